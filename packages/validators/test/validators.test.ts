@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { findTown, listingFields, townsMatching, uuid } from '../src';
+
+describe('uuid()', () => {
+  it.each(['undefined', 'null', ''])('refuses %j with a message saying the id is missing', (bad) => {
+    const result = uuid().safeParse(bad);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/missing/);
+  });
+  it('refuses a non-UUID and accepts a UUIDv7', () => {
+    expect(uuid().safeParse('abc').success).toBe(false);
+    expect(uuid().safeParse('01935e2c-7f4a-7c3e-8d0b-3a1f2b4c5d6e').success).toBe(true);
+  });
+});
+
+describe('locations', () => {
+  it('finds a town by any alias, case- and accent-insensitively', () => {
+    expect(findTown('KYRENIA')?.name).toBe('Girne');
+    expect(findTown('gazimagusa')?.name).toBe('Gazimağusa');
+    expect(findTown('Iskele')?.name).toBe('İskele');
+    expect(findTown('karsiyaka')?.name).toBe('Karşıyaka');
+    expect(findTown('London')).toBeUndefined();
+  });
+  it('expands a district to its towns, and a town to itself', () => {
+    expect(townsMatching('Kyrenia').sort()).toEqual(
+      ['Alsancak', 'Bellapais', 'Esentepe', 'Girne', 'Karşıyaka', 'Lapta'].sort(),
+    );
+    expect(townsMatching('Lapithos')).toEqual(['Lapta']);
+  });
+});
+
+describe('listing prices', () => {
+  const base = {
+    title: 'Flat',
+    description: 'Nice',
+    location: 'Girne',
+    rentType: 'long_term',
+    propertyType: 'apartment',
+    bedrooms: 2,
+    bathrooms: 1,
+    areaSqm: 80,
+  } as const;
+  it('accepts two decimal places and refuses three', () => {
+    expect(listingFields.safeParse({ ...base, price: 950.25 }).success).toBe(true);
+    expect(listingFields.safeParse({ ...base, price: 950.255 }).success).toBe(false);
+  });
+});
