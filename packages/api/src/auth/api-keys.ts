@@ -1,0 +1,50 @@
+import { newId } from '@parley/db';
+import type { ApiKeySummary, CreatedApiKey, Scope } from '@parley/validators';
+import { Op } from 'sequelize';
+import type { ApiServices } from '../context';
+import { notFound } from '../errors';
+import { API_KEY_PREFIX } from './credentials';
+import { digest, randomSecret } from './secrets';
+
+export async function createApiKey(
+  services: ApiServices,
+  userId: string,
+  input: { name: string; scopes: Scope[] },
+): Promise<CreatedApiKey> {
+  const key = randomSecret(API_KEY_PREFIX);
+  const scopes = [...new Set(input.scopes)];
+  const row = await services.db.models.ApiKey.create({
+    id: newId(),
+    userId,
+    name: input.name,
+    keyHash: digest(key),
+    scopes,
+  });
+  // The key itself is returned this once; only its digest is stored.
+  return { id: row.id, name: row.name, scopes: scopes, key, createdAt: row.createdAt };
+}
+
+export async function listApiKeys(services: ApiServices, userId: string): Promise<{ items: ApiKeySummary[] }> {
+  const rows = await services.db.models.ApiKey.findAll({
+    where: { userId, revokedAt: { [Op.is]: null } },
+    order: [['createdAt', 'DESC']],
+  });
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      scopes: r.scopes as Scope[],
+      lastUsedAt: r.lastUsedAt ?? null,
+      createdAt: r.createdAt,
+    })),
+  };
+}
+
+export async function revokeApiKey(services: ApiServices, userId: string, id: string): Promise<{ ok: true }> {
+  const [count] = await services.db.models.ApiKey.update(
+    { revokedAt: services.clock() },
+    { where: { id, userId, revokedAt: { [Op.is]: null } } },
+  );
+  if (!count) throw notFound('API key');
+  return { ok: true };
+}

@@ -1,0 +1,51 @@
+import type { ApiServices } from '../context';
+import { RateLimitedError } from '../errors';
+
+type Limiter = ReturnType<ApiServices['infra']['createRateLimiter']>;
+
+/** The limiters auth and search use, built once per services object. */
+export interface Limits {
+  loginPerIp: Limiter;
+  loginPerAccountMinute: Limiter;
+  loginPerAccountHour: Limiter;
+  registerPerIp: Limiter;
+  searchPerIp: Limiter;
+}
+
+const cache = new WeakMap<ApiServices, Limits>();
+
+export function limitsFor(services: ApiServices): Limits {
+  let limits = cache.get(services);
+  if (!limits) {
+    const { infra, config } = services;
+    const r = config.rateLimits;
+    limits = {
+      loginPerIp: infra.createRateLimiter({ name: 'login-ip', points: r.loginPerIpPerMinute, durationSeconds: 60 }),
+      loginPerAccountMinute: infra.createRateLimiter({
+        name: 'login-account-m',
+        points: r.loginFailuresPerAccountPerMinute,
+        durationSeconds: 60,
+      }),
+      loginPerAccountHour: infra.createRateLimiter({
+        name: 'login-account-h',
+        points: r.loginFailuresPerAccountPerHour,
+        durationSeconds: 3600,
+      }),
+      registerPerIp: infra.createRateLimiter({
+        name: 'register-ip',
+        points: r.registerPerIpPerHour,
+        durationSeconds: 3600,
+      }),
+      searchPerIp: infra.createRateLimiter({ name: 'search-ip', points: r.searchPerIpPerMinute, durationSeconds: 60 }),
+    };
+    cache.set(services, limits);
+  }
+  return limits;
+}
+
+/** Consumes one point from each limiter; the longest wait wins when any refuses. */
+export async function enforce(...checks: [Limiter, string][]): Promise<void> {
+  const results = await Promise.all(checks.map(([limiter, key]) => limiter.consume(key)));
+  const waits = results.flatMap((r) => (r.allowed ? [] : [r.retryAfterSeconds]));
+  if (waits.length) throw new RateLimitedError(Math.max(1, Math.ceil(Math.max(...waits))));
+}

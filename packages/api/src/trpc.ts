@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { isDatabaseUnavailable } from '@parley/db';
+import type { Role, Scope } from '@parley/validators';
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import type { Identity } from './auth/credentials';
+import { resolveIdentity } from './auth/identity';
+import type { Context } from './context';
+import {
+  describeFieldErrors,
+  fieldErrorsOf,
+  findZodError,
+  RateLimitedError,
+  requestIdOf,
+  tagRequestId,
+} from './errors';
+
+export interface ErrorData {
+  code: TRPCError['code'];
+  httpStatus: number;
+  requestId: string;
+  path?: string;
+  fieldErrors?: Record<string, string[]>;
+  retryAfter?: number;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  sse: {
+    // Proxies drop quiet connections; a ping keeps SSE subscriptions alive.
+    ping: { enabled: true, intervalMs: 15_000 },
+    client: { reconnectAfterInactivityMs: 30_000 },
+  },
+  errorFormatter({ shape, error, ctx, path }): { code: number; message: string; data: ErrorData } {
+    const zod = findZodError(error);
+    const fieldErrors = error.code === 'BAD_REQUEST' && zod ? fieldErrorsOf(zod) : undefined;
+    const requestId = requestIdOf(error) ?? ctx?.requestId ?? randomUUID();
+    // Whatever the mode, a client never sees a stack, SQL or a driver message.
+    const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : shape.message;
+    return {
+      code: shape.code,
+      message,
+      data: {
+        code: error.code,
+        httpStatus: shape.data.httpStatus,
+        requestId,
+        ...(path ? { path } : {}),
+        ...(fieldErrors ? { fieldErrors } : {}),
+        ...(error instanceof RateLimitedError ? { retryAfter: error.retryAfter } : {}),
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const mergeRouters = t.mergeRouters;
+
+/**
+ * Every call passes here: a request id per call (a WebSocket shares one context), a log
+ * line with its outcome, and errors turned into what a client may see: invalid input
+ * names its fields, a PostgreSQL outage is SERVICE_UNAVAILABLE, anything unexpected is
+ * logged with its stack and answered INTERNAL_SERVER_ERROR.
+ */
+const observed = t.middleware(async ({ ctx, next, path, type }) => {
+  const requestId = ctx.transport === 'ws' ? randomUUID() : ctx.requestId;
+  const log = requestId === ctx.requestId ? ctx.log : ctx.log.child({ requestId });
+  const started = performance.now();
+  const result = await next({ ctx: { requestId, log } });
+  const ms = Math.round((performance.now() - started) * 10) / 10;
+  if (result.ok) {
+    if (type !== 'subscription') log.debug({ path, type, ms }, 'call ok');
+    return result;
+  }
+  const error = toClientError(result.error, log, path);
+  tagRequestId(error, requestId);
+  log.info({ path, type, ms, code: error.code }, 'call failed');
+  throw error;
+});
+
+export function toClientError(error: TRPCError, log: Context['log'], path: string): TRPCError {
+  const zod = findZodError(error);
+  if (error.code === 'BAD_REQUEST' && zod) {
+    return new TRPCError({ code: 'BAD_REQUEST', message: describeFieldErrors(fieldErrorsOf(zod)), cause: zod });
+  }
+  if (error.code !== 'INTERNAL_SERVER_ERROR') return error;
+  const cause = error.cause ?? error;
+  if (isDatabaseUnavailable(cause)) {
+    log.warn({ path, err: cause }, 'database unavailable');
+    return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable, try again shortly' });
+  }
+  log.error({ path, err: cause }, 'unexpected error');
+  return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', cause });
+}
+
+const base = t.procedure.use(observed);
+
+/** Resolves the caller for this call: expiry and revocation are checked every time. */
+const identified = base.use(async ({ ctx, next }) => {
+  const identity = ctx.credential ? await resolveIdentity(ctx.services, ctx.credential) : null;
+  return next({ ctx: { identity } });
+});
+
+function unauthorized(): TRPCError {
+  return new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in or send a valid credential' });
+}
+
+/** Anyone; credentials are not looked at (login, register, public reads). */
+export const publicProcedure = base;
+
+/** Anyone, but a credential, when sent, must be valid: `identity` is then set. */
+export const optionalIdentityProcedure = identified;
+
+/** A signed-in person (access token), not an API key or a session secret. */
+export const userProcedure = identified.use(({ ctx, next }) => {
+  const identity = ctx.identity;
+  if (!identity) throw unauthorized();
+  if (identity.kind !== 'user') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'This call needs a signed-in user' });
+  }
+  return next({ ctx: { identity } });
+});
+
+type UserOrKey = Extract<Identity, { kind: 'user' | 'apiKey' }>;
+
+/** A signed-in user, or an API key holding `scope` (acting as the user who made it). */
+export function scopedProcedure(scope: Scope) {
+  return identified.use(({ ctx, next }) => {
+    const identity = ctx.identity;
+    if (!identity) throw unauthorized();
+    if (identity.kind === 'session') {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'A session secret cannot make this call' });
+    }
+    if (identity.kind === 'apiKey' && !identity.scopes.includes(scope)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `This API key lacks the ${scope} scope` });
+    }
+    return next({ ctx: { identity: identity as UserOrKey } });
+  });
+}
+
+/**
+ * The owner of a session (user, or API key with `sessions:write`) or that session's
+ * own client secret. Which session is checked by the procedure: `sessionAccess` below.
+ */
+export const sessionProcedure = identified.use(({ ctx, next }) => {
+  const identity = ctx.identity;
+  if (!identity) throw unauthorized();
+  if (identity.kind === 'apiKey' && !identity.scopes.includes('sessions:write')) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'This API key lacks the sessions:write scope' });
+  }
+  return next({ ctx: { identity } });
+});
+
+/** The owner only (user or API key with `sessions:write`), never a client secret. */
+export const sessionOwnerProcedure = scopedProcedure('sessions:write');
+
+/** A user whose role is one of `roles`, or an API key holding `scope`. */
+export function roleOrScopeProcedure(roles: Role[], scope: Scope) {
+  return identified.use(({ ctx, next }) => {
+    const identity = ctx.identity;
+    if (!identity) throw unauthorized();
+    const allowed =
+      (identity.kind === 'user' && roles.includes(identity.role)) ||
+      (identity.kind === 'apiKey' && identity.scopes.includes(scope));
+    if (!allowed) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `Needs role ${roles.join(' or ')} or the ${scope} scope` });
+    }
+    return next({ ctx: { identity: identity as UserOrKey } });
+  });
+}
+
+export { RateLimitedError };

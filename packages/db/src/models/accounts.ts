@@ -1,0 +1,101 @@
+import {
+  type CreationOptional,
+  DataTypes,
+  type ForeignKey,
+  type InferAttributes,
+  type InferCreationAttributes,
+  Model,
+  type Sequelize,
+} from 'sequelize';
+
+// Fields are `declare`d so class fields never shadow Sequelize's getters.
+
+export class User extends Model<InferAttributes<User>, InferCreationAttributes<User>> {
+  declare id: string;
+  declare email: string;
+  declare name: string;
+  declare passwordHash: string;
+  declare role: CreationOptional<'user' | 'agent' | 'admin'>;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+export class RefreshToken extends Model<
+  InferAttributes<RefreshToken>,
+  InferCreationAttributes<RefreshToken>
+> {
+  declare id: string;
+  declare userId: ForeignKey<User['id']>;
+  declare familyId: string;
+  declare tokenHash: string;
+  declare expiresAt: Date;
+  declare usedAt: CreationOptional<Date | null>;
+  declare revokedAt: CreationOptional<Date | null>;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+export class ApiKey extends Model<InferAttributes<ApiKey>, InferCreationAttributes<ApiKey>> {
+  declare id: string;
+  declare userId: ForeignKey<User['id']>;
+  declare name: string;
+  declare keyHash: string;
+  declare scopes: string[];
+  declare lastUsedAt: CreationOptional<Date | null>;
+  declare revokedAt: CreationOptional<Date | null>;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+const id = { type: DataTypes.UUID, primaryKey: true };
+const timestamps = {
+  createdAt: { type: DataTypes.DATE, allowNull: false },
+  updatedAt: { type: DataTypes.DATE, allowNull: false },
+};
+
+export function defineAccountModels(sequelize: Sequelize) {
+  class UserModel extends User {}
+  UserModel.init(
+    {
+      id,
+      email: { type: DataTypes.TEXT, allowNull: false },
+      name: { type: DataTypes.TEXT, allowNull: false },
+      passwordHash: { type: DataTypes.TEXT, allowNull: false },
+      role: { type: DataTypes.TEXT, allowNull: false, defaultValue: 'user' },
+      ...timestamps,
+    },
+    { sequelize, tableName: 'users', modelName: 'User' },
+  );
+
+  class RefreshTokenModel extends RefreshToken {}
+  RefreshTokenModel.init(
+    {
+      id,
+      userId: { type: DataTypes.UUID, allowNull: false },
+      familyId: { type: DataTypes.UUID, allowNull: false },
+      tokenHash: { type: DataTypes.TEXT, allowNull: false },
+      expiresAt: { type: DataTypes.DATE, allowNull: false },
+      usedAt: { type: DataTypes.DATE, allowNull: true },
+      revokedAt: { type: DataTypes.DATE, allowNull: true },
+      ...timestamps,
+    },
+    { sequelize, tableName: 'refresh_tokens', modelName: 'RefreshToken' },
+  );
+
+  class ApiKeyModel extends ApiKey {}
+  ApiKeyModel.init(
+    {
+      id,
+      userId: { type: DataTypes.UUID, allowNull: false },
+      name: { type: DataTypes.TEXT, allowNull: false },
+      keyHash: { type: DataTypes.TEXT, allowNull: false },
+      scopes: { type: DataTypes.ARRAY(DataTypes.TEXT), allowNull: false, defaultValue: [] },
+      lastUsedAt: { type: DataTypes.DATE, allowNull: true },
+      revokedAt: { type: DataTypes.DATE, allowNull: true },
+      ...timestamps,
+    },
+    { sequelize, tableName: 'api_keys', modelName: 'ApiKey' },
+  );
+
+  return { User: UserModel, RefreshToken: RefreshTokenModel, ApiKey: ApiKeyModel };
+}

@@ -1,0 +1,4 @@
+export { createTestDatabase, type TestDatabase } from './database';
+export { freePort } from './ports';
+export { type RedisProcess, startRedisProcess } from './processes';
+export { isCI, requireEnv, testKeyPrefix, testRedisUrl } from './services';
