@@ -1,0 +1,89 @@
+import type { SearchFacts } from '@parley/validators';
+import { canonicalTown } from './understand/location';
+import { type FactGroup, sortFeatures, type Understanding } from './understand';
+
+/**
+ * Merging one message into the session's memory. A group the message states replaces
+ * the remembered one ("what about Famagusta?", "under 800 then"); features add up;
+ * drops and "start over" remove. Memory holds only what the person asked for.
+ */
+
+export interface MergeResult {
+  facts: SearchFacts;
+  /** Set when a change of rent type made the old budget meaningless, so it was dropped. */
+  droppedStaleBudget: boolean;
+}
+
+const GROUP_FIELDS: Record<FactGroup, (keyof SearchFacts)[]> = {
+  price: ['minPrice', 'maxPrice'],
+  location: ['location'],
+  bedrooms: ['minBedrooms', 'maxBedrooms'],
+  propertyType: ['propertyType'],
+  features: ['features'],
+  rentType: ['rentType'],
+};
+
+export function mergeFacts(memory: SearchFacts, u: Understanding): MergeResult {
+  const facts: SearchFacts = u.reset ? {} : normaliseFacts(memory);
+  for (const group of u.drops) dropGroup(facts, group);
+  if (u.unwantedLocation !== undefined && facts.location === u.unwantedLocation) delete facts.location;
+
+  const said = u.facts;
+  const statesPrice = said.minPrice !== undefined || said.maxPrice !== undefined;
+  // Monthly rents, nightly rates and sale prices differ by orders of magnitude.
+  const droppedStaleBudget =
+    said.rentType !== undefined &&
+    facts.rentType !== undefined &&
+    said.rentType !== facts.rentType &&
+    !statesPrice &&
+    (facts.minPrice !== undefined || facts.maxPrice !== undefined);
+  if (droppedStaleBudget) dropGroup(facts, 'price');
+
+  if (statesPrice) dropGroup(facts, 'price');
+  if (said.minBedrooms !== undefined || said.maxBedrooms !== undefined) dropGroup(facts, 'bedrooms');
+  const { features, ...rest } = said;
+  Object.assign(facts, rest);
+  const merged = new Set([...(facts.features ?? []), ...(features ?? [])]);
+  for (const f of u.removedFeatures) merged.delete(f);
+  if (merged.size > 0) facts.features = sortFeatures([...merged]);
+  else delete facts.features;
+
+  return { facts: normaliseFacts(facts), droppedStaleBudget };
+}
+
+function dropGroup(facts: SearchFacts, group: FactGroup): void {
+  for (const field of GROUP_FIELDS[group]) delete facts[field];
+}
+
+/**
+ * A clean copy: canonical town name, sorted unique features, ranges the right way
+ * round, no undefined or empty fields (memory is stored as JSON).
+ */
+export function normaliseFacts(input: SearchFacts): SearchFacts {
+  const out: SearchFacts = {};
+  if (input.q !== undefined && input.q.trim() !== '') out.q = input.q.trim();
+  if (input.location !== undefined) out.location = canonicalTown(input.location) ?? input.location;
+  if (input.rentType !== undefined) out.rentType = input.rentType;
+  if (input.propertyType !== undefined) out.propertyType = input.propertyType;
+  const [minB, maxB] = ordered(valid(input.minBedrooms, MAX_BEDROOMS, true), valid(input.maxBedrooms, MAX_BEDROOMS, true));
+  if (minB !== undefined) out.minBedrooms = minB;
+  if (maxB !== undefined) out.maxBedrooms = maxB;
+  const [minP, maxP] = ordered(valid(input.minPrice, MAX_PRICE, false), valid(input.maxPrice, MAX_PRICE, false));
+  if (minP !== undefined) out.minPrice = minP;
+  if (maxP !== undefined) out.maxPrice = maxP;
+  if (input.features !== undefined && input.features.length > 0) out.features = sortFeatures(input.features);
+  return out;
+}
+
+// The limits of the searchFacts schema: a fact outside them is dropped, not clamped.
+const MAX_BEDROOMS = 50;
+const MAX_PRICE = 1_000_000_000;
+
+function valid(n: number | undefined, max: number, integer: boolean): number | undefined {
+  if (n === undefined || !Number.isFinite(n) || n < 0 || n > max) return undefined;
+  return integer && !Number.isInteger(n) ? undefined : n;
+}
+
+function ordered(min: number | undefined, max: number | undefined): [number | undefined, number | undefined] {
+  return min !== undefined && max !== undefined && min > max ? [max, min] : [min, max];
+}

@@ -1,0 +1,54 @@
+import type {
+  AgentName,
+  AssistantReply,
+  ListingPage,
+  MessageRole,
+  ParsedListingQuery,
+  SearchFacts,
+  SessionMemory,
+} from '@parley/validators';
+
+/** One earlier message of the conversation, oldest first. */
+export interface ChatTurn {
+  role: MessageRole;
+  content: string;
+}
+
+/** The listing search, handed in by the caller (in-process, never over HTTP). */
+export type SearchListings = (query: ParsedListingQuery) => Promise<ListingPage>;
+
+export interface AssistantInput {
+  /** The person's new message. */
+  message: string;
+  conversationId: string;
+  /** What the person asked for so far in this session. */
+  memory: SearchFacts;
+  /** Recent turns, oldest first, without the new message. */
+  history: ChatTurn[];
+  /** The conversation's own instructions, if it has any. */
+  systemPrompt?: string | null;
+  searchListings: SearchListings;
+  /** Aborting rejects the reply with the signal's reason; nothing is answered. */
+  signal?: AbortSignal;
+}
+
+/** The finished answer and the session memory to store with it. */
+export interface AssistantOutcome {
+  reply: AssistantReply;
+  memory: SessionMemory;
+}
+
+/**
+ * An agent. `reply()` yields the answer's text in pieces and returns the outcome:
+ * the pieces joined are exactly `reply.responseText`. The generator's return type
+ * makes a path that ends without a reply a compile error (LESSONS row 11).
+ */
+export interface Assistant {
+  readonly name: AgentName;
+  reply(input: AssistantInput): AsyncGenerator<string, AssistantOutcome, void>;
+}
+
+/** The slice of a pino-style logger the assistant uses. */
+export interface AssistantLogger {
+  warn(details: Record<string, unknown>, message: string): void;
+}

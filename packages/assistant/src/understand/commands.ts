@@ -1,0 +1,147 @@
+import { claim, findPhrases, phraseAt, phraseTable, type Scan } from './scan';
+
+/**
+ * What a message asks the assistant to do with its memory, rather than what to find:
+ * "start over", "forget the budget", "any location", and small talk ("hi", "thanks").
+ */
+
+/** A group of facts that can be dropped together. */
+export type FactGroup = 'price' | 'location' | 'bedrooms' | 'propertyType' | 'features' | 'rentType';
+
+const RESET_PHRASES = [
+  'start over',
+  'start again',
+  'start afresh',
+  'start fresh',
+  'start from scratch',
+  'from scratch',
+  'reset',
+  'restart',
+  'new search',
+  'clear all',
+  'clear everything',
+  'clear filters',
+  'clear the filters',
+  'clear my filters',
+  'reset filters',
+  'remove all filters',
+  'forget everything',
+  'forget all that',
+  'forget all of that',
+].map((p) => [p, true] as const);
+
+/** Nouns that name a group of facts. */
+const GROUP_NOUNS: ReadonlyArray<readonly [string, FactGroup]> = [
+  ...['budget', 'price', 'prices', 'cost', 'price limit', 'price range', 'max price', 'money'].map(
+    (p) => [p, 'price'] as const,
+  ),
+  ...['location', 'locations', 'area', 'areas', 'town', 'towns', 'place', 'places', 'city', 'region', 'district', 'where', 'neighbourhood', 'neighborhood']
+    .map((p) => [p, 'location'] as const),
+  ...['bedrooms', 'bedroom', 'beds', 'bedroom count', 'number of bedrooms', 'rooms', 'size'].map(
+    (p) => [p, 'bedrooms'] as const,
+  ),
+  ...['type', 'property type', 'kind', 'kind of property', 'type of property', 'property types'].map(
+    (p) => [p, 'propertyType'] as const,
+  ),
+  ...['features', 'extras', 'amenities', 'facilities', 'requirements'].map((p) => [p, 'features'] as const),
+  ...['rent type', 'rental type', 'rent or buy', 'buy or rent'].map((p) => [p, 'rentType'] as const),
+];
+
+/** Words before a group noun that drop it: "forget the budget", "any location". */
+const DROP_BEFORE = new Set([
+  'forget',
+  'drop',
+  'remove',
+  'ignore',
+  'clear',
+  'any',
+  'no',
+  'whatever',
+  'scrap',
+  'lose',
+  'skip',
+  'ditch',
+  'mind',
+  'care',
+  'without',
+  'reset',
+]);
+/** Words after a group noun that drop it: "price doesn't matter", "location is flexible". */
+const DROP_AFTER = new Set(['matter', 'matters', 'irrelevant', 'flexible', 'any', 'whatever', 'open']);
+const FILLERS = new Set(['the', 'a', 'my', 'that', 'this', 'about', 'of', 'is', 'doesnt', 'does', 'not', 'really', 'dont', 'im', 'i', 'your', 'on']);
+
+const resetTable = phraseTable(RESET_PHRASES);
+const groupTable = phraseTable(GROUP_NOUNS);
+
+/** Every word the command tables know: never typo-matched to a town. */
+export const COMMAND_WORDS: ReadonlySet<string> = new Set(
+  [...RESET_PHRASES, ...GROUP_NOUNS].flatMap(([phrase]) => phrase.split(' ')),
+);
+
+/**
+ * True for "start over" and friends. A lone "reset"/"clear" next to a dropped group
+ * ("reset the budget") drops only that group, so it is not a reset then.
+ */
+export function findReset(scan: Scan, droppedSomething: boolean): boolean {
+  let reset = false;
+  for (const m of findPhrases(scan, resetTable)) {
+    claim(scan, m.start, m.end);
+    if (!droppedSomething || m.end - m.start > 1) reset = true;
+  }
+  return reset;
+}
+
+export function findDrops(scan: Scan): Set<FactGroup> {
+  const drops = new Set<FactGroup>();
+  const { terms } = scan;
+  for (let i = 0; i < terms.length; i++) {
+    if (terms[i]!.text === 'anywhere' || phraseAt(scan, i, ['any', 'where']) > 0) {
+      drops.add('location');
+      claim(scan, i, i + 1);
+    }
+  }
+  for (const match of findPhrases(scan, groupTable)) {
+    if (droppedBefore(scan, match.start) || droppedAfter(scan, match.end)) {
+      drops.add(match.value);
+      claim(scan, match.start, match.end);
+    }
+  }
+  return drops;
+}
+
+function droppedBefore(scan: Scan, start: number): boolean {
+  for (let i = start - 1, seen = 0; i >= 0 && seen < 3; i--, seen++) {
+    const text = scan.terms[i]!.text;
+    if (DROP_BEFORE.has(text)) return true;
+    if (!FILLERS.has(text)) return false;
+  }
+  return false;
+}
+
+function droppedAfter(scan: Scan, end: number): boolean {
+  for (let i = end, seen = 0; i < scan.terms.length && seen < 4; i++, seen++) {
+    const text = scan.terms[i]!.text;
+    if (DROP_AFTER.has(text)) return true;
+    if (!FILLERS.has(text) && text !== ':') return false;
+  }
+  return false;
+}
+
+export type SmallTalk = 'greeting' | 'thanks';
+
+const SMALL_TALK: ReadonlyArray<readonly [string, SmallTalk]> = [
+  ...['hi', 'hello', 'hey', 'hiya', 'howdy', 'yo', 'greetings', 'merhaba', 'selam', 'good morning', 'good afternoon', 'good evening', 'help', 'what can you do', 'what do you do', 'who are you', 'what are you', 'how does this work', 'how do you work', 'how can you help', 'what can i ask', 'hallo', 'helo']
+    .map((p) => [p, 'greeting'] as const),
+  ...['thanks', 'thank you', 'thank', 'thx', 'ty', 'cheers', 'tesekkurler', 'great thanks', 'perfect thanks']
+    .map((p) => [p, 'thanks'] as const),
+];
+const smallTalkTable = phraseTable(SMALL_TALK);
+
+export const SMALL_TALK_WORDS: ReadonlySet<string> = new Set(SMALL_TALK.flatMap(([p]) => p.split(' ')));
+
+/** Small talk named anywhere in the message; used only when nothing else was understood. */
+export function findSmallTalk(scan: Scan): SmallTalk | undefined {
+  const found = findPhrases(scan, smallTalkTable);
+  if (found.some((m) => m.value === 'greeting')) return 'greeting';
+  return found[0]?.value;
+}

@@ -1,0 +1,129 @@
+import type { Term } from './tokens';
+
+/**
+ * The message being understood: its terms, and which of them a parser has already
+ * claimed, so "long beach" (a place) never also counts as "long" (let) or "beach".
+ */
+export interface Scan {
+  terms: Term[];
+  used: boolean[];
+}
+
+export function createScan(terms: Term[]): Scan {
+  return { terms, used: terms.map(() => false) };
+}
+
+/** Hyphens and slashes join words ("long-term", "a/c", "sea-view") and are skipped in phrases. */
+export function isJoiner(text: string | undefined): boolean {
+  return text === '-' || text === '/';
+}
+
+/**
+ * End index (exclusive) when `words` match unused terms starting at `start`, else -1.
+ * A joiner between two phrase words is skipped.
+ */
+export function phraseAt(scan: Scan, start: number, words: readonly string[]): number {
+  let i = start;
+  for (let w = 0; w < words.length; w++) {
+    if (w > 0 && isJoiner(scan.terms[i]?.text)) i++;
+    const term = scan.terms[i];
+    if (term === undefined || scan.used[i] || term.text !== words[w]) return -1;
+    i++;
+  }
+  return i;
+}
+
+export function claim(scan: Scan, start: number, end: number): void {
+  for (let i = start; i < end; i++) scan.used[i] = true;
+}
+
+export interface PhraseMatch<T> {
+  start: number;
+  end: number;
+  value: T;
+}
+
+/** Phrases grouped by first word, longest first, so lookups stay O(terms). */
+export type PhraseTable<T> = Map<string, { words: string[]; value: T }[]>;
+
+export function phraseTable<T>(entries: Iterable<readonly [string, T]>): PhraseTable<T> {
+  const table: PhraseTable<T> = new Map();
+  for (const [phrase, value] of entries) {
+    const words = phrase.split(' ');
+    const list = table.get(words[0]!) ?? [];
+    list.push({ words, value });
+    table.set(words[0]!, list);
+  }
+  for (const list of table.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return table;
+}
+
+/** Every non-overlapping match of the table's phrases, left to right, longest first. */
+export function findPhrases<T>(scan: Scan, table: PhraseTable<T>): PhraseMatch<T>[] {
+  const found: PhraseMatch<T>[] = [];
+  for (let i = 0; i < scan.terms.length; i++) {
+    const candidates = table.get(scan.terms[i]!.text);
+    if (candidates === undefined) continue;
+    for (const { words, value } of candidates) {
+      const end = phraseAt(scan, i, words);
+      if (end < 0) continue;
+      found.push({ start: i, end, value });
+      i = end - 1;
+      break;
+    }
+  }
+  return found;
+}
+
+/** Punctuation and words after which an earlier "no"/"not" no longer applies. */
+const CLAUSE_BREAKS = new Set([',', '.', ';', '!', '?', ':', 'but', 'with', 'though', 'however']);
+
+const NEGATORS = new Set([
+  'no',
+  'not',
+  'without',
+  'dont',
+  'doesnt',
+  'forget',
+  'drop',
+  'remove',
+  'except',
+  'excluding',
+  'exclude',
+  'skip',
+  'minus',
+  'never',
+  'nor',
+  'neither',
+  'ditch',
+  'scrap',
+  'lose',
+  'instead',
+  'rather',
+]);
+
+/** True when a negator sits within `window` terms before `start`, in the same clause. */
+export function negatedBefore(scan: Scan, start: number, window = 3): boolean {
+  for (let i = start - 1; i >= 0 && i >= start - window; i--) {
+    const text = scan.terms[i]!.text;
+    if (CLAUSE_BREAKS.has(text)) return false;
+    if (NEGATORS.has(text)) return true;
+  }
+  return false;
+}
+
+const NOT_NEEDED = new Set(['needed', 'necessary', 'required', 'important', 'essential', 'needed']);
+const AFTER_NEGATORS = new Set(['not', 'isnt', 'arent', 'doesnt', 'dont', 'no']);
+
+/** "pool not needed", "garden is optional": a feature waved away after it is named. */
+export function negatedAfter(scan: Scan, end: number): boolean {
+  let negator = false;
+  for (let i = end; i < scan.terms.length && i < end + 4; i++) {
+    const text = scan.terms[i]!.text;
+    if (CLAUSE_BREAKS.has(text)) return false;
+    if (text === 'optional' || text === 'unnecessary') return true;
+    if (AFTER_NEGATORS.has(text)) negator = true;
+    else if (negator && (NOT_NEEDED.has(text) || text === 'matter')) return true;
+  }
+  return false;
+}

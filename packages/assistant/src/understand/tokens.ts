@@ -1,0 +1,113 @@
+/**
+ * Turns a message into a flat list of terms the parsers can walk by index.
+ * One linear regex pass and no backtracking-prone patterns: the rule agent is
+ * benchmarked at hundreds of messages a second.
+ */
+
+export interface NumberInfo {
+  value: number;
+  /** Written with a multiplier ("250k", "1.5 million"). */
+  scaled: boolean;
+  /** The multiplier used, so "1-1.5k" can lend it to the bare "1". */
+  multiplier: number;
+  /** Written as a word ("two"), only trusted for bedrooms. */
+  spelled: boolean;
+}
+
+export interface Term {
+  /** Folded word, a symbol (`£`, `-`, `+`, `,` ...) or `#` for a number. */
+  text: string;
+  num?: NumberInfo;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+
+const MULTIPLIERS: Record<string, number> = {
+  k: 1_000,
+  grand: 1_000,
+  thousand: 1_000,
+  m: 1_000_000,
+  mil: 1_000_000,
+  mn: 1_000_000,
+  million: 1_000_000,
+};
+
+// Currency symbols, numbers with separators, words, and the punctuation that matters.
+const TOKEN = /[£€$₺]|\d+(?:[.,]\d+)*|[a-z]+|[-+/<>~:;,.!?&]/g;
+
+/** Lower-case, strip accents (and the Turkish dotless i), drop apostrophes. */
+export function normalise(text: string): string {
+  return text
+    .replace(/[ıİ]/g, 'i')
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/['’`]/g, '')
+    .replace(/[–—]/g, '-');
+}
+
+/** "250,000" and "1.200" are thousands; "1.5" and "2,5" are decimals. */
+export function parseNumber(raw: string): number | undefined {
+  const groups = raw.split(/[.,]/);
+  if (groups.length === 1) return Number(raw);
+  if (groups.slice(1).every((g) => g.length === 3)) return Number(groups.join(''));
+  if (groups.length === 2) return Number(`${groups[0]}.${groups[1]}`);
+  return undefined;
+}
+
+export function tokenize(message: string): Term[] {
+  const raw = normalise(message).match(TOKEN) ?? [];
+  const terms: Term[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const text = raw[i]!;
+    const first = text.charCodeAt(0);
+    if (first >= 48 && first <= 57) {
+      let digits = text;
+      // "250 000": a space as the thousands separator.
+      if (/^\d{1,3}$/.test(text)) {
+        while (raw[i + 1] === '000') {
+          digits += '000';
+          raw.splice(i + 1, 1);
+        }
+      }
+      const value = parseNumber(digits);
+      if (value === undefined || !Number.isFinite(value)) continue;
+      terms.push(withMultiplier(value, raw, i));
+      continue;
+    }
+    const spelled = NUMBER_WORDS[text];
+    if (spelled !== undefined) {
+      terms.push({ text: '#', num: { value: spelled, scaled: false, multiplier: 1, spelled: true } });
+      continue;
+    }
+    terms.push({ text });
+  }
+  return terms;
+}
+
+/** Folds a following "k"/"million" into the number; "80m2" and "100m" stay metres. */
+function withMultiplier(value: number, raw: string[], i: number): Term {
+  const next = raw[i + 1];
+  const multiplier = next === undefined ? undefined : MULTIPLIERS[next];
+  const plain: Term = { text: '#', num: { value, scaled: false, multiplier: 1, spelled: false } };
+  if (multiplier === undefined) return plain;
+  if (multiplier === 1_000_000 && (value >= 100 || raw[i + 2] === '2')) return plain;
+  raw.splice(i + 1, 1); // the multiplier word is part of the number now
+  return { text: '#', num: { value: round2(value * multiplier), scaled: true, multiplier, spelled: false } };
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
