@@ -2,4 +2,5 @@ export { credentialFrom, credentialFromHeaders, type Credential, type Identity }
 export type { ApiConfig } from './config';
 export { type ApiServices, type Context, type ContextInput, createContextFactory } from './context';
 export { type AppRouter, appRouter } from './router';
+export { tagRequestId } from './errors';
 export { createCallerFactory, type ErrorData } from './trpc';

@@ -1,0 +1,153 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { type ApiConfig, type ApiServices, appRouter, createContextFactory } from '@parley/api';
+import { createAssistant } from '@parley/assistant';
+import { type Database, openDatabase } from '@parley/db';
+import { createInfra, createLogger, type Infra, type Logger } from '@parley/infra';
+import { allowedOrigins, type Env, redactedEnv } from './env';
+import { healthz, readyz } from './health';
+import { createTrpcHttpHandler, sendJson } from './http';
+import { listen } from './listen';
+import { jwtSecret } from './secrets';
+import { gitCommit, version } from './version';
+import { createWsServer } from './ws';
+
+export interface Parley {
+  url: string;
+  port: number;
+  services: ApiServices;
+  logger: Logger;
+  /** Graceful stop: refuse new work, finish in-flight requests, close everything. */
+  close(): Promise<void>;
+}
+
+function apiConfig(env: Env, secret: Uint8Array): ApiConfig {
+  return {
+    production: env.NODE_ENV === 'production',
+    jwt: {
+      secret,
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+      accessTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+    },
+    refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
+    clientSecretTtlSeconds: env.CLIENT_SECRET_TTL_SECONDS,
+    sessionIdleSeconds: env.SESSION_IDLE_TIMEOUT_SECONDS,
+    maxSubscriptionsPerSocket: env.WS_MAX_SUBSCRIPTIONS,
+    rateLimits: {
+      loginPerIpPerMinute: env.RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE,
+      loginFailuresPerAccountPerMinute: env.RATE_LIMIT_LOGIN_PER_ACCOUNT_PER_MINUTE,
+      loginFailuresPerAccountPerHour: env.RATE_LIMIT_LOGIN_PER_ACCOUNT_PER_HOUR,
+      registerPerIpPerHour: env.RATE_LIMIT_REGISTER_PER_IP_PER_HOUR,
+      searchPerIpPerMinute: env.RATE_LIMIT_SEARCH_PER_IP_PER_MINUTE,
+    },
+  };
+}
+
+/**
+ * Starts one Parley process: HTTP and WebSocket on one port (LESSONS row 7). The port
+ * is bound first, so a busy port fails in well under 2 s; until the database is ready
+ * requests get 503.
+ */
+export async function startParley(env: Env, options: { logger?: Logger } = {}): Promise<Parley> {
+  const logger =
+    options.logger ??
+    createLogger({
+      name: 'parley',
+      level: env.LOG_LEVEL,
+      pretty: env.LOG_PRETTY ?? (env.NODE_ENV === 'development' && process.stdout.isTTY),
+    });
+  const startedAt = new Date();
+  const identity = { version, commit: gitCommit(env.GIT_COMMIT), startedAt };
+  let db: Database | undefined;
+  let infra: Infra | undefined;
+  let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  const inFlight = new Set<ServerResponse>();
+
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') return sendJson(res, 200, healthz(identity));
+    if (path === '/readyz') {
+      void readyz(db, infra).then((r) => sendJson(res, r.httpStatus, r.body));
+      return;
+    }
+    if (!handle) return sendJson(res, 503, { status: 'starting' });
+    // Long-lived SSE streams do not count as in-flight work at shutdown.
+    if (!String(req.headers.accept ?? '').includes('text/event-stream')) {
+      inFlight.add(res);
+      res.once('close', () => inFlight.delete(res));
+    }
+    handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  const port = await listen(server, env.HOST, env.PORT);
+  const displayHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
+  const url = env.PUBLIC_URL ?? `http://${displayHost}:${port}`;
+
+  try {
+    db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolMax: env.DB_POOL_MAX, log: logger });
+    infra = createInfra({ redisUrl: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, logger });
+    const services: ApiServices = {
+      db,
+      infra,
+      assistant: createAssistant({
+        provider: env.ASSISTANT_PROVIDER,
+        openai: env.OPENAI_API_KEY
+          ? { baseUrl: env.OPENAI_BASE_URL, apiKey: env.OPENAI_API_KEY, model: env.OPENAI_MODEL, timeoutMs: env.OPENAI_TIMEOUT_MS }
+          : undefined,
+        logger,
+      }),
+      config: apiConfig(env, await jwtSecret(env.JWT_SECRET, env.DATA_DIR)),
+      logger,
+      clock: () => new Date(),
+    };
+    const createContext = createContextFactory(services);
+    const origins = allowedOrigins(env, port);
+    handle = createTrpcHttpHandler({
+      router: appRouter,
+      createContext,
+      maxBatchSize: env.MAX_BATCH_SIZE,
+      allowedOrigins: origins,
+      trustProxy: env.TRUST_PROXY,
+      onTrpcError: ({ requestId, error, path }) => {
+        if (!(error as { code?: string }).code || (error as { code?: string }).code === 'INTERNAL_SERVER_ERROR') {
+          logger.error({ requestId, path, err: error }, 'request failed');
+        }
+      },
+    });
+    const ws = createWsServer({
+      router: appRouter,
+      createContext,
+      maxPayload: env.WS_MAX_PAYLOAD_BYTES,
+      allowedOrigins: origins,
+      trustProxy: env.TRUST_PROXY,
+      log: logger,
+    });
+    server.on('upgrade', ws.onUpgrade);
+
+    logger.info({ config: redactedEnv({ ...env, PORT: port }) }, 'configuration');
+    logger.info({ url, version, commit: identity.commit, database: db.kind }, `Parley is running at ${url}`);
+
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        logger.info('shutting down: no new connections, finishing in-flight requests');
+        server.close();
+        ws.broadcastReconnect();
+        const deadline = Date.now() + env.SHUTDOWN_TIMEOUT_MS;
+        while (inFlight.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+        if (inFlight.size) logger.warn({ dropped: inFlight.size }, 'shutdown timeout: closing remaining requests');
+        await ws.close();
+        server.closeAllConnections();
+        await infra?.close();
+        await db?.close();
+        logger.info('stopped');
+      })());
+    return { url, port, services, logger, close };
+  } catch (error) {
+    server.close();
+    server.closeAllConnections();
+    await infra?.close().catch(() => {});
+    await db?.close().catch(() => {});
+    throw error;
+  }
+}

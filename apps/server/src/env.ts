@@ -1,0 +1,124 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/**
+ * The only place that reads process.env. Every variable is parsed once at start-up;
+ * a bad value stops the start with a message naming the variable and what it expects.
+ */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ error: `expects a whole number from ${min} to ${max}` })
+    .int({ error: `expects a whole number from ${min} to ${max}` })
+    .min(min, { error: `expects a whole number from ${min} to ${max}` })
+    .max(max, { error: `expects a whole number from ${min} to ${max}` });
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expects true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const url = (protocols: RegExp, what: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        return protocols.test(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    }, { error: `expects a ${what} URL` });
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'expects development, production or test' }).default('development'),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: int(0, 65535).default(3000),
+  PUBLIC_URL: optional(url(/^https?:$/, 'http(s)')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expects a pino level (info, debug, ...)' }).default('info'),
+  LOG_PRETTY: optional(bool),
+  DATA_DIR: z.string().trim().min(1).default(path.join(repoRoot, '.data')),
+  DATABASE_URL: optional(url(/^postgres(ql)?:$/, 'postgres://')),
+  DB_POOL_MAX: int(2, 200).default(10),
+  REDIS_URL: optional(url(/^rediss?:$/, 'redis://')),
+  REDIS_KEY_PREFIX: z.string().default('parley:'),
+  JWT_SECRET: optional(z.string().min(32, { error: 'expects at least 32 characters' })),
+  JWT_ISSUER: z.string().min(1).default('parley'),
+  JWT_AUDIENCE: z.string().min(1).default('parley-api'),
+  ACCESS_TOKEN_TTL_SECONDS: int(30, 86_400).default(900),
+  REFRESH_TOKEN_TTL_SECONDS: int(60, 31_536_000).default(30 * 86_400),
+  CLIENT_SECRET_TTL_SECONDS: int(30, 86_400).default(600),
+  SESSION_IDLE_TIMEOUT_SECONDS: int(10, 7 * 86_400).default(1_800),
+  SESSION_SWEEP_INTERVAL_SECONDS: int(1, 3_600).default(60),
+  ALLOWED_ORIGINS: optional(z.string()),
+  TRUST_PROXY: bool.default(false),
+  WS_MAX_PAYLOAD_BYTES: int(1_024, 1_048_576).default(1_048_576),
+  WS_MAX_SUBSCRIPTIONS: int(1, 1_000).default(20),
+  MAX_BATCH_SIZE: int(1, 1_000).default(50),
+  SHUTDOWN_TIMEOUT_MS: int(0, 120_000).default(10_000),
+  RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE: int(1, 1_000_000).default(30),
+  RATE_LIMIT_LOGIN_PER_ACCOUNT_PER_MINUTE: int(1, 1_000_000).default(5),
+  RATE_LIMIT_LOGIN_PER_ACCOUNT_PER_HOUR: int(1, 100).default(50),
+  RATE_LIMIT_REGISTER_PER_IP_PER_HOUR: int(1, 1_000_000).default(20),
+  RATE_LIMIT_SEARCH_PER_IP_PER_MINUTE: int(1, 1_000_000).default(300),
+  ASSISTANT_PROVIDER: z.enum(['rules', 'openai'], { error: 'expects rules or openai' }).default('rules'),
+  OPENAI_BASE_URL: z.string().default('https://api.openai.com/v1'),
+  OPENAI_API_KEY: optional(z.string().min(1)),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_TIMEOUT_MS: int(100, 120_000).default(15_000),
+  SEED_DEMO_LISTINGS: int(0, 100_000).default(300),
+  WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
+  GIT_COMMIT: optional(z.string().min(1)),
+});
+
+export type Env = z.output<typeof envSchema>;
+export const SECRET_KEYS = ['JWT_SECRET', 'OPENAI_API_KEY', 'DATABASE_URL', 'REDIS_URL'] as const;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment, throwing one ConfigError that names every bad variable. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `${name}=${JSON.stringify(source[name] ?? '')} ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const env = result.data;
+  if (env.ASSISTANT_PROVIDER === 'openai' && !env.OPENAI_API_KEY) {
+    throw new ConfigError('Invalid configuration: OPENAI_API_KEY is required when ASSISTANT_PROVIDER=openai');
+  }
+  return env;
+}
+
+/** The configuration as it may be logged: secrets and credentials in URLs redacted. */
+export function redactedEnv(env: Env): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...env };
+  for (const key of SECRET_KEYS) {
+    const value = env[key];
+    if (value === undefined) continue;
+    if (key.endsWith('_URL')) {
+      const u = new URL(value);
+      if (u.password) u.password = '***';
+      out[key] = u.toString();
+    } else {
+      out[key] = '***';
+    }
+  }
+  return out;
+}
+
+/** Origins a browser may open a WebSocket from. */
+export function allowedOrigins(env: Env, port: number): string[] {
+  if (env.ALLOWED_ORIGINS) {
+    return env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  }
+  const own = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+  if (env.PUBLIC_URL) own.push(new URL(env.PUBLIC_URL).origin);
+  // The Vite dev server, only outside production.
+  if (env.NODE_ENV !== 'production') own.push('http://localhost:5173', 'http://127.0.0.1:5173');
+  return own;
+}

@@ -1,0 +1,37 @@
+import { type Parley, startParley } from './app';
+import { ConfigError, parseEnv } from './env';
+import { PortBusyError } from './listen';
+
+/** `pnpm start`: parse the configuration, start, and stop cleanly on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  let parley: Parley;
+  try {
+    parley = await startParley(parseEnv());
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof PortBusyError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    parley.logger.info({ signal }, 'signal received');
+    parley.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        parley.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Parley failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type AppRouter, type Context, type ContextInput, credentialFrom } from '@parley/api';
+import { applyWSSHandler } from '@trpc/server/adapters/ws';
+import { WebSocketServer } from 'ws';
+import { clientIp } from './http';
+
+export interface WsOptions {
+  router: AppRouter;
+  createContext: (input: ContextInput) => Context;
+  maxPayload: number;
+  allowedOrigins: string[];
+  trustProxy: boolean;
+  log: Context['log'];
+}
+
+const WS_PATHS = new Set(['/trpc', '/ws', '/trpc/', '/ws/']);
+
+/**
+ * tRPC over WebSocket on the HTTP server's own port. Credentials travel in
+ * `connectionParams.token` (LESSONS row 1: nothing is made public to let sockets in);
+ * the context is built once per socket and the token re-verified on every call.
+ */
+export function createWsServer(options: WsOptions) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload });
+  const handler = applyWSSHandler<AppRouter>({
+    wss,
+    router: options.router,
+    keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 10_000 },
+    createContext: ({ req, info }) => {
+      const token = info.connectionParams?.token;
+      return options.createContext({
+        transport: 'ws',
+        ip: clientIp(req, options.trustProxy),
+        credential: credentialFrom(typeof token === 'string' ? token : null),
+        connection: { id: randomUUID(), subscriptions: 0 },
+      });
+    },
+  });
+
+  function refuse(socket: Duplex, status: number, reason: string): void {
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  }
+
+  /** Upgrade requests: right path, and a browser Origin only from the allowlist. */
+  function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (!WS_PATHS.has(path)) return refuse(socket, 404, 'Not Found');
+    const origin = req.headers.origin;
+    if (origin && !options.allowedOrigins.includes(origin)) {
+      options.log.warn({ origin }, 'WebSocket handshake refused: origin not allowed');
+      return refuse(socket, 403, 'Forbidden');
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  }
+
+  return {
+    wss,
+    onUpgrade,
+    /** Tells every client to reconnect (to another instance) before shutdown. */
+    broadcastReconnect: () => handler.broadcastReconnectNotification(),
+    async close(): Promise<void> {
+      for (const client of wss.clients) client.close(1012, 'server restarting');
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      for (const client of wss.clients) client.terminate();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { SessionEvent } from '@parley/validators';
+import { QueryTypes, type Transaction } from 'sequelize';
+import superjson, { type SuperJSONResult } from 'superjson';
+import type { ApiServices } from '../context';
+
+type Services = Pick<ApiServices, 'db' | 'infra'>;
+export type DurableEvent = Extract<SessionEvent, { type: 'message.created' | 'assistant.completed' | 'session.ended' }>;
+export type EphemeralEvent = Extract<SessionEvent, { type: 'assistant.delta' | 'typing' }>;
+
+/** What travels on the bus: durable events carry their sequence number. */
+export type BusEvent =
+  | { kind: 'durable'; seq: number; event: SuperJSONResult }
+  | { kind: 'ephemeral'; afterSeq: number; event: SuperJSONResult };
+
+export const sessionChannel = (sessionId: string) => `session:${sessionId}`;
+
+/**
+ * Persists a durable event inside the caller's transaction. The session row's counter
+ * is bumped under its row lock, so ids are gap-free and ordered within a session even
+ * when two sends race.
+ */
+export async function appendEvent(
+  services: Services,
+  sessionId: string,
+  event: DurableEvent,
+  transaction: Transaction,
+): Promise<{ seq: number; publish: () => Promise<void> }> {
+  const [row] = await services.db.sequelize.query<{ event_seq: string }>(
+    'UPDATE sessions SET event_seq = event_seq + 1 WHERE id = :sessionId RETURNING event_seq',
+    { replacements: { sessionId }, type: QueryTypes.SELECT, transaction },
+  );
+  if (!row) throw new Error(`session ${sessionId} vanished while appending an event`);
+  const seq = Number(row.event_seq);
+  const payload = superjson.serialize(event);
+  await services.db.models.SessionEvent.create(
+    { sessionId, seq: String(seq), type: event.type, payload: payload as unknown as Record<string, unknown> },
+    { transaction },
+  );
+  // Publish only after commit: a subscriber must never see an event that is later rolled back.
+  return { seq, publish: () => publishDurable(services, sessionId, seq, payload) };
+}
+
+function publishDurable(services: Services, sessionId: string, seq: number, event: SuperJSONResult): Promise<void> {
+  const message: BusEvent = { kind: 'durable', seq, event };
+  return services.infra.bus.publish(sessionChannel(sessionId), message);
+}
+
+/** Streamed pieces and typing: published, never stored, never replayed. */
+export function publishEphemeral(
+  services: Services,
+  sessionId: string,
+  afterSeq: number,
+  event: EphemeralEvent,
+): Promise<void> {
+  const message: BusEvent = { kind: 'ephemeral', afterSeq, event: superjson.serialize(event) };
+  return services.infra.bus.publish(sessionChannel(sessionId), message);
+}
+
+/** Durable events after `afterSeq`, in order (the backlog a resuming client missed). */
+export async function readEvents(
+  services: Services,
+  sessionId: string,
+  afterSeq: number,
+  uptoSeq = Number.MAX_SAFE_INTEGER,
+): Promise<{ seq: number; event: DurableEvent }[]> {
+  const rows = await services.db.sequelize.query<{ seq: string; payload: SuperJSONResult }>(
+    `SELECT seq, payload FROM session_events
+     WHERE session_id = :sessionId AND seq > :afterSeq AND seq <= :uptoSeq ORDER BY seq`,
+    { replacements: { sessionId, afterSeq, uptoSeq }, type: QueryTypes.SELECT },
+  );
+  return rows.map((r) => ({ seq: Number(r.seq), event: superjson.deserialize<DurableEvent>(r.payload) }));
+}
+
+export async function currentSeq(services: Services, sessionId: string): Promise<number> {
+  const [row] = await services.db.sequelize.query<{ event_seq: string }>(
+    'SELECT event_seq FROM sessions WHERE id = :sessionId',
+    { replacements: { sessionId }, type: QueryTypes.SELECT },
+  );
+  return Number(row?.event_seq ?? 0);
+}
