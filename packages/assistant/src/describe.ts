@@ -1,4 +1,12 @@
-import { type Currency, type Feature, findTown, foldText, type Listing, type PropertyType, type SearchFacts } from '@parley/validators';
+import {
+  type Currency,
+  type Feature,
+  findTown,
+  foldText,
+  type Listing,
+  type PropertyType,
+  type SearchFacts,
+} from '@parley/validators';
 
 /** Words for facts and listings, shared by the rule agent's replies and memory summaries. */
 
@@ -10,7 +18,11 @@ const PLURAL: Record<PropertyType, string> = {
   penthouse: 'penthouses',
   bungalow: 'bungalows',
 };
-const RENT_PHRASE = { long_term: 'to rent long-term', short_term: 'for holiday stays', sale: 'for sale' } as const;
+const RENT_PHRASE = {
+  long_term: 'to rent long-term',
+  short_term: 'for holiday stays',
+  sale: 'for sale',
+} as const;
 const PERIOD = { long_term: ' a month', short_term: ' a night', sale: '' } as const;
 const SYMBOL: Record<Currency, string> = { GBP: '£', EUR: '€', USD: '$', TRY: '₺' };
 
@@ -63,9 +75,13 @@ export function placeName(location: string): string {
   return english === undefined ? town.name : `${town.name} (${english})`;
 }
 
-export function describeBedrooms(min: number | undefined, max: number | undefined): string | undefined {
+export function describeBedrooms(
+  min: number | undefined,
+  max: number | undefined,
+): string | undefined {
   const n = (k: number) => `${k} ${k === 1 ? 'bedroom' : 'bedrooms'}`;
-  if (min !== undefined && max !== undefined) return min === max ? n(min) : `${min} to ${max} bedrooms`;
+  if (min !== undefined && max !== undefined)
+    return min === max ? n(min) : `${min} to ${max} bedrooms`;
   if (min !== undefined) return `at least ${n(min)}`;
   if (max !== undefined) return `at most ${n(max)}`;
   return undefined;
@@ -74,7 +90,8 @@ export function describeBedrooms(min: number | undefined, max: number | undefine
 export function describePrice(facts: SearchFacts): string | undefined {
   const period = facts.rentType === undefined ? '' : PERIOD[facts.rentType];
   const { minPrice: min, maxPrice: max } = facts;
-  if (min !== undefined && max !== undefined) return `${formatNumber(min)} to ${formatNumber(max)}${period}`;
+  if (min !== undefined && max !== undefined)
+    return `${formatNumber(min)} to ${formatNumber(max)}${period}`;
   if (max !== undefined) return `up to ${formatNumber(max)}${period}`;
   if (min !== undefined) return `from ${formatNumber(min)}${period}`;
   return undefined;
@@ -107,7 +124,9 @@ export function describeSearch(facts: SearchFacts): string {
 
 /** The one-line memory summary shown with a session. */
 export function summarise(facts: SearchFacts): string {
-  return Object.keys(facts).length === 0 ? 'No preferences yet.' : `Looking for ${describeSearch(facts)}.`;
+  return Object.keys(facts).length === 0
+    ? 'No preferences yet.'
+    : `Looking for ${describeSearch(facts)}.`;
 }
 
 export function formatListingPrice(listing: Listing): string {

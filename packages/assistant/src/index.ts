@@ -1,3 +1,8 @@
+export { collectReply } from './collect';
+export { describeSearch, summarise } from './describe';
+export { matchesFacts } from './matches';
+export { type MergeResult, mergeFacts, normaliseFacts } from './memory';
+export { createRulesAssistant, RECOMMENDATION_LIMIT } from './rules/assistant';
 export type {
   Assistant,
   AssistantInput,
@@ -6,9 +11,4 @@ export type {
   ChatTurn,
   SearchListings,
 } from './types';
-export { collectReply } from './collect';
-export { createRulesAssistant, RECOMMENDATION_LIMIT } from './rules/assistant';
-export { understand, type Understanding, type FactGroup } from './understand';
-export { mergeFacts, normaliseFacts, type MergeResult } from './memory';
-export { matchesFacts } from './matches';
-export { describeSearch, summarise } from './describe';
+export { type FactGroup, type Understanding, understand } from './understand';

@@ -1,6 +1,6 @@
 import type { SearchFacts } from '@parley/validators';
-import { canonicalTown } from './understand/location';
 import { type FactGroup, sortFeatures, type Understanding } from './understand';
+import { canonicalTown } from './understand/location';
 
 /**
  * Merging one message into the session's memory. A group the message states replaces
@@ -26,7 +26,8 @@ const GROUP_FIELDS: Record<FactGroup, (keyof SearchFacts)[]> = {
 export function mergeFacts(memory: SearchFacts, u: Understanding): MergeResult {
   const facts: SearchFacts = u.reset ? {} : normaliseFacts(memory);
   for (const group of u.drops) dropGroup(facts, group);
-  if (u.unwantedLocation !== undefined && facts.location === u.unwantedLocation) delete facts.location;
+  if (u.unwantedLocation !== undefined && facts.location === u.unwantedLocation)
+    delete facts.location;
 
   const said = u.facts;
   const statesPrice = said.minPrice !== undefined || said.maxPrice !== undefined;
@@ -40,7 +41,8 @@ export function mergeFacts(memory: SearchFacts, u: Understanding): MergeResult {
   if (droppedStaleBudget) dropGroup(facts, 'price');
 
   if (statesPrice) dropGroup(facts, 'price');
-  if (said.minBedrooms !== undefined || said.maxBedrooms !== undefined) dropGroup(facts, 'bedrooms');
+  if (said.minBedrooms !== undefined || said.maxBedrooms !== undefined)
+    dropGroup(facts, 'bedrooms');
   const { features, ...rest } = said;
   Object.assign(facts, rest);
   const merged = new Set([...(facts.features ?? []), ...(features ?? [])]);
@@ -65,13 +67,20 @@ export function normaliseFacts(input: SearchFacts): SearchFacts {
   if (input.location !== undefined) out.location = canonicalTown(input.location) ?? input.location;
   if (input.rentType !== undefined) out.rentType = input.rentType;
   if (input.propertyType !== undefined) out.propertyType = input.propertyType;
-  const [minB, maxB] = ordered(valid(input.minBedrooms, MAX_BEDROOMS, true), valid(input.maxBedrooms, MAX_BEDROOMS, true));
+  const [minB, maxB] = ordered(
+    valid(input.minBedrooms, MAX_BEDROOMS, true),
+    valid(input.maxBedrooms, MAX_BEDROOMS, true),
+  );
   if (minB !== undefined) out.minBedrooms = minB;
   if (maxB !== undefined) out.maxBedrooms = maxB;
-  const [minP, maxP] = ordered(valid(input.minPrice, MAX_PRICE, false), valid(input.maxPrice, MAX_PRICE, false));
+  const [minP, maxP] = ordered(
+    valid(input.minPrice, MAX_PRICE, false),
+    valid(input.maxPrice, MAX_PRICE, false),
+  );
   if (minP !== undefined) out.minPrice = minP;
   if (maxP !== undefined) out.maxPrice = maxP;
-  if (input.features !== undefined && input.features.length > 0) out.features = sortFeatures(input.features);
+  if (input.features !== undefined && input.features.length > 0)
+    out.features = sortFeatures(input.features);
   return out;
 }
 
@@ -84,6 +93,9 @@ function valid(n: number | undefined, max: number, integer: boolean): number | u
   return integer && !Number.isInteger(n) ? undefined : n;
 }
 
-function ordered(min: number | undefined, max: number | undefined): [number | undefined, number | undefined] {
+function ordered(
+  min: number | undefined,
+  max: number | undefined,
+): [number | undefined, number | undefined] {
   return min !== undefined && max !== undefined && min > max ? [max, min] : [min, max];
 }

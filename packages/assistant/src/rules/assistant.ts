@@ -5,7 +5,14 @@ import { mergeFacts, normaliseFacts } from '../memory';
 import type { Assistant, AssistantInput, AssistantOutcome } from '../types';
 import { saysNothing, understand } from '../understand';
 import { relaxations } from './relax';
-import { greetingLines, nothingLines, relaxedLines, resetLines, resultsLines, thanksLines } from './replies';
+import {
+  greetingLines,
+  nothingLines,
+  relaxedLines,
+  resetLines,
+  resultsLines,
+  thanksLines,
+} from './replies';
 
 /** How many listings a reply recommends. */
 export const RECOMMENDATION_LIMIT = 5;
@@ -19,11 +26,17 @@ export function createRulesAssistant(): Assistant {
   return { name: 'rules', reply: replyWithRules };
 }
 
-async function* replyWithRules(input: AssistantInput): AsyncGenerator<string, AssistantOutcome, void> {
+async function* replyWithRules(
+  input: AssistantInput,
+): AsyncGenerator<string, AssistantOutcome, void> {
   const understood = understand(input.message);
   const remembered = normaliseFacts(input.memory);
-  const finish = (responseText: string, memoryFacts: SearchFacts, applied: SearchFacts, page?: ListingPage) =>
-    outcome(input, responseText, memoryFacts, applied, page);
+  const finish = (
+    responseText: string,
+    memoryFacts: SearchFacts,
+    applied: SearchFacts,
+    page?: ListingPage,
+  ) => outcome(input, responseText, memoryFacts, applied, page);
 
   if (understood.smallTalk !== undefined) {
     const lines = understood.smallTalk === 'thanks' ? thanksLines() : greetingLines(remembered);
@@ -36,9 +49,12 @@ async function* replyWithRules(input: AssistantInput): AsyncGenerator<string, As
   }
 
   const notes: string[] = [];
-  if (droppedStaleBudget) notes.push('I dropped your earlier budget, since prices work differently for that.');
+  if (droppedStaleBudget)
+    notes.push('I dropped your earlier budget, since prices work differently for that.');
   if (saysNothing(understood) && Object.keys(facts).length > 0) {
-    notes.push(`I didn't catch anything new there, so here is what matches what you asked for so far.`);
+    notes.push(
+      `I didn't catch anything new there, so here is what matches what you asked for so far.`,
+    );
   }
 
   const byPrice = understood.cheap || facts.minPrice !== undefined || facts.maxPrice !== undefined;
@@ -54,7 +70,9 @@ async function* replyWithRules(input: AssistantInput): AsyncGenerator<string, As
   if (Object.keys(facts).length > 0) {
     for (const step of relaxations(facts)) {
       const relaxedSort: ListingSort =
-        step.facts.minPrice === undefined && step.facts.maxPrice === undefined && !byPrice ? 'relevance' : 'price_asc';
+        step.facts.minPrice === undefined && step.facts.maxPrice === undefined && !byPrice
+          ? 'relevance'
+          : 'price_asc';
       const relaxedPage = await search(input, step.facts, relaxedSort);
       if (relaxedPage.items.length === 0) continue;
       const lines = relaxedLines(facts, step, relaxedPage.items, relaxedPage.total, notes);
@@ -64,7 +82,11 @@ async function* replyWithRules(input: AssistantInput): AsyncGenerator<string, As
   return finish(yield* speakLines(nothingLines(facts, notes)), facts, facts);
 }
 
-function search(input: AssistantInput, facts: SearchFacts, sort: ListingSort): Promise<ListingPage> {
+function search(
+  input: AssistantInput,
+  facts: SearchFacts,
+  sort: ListingSort,
+): Promise<ListingPage> {
   input.signal?.throwIfAborted();
   return input.searchListings({ ...facts, sort, limit: RECOMMENDATION_LIMIT });
 }

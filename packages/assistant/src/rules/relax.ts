@@ -24,7 +24,11 @@ export function relaxations(facts: SearchFacts): Relaxation[] {
   };
 
   if (facts.q !== undefined) {
-    steps.push({ facts: without('q'), change: `drop the words "${facts.q}"`, command: 'start over' });
+    steps.push({
+      facts: without('q'),
+      change: `drop the words "${facts.q}"`,
+      command: 'start over',
+    });
   }
   if (facts.features !== undefined && facts.features.length > 0) {
     const names = facts.features.map((f) => FEATURE_LABEL[f]);
@@ -35,7 +39,11 @@ export function relaxations(facts: SearchFacts): Relaxation[] {
     });
   }
   if (facts.minPrice !== undefined || facts.maxPrice !== undefined) {
-    steps.push({ facts: without('minPrice', 'maxPrice'), change: 'ignore the budget', command: 'forget the budget' });
+    steps.push({
+      facts: without('minPrice', 'maxPrice'),
+      change: 'ignore the budget',
+      command: 'forget the budget',
+    });
   }
   if (facts.minBedrooms !== undefined || facts.maxBedrooms !== undefined) {
     steps.push({
@@ -45,7 +53,11 @@ export function relaxations(facts: SearchFacts): Relaxation[] {
     });
   }
   if (facts.propertyType !== undefined) {
-    steps.push({ facts: without('propertyType'), change: 'include other property types', command: 'any type' });
+    steps.push({
+      facts: without('propertyType'),
+      change: 'include other property types',
+      command: 'any type',
+    });
   }
   if (facts.location !== undefined) {
     const town = findTown(facts.location);

@@ -31,13 +31,48 @@ export const BED_WORDS = new Set([
 ]);
 
 /** Words allowed between the count and "bedrooms": "2 double bedrooms". */
-const BED_ADJECTIVES = new Set(['double', 'large', 'big', 'spacious', 'separate', 'good', 'sized', 'en', 'suite', 'ensuite', 'master']);
+const BED_ADJECTIVES = new Set([
+  'double',
+  'large',
+  'big',
+  'spacious',
+  'separate',
+  'good',
+  'sized',
+  'en',
+  'suite',
+  'ensuite',
+  'master',
+]);
 
-const AT_LEAST = [['at', 'least'], ['min'], ['minimum'], ['no', 'less', 'than'], ['not', 'less', 'than']];
+const AT_LEAST = [
+  ['at', 'least'],
+  ['min'],
+  ['minimum'],
+  ['no', 'less', 'than'],
+  ['not', 'less', 'than'],
+];
 const MORE_THAN = [['more', 'than'], ['over']];
-const AT_MOST = [['up', 'to'], ['upto'], ['max'], ['maximum'], ['at', 'most'], ['no', 'more', 'than'], ['not', 'more', 'than']];
+const AT_MOST = [
+  ['up', 'to'],
+  ['upto'],
+  ['max'],
+  ['maximum'],
+  ['at', 'most'],
+  ['no', 'more', 'than'],
+  ['not', 'more', 'than'],
+];
 const LESS_THAN = [['less', 'than'], ['fewer', 'than'], ['under']];
-const OR_MORE_AFTER = [['or', 'more'], ['plus'], ['+'], ['and', 'up'], ['or', 'above'], ['minimum'], ['min'], ['at', 'least']];
+const OR_MORE_AFTER = [
+  ['or', 'more'],
+  ['plus'],
+  ['+'],
+  ['and', 'up'],
+  ['or', 'above'],
+  ['minimum'],
+  ['min'],
+  ['at', 'least'],
+];
 
 export interface BedroomFinding {
   min?: number;
@@ -51,7 +86,11 @@ export function findBedrooms(scan: Scan): BedroomFinding | undefined {
     if (n === undefined || used[i]) continue;
 
     // "3+1": rooms plus a living room, the way North Cyprus listings say it.
-    if (terms[i + 1]?.text === '+' && smallCount(terms[i + 2]?.num) && (terms[i + 2]?.num?.value ?? 9) <= 2) {
+    if (
+      terms[i + 1]?.text === '+' &&
+      smallCount(terms[i + 2]?.num) &&
+      (terms[i + 2]?.num?.value ?? 9) <= 2
+    ) {
       const afterEnd = bedWordAt(scan, i + 3);
       claim(scan, i, afterEnd ?? i + 3);
       return { min: n, max: n };
@@ -118,7 +157,13 @@ function count(scan: Scan, i: number): number | undefined {
 }
 
 function smallCount(num: { value: number; scaled: boolean } | undefined): boolean {
-  return num !== undefined && !num.scaled && Number.isInteger(num.value) && num.value >= 0 && num.value <= 20;
+  return (
+    num !== undefined &&
+    !num.scaled &&
+    Number.isInteger(num.value) &&
+    num.value >= 0 &&
+    num.value <= 20
+  );
 }
 
 /** End of a bedroom word at `i` (after an optional hyphen and up to two adjectives). */

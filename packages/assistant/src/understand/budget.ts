@@ -96,10 +96,31 @@ const QUALIFIERS: ReadonlyArray<readonly [Direction, string[]]> = [
 ];
 
 const AFTER: ReadonlyArray<readonly [Direction, string[]]> = [
-  ...['or less', 'or under', 'or below', 'or lower', 'or cheaper', 'max', 'maximum', 'tops', 'at most', 'at the most']
-    .map((p) => ['max', p.split(' ')] as const),
-  ...['or more', 'plus', '+', 'or above', 'and up', 'and above', 'or over', 'minimum', 'min', 'upwards', 'at least']
-    .map((p) => ['min', p.split(' ')] as const),
+  ...[
+    'or less',
+    'or under',
+    'or below',
+    'or lower',
+    'or cheaper',
+    'max',
+    'maximum',
+    'tops',
+    'at most',
+    'at the most',
+  ].map((p) => ['max', p.split(' ')] as const),
+  ...[
+    'or more',
+    'plus',
+    '+',
+    'or above',
+    'and up',
+    'and above',
+    'or over',
+    'minimum',
+    'min',
+    'upwards',
+    'at least',
+  ].map((p) => ['min', p.split(' ')] as const),
 ];
 
 const PERIODS: ReadonlyArray<readonly ['month' | 'night', string[]]> = [
@@ -203,8 +224,12 @@ export function findBudget(scan: Scan): BudgetFinding | undefined {
     const after = lookAhead(scan, i + 1, num.value);
     if (after.unit || yearLike(scan, i, num.value, before.currency)) continue;
     const evidence =
-      before.currency || after.currency || num.scaled || before.direction !== undefined ||
-      after.direction !== undefined || after.period !== undefined;
+      before.currency ||
+      after.currency ||
+      num.scaled ||
+      before.direction !== undefined ||
+      after.direction !== undefined ||
+      after.period !== undefined;
     const plausible = num.value >= 10 || before.currency || after.currency || num.scaled;
     if (!(evidence ? plausible : num.value >= 100)) continue;
 
@@ -214,7 +239,9 @@ export function findBudget(scan: Scan): BudgetFinding | undefined {
     claim(scan, before.start, after.end);
     i = after.end - 1;
   }
-  return found.min === undefined && found.max === undefined && found.period === undefined ? undefined : found;
+  return found.min === undefined && found.max === undefined && found.period === undefined
+    ? undefined
+    : found;
 }
 
 interface Before {
@@ -234,10 +261,15 @@ function lookBack(scan: Scan, i: number): Before {
     j--;
   }
   const q = qualifierEndingAt(scan, j);
-  return q === undefined ? { start: j, currency } : { start: q.start, currency, direction: q.direction };
+  return q === undefined
+    ? { start: j, currency }
+    : { start: q.start, currency, direction: q.direction };
 }
 
-function qualifierEndingAt(scan: Scan, end: number): { direction: Direction; start: number } | undefined {
+function qualifierEndingAt(
+  scan: Scan,
+  end: number,
+): { direction: Direction; start: number } | undefined {
   for (const [direction, words] of QUALIFIERS) {
     const start = end - words.length;
     if (start >= 0 && phraseAt(scan, start, words) === end) return { direction, start };
@@ -257,7 +289,10 @@ function lookAhead(scan: Scan, start: number, value: number): After {
   const { terms } = scan;
   let j = start;
   let currency = false;
-  while (j < terms.length && (CURRENCY_SIGNS.has(terms[j]!.text) || CURRENCY_WORDS.has(terms[j]!.text))) {
+  while (
+    j < terms.length &&
+    (CURRENCY_SIGNS.has(terms[j]!.text) || CURRENCY_WORDS.has(terms[j]!.text))
+  ) {
     currency = true;
     j++;
   }
@@ -326,7 +361,15 @@ function rangeAt(scan: Scan, i: number): Range | undefined {
   const before = lookBack(scan, i);
   const between =
     terms[before.start]?.text === 'between' || terms[before.start - 1]?.text === 'between';
-  if (!(sep === '-' || sep === 'to' || sep === 'till' || sep === 'until' || (sep === 'and' && between))) {
+  if (
+    !(
+      sep === '-' ||
+      sep === 'to' ||
+      sep === 'till' ||
+      sep === 'until' ||
+      (sep === 'and' && between)
+    )
+  ) {
     return undefined;
   }
   j++;
@@ -340,7 +383,8 @@ function rangeAt(scan: Scan, i: number): Range | undefined {
   const after = lookAhead(scan, j + 1, second.value);
   if (after.unit) return undefined;
   const low = lentMultiplier(first, second);
-  const evidence = currency || after.currency || first.scaled || second.scaled || between || after.period;
+  const evidence =
+    currency || after.currency || first.scaled || second.scaled || between || after.period;
   if (!evidence && Math.max(low, second.value) < 100) return undefined;
   claim(scan, before.start, after.end);
   return {

@@ -6,7 +6,13 @@ import { claim, findPhrases, phraseAt, phraseTable, type Scan } from './scan';
  */
 
 /** A group of facts that can be dropped together. */
-export type FactGroup = 'price' | 'location' | 'bedrooms' | 'propertyType' | 'features' | 'rentType';
+export type FactGroup =
+  | 'price'
+  | 'location'
+  | 'bedrooms'
+  | 'propertyType'
+  | 'features'
+  | 'rentType';
 
 const RESET_PHRASES = [
   'start over',
@@ -35,16 +41,39 @@ const GROUP_NOUNS: ReadonlyArray<readonly [string, FactGroup]> = [
   ...['budget', 'price', 'prices', 'cost', 'price limit', 'price range', 'max price', 'money'].map(
     (p) => [p, 'price'] as const,
   ),
-  ...['location', 'locations', 'area', 'areas', 'town', 'towns', 'place', 'places', 'city', 'region', 'district', 'where', 'neighbourhood', 'neighborhood']
-    .map((p) => [p, 'location'] as const),
+  ...[
+    'location',
+    'locations',
+    'area',
+    'areas',
+    'town',
+    'towns',
+    'place',
+    'places',
+    'city',
+    'region',
+    'district',
+    'where',
+    'neighbourhood',
+    'neighborhood',
+  ].map((p) => [p, 'location'] as const),
   ...['bedrooms', 'bedroom', 'beds', 'bedroom count', 'number of bedrooms', 'rooms', 'size'].map(
     (p) => [p, 'bedrooms'] as const,
   ),
-  ...['type', 'property type', 'kind', 'kind of property', 'type of property', 'property types'].map(
-    (p) => [p, 'propertyType'] as const,
+  ...[
+    'type',
+    'property type',
+    'kind',
+    'kind of property',
+    'type of property',
+    'property types',
+  ].map((p) => [p, 'propertyType'] as const),
+  ...['features', 'extras', 'amenities', 'facilities', 'requirements'].map(
+    (p) => [p, 'features'] as const,
   ),
-  ...['features', 'extras', 'amenities', 'facilities', 'requirements'].map((p) => [p, 'features'] as const),
-  ...['rent type', 'rental type', 'rent or buy', 'buy or rent'].map((p) => [p, 'rentType'] as const),
+  ...['rent type', 'rental type', 'rent or buy', 'buy or rent'].map(
+    (p) => [p, 'rentType'] as const,
+  ),
 ];
 
 /** Words before a group noun that drop it: "forget the budget", "any location". */
@@ -67,8 +96,34 @@ const DROP_BEFORE = new Set([
   'reset',
 ]);
 /** Words after a group noun that drop it: "price doesn't matter", "location is flexible". */
-const DROP_AFTER = new Set(['matter', 'matters', 'irrelevant', 'flexible', 'any', 'whatever', 'open']);
-const FILLERS = new Set(['the', 'a', 'my', 'that', 'this', 'about', 'of', 'is', 'doesnt', 'does', 'not', 'really', 'dont', 'im', 'i', 'your', 'on']);
+const DROP_AFTER = new Set([
+  'matter',
+  'matters',
+  'irrelevant',
+  'flexible',
+  'any',
+  'whatever',
+  'open',
+]);
+const FILLERS = new Set([
+  'the',
+  'a',
+  'my',
+  'that',
+  'this',
+  'about',
+  'of',
+  'is',
+  'doesnt',
+  'does',
+  'not',
+  'really',
+  'dont',
+  'im',
+  'i',
+  'your',
+  'on',
+]);
 
 const resetTable = phraseTable(RESET_PHRASES);
 const groupTable = phraseTable(GROUP_NOUNS);
@@ -130,14 +185,48 @@ function droppedAfter(scan: Scan, end: number): boolean {
 export type SmallTalk = 'greeting' | 'thanks';
 
 const SMALL_TALK: ReadonlyArray<readonly [string, SmallTalk]> = [
-  ...['hi', 'hello', 'hey', 'hiya', 'howdy', 'yo', 'greetings', 'merhaba', 'selam', 'good morning', 'good afternoon', 'good evening', 'help', 'what can you do', 'what do you do', 'who are you', 'what are you', 'how does this work', 'how do you work', 'how can you help', 'what can i ask', 'hallo', 'helo']
-    .map((p) => [p, 'greeting'] as const),
-  ...['thanks', 'thank you', 'thank', 'thx', 'ty', 'cheers', 'tesekkurler', 'great thanks', 'perfect thanks']
-    .map((p) => [p, 'thanks'] as const),
+  ...[
+    'hi',
+    'hello',
+    'hey',
+    'hiya',
+    'howdy',
+    'yo',
+    'greetings',
+    'merhaba',
+    'selam',
+    'good morning',
+    'good afternoon',
+    'good evening',
+    'help',
+    'what can you do',
+    'what do you do',
+    'who are you',
+    'what are you',
+    'how does this work',
+    'how do you work',
+    'how can you help',
+    'what can i ask',
+    'hallo',
+    'helo',
+  ].map((p) => [p, 'greeting'] as const),
+  ...[
+    'thanks',
+    'thank you',
+    'thank',
+    'thx',
+    'ty',
+    'cheers',
+    'tesekkurler',
+    'great thanks',
+    'perfect thanks',
+  ].map((p) => [p, 'thanks'] as const),
 ];
 const smallTalkTable = phraseTable(SMALL_TALK);
 
-export const SMALL_TALK_WORDS: ReadonlySet<string> = new Set(SMALL_TALK.flatMap(([p]) => p.split(' ')));
+export const SMALL_TALK_WORDS: ReadonlySet<string> = new Set(
+  SMALL_TALK.flatMap(([p]) => p.split(' ')),
+);
 
 /** Small talk named anywhere in the message; used only when nothing else was understood. */
 export function findSmallTalk(scan: Scan): SmallTalk | undefined {

@@ -1,7 +1,15 @@
-import { type Feature, FEATURES, type SearchFacts } from '@parley/validators';
+import { FEATURES, type Feature, type SearchFacts } from '@parley/validators';
 import { findBedrooms } from './bedrooms';
 import { findBudget } from './budget';
-import { COMMAND_WORDS, type FactGroup, findDrops, findReset, findSmallTalk, SMALL_TALK_WORDS, type SmallTalk } from './commands';
+import {
+  COMMAND_WORDS,
+  type FactGroup,
+  findDrops,
+  findReset,
+  findSmallTalk,
+  SMALL_TALK_WORDS,
+  type SmallTalk,
+} from './commands';
 import { findFeatures, findPropertyType, findRentType, KEYWORD_WORDS } from './keywords';
 import { findLocation } from './location';
 import { createScan } from './scan';
@@ -29,14 +37,85 @@ export interface Understanding {
 
 /** Common words that are a single typo away from nothing we know, but look long enough to try. */
 const EVERYDAY_WORDS = [
-  'about', 'looking', 'would', 'could', 'should', 'please', 'there', 'their', 'where', 'which', 'something',
-  'place', 'places', 'somewhere', 'north', 'cyprus', 'northern', 'property', 'properties', 'family',
-  'close', 'near', 'nearby', 'centre', 'center', 'town', 'village', 'quiet', 'modern', 'large', 'small',
-  'cheap', 'cheapest', 'affordable', 'budget', 'bedroom', 'bedrooms', 'under', 'below', 'between',
-  'maximum', 'minimum', 'around', 'people', 'thanks', 'hello', 'what', 'about', 'instead', 'rather',
-  'other', 'lapse', 'laptop', 'girls', 'gone', 'magic', 'marina', 'harbour', 'harbor', 'castle', 'mountain',
-  'mountains', 'university', 'school', 'schools', 'shops', 'restaurants', 'airport', 'ercan', 'students',
-  'student', 'retired', 'couple', 'available', 'immediately', 'today', 'tomorrow', 'summer', 'winter',
+  'about',
+  'looking',
+  'would',
+  'could',
+  'should',
+  'please',
+  'there',
+  'their',
+  'where',
+  'which',
+  'something',
+  'place',
+  'places',
+  'somewhere',
+  'north',
+  'cyprus',
+  'northern',
+  'property',
+  'properties',
+  'family',
+  'close',
+  'near',
+  'nearby',
+  'centre',
+  'center',
+  'town',
+  'village',
+  'quiet',
+  'modern',
+  'large',
+  'small',
+  'cheap',
+  'cheapest',
+  'affordable',
+  'budget',
+  'bedroom',
+  'bedrooms',
+  'under',
+  'below',
+  'between',
+  'maximum',
+  'minimum',
+  'around',
+  'people',
+  'thanks',
+  'hello',
+  'what',
+  'about',
+  'instead',
+  'rather',
+  'other',
+  'lapse',
+  'laptop',
+  'girls',
+  'gone',
+  'magic',
+  'marina',
+  'harbour',
+  'harbor',
+  'castle',
+  'mountain',
+  'mountains',
+  'university',
+  'school',
+  'schools',
+  'shops',
+  'restaurants',
+  'airport',
+  'ercan',
+  'students',
+  'student',
+  'retired',
+  'couple',
+  'available',
+  'immediately',
+  'today',
+  'tomorrow',
+  'summer',
+  'winter',
 ];
 
 const KNOWN_WORDS: ReadonlySet<string> = new Set([
@@ -46,7 +125,14 @@ const KNOWN_WORDS: ReadonlySet<string> = new Set([
   ...EVERYDAY_WORDS,
 ]);
 
-const CHEAP_WORDS = new Set(['cheap', 'cheapest', 'cheaper', 'affordable', 'inexpensive', 'lowest']);
+const CHEAP_WORDS = new Set([
+  'cheap',
+  'cheapest',
+  'cheaper',
+  'affordable',
+  'inexpensive',
+  'lowest',
+]);
 
 /** Reads one message. Pure and fast: no I/O, linear in the message length. */
 export function understand(message: string): Understanding {

@@ -84,17 +84,46 @@ const RENT_WORDS: ReadonlyArray<readonly [string, RentSignal]> = [
     'mortgage',
   ].map((p) => [p, 'sale'] as const),
   ...['holiday', 'holidays', 'vacation', 'vacations'].map((p) => [p, 'holiday'] as const),
-  ...['rent', 'rental', 'rentals', 'renting', 'to let', 'for let', 'lease', 'leasing', 'tenant', 'tenancy'].map(
-    (p) => [p, 'rent'] as const,
-  ),
+  ...[
+    'rent',
+    'rental',
+    'rentals',
+    'renting',
+    'to let',
+    'for let',
+    'lease',
+    'leasing',
+    'tenant',
+    'tenancy',
+  ].map((p) => [p, 'rent'] as const),
 ];
 
 const PROPERTY_WORDS: ReadonlyArray<readonly [string, PropertyType]> = [
-  ...['flat', 'flats', 'apartment', 'apartments', 'apt', 'apts', 'appartment', 'appartments', 'apartmant', 'condo', 'condos', 'duplex']
-    .map((p) => [p, 'apartment'] as const),
+  ...[
+    'flat',
+    'flats',
+    'apartment',
+    'apartments',
+    'apt',
+    'apts',
+    'appartment',
+    'appartments',
+    'apartmant',
+    'condo',
+    'condos',
+    'duplex',
+  ].map((p) => [p, 'apartment'] as const),
   ...['villa', 'villas', 'vila', 'villla'].map((p) => [p, 'villa'] as const),
-  ...['house', 'houses', 'townhouse', 'townhouses', 'town house', 'cottage', 'cottages', 'detached house']
-    .map((p) => [p, 'house'] as const),
+  ...[
+    'house',
+    'houses',
+    'townhouse',
+    'townhouses',
+    'town house',
+    'cottage',
+    'cottages',
+    'detached house',
+  ].map((p) => [p, 'house'] as const),
   ...['studio', 'studios'].map((p) => [p, 'studio'] as const),
   ...['penthouse', 'penthouses', 'pent house'].map((p) => [p, 'penthouse'] as const),
   ...['bungalow', 'bungalows', 'bungallow'].map((p) => [p, 'bungalow'] as const),
@@ -102,21 +131,84 @@ const PROPERTY_WORDS: ReadonlyArray<readonly [string, PropertyType]> = [
 
 /** `null` marks a word that takes a feature away ("unfurnished"). */
 const FEATURE_WORDS: ReadonlyArray<readonly [string, Feature | null]> = [
-  ...['beach', 'beaches', 'beachfront', 'beach front', 'seafront', 'sea front', 'seaside', 'by the sea', 'near the sea', 'close to the sea', 'next to the sea', 'on the sea', 'walk to the sea']
-    .map((p) => [p, 'beach'] as const),
-  ...['sea view', 'sea views', 'seaview', 'seaviews', 'view of the sea', 'views of the sea', 'view to the sea', 'sea facing', 'ocean view', 'ocean views', 'sea vista']
-    .map((p) => [p, 'sea_view'] as const),
-  ...['pool', 'pools', 'swimming pool', 'swimming', 'swimmingpool', 'poool'].map((p) => [p, 'pool'] as const),
-  ...['garden', 'gardens', 'yard', 'backyard', 'back yard', 'garten'].map((p) => [p, 'garden'] as const),
-  ...['furnished', 'furniture', 'fully furnished', 'furnitured', 'furnised'].map((p) => [p, 'furnished'] as const),
-  ...['parking', 'garage', 'garages', 'carport', 'car park', 'carpark', 'parking space', 'off road parking', 'driveway']
-    .map((p) => [p, 'parking'] as const),
-  ...['pet', 'pets', 'pet friendly', 'petfriendly', 'pets allowed', 'pets welcome', 'dog', 'dogs', 'cat', 'cats', 'puppy']
-    .map((p) => [p, 'pet_friendly'] as const),
+  ...[
+    'beach',
+    'beaches',
+    'beachfront',
+    'beach front',
+    'seafront',
+    'sea front',
+    'seaside',
+    'by the sea',
+    'near the sea',
+    'close to the sea',
+    'next to the sea',
+    'on the sea',
+    'walk to the sea',
+  ].map((p) => [p, 'beach'] as const),
+  ...[
+    'sea view',
+    'sea views',
+    'seaview',
+    'seaviews',
+    'view of the sea',
+    'views of the sea',
+    'view to the sea',
+    'sea facing',
+    'ocean view',
+    'ocean views',
+    'sea vista',
+  ].map((p) => [p, 'sea_view'] as const),
+  ...['pool', 'pools', 'swimming pool', 'swimming', 'swimmingpool', 'poool'].map(
+    (p) => [p, 'pool'] as const,
+  ),
+  ...['garden', 'gardens', 'yard', 'backyard', 'back yard', 'garten'].map(
+    (p) => [p, 'garden'] as const,
+  ),
+  ...['furnished', 'furniture', 'fully furnished', 'furnitured', 'furnised'].map(
+    (p) => [p, 'furnished'] as const,
+  ),
+  ...[
+    'parking',
+    'garage',
+    'garages',
+    'carport',
+    'car park',
+    'carpark',
+    'parking space',
+    'off road parking',
+    'driveway',
+  ].map((p) => [p, 'parking'] as const),
+  ...[
+    'pet',
+    'pets',
+    'pet friendly',
+    'petfriendly',
+    'pets allowed',
+    'pets welcome',
+    'dog',
+    'dogs',
+    'cat',
+    'cats',
+    'puppy',
+  ].map((p) => [p, 'pet_friendly'] as const),
   ...['gym', 'gyms', 'fitness', 'fitness centre', 'fitness center'].map((p) => [p, 'gym'] as const),
-  ...['air conditioning', 'air conditioned', 'air conditioner', 'air conditioners', 'air con', 'aircon', 'airconditioning', 'airconditioned', 'a c', 'ac', 'climate control']
-    .map((p) => [p, 'air_conditioning'] as const),
-  ...['balcony', 'balconies', 'balcon', 'balconey', 'veranda', 'verandah'].map((p) => [p, 'balcony'] as const),
+  ...[
+    'air conditioning',
+    'air conditioned',
+    'air conditioner',
+    'air conditioners',
+    'air con',
+    'aircon',
+    'airconditioning',
+    'airconditioned',
+    'a c',
+    'ac',
+    'climate control',
+  ].map((p) => [p, 'air_conditioning'] as const),
+  ...['balcony', 'balconies', 'balcon', 'balconey', 'veranda', 'verandah'].map(
+    (p) => [p, 'balcony'] as const,
+  ),
   ['unfurnished', null],
 ];
 
@@ -152,7 +244,8 @@ export function findPropertyType(scan: Scan): PropertyType | undefined {
     if (!negatedBefore(scan, match.start)) named.push(match.value);
   }
   const specific = named.find((type) => type === 'studio' || type === 'penthouse');
-  if (specific !== undefined && named.every((t) => t === specific || t === 'apartment')) return specific;
+  if (specific !== undefined && named.every((t) => t === specific || t === 'apartment'))
+    return specific;
   return named[0];
 }
 
@@ -167,7 +260,8 @@ export function findFeatures(scan: Scan): FeatureFinding {
   for (const match of findPhrases(scan, featureTable)) {
     claim(scan, match.start, match.end);
     if (match.value === null) unwanted.add('furnished');
-    else if (negatedBefore(scan, match.start) || negatedAfter(scan, match.end)) unwanted.add(match.value);
+    else if (negatedBefore(scan, match.start) || negatedAfter(scan, match.end))
+      unwanted.add(match.value);
     else wanted.add(match.value);
   }
   for (const feature of unwanted) wanted.delete(feature);

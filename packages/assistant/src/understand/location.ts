@@ -11,10 +11,21 @@ const byName = new Map<string, Town>(townNames());
 const longestName = Math.max(...[...byName.keys()].map((name) => name.split(' ').length));
 
 /** Single-word names long enough to be worth a typo match. */
-const fuzzyNames = [...byName.entries()].filter(([name]) => !name.includes(' ') && name.length >= 5);
+const fuzzyNames = [...byName.entries()].filter(
+  ([name]) => !name.includes(' ') && name.length >= 5,
+);
 
 /** Words that come right before a place someone does NOT want. */
-const LOCATION_NEGATORS = new Set(['not', 'no', 'except', 'instead', 'rather', 'other', 'than', 'outside']);
+const LOCATION_NEGATORS = new Set([
+  'not',
+  'no',
+  'except',
+  'instead',
+  'rather',
+  'other',
+  'than',
+  'outside',
+]);
 const LOCATION_FILLERS = new Set(['in', 'of', 'the', 'near', 'around', 'at']);
 
 export interface LocationFinding {

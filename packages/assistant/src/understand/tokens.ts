@@ -89,7 +89,10 @@ export function tokenize(message: string): Term[] {
     }
     const spelled = NUMBER_WORDS[text];
     if (spelled !== undefined) {
-      terms.push({ text: '#', num: { value: spelled, scaled: false, multiplier: 1, spelled: true } });
+      terms.push({
+        text: '#',
+        num: { value: spelled, scaled: false, multiplier: 1, spelled: true },
+      });
       continue;
     }
     terms.push({ text });
@@ -105,7 +108,10 @@ function withMultiplier(value: number, raw: string[], i: number): Term {
   if (multiplier === undefined) return plain;
   if (multiplier === 1_000_000 && (value >= 100 || raw[i + 2] === '2')) return plain;
   raw.splice(i + 1, 1); // the multiplier word is part of the number now
-  return { text: '#', num: { value: round2(value * multiplier), scaled: true, multiplier, spelled: false } };
+  return {
+    text: '#',
+    num: { value: round2(value * multiplier), scaled: true, multiplier, spelled: false },
+  };
 }
 
 function round2(n: number): number {
