@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { type ApiConfig, type ApiServices, appRouter, createContextFactory } from '@parley/api';
+import { type ApiConfig, type ApiServices, appRouter, createContextFactory, sweepExpiredSessions } from '@parley/api';
 import { createAssistant } from '@parley/assistant';
 import { type Database, openDatabase } from '@parley/db';
 import { createInfra, createLogger, type Infra, type Logger } from '@parley/infra';
@@ -123,6 +123,13 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
       log: logger,
     });
     server.on('upgrade', ws.onUpgrade);
+    const sweep = setInterval(() => {
+      sweepExpiredSessions(services).then(
+        (expired) => expired && logger.info({ expired }, 'idle sessions expired'),
+        (error: unknown) => logger.warn({ err: error }, 'session sweep failed; will retry'),
+      );
+    }, env.SESSION_SWEEP_INTERVAL_SECONDS * 1000);
+    sweep.unref();
 
     logger.info({ config: redactedEnv({ ...env, PORT: port }) }, 'configuration');
     logger.info({ url, version, commit: identity.commit, database: db.kind }, `Parley is running at ${url}`);
@@ -131,6 +138,7 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
     const close = () =>
       (closing ??= (async () => {
         logger.info('shutting down: no new connections, finishing in-flight requests');
+        clearInterval(sweep);
         server.close();
         ws.broadcastReconnect();
         const deadline = Date.now() + env.SHUTDOWN_TIMEOUT_MS;

@@ -4,3 +4,4 @@ export { type ApiServices, type Context, type ContextInput, createContextFactory
 export { type AppRouter, appRouter } from './router';
 export { tagRequestId } from './errors';
 export { createCallerFactory, type ErrorData } from './trpc';
+export { sweepExpiredSessions } from './chat/sessions';
