@@ -50,14 +50,19 @@ export class Bus {
     const seq = ++this.#seq;
     const { publisher } = this.options;
     const envelope = `{"o":"${this.#id}","s":${seq},"m":${json}}`;
+    // Read before sending: a subscription Redis acknowledged before it receives this PUBLISH is
+    // sure to carry the message back to the local handlers.
+    const confirmed = this.#confirmed.has(channel);
+    // Otherwise the message is delivered here, and its echo from Redis (which can arrive even
+    // before PUBLISH's own reply) is dropped.
+    if (publisher && !confirmed) this.#echoes.set(seq, true);
     const sent = publisher
       ? await publisher.run((c) => c.publish(this.#channel(channel), envelope))
       : { ok: false };
-    // Local handlers get the message through Redis only when Redis confirmed the subscription.
-    if (sent.ok && this.#confirmed.has(channel)) return;
-    if (!this.#handlers.has(channel)) return;
-    // A failed or timed-out publish may still have reached Redis: remember it to drop the echo.
+    if (sent.ok && confirmed) return;
+    // A failed or timed-out publish may still have reached Redis.
     if (publisher) this.#echoes.set(seq, true);
+    if (!this.#handlers.has(channel)) return;
     this.#deliver(channel, JSON.parse(json));
   }
 

@@ -51,7 +51,8 @@ export class Cache {
   async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
     const json = JSON.stringify(value);
     if (json === undefined) throw new TypeError(`cache value for ${key} is not JSON`);
-    if (!(ttlSeconds > 0)) throw new RangeError(`cache ttlSeconds must be positive, got ${ttlSeconds}`);
+    if (!(ttlSeconds > 0))
+      throw new RangeError(`cache ttlSeconds must be positive, got ${ttlSeconds}`);
     const ttlMs = Math.ceil(ttlSeconds * 1000);
     const link = this.#redis();
     const stored = link ? await link.run((c) => c.set(this.#key(key), json, 'PX', ttlMs)) : null;

@@ -67,7 +67,12 @@ export function createInfra(options: InfraOptions = {}): Infra {
     checkRedis,
     async health() {
       const redis = await checkRedis();
-      const checks = { redis, cache: cache.state(), pubsub: bus.state(), rateLimit: directState(command) };
+      const checks = {
+        redis,
+        cache: cache.state(),
+        pubsub: bus.state(),
+        rateLimit: directState(command),
+      };
       const shared = [checks.cache, checks.pubsub, checks.rateLimit].every(
         (c) => c.backend === 'redis',
       );

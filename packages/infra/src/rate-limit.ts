@@ -49,8 +49,8 @@ export function createRateLimiter(
     ? new RateLimiterRedis({
         ...common,
         storeClient: link.client,
-        // ioredis is the default client type (useRedisPackage is for node-redis). Without this
-        // flag a command against a dead Redis would wait for its timeout before the insurance.
+        // ioredis is the default client type (useRedisPackage is for node-redis). Go straight to
+        // the insurance while the connection is not ready instead of trying a command first.
         rejectIfRedisNotReady: true,
         insuranceLimiter: memory,
       })

@@ -123,7 +123,10 @@ export class RedisLink extends EventEmitter<{ up: []; down: [] }> {
   #log(previous: string, next: string): void {
     const fields = { role: this.role };
     if (next === 'ready') {
-      this.logger.info(fields, previous === 'down' ? 'redis is back; using it again' : 'redis ready');
+      this.logger.info(
+        fields,
+        previous === 'down' ? 'redis is back; using it again' : 'redis ready',
+      );
     } else if (previous === 'ready') {
       this.logger.warn(
         { ...fields, err: this.#lastError },

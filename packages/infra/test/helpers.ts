@@ -1,17 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { testKeyPrefix, testRedisUrl } from '@parley/testing';
 import { Redis } from 'ioredis';
 import { createLogger } from '../src/logger';
 
-/** The machine's shared Redis: tests only touch keys under their own prefix there. */
-export const sharedRedisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The machine's shared Redis (REDIS_URL, required under CI): tests keep to their own prefix. */
+export const sharedRedisUrl = testRedisUrl();
 
 export const testLogger = createLogger({ name: 'infra-test', level: 'silent' });
 
 export function uniquePrefix(): string {
-  return `test:infra:${randomUUID()}:`;
+  return testKeyPrefix('infra');
 }
 
 /** Fails (never skips) when the shared Redis is missing: these tests exist to exercise it. */
@@ -70,12 +71,25 @@ export class RedisServer {
   }
 
   async start(): Promise<void> {
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+    const args = [
+      '--port',
+      String(this.port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ];
+    args.push('--dir', tmpdir());
     const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.#child = child;
     let output = '';
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${output}`)), 5_000);
+      const timer = setTimeout(
+        () => reject(new Error(`redis-server did not start: ${output}`)),
+        5_000,
+      );
       child.stdout?.on('data', (chunk: Buffer) => {
         output += chunk.toString();
         if (output.includes('Ready to accept connections')) {
