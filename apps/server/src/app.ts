@@ -1,6 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { type ApiConfig, type ApiServices, appRouter, createContextFactory, sweepExpiredSessions } from '@parley/api';
-import { createAssistant } from '@parley/assistant';
+import {
+  type ApiConfig,
+  type ApiServices,
+  appRouter,
+  createContextFactory,
+  sweepExpiredSessions,
+} from '@parley/api';
+import { createRulesAssistant } from '@parley/assistant';
 import { type Database, openDatabase } from '@parley/db';
 import { createInfra, createLogger, type Infra, type Logger } from '@parley/infra';
 import { allowedOrigins, type Env, redactedEnv } from './env';
@@ -18,6 +24,16 @@ export interface Parley {
   logger: Logger;
   /** Graceful stop: refuse new work, finish in-flight requests, close everything. */
   close(): Promise<void>;
+}
+
+/** Gives a configured Redis a moment to connect, so an instance starts out shared; never blocks long. */
+async function waitForRedis(infra: Infra, budgetMs: number): Promise<void> {
+  const deadline = Date.now() + budgetMs;
+  while (Date.now() < deadline) {
+    const health = await infra.health();
+    if (health.checks.redis.status !== 'down' && health.status === 'ok') return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 function apiConfig(env: Env, secret: Uint8Array): ApiConfig {
@@ -84,18 +100,18 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
   const url = env.PUBLIC_URL ?? `http://${displayHost}:${port}`;
 
   try {
-    db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolMax: env.DB_POOL_MAX, log: logger });
+    db = await openDatabase({
+      url: env.DATABASE_URL,
+      dataDir: env.DATA_DIR,
+      poolMax: env.DB_POOL_MAX,
+      log: logger,
+    });
     infra = createInfra({ redisUrl: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, logger });
+    await waitForRedis(infra, 2_000);
     const services: ApiServices = {
       db,
       infra,
-      assistant: createAssistant({
-        provider: env.ASSISTANT_PROVIDER,
-        openai: env.OPENAI_API_KEY
-          ? { baseUrl: env.OPENAI_BASE_URL, apiKey: env.OPENAI_API_KEY, model: env.OPENAI_MODEL, timeoutMs: env.OPENAI_TIMEOUT_MS }
-          : undefined,
-        logger,
-      }),
+      assistant: createRulesAssistant(),
       config: apiConfig(env, await jwtSecret(env.JWT_SECRET, env.DATA_DIR)),
       logger,
       clock: () => new Date(),
@@ -109,7 +125,10 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
       allowedOrigins: origins,
       trustProxy: env.TRUST_PROXY,
       onTrpcError: ({ requestId, error, path }) => {
-        if (!(error as { code?: string }).code || (error as { code?: string }).code === 'INTERNAL_SERVER_ERROR') {
+        if (
+          !(error as { code?: string }).code ||
+          (error as { code?: string }).code === 'INTERNAL_SERVER_ERROR'
+        ) {
           logger.error({ requestId, path, err: error }, 'request failed');
         }
       },
@@ -132,7 +151,10 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
     sweep.unref();
 
     logger.info({ config: redactedEnv({ ...env, PORT: port }) }, 'configuration');
-    logger.info({ url, version, commit: identity.commit, database: db.kind }, `Parley is running at ${url}`);
+    logger.info(
+      { url, version, commit: identity.commit, database: db.kind },
+      `Parley is running at ${url}`,
+    );
 
     let closing: Promise<void> | undefined;
     const close = () =>
@@ -142,8 +164,10 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
         server.close();
         ws.broadcastReconnect();
         const deadline = Date.now() + env.SHUTDOWN_TIMEOUT_MS;
-        while (inFlight.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-        if (inFlight.size) logger.warn({ dropped: inFlight.size }, 'shutdown timeout: closing remaining requests');
+        while (inFlight.size > 0 && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, 25));
+        if (inFlight.size)
+          logger.warn({ dropped: inFlight.size }, 'shutdown timeout: closing remaining requests');
         await ws.close();
         server.closeAllConnections();
         await infra?.close();

@@ -21,22 +21,33 @@ const url = (protocols: RegExp, what: string) =>
   z
     .string()
     .trim()
-    .refine((v) => {
-      try {
-        return protocols.test(new URL(v).protocol);
-      } catch {
-        return false;
-      }
-    }, { error: `expects a ${what} URL` });
+    .refine(
+      (v) => {
+        try {
+          return protocols.test(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { error: `expects a ${what} URL` },
+    );
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 export const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'expects development, production or test' }).default('development'),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], {
+      error: 'expects development, production or test',
+    })
+    .default('development'),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: int(0, 65535).default(3000),
   PUBLIC_URL: optional(url(/^https?:$/, 'http(s)')),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expects a pino level (info, debug, ...)' }).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'expects a pino level (info, debug, ...)',
+    })
+    .default('info'),
   LOG_PRETTY: optional(bool),
   DATA_DIR: z.string().trim().min(1).default(path.join(repoRoot, '.data')),
   DATABASE_URL: optional(url(/^postgres(ql)?:$/, 'postgres://')),
@@ -62,7 +73,9 @@ export const envSchema = z.object({
   RATE_LIMIT_LOGIN_PER_ACCOUNT_PER_HOUR: int(1, 100).default(50),
   RATE_LIMIT_REGISTER_PER_IP_PER_HOUR: int(1, 1_000_000).default(20),
   RATE_LIMIT_SEARCH_PER_IP_PER_MINUTE: int(1, 1_000_000).default(300),
-  ASSISTANT_PROVIDER: z.enum(['rules', 'openai'], { error: 'expects rules or openai' }).default('rules'),
+  ASSISTANT_PROVIDER: z
+    .enum(['rules', 'openai'], { error: 'expects rules or openai' })
+    .default('rules'),
   OPENAI_BASE_URL: z.string().default('https://api.openai.com/v1'),
   OPENAI_API_KEY: optional(z.string().min(1)),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
@@ -89,7 +102,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   const env = result.data;
   if (env.ASSISTANT_PROVIDER === 'openai' && !env.OPENAI_API_KEY) {
-    throw new ConfigError('Invalid configuration: OPENAI_API_KEY is required when ASSISTANT_PROVIDER=openai');
+    throw new ConfigError(
+      'Invalid configuration: OPENAI_API_KEY is required when ASSISTANT_PROVIDER=openai',
+    );
   }
   return env;
 }
@@ -114,7 +129,9 @@ export function redactedEnv(env: Env): Record<string, unknown> {
 /** Origins a browser may open a WebSocket from. */
 export function allowedOrigins(env: Env, port: number): string[] {
   if (env.ALLOWED_ORIGINS) {
-    return env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+    return env.ALLOWED_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
   }
   const own = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
   if (env.PUBLIC_URL) own.push(new URL(env.PUBLIC_URL).origin);

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type AppRouter, type Context, type ContextInput, credentialFromHeaders, tagRequestId } from '@parley/api';
+import {
+  type AppRouter,
+  type Context,
+  type ContextInput,
+  credentialFromHeaders,
+  tagRequestId,
+} from '@parley/api';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-
 
 export interface HttpOptions {
   router: AppRouter;
@@ -42,7 +47,10 @@ function applyCors(req: IncomingMessage, res: ServerResponse, allowed: string[])
   if (origin && allowed.includes(origin)) {
     res.setHeader('access-control-allow-origin', origin);
     res.setHeader('vary', 'origin');
-    res.setHeader('access-control-allow-headers', 'authorization, content-type, x-api-key, x-request-id, trpc-accept');
+    res.setHeader(
+      'access-control-allow-headers',
+      'authorization, content-type, x-api-key, x-request-id, trpc-accept',
+    );
     res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
     res.setHeader('access-control-expose-headers', 'x-request-id');
     res.setHeader('access-control-max-age', '600');
@@ -84,6 +92,9 @@ export function createTrpcHttpHandler(options: HttpOptions) {
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }

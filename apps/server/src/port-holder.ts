@@ -43,7 +43,11 @@ export async function findPortHolder(port: number): Promise<PortHolder | undefin
   return undefined;
 }
 
-export function portBusyMessage(host: string, port: number, holder: PortHolder | undefined): string {
+export function portBusyMessage(
+  host: string,
+  port: number,
+  holder: PortHolder | undefined,
+): string {
   const who = holder ? ` by pid ${holder.pid} (${holder.command})` : '';
   return `Port ${port} on ${host} is already in use${who}. Nothing was stopped; start Parley on another port with PORT=<number>, or PORT=0 for any free port.`;
 }

@@ -6,7 +6,10 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({
     label: 'auth',
-    env: { RATE_LIMIT_LOGIN_PER_ACCOUNT_PER_MINUTE: '3', RATE_LIMIT_REGISTER_PER_IP_PER_HOUR: '1000' },
+    env: {
+      RATE_LIMIT_LOGIN_PER_ACCOUNT_PER_MINUTE: '3',
+      RATE_LIMIT_REGISTER_PER_IP_PER_HOUR: '1000',
+    },
   });
 });
 afterAll(() => server?.close());
@@ -15,11 +18,20 @@ describe('accounts', () => {
   it('registers, normalises the email, and auth.me answers with a real token (LESSONS row 5)', async () => {
     const anon = httpClient(server.url);
     const email = `  Mixed.Case-${Date.now()}@Example.COM `;
-    const result = await anon.auth.register.mutate({ email, password: 'a sturdy passphrase', name: 'Ayşe' });
+    const result = await anon.auth.register.mutate({
+      email,
+      password: 'a sturdy passphrase',
+      name: 'Ayşe',
+    });
     expect(result.user.email).toBe(email.trim().toLowerCase());
     expect(result.accessTokenExpiresAt).toBeInstanceOf(Date);
     const me = await httpClient(server.url, result.accessToken).auth.me.query();
-    expect(me).toMatchObject({ id: result.user.id, email: email.trim().toLowerCase(), name: 'Ayşe', role: 'user' });
+    expect(me).toMatchObject({
+      id: result.user.id,
+      email: email.trim().toLowerCase(),
+      name: 'Ayşe',
+      role: 'user',
+    });
     expect(me.createdAt).toBeInstanceOf(Date);
     const [row] = await server.db.query('SELECT password_hash FROM users WHERE id = $1', [me.id]);
     expect(row?.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -29,7 +41,11 @@ describe('accounts', () => {
     const anon = httpClient(server.url);
     const first = await signUp(anon, 'dup');
     const error = await errorOf(() =>
-      anon.auth.register.mutate({ email: first.email.toUpperCase(), password: 'another good passphrase', name: 'x' }),
+      anon.auth.register.mutate({
+        email: first.email.toUpperCase(),
+        password: 'another good passphrase',
+        name: 'x',
+      }),
     );
     expect(error.data.code).toBe('CONFLICT');
   });
@@ -37,7 +53,9 @@ describe('accounts', () => {
   it('refuses common and out-of-range passwords, naming the field', async () => {
     const anon = httpClient(server.url);
     for (const password of ['password123', 'Qwerty123', 'short', 'x'.repeat(129)]) {
-      const error = await errorOf(() => anon.auth.register.mutate({ email: `p${Math.random()}@example.com`, password, name: 'p' }));
+      const error = await errorOf(() =>
+        anon.auth.register.mutate({ email: `p${Math.random()}@example.com`, password, name: 'p' }),
+      );
       expect(error.data.code).toBe('BAD_REQUEST');
       expect(error.data.fieldErrors?.password?.length).toBeGreaterThan(0);
     }
@@ -46,8 +64,15 @@ describe('accounts', () => {
   it('wrong email and wrong password give the same UNAUTHORIZED message', async () => {
     const anon = httpClient(server.url);
     const user = await signUp(anon, 'login');
-    const wrongPassword = await errorOf(() => anon.auth.login.mutate({ email: user.email, password: 'not it at all' }));
-    const wrongEmail = await errorOf(() => anon.auth.login.mutate({ email: `nobody${Date.now()}@example.com`, password: 'not it at all' }));
+    const wrongPassword = await errorOf(() =>
+      anon.auth.login.mutate({ email: user.email, password: 'not it at all' }),
+    );
+    const wrongEmail = await errorOf(() =>
+      anon.auth.login.mutate({
+        email: `nobody${Date.now()}@example.com`,
+        password: 'not it at all',
+      }),
+    );
     expect(wrongPassword.data.code).toBe('UNAUTHORIZED');
     expect(wrongEmail.data.code).toBe('UNAUTHORIZED');
     expect(wrongEmail.message).toBe(wrongPassword.message);
@@ -64,10 +89,20 @@ describe('tokens', () => {
     expect(second.refreshToken).not.toBe(user.refreshToken);
     const third = await anon.auth.refresh.mutate({ refreshToken: second.refreshToken });
     // The first token is spent: presenting it again is theft, so the family dies.
-    expect((await errorOf(() => anon.auth.refresh.mutate({ refreshToken: user.refreshToken }))).data.code).toBe('UNAUTHORIZED');
-    expect((await errorOf(() => anon.auth.refresh.mutate({ refreshToken: third.refreshToken }))).data.code).toBe('UNAUTHORIZED');
-    expect((await errorOf(() => httpClient(server.url, third.accessToken).auth.me.query())).data.code).toBe('UNAUTHORIZED');
-    const rows = await server.db.query('SELECT revoked_at FROM refresh_tokens WHERE user_id = $1', [user.user.id]);
+    expect(
+      (await errorOf(() => anon.auth.refresh.mutate({ refreshToken: user.refreshToken }))).data
+        .code,
+    ).toBe('UNAUTHORIZED');
+    expect(
+      (await errorOf(() => anon.auth.refresh.mutate({ refreshToken: third.refreshToken }))).data
+        .code,
+    ).toBe('UNAUTHORIZED');
+    expect(
+      (await errorOf(() => httpClient(server.url, third.accessToken).auth.me.query())).data.code,
+    ).toBe('UNAUTHORIZED');
+    const rows = await server.db.query('SELECT revoked_at FROM refresh_tokens WHERE user_id = $1', [
+      user.user.id,
+    ]);
     expect(rows.length).toBe(3);
     expect(rows.every((r) => r.revoked_at)).toBe(true);
   });
@@ -77,7 +112,9 @@ describe('tokens', () => {
     const user = await signUp(anon, 'tamper');
     const [header, payload, signature] = user.accessToken.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
-    const promoted = Buffer.from(JSON.stringify({ ...claims, role: 'admin' })).toString('base64url');
+    const promoted = Buffer.from(JSON.stringify({ ...claims, role: 'admin' })).toString(
+      'base64url',
+    );
     const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     const foreign = await new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256' })
@@ -85,7 +122,13 @@ describe('tokens', () => {
     const expired = await new SignJWT({ ...claims, exp: Math.floor(Date.now() / 1000) - 10 })
       .setProtectedHeader({ alg: 'HS256' })
       .sign(new TextEncoder().encode(server.env.JWT_SECRET));
-    for (const token of [`${header}.${promoted}.${signature}`, `${none}.${payload}.`, foreign, expired, 'garbage']) {
+    for (const token of [
+      `${header}.${promoted}.${signature}`,
+      `${none}.${payload}.`,
+      foreign,
+      expired,
+      'garbage',
+    ]) {
       const error = await errorOf(() => httpClient(server.url, token).auth.me.query());
       expect(error.data.code).toBe('UNAUTHORIZED');
     }
@@ -95,9 +138,14 @@ describe('tokens', () => {
     const anon = httpClient(server.url);
     const user = await signUp(anon, 'logout');
     const client = httpClient(server.url, user.accessToken);
-    expect(await client.auth.logout.mutate({ refreshToken: user.refreshToken })).toEqual({ ok: true });
+    expect(await client.auth.logout.mutate({ refreshToken: user.refreshToken })).toEqual({
+      ok: true,
+    });
     expect((await errorOf(() => client.auth.me.query())).data.code).toBe('UNAUTHORIZED');
-    expect((await errorOf(() => anon.auth.refresh.mutate({ refreshToken: user.refreshToken }))).data.code).toBe('UNAUTHORIZED');
+    expect(
+      (await errorOf(() => anon.auth.refresh.mutate({ refreshToken: user.refreshToken }))).data
+        .code,
+    ).toBe('UNAUTHORIZED');
   });
 });
 
@@ -106,12 +154,19 @@ describe('API keys', () => {
     const anon = httpClient(server.url);
     const user = await signUp(anon, 'keys');
     const client = httpClient(server.url, user.accessToken);
-    const created = await client.auth.apiKeys.create.mutate({ name: 'integration', scopes: ['listings:read'] });
+    const created = await client.auth.apiKeys.create.mutate({
+      name: 'integration',
+      scopes: ['listings:read'],
+    });
     expect(created.key).toMatch(/^pk_live_[\w-]{40,}$/);
-    const [row] = await server.db.query('SELECT key_hash FROM api_keys WHERE id = $1', [created.id]);
+    const [row] = await server.db.query('SELECT key_hash FROM api_keys WHERE id = $1', [
+      created.id,
+    ]);
     expect(row?.key_hash).not.toContain(created.key);
     const listed = await client.auth.apiKeys.list.query();
-    expect(listed.items).toEqual([expect.objectContaining({ id: created.id, scopes: ['listings:read'], lastUsedAt: null })]);
+    expect(listed.items).toEqual([
+      expect.objectContaining({ id: created.id, scopes: ['listings:read'], lastUsedAt: null }),
+    ]);
     expect(JSON.stringify(listed)).not.toContain(created.key);
     // A key cannot manage keys (user only), and a revoked key is refused.
     const asKey = httpClient(server.url, created.key);
@@ -126,8 +181,13 @@ describe('API keys', () => {
     const anon = httpClient(server.url);
     const a = await signUp(anon, 'ka');
     const b = await signUp(anon, 'kb');
-    const key = await httpClient(server.url, a.accessToken).auth.apiKeys.create.mutate({ name: 'k', scopes: ['listings:read'] });
-    const error = await errorOf(() => httpClient(server.url, b.accessToken).auth.apiKeys.revoke.mutate({ id: key.id }));
+    const key = await httpClient(server.url, a.accessToken).auth.apiKeys.create.mutate({
+      name: 'k',
+      scopes: ['listings:read'],
+    });
+    const error = await errorOf(() =>
+      httpClient(server.url, b.accessToken).auth.apiKeys.revoke.mutate({ id: key.id }),
+    );
     expect(error.data.code).toBe('NOT_FOUND');
   });
 });
@@ -137,9 +197,14 @@ describe('brute force', () => {
     const anon = httpClient(server.url);
     const user = await signUp(anon, 'brute');
     for (let i = 0; i < 3; i++) {
-      expect((await errorOf(() => anon.auth.login.mutate({ email: user.email, password: `guess ${i}` }))).data.code).toBe('UNAUTHORIZED');
+      expect(
+        (await errorOf(() => anon.auth.login.mutate({ email: user.email, password: `guess ${i}` })))
+          .data.code,
+      ).toBe('UNAUTHORIZED');
     }
-    const limited = await errorOf(() => anon.auth.login.mutate({ email: user.email, password: user.password }));
+    const limited = await errorOf(() =>
+      anon.auth.login.mutate({ email: user.email, password: user.password }),
+    );
     expect(limited.data.code).toBe('TOO_MANY_REQUESTS');
     expect(limited.data.retryAfter).toBeGreaterThan(0);
     expect(limited.data.retryAfter).toBeLessThanOrEqual(60);
@@ -157,7 +222,10 @@ describe('WebSocket (LESSONS row 1)', () => {
       const error = await errorOf(() => anonymous.client.auth.me.query());
       expect(error.data.code).toBe('UNAUTHORIZED');
       // Same socket, still usable for public calls.
-      const login = await anonymous.client.auth.login.mutate({ email: user.email, password: user.password });
+      const login = await anonymous.client.auth.login.mutate({
+        email: user.email,
+        password: user.password,
+      });
       expect(login.user.id).toBe(user.user.id);
     } finally {
       await authed.close();
@@ -181,7 +249,9 @@ describe('WebSocket (LESSONS row 1)', () => {
   it('refuses a handshake from an Origin not on the allowlist', async () => {
     const { default: WebSocket } = await import('ws');
     const status = await new Promise<number>((resolve) => {
-      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/trpc`, { headers: { origin: 'https://evil.example' } });
+      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/trpc`, {
+        headers: { origin: 'https://evil.example' },
+      });
       ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
       ws.on('open', () => resolve(101));
       ws.on('error', () => {});

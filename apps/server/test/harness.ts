@@ -5,7 +5,12 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { AppRouter } from '@parley/api';
 import { createLogger } from '@parley/infra';
-import { createTestDatabase, type TestDatabase, testKeyPrefix, testRedisUrl } from '@parley/testing';
+import {
+  createTestDatabase,
+  type TestDatabase,
+  testKeyPrefix,
+  testRedisUrl,
+} from '@parley/testing';
 import {
   createTRPCClient,
   createWSClient,
@@ -55,9 +60,12 @@ export async function startTestServer(
     REDIS_KEY_PREFIX: testKeyPrefix('srv'),
     JWT_SECRET: randomBytes(32).toString('hex'),
     SEED_DEMO_LISTINGS: '0',
-    ...(Object.fromEntries(Object.entries(options.env ?? {}).filter(([, v]) => v !== undefined)) as Record<string, string>),
+    ...(Object.fromEntries(
+      Object.entries(options.env ?? {}).filter(([, v]) => v !== undefined),
+    ) as Record<string, string>),
   };
-  for (const [key, value] of Object.entries(options.env ?? {})) if (value === undefined) delete env[key];
+  for (const [key, value] of Object.entries(options.env ?? {}))
+    if (value === undefined) delete env[key];
   const logs: Record<string, unknown>[] = [];
   const stream = new PassThrough();
   stream.on('data', (chunk: Buffer) => {
@@ -102,7 +110,10 @@ export function httpClient(url: string, token?: Token): Client {
               fetch: (input: string | URL, init?: RequestInit) =>
                 fetch(input, {
                   ...init,
-                  headers: { ...(init?.headers as Record<string, string>), ...(value ? { authorization: `Bearer ${value}` } : {}) },
+                  headers: {
+                    ...(init?.headers as Record<string, string>),
+                    ...(value ? { authorization: `Bearer ${value}` } : {}),
+                  },
                 }),
             } as never;
           },
@@ -142,7 +153,9 @@ export function wsClient(url: string, token?: Token, options: { origin?: string 
     },
     retryDelayMs: () => 100,
   });
-  const client = createTRPCClient<AppRouter>({ links: [wsLink({ client: ws, transformer: superjson })] });
+  const client = createTRPCClient<AppRouter>({
+    links: [wsLink({ client: ws, transformer: superjson })],
+  });
   return { client, ws, close: () => ws.close() };
 }
 
@@ -157,7 +170,13 @@ export async function signUp(client: Client, label = 'user') {
 /** Runs `fn` and returns the tRPC error it throws (fails the test if it does not). */
 export async function errorOf(fn: () => Promise<unknown>): Promise<{
   message: string;
-  data: { code: string; httpStatus: number; requestId: string; fieldErrors?: Record<string, string[]>; retryAfter?: number };
+  data: {
+    code: string;
+    httpStatus: number;
+    requestId: string;
+    fieldErrors?: Record<string, string[]>;
+    retryAfter?: number;
+  };
 }> {
   try {
     await fn();

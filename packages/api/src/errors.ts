@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { ZodError } from 'zod';
+import { ZodError, z } from 'zod';
 
 /** Thrown when a rate limit is hit; the formatter exposes `retryAfter` (seconds). */
 export class RateLimitedError extends TRPCError {
@@ -45,10 +45,15 @@ export function requestIdOf(error: object): string | undefined {
   return requestIds.get(error);
 }
 
-export const notFound = (what: string) => new TRPCError({ code: 'NOT_FOUND', message: `${what} not found` });
+export const notFound = (what: string) =>
+  new TRPCError({ code: 'NOT_FOUND', message: `${what} not found` });
 
 /** A validation failure found after parsing (e.g. a common password), shaped like zod's. */
 export function fieldError(field: string, message: string): TRPCError {
-  const cause = new ZodError([{ code: 'custom', path: [field], message, input: undefined }]);
-  return new TRPCError({ code: 'BAD_REQUEST', message: `${field}: ${message}`, cause });
+  // Made by a real parse: zod 4's ZodError built with `new` is not an Error, so tRPC would wrap it.
+  const { error } = z
+    .unknown()
+    .superRefine((_, ctx) => ctx.addIssue({ code: 'custom', path: [field], message }))
+    .safeParse(undefined);
+  return new TRPCError({ code: 'BAD_REQUEST', message: `${field}: ${message}`, cause: error });
 }

@@ -36,7 +36,8 @@ const t = initTRPC.context<Context>().create({
     const fieldErrors = error.code === 'BAD_REQUEST' && zod ? fieldErrorsOf(zod) : undefined;
     const requestId = requestIdOf(error) ?? ctx?.requestId ?? randomUUID();
     // Whatever the mode, a client never sees a stack, SQL or a driver message.
-    const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : shape.message;
+    const message =
+      error.code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : shape.message;
     return {
       code: shape.code,
       message,
@@ -81,13 +82,20 @@ const observed = t.middleware(async ({ ctx, next, path, type }) => {
 export function toClientError(error: TRPCError, log: Context['log'], path: string): TRPCError {
   const zod = findZodError(error);
   if (error.code === 'BAD_REQUEST' && zod) {
-    return new TRPCError({ code: 'BAD_REQUEST', message: describeFieldErrors(fieldErrorsOf(zod)), cause: zod });
+    return new TRPCError({
+      code: 'BAD_REQUEST',
+      message: describeFieldErrors(fieldErrorsOf(zod)),
+      cause: zod,
+    });
   }
   if (error.code !== 'INTERNAL_SERVER_ERROR') return error;
   const cause = error.cause ?? error;
   if (isDatabaseUnavailable(cause)) {
     log.warn({ path, err: cause }, 'database unavailable');
-    return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable, try again shortly' });
+    return new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The database is unavailable, try again shortly',
+    });
   }
   log.error({ path, err: cause }, 'unexpected error');
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', cause });
@@ -146,7 +154,10 @@ export const sessionProcedure = identified.use(({ ctx, next }) => {
   const identity = ctx.identity;
   if (!identity) throw unauthorized();
   if (identity.kind === 'apiKey' && !identity.scopes.includes('sessions:write')) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'This API key lacks the sessions:write scope' });
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'This API key lacks the sessions:write scope',
+    });
   }
   return next({ ctx: { identity } });
 });
@@ -163,7 +174,10 @@ export function roleOrScopeProcedure(roles: Role[], scope: Scope) {
       (identity.kind === 'user' && roles.includes(identity.role)) ||
       (identity.kind === 'apiKey' && identity.scopes.includes(scope));
     if (!allowed) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: `Needs role ${roles.join(' or ')} or the ${scope} scope` });
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `Needs role ${roles.join(' or ')} or the ${scope} scope`,
+      });
     }
     return next({ ctx: { identity: identity as UserOrKey } });
   });

@@ -5,7 +5,10 @@ export interface TestDatabase {
   url: string;
   name: string;
   /** A connection of its own, separate from the app's pool, to read rows back. */
-  query<T extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<T[]>;
+  query<T extends pg.QueryResultRow = pg.QueryResultRow>(
+    sql: string,
+    params?: unknown[],
+  ): Promise<T[]>;
   drop(): Promise<void>;
 }
 

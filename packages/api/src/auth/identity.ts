@@ -13,7 +13,10 @@ const invalid = (what: string) =>
  * Verifies a credential for one call. Nothing is remembered between calls, so a token
  * that expires or is revoked mid-connection stops working at its next call.
  */
-export async function resolveIdentity(services: ApiServices, credential: Credential): Promise<Identity> {
+export async function resolveIdentity(
+  services: ApiServices,
+  credential: Credential,
+): Promise<Identity> {
   const now = services.clock();
   switch (credential.kind) {
     case 'accessToken': {
@@ -23,7 +26,12 @@ export async function resolveIdentity(services: ApiServices, credential: Credent
       return { kind: 'user', ...claims };
     }
     case 'apiKey': {
-      const rows = await services.db.sequelize.query<{ id: string; user_id: string; role: Role; scopes: Scope[] }>(
+      const rows = await services.db.sequelize.query<{
+        id: string;
+        user_id: string;
+        role: Role;
+        scopes: Scope[];
+      }>(
         `SELECT k.id, k.user_id, u.role, k.scopes FROM api_keys k JOIN users u ON u.id = k.user_id
          WHERE k.key_hash = :hash AND k.revoked_at IS NULL`,
         { replacements: { hash: digest(credential.key) }, type: QueryTypes.SELECT },
@@ -31,7 +39,13 @@ export async function resolveIdentity(services: ApiServices, credential: Credent
       const key = rows[0];
       if (!key) throw invalid('API key');
       touchApiKey(services, key.id);
-      return { kind: 'apiKey', userId: key.user_id, role: key.role, keyId: key.id, scopes: key.scopes };
+      return {
+        kind: 'apiKey',
+        userId: key.user_id,
+        role: key.role,
+        keyId: key.id,
+        scopes: key.scopes,
+      };
     }
     case 'clientSecret': {
       const { SessionSecret, Session } = services.db.models;
@@ -39,7 +53,8 @@ export async function resolveIdentity(services: ApiServices, credential: Credent
         where: { secretHash: digest(credential.secret), expiresAt: { [Op.gt]: now } },
         attributes: ['sessionId'],
       });
-      const session = secret && (await Session.findByPk(secret.sessionId, { attributes: ['id', 'userId'] }));
+      const session =
+        secret && (await Session.findByPk(secret.sessionId, { attributes: ['id', 'userId'] }));
       if (!session) throw invalid('session client secret');
       return { kind: 'session', sessionId: session.id, userId: session.userId };
     }
@@ -62,5 +77,7 @@ function touchApiKey(services: ApiServices, keyId: string): void {
        WHERE id = :keyId AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
       { replacements: { keyId } },
     )
-    .catch((error: unknown) => services.logger.warn({ err: error, keyId }, 'could not record API key use'));
+    .catch((error: unknown) =>
+      services.logger.warn({ err: error, keyId }, 'could not record API key use'),
+    );
 }

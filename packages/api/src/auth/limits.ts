@@ -20,7 +20,11 @@ export function limitsFor(services: ApiServices): Limits {
     const { infra, config } = services;
     const r = config.rateLimits;
     limits = {
-      loginPerIp: infra.createRateLimiter({ name: 'login-ip', points: r.loginPerIpPerMinute, durationSeconds: 60 }),
+      loginPerIp: infra.createRateLimiter({
+        name: 'login-ip',
+        points: r.loginPerIpPerMinute,
+        durationSeconds: 60,
+      }),
       loginPerAccountMinute: infra.createRateLimiter({
         name: 'login-account-m',
         points: r.loginFailuresPerAccountPerMinute,
@@ -36,7 +40,11 @@ export function limitsFor(services: ApiServices): Limits {
         points: r.registerPerIpPerHour,
         durationSeconds: 3600,
       }),
-      searchPerIp: infra.createRateLimiter({ name: 'search-ip', points: r.searchPerIpPerMinute, durationSeconds: 60 }),
+      searchPerIp: infra.createRateLimiter({
+        name: 'search-ip',
+        points: r.searchPerIpPerMinute,
+        durationSeconds: 60,
+      }),
     };
     cache.set(services, limits);
   }

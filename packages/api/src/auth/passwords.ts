@@ -5,9 +5,7 @@ import { dictionary } from '@zxcvbn-ts/language-common';
 // `algorithm: 2` is Algorithm.Argon2id (a const enum, which isolated modules cannot import).
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-const common = new Set(
-  (dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()),
-);
+const common = new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
 
 /** True for one of the ~49,000 most common passwords (zxcvbn's list), case-insensitively. */
 export function isCommonPassword(password: string): boolean {

@@ -15,7 +15,8 @@ export function toUser(row: UserRow): User {
   return { id: row.id, email: row.email, name: row.name, role: row.role, createdAt: row.createdAt };
 }
 
-const badLogin = () => new TRPCError({ code: 'UNAUTHORIZED', message: 'Email or password is incorrect' });
+const badLogin = () =>
+  new TRPCError({ code: 'UNAUTHORIZED', message: 'Email or password is incorrect' });
 
 /** Creates a refresh token in `familyId` (a new family when omitted) and an access token. */
 async function issueTokens(
@@ -36,11 +37,24 @@ async function issueTokens(
     },
     { transaction },
   );
-  const access = await signAccessToken(services.config, { userId: user.id, role: user.role, familyId }, now);
-  return { user: toUser(user), accessToken: access.token, refreshToken, accessTokenExpiresAt: access.expiresAt };
+  const access = await signAccessToken(
+    services.config,
+    { userId: user.id, role: user.role, familyId },
+    now,
+  );
+  return {
+    user: toUser(user),
+    accessToken: access.token,
+    refreshToken,
+    accessTokenExpiresAt: access.expiresAt,
+  };
 }
 
-export async function register(services: ApiServices, ip: string, input: RegisterInput): Promise<AuthResult> {
+export async function register(
+  services: ApiServices,
+  ip: string,
+  input: RegisterInput,
+): Promise<AuthResult> {
   await enforce([limitsFor(services).registerPerIp, ip]);
   if (isCommonPassword(input.password)) {
     throw fieldError('password', 'is too common; choose one that is harder to guess');
@@ -56,7 +70,10 @@ export async function register(services: ApiServices, ip: string, input: Registe
     });
   } catch (error) {
     if (isUniqueViolation(error, 'users_email_key')) {
-      throw new TRPCError({ code: 'CONFLICT', message: 'An account with this email already exists' });
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: 'An account with this email already exists',
+      });
     }
     throw error;
   }
@@ -80,8 +97,13 @@ export async function login(
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) throw badLogin();
   // A success clears the account's failure count; the per-IP budget stays spent.
-  await Promise.all([limits.loginPerAccountMinute.delete(input.email), limits.loginPerAccountHour.delete(input.email)]);
-  return withTransaction(services.db.sequelize, (transaction) => issueTokens(services, user, transaction));
+  await Promise.all([
+    limits.loginPerAccountMinute.delete(input.email),
+    limits.loginPerAccountHour.delete(input.email),
+  ]);
+  return withTransaction(services.db.sequelize, (transaction) =>
+    issueTokens(services, user, transaction),
+  );
 }
 
 /**
@@ -107,17 +129,30 @@ export async function refresh(services: ApiServices, refreshToken: string): Prom
     await token.save({ transaction });
     const user = await User.findByPk(token.userId, { transaction });
     if (!user) return { kind: 'invalid' as const };
-    return { kind: 'ok' as const, result: await issueTokens(services, user, transaction, token.familyId) };
+    return {
+      kind: 'ok' as const,
+      result: await issueTokens(services, user, transaction, token.familyId),
+    };
   });
   if (outcome.kind === 'ok') return outcome.result;
   if (outcome.kind === 'reused') {
-    services.logger.warn({ userId: outcome.userId, familyId: outcome.familyId }, 'refresh token reused: family revoked');
+    services.logger.warn(
+      { userId: outcome.userId, familyId: outcome.familyId },
+      'refresh token reused: family revoked',
+    );
     await announceRevocation(services, outcome.userId);
   }
-  throw new TRPCError({ code: 'UNAUTHORIZED', message: 'The refresh token is invalid, expired or revoked' });
+  throw new TRPCError({
+    code: 'UNAUTHORIZED',
+    message: 'The refresh token is invalid, expired or revoked',
+  });
 }
 
-async function revokeFamily(services: ApiServices, familyId: string, transaction: Transaction): Promise<void> {
+async function revokeFamily(
+  services: ApiServices,
+  familyId: string,
+  transaction: Transaction,
+): Promise<void> {
   await services.db.models.RefreshToken.update(
     { revokedAt: services.clock() },
     { where: { familyId, revokedAt: { [Op.is]: null } }, transaction },
@@ -152,6 +187,7 @@ export async function logout(
 
 export async function me(services: ApiServices, userId: string): Promise<User> {
   const user = await services.db.models.User.findByPk(userId);
-  if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'This account no longer exists' });
+  if (!user)
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'This account no longer exists' });
   return toUser(user);
 }

@@ -4,13 +4,18 @@ import { Op, type Transaction, type WhereOptions } from 'sequelize';
 import type { ApiServices } from '../context';
 import { notFound } from '../errors';
 import { decodeCursor, toPage } from './cursor';
-import { endSessionsOf } from './sessions';
 import { toConversation, toMessage } from './serialize';
+import { endSessionsOf } from './sessions';
 
 type Services = Pick<ApiServices, 'db' | 'infra' | 'clock' | 'config'>;
 
 /** The conversation if `userId` owns it; anybody else's is NOT_FOUND, never FORBIDDEN. */
-export async function loadConversation(services: Services, userId: string, id: string, transaction?: Transaction) {
+export async function loadConversation(
+  services: Services,
+  userId: string,
+  id: string,
+  transaction?: Transaction,
+) {
   const row = await services.db.models.Conversation.findOne({ where: { id, userId }, transaction });
   if (!row) throw notFound('Conversation');
   return row;
@@ -19,7 +24,11 @@ export async function loadConversation(services: Services, userId: string, id: s
 export async function createConversation(
   services: Services,
   userId: string,
-  input: { title?: string | undefined; systemPrompt?: string | undefined; metadata?: Record<string, unknown> | undefined },
+  input: {
+    title?: string | undefined;
+    systemPrompt?: string | undefined;
+    metadata?: Record<string, unknown> | undefined;
+  },
   transaction?: Transaction,
 ): Promise<Conversation> {
   const now = services.clock();
@@ -46,14 +55,21 @@ function escapeLike(text: string): string {
 export async function listConversations(
   services: Services,
   userId: string,
-  input: { cursor?: string | null | undefined; limit: number; search?: string | undefined; archived?: boolean | undefined },
+  input: {
+    cursor?: string | null | undefined;
+    limit: number;
+    search?: string | undefined;
+    archived?: boolean | undefined;
+  },
 ): Promise<Page<Conversation>> {
   const where: WhereOptions[] = [{ userId }];
   if (input.archived !== undefined) where.push({ archived: input.archived });
   if (input.search) where.push({ title: { [Op.iLike]: `%${escapeLike(input.search)}%` } });
   if (input.cursor) {
     const { at, id } = decodeCursor(input.cursor);
-    where.push({ [Op.or]: [{ activityAt: { [Op.lt]: at } }, { activityAt: at, id: { [Op.lt]: id } }] });
+    where.push({
+      [Op.or]: [{ activityAt: { [Op.lt]: at } }, { activityAt: at, id: { [Op.lt]: id } }],
+    });
   }
   const rows = await services.db.models.Conversation.findAll({
     where: { [Op.and]: where },
@@ -69,7 +85,12 @@ export async function listConversations(
 export async function updateConversation(
   services: Services,
   userId: string,
-  input: { id: string; title?: string | undefined; archived?: boolean | undefined; metadata?: Record<string, unknown> | undefined },
+  input: {
+    id: string;
+    title?: string | undefined;
+    archived?: boolean | undefined;
+    metadata?: Record<string, unknown> | undefined;
+  },
 ): Promise<Conversation> {
   return withTransaction(services.db.sequelize, async (transaction) => {
     const row = await loadConversation(services, userId, input.id, transaction);
@@ -83,7 +104,11 @@ export async function updateConversation(
 }
 
 /** Deletes the conversation with its messages and sessions; live subscribers are told. */
-export async function deleteConversation(services: Services, userId: string, id: string): Promise<{ ok: true }> {
+export async function deleteConversation(
+  services: Services,
+  userId: string,
+  id: string,
+): Promise<{ ok: true }> {
   const ended = await withTransaction(services.db.sequelize, async (transaction) => {
     await loadConversation(services, userId, id, transaction);
     const sessions = await endSessionsOf(services, id, 'conversation deleted', transaction);
@@ -103,7 +128,9 @@ export async function listMessages(
   const where: WhereOptions[] = [{ conversationId: input.conversationId }];
   if (input.cursor) {
     const { at, id } = decodeCursor(input.cursor);
-    where.push({ [Op.or]: [{ createdAt: { [Op.gt]: at } }, { createdAt: at, id: { [Op.gt]: id } }] });
+    where.push({
+      [Op.or]: [{ createdAt: { [Op.gt]: at } }, { createdAt: at, id: { [Op.gt]: id } }],
+    });
   }
   const rows = await services.db.models.Message.findAll({
     where: { [Op.and]: where },

@@ -12,12 +12,20 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
     if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad cursor');
     return { at: date, id };
   } catch {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'cursor: is not a cursor this API returned' });
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'cursor: is not a cursor this API returned',
+    });
   }
 }
 
 /** Takes `limit + 1` rows and turns them into a page with the next cursor. */
-export function toPage<R, T>(rows: R[], limit: number, map: (row: R) => T, key: (row: R) => [Date, string]) {
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  map: (row: R) => T,
+  key: (row: R) => [Date, string],
+) {
   const more = rows.length > limit;
   const pageRows = more ? rows.slice(0, limit) : rows;
   const last = pageRows[pageRows.length - 1];

@@ -4,7 +4,10 @@ import superjson, { type SuperJSONResult } from 'superjson';
 import type { ApiServices } from '../context';
 
 type Services = Pick<ApiServices, 'db' | 'infra'>;
-export type DurableEvent = Extract<SessionEvent, { type: 'message.created' | 'assistant.completed' | 'session.ended' }>;
+export type DurableEvent = Extract<
+  SessionEvent,
+  { type: 'message.created' | 'assistant.completed' | 'session.ended' }
+>;
 export type EphemeralEvent = Extract<SessionEvent, { type: 'assistant.delta' | 'typing' }>;
 
 /** What travels on the bus: durable events carry their sequence number. */
@@ -33,14 +36,24 @@ export async function appendEvent(
   const seq = Number(row.event_seq);
   const payload = superjson.serialize(event);
   await services.db.models.SessionEvent.create(
-    { sessionId, seq: String(seq), type: event.type, payload: payload as unknown as Record<string, unknown> },
+    {
+      sessionId,
+      seq: String(seq),
+      type: event.type,
+      payload: payload as unknown as Record<string, unknown>,
+    },
     { transaction },
   );
   // Publish only after commit: a subscriber must never see an event that is later rolled back.
   return { seq, publish: () => publishDurable(services, sessionId, seq, payload) };
 }
 
-function publishDurable(services: Services, sessionId: string, seq: number, event: SuperJSONResult): Promise<void> {
+function publishDurable(
+  services: Services,
+  sessionId: string,
+  seq: number,
+  event: SuperJSONResult,
+): Promise<void> {
   const message: BusEvent = { kind: 'durable', seq, event };
   return services.infra.bus.publish(sessionChannel(sessionId), message);
 }
@@ -68,7 +81,10 @@ export async function readEvents(
      WHERE session_id = :sessionId AND seq > :afterSeq AND seq <= :uptoSeq ORDER BY seq`,
     { replacements: { sessionId, afterSeq, uptoSeq }, type: QueryTypes.SELECT },
   );
-  return rows.map((r) => ({ seq: Number(r.seq), event: superjson.deserialize<DurableEvent>(r.payload) }));
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    event: superjson.deserialize<DurableEvent>(r.payload),
+  }));
 }
 
 export async function currentSeq(services: Services, sessionId: string): Promise<number> {

@@ -1,13 +1,20 @@
 import type { AssistantOutcome } from '@parley/assistant';
 import { isUniqueViolation, newId, withTransaction } from '@parley/db';
-import type { AssistantReply, ListingPage, Message, ParsedListingQuery, SearchFacts, SendResult } from '@parley/validators';
+import type {
+  AssistantReply,
+  ListingPage,
+  Message,
+  ParsedListingQuery,
+  SearchFacts,
+  SendResult,
+} from '@parley/validators';
 import { TRPCError } from '@trpc/server';
 import { Op } from 'sequelize';
 import type { Identity } from '../auth/credentials';
 import type { ApiServices } from '../context';
 import { appendEvent, publishEphemeral } from './events';
-import { loadSession } from './sessions';
 import { replyOf, toMessage } from './serialize';
+import { loadSession } from './sessions';
 
 export interface SendInput {
   sessionId: string;
@@ -28,7 +35,10 @@ const FAILURE_TEXT =
   'Sorry, something went wrong on my side while working on that, and I could not finish my answer. Please try again in a moment.';
 
 function closed(status: string): TRPCError {
-  return new TRPCError({ code: 'PRECONDITION_FAILED', message: `This session is ${status}; open a new one to keep chatting` });
+  return new TRPCError({
+    code: 'PRECONDITION_FAILED',
+    message: `This session is ${status}; open a new one to keep chatting`,
+  });
 }
 
 /**
@@ -54,8 +64,12 @@ export async function sendMessage(deps: SendDeps, input: SendInput): Promise<Sen
       const now = services.clock();
       if (locked.status !== 'active') throw closed(locked.status);
       if (locked.expiresAt <= now) throw closed('expired');
-      const conversation = await Conversation.findByPk(locked.conversationId, { transaction, lock: transaction.LOCK.UPDATE });
-      if (!conversation) throw new TRPCError({ code: 'NOT_FOUND', message: 'Conversation not found' });
+      const conversation = await Conversation.findByPk(locked.conversationId, {
+        transaction,
+        lock: transaction.LOCK.UPDATE,
+      });
+      if (!conversation)
+        throw new TRPCError({ code: 'NOT_FOUND', message: 'Conversation not found' });
       const row = await MessageModel.create(
         {
           id: newId(),
@@ -81,7 +95,12 @@ export async function sendMessage(deps: SendDeps, input: SendInput): Promise<Sen
       locked.updatedAt = now;
       await locked.save({ transaction });
       const user = toMessage(row);
-      const event = await appendEvent(services, locked.id, { type: 'message.created', message: user }, transaction);
+      const event = await appendEvent(
+        services,
+        locked.id,
+        { type: 'message.created', message: user },
+        transaction,
+      );
       return {
         user,
         seq: event.seq,
@@ -118,16 +137,27 @@ async function answer(
 ): Promise<SendResult> {
   const { services } = deps;
   const assistantMessageId = newId();
-  void publishEphemeral(services, sessionId, stored.seq, { type: 'typing', actor: 'assistant', typing: true });
+  void publishEphemeral(services, sessionId, stored.seq, {
+    type: 'typing',
+    actor: 'assistant',
+    typing: true,
+  });
   const outcome = await runAssistant(deps, sessionId, assistantMessageId, stored);
   try {
     const committed = await withTransaction(services.db.sequelize, async (transaction) => {
-      const session = await services.db.models.Session.findByPk(sessionId, { transaction, lock: transaction.LOCK.UPDATE });
-      const conversation = await services.db.models.Conversation.findByPk(stored.user.conversationId, {
+      const session = await services.db.models.Session.findByPk(sessionId, {
         transaction,
         lock: transaction.LOCK.UPDATE,
       });
-      if (!session || !conversation) throw new TRPCError({ code: 'NOT_FOUND', message: 'Session not found' });
+      const conversation = await services.db.models.Conversation.findByPk(
+        stored.user.conversationId,
+        {
+          transaction,
+          lock: transaction.LOCK.UPDATE,
+        },
+      );
+      if (!session || !conversation)
+        throw new TRPCError({ code: 'NOT_FOUND', message: 'Session not found' });
       const now = services.clock();
       const row = await services.db.models.Message.create(
         {
@@ -158,18 +188,34 @@ async function answer(
       session.updatedAt = now;
       await session.save({ transaction });
       const message = toMessage(row);
-      const reply: AssistantReply = { ...outcome.reply, conversationId: stored.user.conversationId };
-      const event = await appendEvent(services, sessionId, { type: 'assistant.completed', message, reply }, transaction);
+      const reply: AssistantReply = {
+        ...outcome.reply,
+        conversationId: stored.user.conversationId,
+      };
+      const event = await appendEvent(
+        services,
+        sessionId,
+        { type: 'assistant.completed', message, reply },
+        transaction,
+      );
       return { message, reply, publish: event.publish };
     });
     await committed.publish();
-    return { userMessage: stored.user, assistantMessage: committed.message, reply: committed.reply };
+    return {
+      userMessage: stored.user,
+      assistantMessage: committed.message,
+      reply: committed.reply,
+    };
   } catch (error) {
     // Another request answered the same user message first (a retried send): use its reply.
     if (isUniqueViolation(error, 'messages_reply_to_key')) return resultFor(deps, stored.user.id);
     throw error;
   } finally {
-    void publishEphemeral(services, sessionId, stored.seq, { type: 'typing', actor: 'assistant', typing: false });
+    void publishEphemeral(services, sessionId, stored.seq, {
+      type: 'typing',
+      actor: 'assistant',
+      typing: false,
+    });
   }
 }
 
@@ -206,10 +252,17 @@ async function runAssistant(
     for (;;) {
       const step = await stream.next();
       if (step.done) return step.value;
-      void publishEphemeral(services, sessionId, stored.seq, { type: 'assistant.delta', messageId, delta: step.value });
+      void publishEphemeral(services, sessionId, stored.seq, {
+        type: 'assistant.delta',
+        messageId,
+        delta: step.value,
+      });
     }
   } catch (error) {
-    deps.log.error({ err: error, sessionId, messageId }, 'assistant failed; answering with an apology');
+    deps.log.error(
+      { err: error, sessionId, messageId },
+      'assistant failed; answering with an apology',
+    );
     return {
       reply: {
         responseText: FAILURE_TEXT,

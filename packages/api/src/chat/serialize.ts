@@ -21,7 +21,11 @@ function reviveMetadata(metadata: Record<string, unknown>): Record<string, unkno
   if (!Array.isArray(recs)) return metadata;
   return {
     ...metadata,
-    recommendations: recs.map((l: Listing) => ({ ...l, createdAt: new Date(l.createdAt), updatedAt: new Date(l.updatedAt) })),
+    recommendations: recs.map((l: Listing) => ({
+      ...l,
+      createdAt: new Date(l.createdAt),
+      updatedAt: new Date(l.updatedAt),
+    })),
   };
 }
 

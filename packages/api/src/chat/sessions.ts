@@ -1,5 +1,11 @@
 import { newId, withTransaction } from '@parley/db';
-import type { Page, Session, SessionCreated, SessionMemory, SessionStatus } from '@parley/validators';
+import type {
+  Page,
+  Session,
+  SessionCreated,
+  SessionMemory,
+  SessionStatus,
+} from '@parley/validators';
 import { TRPCError } from '@trpc/server';
 import { Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
 import superjson from 'superjson';
@@ -10,7 +16,7 @@ import type { ApiServices } from '../context';
 import { notFound } from '../errors';
 import { createConversation, loadConversation } from './conversations';
 import { decodeCursor, toPage } from './cursor';
-import { appendEvent, publishEphemeral, sessionChannel, currentSeq } from './events';
+import { appendEvent, currentSeq, publishEphemeral, sessionChannel } from './events';
 import { toConversation, toSession } from './serialize';
 
 type Services = Pick<ApiServices, 'db' | 'infra' | 'clock' | 'config'>;
@@ -19,7 +25,12 @@ type Services = Pick<ApiServices, 'db' | 'infra' | 'clock' | 'config'>;
  * The session if `identity` may use it: its owner (user or API key), or its own client
  * secret. Anything else is NOT_FOUND, so existence never leaks.
  */
-export async function loadSession(services: Services, identity: Identity, sessionId: string, transaction?: Transaction) {
+export async function loadSession(
+  services: Services,
+  identity: Identity,
+  sessionId: string,
+  transaction?: Transaction,
+) {
   if (identity.kind === 'session' && identity.sessionId !== sessionId) throw notFound('Session');
   const row = await services.db.models.Session.findOne({
     where: { id: sessionId, userId: identity.userId },
@@ -33,9 +44,17 @@ export async function loadSession(services: Services, identity: Identity, sessio
 async function issueClientSecret(services: Services, sessionId: string, transaction?: Transaction) {
   const clientSecret = randomSecret(CLIENT_SECRET_PREFIX);
   const now = services.clock();
-  const clientSecretExpiresAt = new Date(now.getTime() + services.config.clientSecretTtlSeconds * 1000);
+  const clientSecretExpiresAt = new Date(
+    now.getTime() + services.config.clientSecretTtlSeconds * 1000,
+  );
   await services.db.models.SessionSecret.create(
-    { id: newId(), sessionId, secretHash: digest(clientSecret), expiresAt: clientSecretExpiresAt, createdAt: now },
+    {
+      id: newId(),
+      sessionId,
+      secretHash: digest(clientSecret),
+      expiresAt: clientSecretExpiresAt,
+      createdAt: now,
+    },
     { transaction },
   );
   return { clientSecret, clientSecretExpiresAt };
@@ -70,7 +89,11 @@ export async function createSession(
   });
 }
 
-export async function getSession(services: Services, identity: Identity, id: string): Promise<Session> {
+export async function getSession(
+  services: Services,
+  identity: Identity,
+  id: string,
+): Promise<Session> {
   return toSession(await loadSession(services, identity, id));
 }
 
@@ -83,7 +106,9 @@ export async function listSessions(
   if (input.status) where.push({ status: input.status });
   if (input.cursor) {
     const { at, id } = decodeCursor(input.cursor);
-    where.push({ [Op.or]: [{ createdAt: { [Op.lt]: at } }, { createdAt: at, id: { [Op.lt]: id } }] });
+    where.push({
+      [Op.or]: [{ createdAt: { [Op.lt]: at } }, { createdAt: at, id: { [Op.lt]: id } }],
+    });
   }
   const rows = await services.db.models.Session.findAll({
     where: { [Op.and]: where },
@@ -107,7 +132,11 @@ export async function refreshClientSecret(services: Services, identity: Identity
 }
 
 /** Ends a session: status `ended`, a durable `session.ended` event, subscribers told. */
-export async function endSession(services: Services, identity: Identity, id: string): Promise<Session> {
+export async function endSession(
+  services: Services,
+  identity: Identity,
+  id: string,
+): Promise<Session> {
   const { session, publish } = await withTransaction(services.db.sequelize, async (transaction) => {
     const row = await loadSession(services, identity, id, transaction);
     if (row.status !== 'active') return { session: row, publish: async () => {} };
@@ -117,7 +146,12 @@ export async function endSession(services: Services, identity: Identity, id: str
     row.endReason = 'ended by owner';
     row.updatedAt = now;
     await row.save({ transaction });
-    const event = await appendEvent(services, row.id, { type: 'session.ended', reason: 'ended by owner' }, transaction);
+    const event = await appendEvent(
+      services,
+      row.id,
+      { type: 'session.ended', reason: 'ended by owner' },
+      transaction,
+    );
     return { session: row, publish: event.publish };
   });
   await publish();
@@ -125,7 +159,12 @@ export async function endSession(services: Services, identity: Identity, id: str
 }
 
 /** Used when a conversation is deleted: every live session of it ends first. */
-export async function endSessionsOf(services: Services, conversationId: string, reason: string, transaction: Transaction) {
+export async function endSessionsOf(
+  services: Services,
+  conversationId: string,
+  reason: string,
+  transaction: Transaction,
+) {
   const sessions = await services.db.models.Session.findAll({
     where: { conversationId, status: 'active' },
     attributes: ['id'],
@@ -148,16 +187,29 @@ export async function endSessionsOf(services: Services, conversationId: string, 
   };
 }
 
-export async function setTyping(services: Services, identity: Identity, sessionId: string, typing: boolean) {
+export async function setTyping(
+  services: Services,
+  identity: Identity,
+  sessionId: string,
+  typing: boolean,
+) {
   const session = await loadSession(services, identity, sessionId);
   if (session.status !== 'active') {
     throw new TRPCError({ code: 'PRECONDITION_FAILED', message: `Session is ${session.status}` });
   }
-  await publishEphemeral(services, sessionId, Number(session.eventSeq), { type: 'typing', actor: 'user', typing });
+  await publishEphemeral(services, sessionId, Number(session.eventSeq), {
+    type: 'typing',
+    actor: 'user',
+    typing,
+  });
   return { ok: true as const };
 }
 
-export async function getMemory(services: Services, identity: Identity, sessionId: string): Promise<SessionMemory> {
+export async function getMemory(
+  services: Services,
+  identity: Identity,
+  sessionId: string,
+): Promise<SessionMemory> {
   const session = await loadSession(services, identity, sessionId);
   return { summary: session.memorySummary, facts: session.memory as SessionMemory['facts'] };
 }

@@ -24,7 +24,10 @@ function parseLastEventId(lastEventId: string | null | undefined): number | unde
   if (lastEventId == null) return undefined;
   const seq = Number(lastEventId.split(':')[0]);
   if (!Number.isSafeInteger(seq) || seq < 0) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'lastEventId: is not an event id this session sent' });
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'lastEventId: is not an event id this session sent',
+    });
   }
   return seq;
 }
@@ -33,7 +36,10 @@ function parseLastEventId(lastEventId: string | null | undefined): number | unde
 function takeSlot(connection: Connection | null, max: number): () => void {
   if (!connection) return () => {};
   if (connection.subscriptions >= max) {
-    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `At most ${max} subscriptions per connection` });
+    throw new TRPCError({
+      code: 'TOO_MANY_REQUESTS',
+      message: `At most ${max} subscriptions per connection`,
+    });
   }
   connection.subscriptions += 1;
   let released = false;
@@ -51,15 +57,22 @@ function takeSlot(connection: Connection | null, max: number): () => void {
  * user's credentials is revoked the caller's own credential is re-checked and the
  * stream ends if it no longer holds.
  */
-export async function* sessionEvents(deps: StreamDeps, input: { sessionId: string; lastEventId?: string | null | undefined }) {
+export async function* sessionEvents(
+  deps: StreamDeps,
+  input: { sessionId: string; lastEventId?: string | null | undefined },
+) {
   const { services, identity, signal } = deps;
   const session = await loadSession(services, identity, input.sessionId);
   const resumeAfter = parseLastEventId(input.lastEventId);
   const release = takeSlot(deps.connection, services.config.maxSubscriptionsPerSocket);
   const queue = new EventQueue<Item>();
   const unsubscribers = [
-    services.infra.bus.subscribe<BusEvent>(sessionChannel(session.id), (message) => queue.push(message)),
-    services.infra.bus.subscribe(revocationChannel(identity.userId), () => queue.push({ kind: 'recheck' })),
+    services.infra.bus.subscribe<BusEvent>(sessionChannel(session.id), (message) =>
+      queue.push(message),
+    ),
+    services.infra.bus.subscribe(revocationChannel(identity.userId), () =>
+      queue.push({ kind: 'recheck' }),
+    ),
   ];
   try {
     let lastSeq = resumeAfter ?? (await currentSeq(services, session.id));
@@ -79,7 +92,10 @@ export async function* sessionEvents(deps: StreamDeps, input: { sessionId: strin
       const item = await queue.next(signal);
       if (!item) return;
       if (queue.overflowed) {
-        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Subscriber fell behind; resume with lastEventId' });
+        throw new TRPCError({
+          code: 'TOO_MANY_REQUESTS',
+          message: 'Subscriber fell behind; resume with lastEventId',
+        });
       }
       if (item.kind === 'recheck') {
         await resolveIdentity(services, deps.credential);

@@ -14,7 +14,9 @@ export const authRouter = router({
   register: publicProcedure
     .input(registerInput)
     .mutation(({ ctx, input }) => register(ctx.services, ctx.ip, input)),
-  login: publicProcedure.input(loginInput).mutation(({ ctx, input }) => login(ctx.services, ctx.ip, input)),
+  login: publicProcedure
+    .input(loginInput)
+    .mutation(({ ctx, input }) => login(ctx.services, ctx.ip, input)),
   refresh: publicProcedure
     .input(refreshInput)
     .mutation(({ ctx, input }) => refresh(ctx.services, input.refreshToken)),

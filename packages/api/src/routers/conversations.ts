@@ -28,7 +28,9 @@ export const conversationsRouter = router({
     .query(({ ctx, input }) => listConversations(ctx.services, ctx.identity.userId, input)),
   get: reader
     .input(idInput)
-    .query(async ({ ctx, input }) => toConversation(await loadConversation(ctx.services, ctx.identity.userId, input.id))),
+    .query(async ({ ctx, input }) =>
+      toConversation(await loadConversation(ctx.services, ctx.identity.userId, input.id)),
+    ),
   update: writer
     .input(conversationUpdateInput)
     .mutation(({ ctx, input }) => updateConversation(ctx.services, ctx.identity.userId, input)),

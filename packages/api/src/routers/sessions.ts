@@ -25,7 +25,9 @@ export const sessionsRouter = router({
   create: sessionOwnerProcedure
     .input(sessionCreateInput)
     .mutation(({ ctx, input }) => createSession(ctx.services, ctx.identity.userId, input)),
-  get: sessionProcedure.input(idInput).query(({ ctx, input }) => getSession(ctx.services, ctx.identity, input.id)),
+  get: sessionProcedure
+    .input(idInput)
+    .query(({ ctx, input }) => getSession(ctx.services, ctx.identity, input.id)),
   list: userProcedure
     .input(sessionListInput)
     .query(({ ctx, input }) => listSessions(ctx.services, ctx.identity.userId, input)),
@@ -35,15 +37,24 @@ export const sessionsRouter = router({
   end: sessionOwnerProcedure
     .input(idInput)
     .mutation(({ ctx, input }) => endSession(ctx.services, ctx.identity, input.id)),
-  send: sessionProcedure.input(sessionSendInput).mutation(({ ctx, input }) =>
-    sendMessage(
-      { services: ctx.services, identity: ctx.identity, log: ctx.log, searchListings: searchListingsFor(ctx.services) },
-      input,
+  send: sessionProcedure
+    .input(sessionSendInput)
+    .mutation(({ ctx, input }) =>
+      sendMessage(
+        {
+          services: ctx.services,
+          identity: ctx.identity,
+          log: ctx.log,
+          searchListings: searchListingsFor(ctx.services),
+        },
+        input,
+      ),
     ),
-  ),
   typing: sessionProcedure
     .input(sessionTypingInput)
-    .mutation(({ ctx, input }) => setTyping(ctx.services, ctx.identity, input.sessionId, input.typing)),
+    .mutation(({ ctx, input }) =>
+      setTyping(ctx.services, ctx.identity, input.sessionId, input.typing),
+    ),
   memory: sessionProcedure
     .input(sessionIdInput)
     .query(({ ctx, input }) => getMemory(ctx.services, ctx.identity, input.sessionId)),

@@ -47,22 +47,23 @@ export class ApiKey extends Model<InferAttributes<ApiKey>, InferCreationAttribut
   declare updatedAt: CreationOptional<Date>;
 }
 
-const id = { type: DataTypes.UUID, primaryKey: true };
-const timestamps = {
+// Factories, not shared objects: Sequelize writes into each attribute definition it is given.
+const id = () => ({ type: DataTypes.UUID, primaryKey: true });
+const timestamps = () => ({
   createdAt: { type: DataTypes.DATE, allowNull: false },
   updatedAt: { type: DataTypes.DATE, allowNull: false },
-};
+});
 
 export function defineAccountModels(sequelize: Sequelize) {
   class UserModel extends User {}
   UserModel.init(
     {
-      id,
+      id: id(),
       email: { type: DataTypes.TEXT, allowNull: false },
       name: { type: DataTypes.TEXT, allowNull: false },
       passwordHash: { type: DataTypes.TEXT, allowNull: false },
       role: { type: DataTypes.TEXT, allowNull: false, defaultValue: 'user' },
-      ...timestamps,
+      ...timestamps(),
     },
     { sequelize, tableName: 'users', modelName: 'User' },
   );
@@ -70,14 +71,14 @@ export function defineAccountModels(sequelize: Sequelize) {
   class RefreshTokenModel extends RefreshToken {}
   RefreshTokenModel.init(
     {
-      id,
+      id: id(),
       userId: { type: DataTypes.UUID, allowNull: false },
       familyId: { type: DataTypes.UUID, allowNull: false },
       tokenHash: { type: DataTypes.TEXT, allowNull: false },
       expiresAt: { type: DataTypes.DATE, allowNull: false },
       usedAt: { type: DataTypes.DATE, allowNull: true },
       revokedAt: { type: DataTypes.DATE, allowNull: true },
-      ...timestamps,
+      ...timestamps(),
     },
     { sequelize, tableName: 'refresh_tokens', modelName: 'RefreshToken' },
   );
@@ -85,14 +86,14 @@ export function defineAccountModels(sequelize: Sequelize) {
   class ApiKeyModel extends ApiKey {}
   ApiKeyModel.init(
     {
-      id,
+      id: id(),
       userId: { type: DataTypes.UUID, allowNull: false },
       name: { type: DataTypes.TEXT, allowNull: false },
       keyHash: { type: DataTypes.TEXT, allowNull: false },
       scopes: { type: DataTypes.ARRAY(DataTypes.TEXT), allowNull: false, defaultValue: [] },
       lastUsedAt: { type: DataTypes.DATE, allowNull: true },
       revokedAt: { type: DataTypes.DATE, allowNull: true },
-      ...timestamps,
+      ...timestamps(),
     },
     { sequelize, tableName: 'api_keys', modelName: 'ApiKey' },
   );

@@ -87,19 +87,20 @@ export class SessionEventRow extends Model<
   declare createdAt: CreationOptional<Date>;
 }
 
-const id = { type: DataTypes.UUID, primaryKey: true };
+// Factories, not shared objects: Sequelize writes into each attribute definition it is given.
+const id = () => ({ type: DataTypes.UUID, primaryKey: true });
 const date = (allowNull = false) => ({ type: DataTypes.DATE, allowNull });
-const json = { type: DataTypes.JSONB, allowNull: false, defaultValue: {} };
+const json = () => ({ type: DataTypes.JSONB, allowNull: false, defaultValue: {} });
 
 export function defineChatModels(sequelize: Sequelize) {
   class ConversationModel extends Conversation {}
   ConversationModel.init(
     {
-      id,
+      id: id(),
       userId: { type: DataTypes.UUID, allowNull: false },
       title: { type: DataTypes.TEXT, allowNull: true },
       systemPrompt: { type: DataTypes.TEXT, allowNull: true },
-      metadata: json,
+      metadata: json(),
       archived: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       messageCount: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       lastMessageAt: date(true),
@@ -113,7 +114,7 @@ export function defineChatModels(sequelize: Sequelize) {
   class SessionModel extends ChatSession {}
   SessionModel.init(
     {
-      id,
+      id: id(),
       userId: { type: DataTypes.UUID, allowNull: false },
       conversationId: { type: DataTypes.UUID, allowNull: false },
       endUserId: { type: DataTypes.TEXT, allowNull: true },
@@ -122,7 +123,7 @@ export function defineChatModels(sequelize: Sequelize) {
       expiresAt: date(),
       endedAt: date(true),
       endReason: { type: DataTypes.TEXT, allowNull: true },
-      memory: json,
+      memory: json(),
       memorySummary: { type: DataTypes.TEXT, allowNull: false, defaultValue: '' },
       eventSeq: { type: DataTypes.BIGINT, allowNull: false, defaultValue: 0 },
       createdAt: date(),
@@ -134,7 +135,7 @@ export function defineChatModels(sequelize: Sequelize) {
   class SessionSecretModel extends SessionSecret {}
   SessionSecretModel.init(
     {
-      id,
+      id: id(),
       sessionId: { type: DataTypes.UUID, allowNull: false },
       secretHash: { type: DataTypes.TEXT, allowNull: false },
       expiresAt: date(),
@@ -146,12 +147,12 @@ export function defineChatModels(sequelize: Sequelize) {
   class MessageModel extends ChatMessage {}
   MessageModel.init(
     {
-      id,
+      id: id(),
       conversationId: { type: DataTypes.UUID, allowNull: false },
       sessionId: { type: DataTypes.UUID, allowNull: true },
       role: { type: DataTypes.TEXT, allowNull: false },
       content: { type: DataTypes.TEXT, allowNull: false },
-      metadata: json,
+      metadata: json(),
       clientMessageId: { type: DataTypes.UUID, allowNull: true },
       replyToId: { type: DataTypes.UUID, allowNull: true },
       createdAt: date(),
