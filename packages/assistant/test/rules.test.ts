@@ -1,7 +1,7 @@
-import type { SearchFacts } from '@parley/validators';
+import { type Listing, type SearchFacts, searchFacts } from '@parley/validators';
 import { describe, expect, it } from 'vitest';
 import { createRulesAssistant } from '../src';
-import { memorySearch } from './fixtures/listings';
+import { makeListings, memorySearch } from './fixtures/listings';
 import { ask, expectWellFormed } from './helpers';
 
 const rules = createRulesAssistant();
@@ -163,9 +163,7 @@ describe('rule agent: no match', () => {
   });
 
   it('widens a town to its district before dropping the place', async () => {
-    const search = memorySearch(
-      (await import('./fixtures/listings')).makeListings().filter((l) => l.location !== 'Esentepe'),
-    );
+    const search = memorySearch(makeListings().filter((l) => l.location !== 'Esentepe'));
     const out = await ask(rules, 'anything in Esentepe?', {
       searchListings: search.searchListings,
     });
@@ -192,6 +190,34 @@ describe('rule agent: no match', () => {
     });
     expectWellFormed(out.reply, out.pieces);
     expect(out.reply.responseText).toMatch(/no listings available/);
+  });
+});
+
+describe('rule agent: every branch ends in an AssistantReply', () => {
+  const listings = makeListings();
+  const branches: [branch: string, message: string, memory: SearchFacts, catalogue: Listing[]][] = [
+    ['greeting', 'hi', {}, listings],
+    ['greeting with memory', 'what can you do?', { location: 'Lapta' }, listings],
+    ['thanks', 'thank you', {}, listings],
+    ['reset', 'start over', { location: 'Lapta' }, listings],
+    ['results', 'villa in Lapta', {}, listings],
+    ['browse', 'show me', {}, listings],
+    ['nothing new, memory searched', 'hmm', { location: 'Lapta' }, listings],
+    ['relaxed', 'penthouse in Lapta', {}, listings],
+    ['nothing even relaxed', 'villa in Lapta', {}, []],
+    ['empty catalogue', 'show me', {}, []],
+    ['stale budget dropped', 'to buy', { rentType: 'long_term', maxPrice: 800 }, listings],
+  ];
+
+  it.each(branches)('%s', async (_branch, message, memory, catalogue) => {
+    const out = await ask(rules, message, {
+      searchListings: memorySearch(catalogue).searchListings,
+      memory,
+    });
+    expectWellFormed(out.reply, out.pieces);
+    expect(out.reply.agent).toBe('rules');
+    expect(searchFacts.parse(out.memory.facts)).toEqual(out.memory.facts);
+    expect(out.memory.summary).not.toContain('\n');
   });
 });
 
