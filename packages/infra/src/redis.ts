@@ -117,6 +117,7 @@ export class RedisLink extends EventEmitter<{ up: []; down: [] }> {
     if (previous === next) return;
     this.#state = next;
     if (!this.#closing) this.#log(previous, next);
+    if (next === 'ready') this.#lastError = '';
     this.emit(next === 'ready' ? 'up' : 'down');
   }
 
@@ -127,16 +128,13 @@ export class RedisLink extends EventEmitter<{ up: []; down: [] }> {
         fields,
         previous === 'down' ? 'redis is back; using it again' : 'redis ready',
       );
-    } else if (previous === 'ready') {
-      this.logger.warn(
-        { ...fields, err: this.#lastError },
-        'redis connection lost; using in-process fallback until it returns',
-      );
+      return;
+    }
+    const reason = { ...fields, reason: this.#lastError || 'connection closed' };
+    if (previous === 'ready') {
+      this.logger.warn(reason, 'redis connection lost; using in-process fallback until it returns');
     } else {
-      this.logger.warn(
-        { ...fields, err: this.#lastError },
-        'redis unavailable; using in-process fallback until it comes up',
-      );
+      this.logger.warn(reason, 'redis unavailable; using in-process fallback until it comes up');
     }
   }
 }

@@ -84,6 +84,10 @@ export class RedisServer {
     args.push('--dir', tmpdir());
     const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.#child = child;
+    // Never leave a server behind, even if the test process dies mid-test.
+    const reap = () => child.kill('SIGKILL');
+    process.once('exit', reap);
+    child.once('exit', () => process.off('exit', reap));
     let output = '';
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(

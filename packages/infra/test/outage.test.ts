@@ -113,7 +113,7 @@ describe('when Redis fails', () => {
       // The link is down now, so this bump stays in process until Redis returns.
       expect(await watch.time(() => a.cache.bumpVersion('listings'))).toBe(v1 + 1);
       expect(watch.slowest).toBeLessThan(2_000);
-      expect(watch.durations[1]).toBeLessThan(100);
+      expect(watch.durations[1]).toBeLessThan(300);
       expect((await a.health()).status).toBe('degraded');
     } finally {
       server.resume();
@@ -145,7 +145,7 @@ describe('when Redis fails', () => {
     const health = await watch.time(() => a.health());
     expect(health.status).toBe('degraded');
     expect(health.checks.redis.status).toBe('down');
-    expect(watch.slowest).toBeLessThan(500);
+    expect(watch.slowest).toBeLessThan(1_000);
 
     const server = await RedisServer.start(port);
     servers.push(server);
