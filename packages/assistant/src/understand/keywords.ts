@@ -37,6 +37,7 @@ const RENT_WORDS: ReadonlyArray<readonly [string, RentSignal]> = [
     'weekly',
     'weekend',
     'a week',
+    'weeks',
     'daily',
     'holiday let',
     'holiday lets',
