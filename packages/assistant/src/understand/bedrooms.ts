@@ -26,8 +26,8 @@ export const BED_WORDS = new Set([
   'bedders',
   'bedrooom',
   'bedroms',
+  'bedrom',
   'bedoom',
-  'bedrooom',
 ]);
 
 /** Words allowed between the count and "bedrooms": "2 double bedrooms". */

@@ -112,7 +112,7 @@ export function negatedBefore(scan: Scan, start: number, window = 3): boolean {
   return false;
 }
 
-const NOT_NEEDED = new Set(['needed', 'necessary', 'required', 'important', 'essential', 'needed']);
+const NOT_NEEDED = new Set(['needed', 'necessary', 'required', 'important', 'essential']);
 const AFTER_NEGATORS = new Set(['not', 'isnt', 'arent', 'doesnt', 'dont', 'no']);
 
 /** "pool not needed", "garden is optional": a feature waved away after it is named. */
