@@ -1,12 +1,18 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { type DestinationStream, type Level, type Logger, type LoggerOptions, pino } from 'pino';
+import {
+  type DestinationStream,
+  type LevelWithSilent,
+  type Logger,
+  type LoggerOptions,
+  pino,
+} from 'pino';
 
 export type { Logger } from 'pino';
 
 export interface LoggerConfig {
   name: string;
-  level?: Level | 'silent';
+  level?: LevelWithSilent;
   /** Human-readable output through pino-pretty (development only; falls back to JSON). */
   pretty?: boolean;
   /** Extra paths to censor, in pino's `redact` syntax. */
