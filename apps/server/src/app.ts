@@ -137,6 +137,8 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
       router: appRouter,
       createContext,
       maxPayload: env.WS_MAX_PAYLOAD_BYTES,
+      pingMs: env.WS_PING_INTERVAL_MS,
+      pongWaitMs: env.WS_PONG_WAIT_MS,
       allowedOrigins: origins,
       trustProxy: env.TRUST_PROXY,
       log: logger,

@@ -66,6 +66,8 @@ export const envSchema = z.object({
   TRUST_PROXY: bool.default(false),
   WS_MAX_PAYLOAD_BYTES: int(1_024, 1_048_576).default(1_048_576),
   WS_MAX_SUBSCRIPTIONS: int(1, 1_000).default(20),
+  WS_PING_INTERVAL_MS: int(100, 600_000).default(30_000),
+  WS_PONG_WAIT_MS: int(100, 600_000).default(10_000),
   MAX_BATCH_SIZE: int(1, 1_000).default(50),
   SHUTDOWN_TIMEOUT_MS: int(0, 120_000).default(10_000),
   RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE: int(1, 1_000_000).default(30),

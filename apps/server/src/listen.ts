@@ -1,5 +1,4 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer, type Server } from 'node:net';
 import { findPortHolder, portBusyMessage } from './port-holder';
 
 export class PortBusyError extends Error {}
@@ -18,4 +17,20 @@ export function listen(server: Server, host: string, port: number): Promise<numb
       resolve((server.address() as AddressInfo).port);
     });
   });
+}
+
+/**
+ * Fails fast with a PortBusyError when `port` is taken, before the app's modules (a second
+ * or two to load) are imported; the probe socket is released at once. Other errors are
+ * left for the real `listen` to report.
+ */
+export async function probePort(host: string, port: number): Promise<void> {
+  const probe = createServer();
+  try {
+    await listen(probe, host, port);
+  } catch (error) {
+    if (error instanceof PortBusyError) throw error;
+    return;
+  }
+  await new Promise((resolve) => probe.close(resolve));
 }

@@ -1,12 +1,16 @@
-import { type Parley, startParley } from './app';
+import type { Parley } from './app';
 import { ConfigError, parseEnv } from './env';
-import { PortBusyError } from './listen';
+import { PortBusyError, probePort } from './listen';
 
 /** `pnpm start`: parse the configuration, start, and stop cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   let parley: Parley;
   try {
-    parley = await startParley(parseEnv());
+    const env = parseEnv();
+    // Loading the app takes a second or two: report a busy port before that (LESSONS row 2).
+    if (env.PORT !== 0) await probePort(env.HOST, env.PORT);
+    const { startParley } = await import('./app');
+    parley = await startParley(env);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof PortBusyError) {
       process.stderr.write(`${error.message}\n`);

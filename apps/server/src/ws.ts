@@ -10,6 +10,8 @@ export interface WsOptions {
   router: AppRouter;
   createContext: (input: ContextInput) => Context;
   maxPayload: number;
+  pingMs: number;
+  pongWaitMs: number;
   allowedOrigins: string[];
   trustProxy: boolean;
   log: Context['log'];
@@ -27,7 +29,8 @@ export function createWsServer(options: WsOptions) {
   const handler = applyWSSHandler<AppRouter>({
     wss,
     router: options.router,
-    keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 10_000 },
+    // The heartbeat reaps sockets whose client died without closing.
+    keepAlive: { enabled: true, pingMs: options.pingMs, pongWaitMs: options.pongWaitMs },
     createContext: ({ req, info }) => {
       const token = info.connectionParams?.token;
       return options.createContext({

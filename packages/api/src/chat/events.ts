@@ -86,11 +86,3 @@ export async function readEvents(
     event: superjson.deserialize<DurableEvent>(r.payload),
   }));
 }
-
-export async function currentSeq(services: Services, sessionId: string): Promise<number> {
-  const [row] = await services.db.sequelize.query<{ event_seq: string }>(
-    'SELECT event_seq FROM sessions WHERE id = :sessionId',
-    { replacements: { sessionId }, type: QueryTypes.SELECT },
-  );
-  return Number(row?.event_seq ?? 0);
-}

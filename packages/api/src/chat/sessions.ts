@@ -16,7 +16,7 @@ import type { ApiServices } from '../context';
 import { notFound } from '../errors';
 import { createConversation, loadConversation } from './conversations';
 import { decodeCursor, toPage } from './cursor';
-import { appendEvent, currentSeq, publishEphemeral, sessionChannel } from './events';
+import { appendEvent, publishEphemeral, sessionChannel } from './events';
 import { toConversation, toSession } from './serialize';
 
 type Services = Pick<ApiServices, 'db' | 'infra' | 'clock' | 'config'>;
@@ -242,5 +242,3 @@ export async function sweepExpiredSessions(services: Services): Promise<number> 
   );
   return rows.length;
 }
-
-export { currentSeq };

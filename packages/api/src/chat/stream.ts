@@ -5,7 +5,7 @@ import type { Credential, Identity } from '../auth/credentials';
 import { resolveIdentity } from '../auth/identity';
 import { revocationChannel } from '../auth/service';
 import type { ApiServices, Connection } from '../context';
-import { type BusEvent, currentSeq, readEvents, sessionChannel } from './events';
+import { type BusEvent, readEvents, sessionChannel } from './events';
 import { EventQueue } from './queue';
 import { loadSession } from './sessions';
 
@@ -51,7 +51,7 @@ function takeSlot(connection: Connection | null, max: number): () => void {
 
 /**
  * A session's live events. Listens first, then reads the durable backlog after
- * `lastEventId`, then yields live events, skipping anything already sent, so a client
+ * `lastEventId` (from the session's start when there is none), then yields live events, skipping anything already sent, so a client
  * that reconnects with its last id gets every durable event exactly once. A gap in the
  * live sequence (a lost bus message) is filled from the database. When any of the
  * user's credentials is revoked the caller's own credential is re-checked and the
@@ -75,7 +75,9 @@ export async function* sessionEvents(
     ),
   ];
   try {
-    let lastSeq = resumeAfter ?? (await currentSeq(services, session.id));
+    // No lastEventId: the session's whole (short) history. A client that drops before its
+    // first event resubscribes without an id, and must not lose what happened meanwhile.
+    let lastSeq = resumeAfter ?? 0;
     let ephemeralCount = 0;
     let ended = false;
     const durable = (seq: number, event: SessionEvent) => {
