@@ -3,6 +3,8 @@ export { type Database, type DatabaseConfig, openDatabase } from './database';
 export { type EmbeddedDatabase, startEmbeddedPostgres } from './embedded';
 export { isDatabaseUnavailable, isUniqueViolation } from './errors';
 export { newId } from './ids';
+export { type ListingChangeWatcher, watchListingChanges } from './listings-changes';
 export { migrate, pendingMigrations } from './migrate';
 export * from './models';
+export * from './seed';
 export { withTransaction } from './transaction';
