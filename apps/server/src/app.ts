@@ -6,7 +6,7 @@ import {
   createContextFactory,
   sweepExpiredSessions,
 } from '@parley/api';
-import { createRulesAssistant } from '@parley/assistant';
+import { createAssistant } from '@parley/assistant';
 import { type Database, openDatabase } from '@parley/db';
 import { createInfra, createLogger, type Infra, type Logger } from '@parley/infra';
 import { allowedOrigins, type Env, redactedEnv } from './env';
@@ -14,6 +14,7 @@ import { healthz, readyz } from './health';
 import { createTrpcHttpHandler, sendJson } from './http';
 import { listen } from './listen';
 import { jwtSecret } from './secrets';
+import { webApp } from './static';
 import { gitCommit, version } from './version';
 import { createWsServer } from './ws';
 
@@ -78,6 +79,7 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
   let infra: Infra | undefined;
   let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   const inFlight = new Set<ServerResponse>();
+  const web = webApp(env.WEB_DIST);
 
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -87,6 +89,10 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
       return;
     }
     if (!handle) return sendJson(res, 503, { status: 'starting' });
+    if (path !== '/trpc' && !path?.startsWith('/trpc/')) {
+      if (web && (req.method === 'GET' || req.method === 'HEAD')) return web(req, res, () => sendJson(res, 404, { error: 'not found' }));
+      return sendJson(res, 404, { error: 'not found', hint: web ? undefined : 'the web app is not built: run pnpm build' });
+    }
     // Long-lived SSE streams do not count as in-flight work at shutdown.
     if (!String(req.headers.accept ?? '').includes('text/event-stream')) {
       inFlight.add(res);
@@ -111,7 +117,22 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
     const services: ApiServices = {
       db,
       infra,
-      assistant: createRulesAssistant(),
+      assistant: createAssistant(
+        {
+          provider: env.ASSISTANT_PROVIDER,
+          ...(env.OPENAI_API_KEY
+            ? {
+                openai: {
+                  baseUrl: env.OPENAI_BASE_URL,
+                  apiKey: env.OPENAI_API_KEY,
+                  model: env.OPENAI_MODEL,
+                  timeoutMs: env.OPENAI_TIMEOUT_MS,
+                },
+              }
+            : {}),
+        },
+        { logger },
+      ),
       config: apiConfig(env, await jwtSecret(env.JWT_SECRET, env.DATA_DIR)),
       logger,
       clock: () => new Date(),
