@@ -3,7 +3,14 @@ import { uuid } from './ids';
 import { findTown } from './locations';
 
 export const RENT_TYPES = ['long_term', 'short_term', 'sale'] as const;
-export const PROPERTY_TYPES = ['apartment', 'villa', 'house', 'studio', 'penthouse', 'bungalow'] as const;
+export const PROPERTY_TYPES = [
+  'apartment',
+  'villa',
+  'house',
+  'studio',
+  'penthouse',
+  'bungalow',
+] as const;
 export const FEATURES = [
   'beach',
   'sea_view',
@@ -59,7 +66,7 @@ export type ParsedListingQuery = z.output<typeof listingQuery>;
 const money = z
   .number()
   .finite()
-  .positive()
+  .positive({ message: 'must be positive' })
   .max(1_000_000_000)
   .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, {
     message: 'must have at most 2 decimal places',
@@ -72,6 +79,10 @@ const knownLocation = z
   .max(100)
   .refine((name) => findTown(name) !== undefined, { message: 'is not a town Parley knows' });
 
+const currency = z.enum(CURRENCIES);
+const features = z.array(feature).max(FEATURES.length);
+const images = z.array(z.url().max(2000)).max(30);
+
 export const listingFields = z.object({
   title: z.string().trim().min(3).max(200),
   description: z.string().trim().min(1).max(10_000),
@@ -82,12 +93,17 @@ export const listingFields = z.object({
   bathrooms: z.number().int().min(0).max(50),
   areaSqm: z.number().int().positive().max(100_000),
   price: money,
-  currency: z.enum(CURRENCIES).default('GBP'),
-  features: z.array(feature).max(FEATURES.length).default([]),
-  images: z.array(z.url().max(2000)).max(30).default([]),
+  currency: currency.default('GBP'),
+  features: features.default([]),
+  images: images.default([]),
 });
 export const listingCreateInput = listingFields;
-export const listingUpdateInput = listingFields.partial().extend({ id: uuid() });
+// No defaults here: a field left out of an update keeps its value (zod would fill a
+// `.default()` even inside `.partial()`, wiping features and images).
+export const listingUpdateInput = listingFields
+  .extend({ currency, features, images })
+  .partial()
+  .extend({ id: uuid() });
 export type ListingCreateInput = z.input<typeof listingCreateInput>;
 export type ListingUpdateInput = z.input<typeof listingUpdateInput>;
 
