@@ -31,25 +31,22 @@ const t = initTRPC.context<Context>().create({
     ping: { enabled: true, intervalMs: 15_000 },
     client: { reconnectAfterInactivityMs: 30_000 },
   },
-  errorFormatter({ shape, error, ctx, path }): { code: number; message: string; data: ErrorData } {
+  errorFormatter({ shape, error, ctx, path }) {
     const zod = findZodError(error);
     const fieldErrors = error.code === 'BAD_REQUEST' && zod ? fieldErrorsOf(zod) : undefined;
     const requestId = requestIdOf(error) ?? ctx?.requestId ?? randomUUID();
     // Whatever the mode, a client never sees a stack, SQL or a driver message.
     const message =
       error.code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : shape.message;
-    return {
-      code: shape.code,
-      message,
-      data: {
-        code: error.code,
-        httpStatus: shape.data.httpStatus,
-        requestId,
-        ...(path ? { path } : {}),
-        ...(fieldErrors ? { fieldErrors } : {}),
-        ...(error instanceof RateLimitedError ? { retryAfter: error.retryAfter } : {}),
-      },
+    const data: ErrorData = {
+      code: error.code,
+      httpStatus: shape.data.httpStatus,
+      requestId,
+      ...(path ? { path } : {}),
+      ...(fieldErrors ? { fieldErrors } : {}),
+      ...(error instanceof RateLimitedError ? { retryAfter: error.retryAfter } : {}),
     };
+    return { code: shape.code, message, data };
   },
 });
 

@@ -1,0 +1,415 @@
+import { randomUUID } from 'node:crypto';
+import { appRouter } from '@parley/api';
+import { SCOPES, type Scope } from '@parley/validators';
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordEvents } from './events';
+import {
+  type Client,
+  httpClient,
+  signUp,
+  startTestServer,
+  type TestServer,
+  wsClient,
+} from './harness';
+
+/**
+ * The authorization matrix: every procedure the router has, against every kind of
+ * caller, over HTTP and over WebSocket. A procedure added without a rule here fails the
+ * first test, so no endpoint ships without a decided access rule.
+ */
+
+type Caller =
+  | 'anonymous'
+  | 'userA'
+  | 'userB'
+  | 'keyWithScope'
+  | 'keyWithoutScope'
+  | 'otherSecret'
+  | 'ownSecret'
+  | 'expired'
+  | 'tampered';
+const CALLERS: Caller[] = [
+  'anonymous',
+  'userA',
+  'userB',
+  'keyWithScope',
+  'keyWithoutScope',
+  'otherSecret',
+  'ownSecret',
+  'expired',
+  'tampered',
+];
+type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
+
+/** How a procedure decides, and so what each caller gets. */
+type Access =
+  | 'public' // credentials are not looked at
+  | 'public-checked' // public, but a credential that is sent must be valid
+  | 'user' // a signed-in person only
+  | 'user-own' // a signed-in person, on an object of A's
+  | 'scoped' // user or key with the scope; nothing of A's involved
+  | 'scoped-own' // user or key with the scope, on an object of A's
+  | 'session' // A's session: owner, key with sessions:write, or that session's secret
+  | 'session-owner' // A's session: owner or key with sessions:write, not a secret
+  | 'listing-writer' // role agent/admin or listings:write (A is a plain user)
+  | 'listing-owner'; // a listing A created: creator, admin or listings:write
+
+const BAD: Record<'expired' | 'tampered' | 'anonymous', Outcome> = {
+  anonymous: 'UNAUTHORIZED',
+  expired: 'UNAUTHORIZED',
+  tampered: 'UNAUTHORIZED',
+};
+
+function expected(access: Access, caller: Caller): Outcome {
+  if (access === 'public') return 'ok';
+  if (access === 'public-checked')
+    return caller === 'expired' || caller === 'tampered' ? 'UNAUTHORIZED' : 'ok';
+  if (caller === 'anonymous' || caller === 'expired' || caller === 'tampered') return BAD[caller];
+  const secret = caller === 'otherSecret' || caller === 'ownSecret';
+  switch (access) {
+    case 'user':
+      return caller === 'userA' || caller === 'userB' ? 'ok' : 'FORBIDDEN';
+    case 'user-own':
+      return caller === 'userA' ? 'ok' : caller === 'userB' ? 'NOT_FOUND' : 'FORBIDDEN';
+    case 'scoped':
+      return secret || caller === 'keyWithoutScope' ? 'FORBIDDEN' : 'ok';
+    case 'scoped-own':
+      if (secret || caller === 'keyWithoutScope') return 'FORBIDDEN';
+      return caller === 'userB' ? 'NOT_FOUND' : 'ok';
+    case 'session':
+      if (caller === 'keyWithoutScope') return 'FORBIDDEN';
+      return caller === 'userB' || caller === 'otherSecret' ? 'NOT_FOUND' : 'ok';
+    case 'session-owner':
+      if (secret || caller === 'keyWithoutScope') return 'FORBIDDEN';
+      return caller === 'userB' ? 'NOT_FOUND' : 'ok';
+    case 'listing-writer':
+      return caller === 'keyWithScope' ? 'ok' : 'FORBIDDEN';
+    case 'listing-owner':
+      return caller === 'userA' || caller === 'keyWithScope' ? 'ok' : 'FORBIDDEN';
+  }
+}
+
+interface Target {
+  sessionId?: string;
+}
+interface Rule {
+  access: Access;
+  /** The scope an API key needs (keys "with" hold only it; keys "without" hold all others). */
+  scope?: Scope;
+  /** Builds the input; may create fresh objects of A's (for destructive calls). */
+  input: (fx: Fixtures, target: Target) => Promise<unknown> | unknown;
+  /** Destructive for the caller's own credential (logout): give the caller a fresh one. */
+  freshCredential?: boolean;
+  /** Uses a session of A's: `ownSecret` is that session's secret. */
+  session?: boolean;
+}
+
+interface Fixtures {
+  a: Awaited<ReturnType<typeof signUp>>;
+  b: Awaited<ReturnType<typeof signUp>>;
+  httpA: Client;
+  conversation(): Promise<string>;
+  session(): Promise<{ id: string; secret: string }>;
+  listing(): Promise<string>;
+  apiKeyOfA(): Promise<string>;
+  refreshTokenOfA(): Promise<string>;
+  key(scopes: Scope[]): Promise<string>;
+}
+
+const listingFields = {
+  title: 'Sunny flat near the harbour',
+  description: 'Two bedrooms, balcony, walk to the harbour.',
+  location: 'Kyrenia',
+  rentType: 'long_term',
+  propertyType: 'apartment',
+  bedrooms: 2,
+  bathrooms: 1,
+  areaSqm: 85,
+  price: 950,
+  currency: 'GBP',
+  features: ['balcony'],
+} as const;
+
+const RULES: Record<string, Rule> = {
+  'auth.register': {
+    access: 'public',
+    input: () => ({
+      email: `r-${randomUUID()}@example.com`,
+      password: 'a fine long passphrase',
+      name: 'R',
+    }),
+  },
+  'auth.login': {
+    access: 'public',
+    input: (fx) => ({ email: fx.a.email, password: fx.a.password }),
+  },
+  'auth.refresh': {
+    access: 'public',
+    input: async (fx) => ({ refreshToken: await fx.refreshTokenOfA() }),
+  },
+  'auth.logout': { access: 'user', input: () => ({}), freshCredential: true },
+  'auth.me': { access: 'user', input: () => undefined },
+  'auth.apiKeys.create': {
+    access: 'user',
+    input: () => ({ name: 'k', scopes: ['listings:read'] }),
+  },
+  'auth.apiKeys.list': { access: 'user', input: () => undefined },
+  'auth.apiKeys.revoke': {
+    access: 'user-own',
+    input: async (fx) => ({ id: await fx.apiKeyOfA() }),
+  },
+  'conversations.create': {
+    access: 'scoped',
+    scope: 'conversations:write',
+    input: () => ({ title: 't' }),
+  },
+  'conversations.list': { access: 'scoped', scope: 'conversations:read', input: () => ({}) },
+  'conversations.get': {
+    access: 'scoped-own',
+    scope: 'conversations:read',
+    input: async (fx) => ({ id: await fx.conversation() }),
+  },
+  'conversations.update': {
+    access: 'scoped-own',
+    scope: 'conversations:write',
+    input: async (fx) => ({ id: await fx.conversation(), title: 'new' }),
+  },
+  'conversations.delete': {
+    access: 'scoped-own',
+    scope: 'conversations:write',
+    input: async (fx) => ({ id: await fx.conversation() }),
+  },
+  'conversations.messages': {
+    access: 'scoped-own',
+    scope: 'conversations:read',
+    input: async (fx) => ({ conversationId: await fx.conversation() }),
+  },
+  'sessions.create': { access: 'scoped', scope: 'sessions:write', input: () => ({}) },
+  'sessions.get': {
+    access: 'session',
+    scope: 'sessions:write',
+    session: true,
+    input: (_fx, t) => ({ id: t.sessionId }),
+  },
+  'sessions.list': { access: 'user', input: () => ({}) },
+  'sessions.refreshSecret': {
+    access: 'session-owner',
+    scope: 'sessions:write',
+    session: true,
+    input: (_fx, t) => ({ id: t.sessionId }),
+  },
+  'sessions.end': {
+    access: 'session-owner',
+    scope: 'sessions:write',
+    session: true,
+    input: (_fx, t) => ({ id: t.sessionId }),
+  },
+  'sessions.send': {
+    access: 'session',
+    scope: 'sessions:write',
+    session: true,
+    input: (_fx, t) => ({
+      sessionId: t.sessionId,
+      content: 'flat in Girne',
+      clientMessageId: randomUUID(),
+    }),
+  },
+  'sessions.typing': {
+    access: 'session',
+    scope: 'sessions:write',
+    session: true,
+    input: (_fx, t) => ({ sessionId: t.sessionId, typing: true }),
+  },
+  'sessions.memory': {
+    access: 'session',
+    scope: 'sessions:write',
+    session: true,
+    input: (_fx, t) => ({ sessionId: t.sessionId }),
+  },
+  'sessions.events': {
+    access: 'session',
+    scope: 'sessions:write',
+    session: true,
+    input: (_fx, t) => ({ sessionId: t.sessionId }),
+  },
+  'listings.search': { access: 'public-checked', input: () => ({ location: 'Girne', limit: 2 }) },
+  'listings.get': { access: 'public', input: async (fx) => ({ id: await fx.listing() }) },
+  'listings.create': {
+    access: 'listing-writer',
+    scope: 'listings:write',
+    input: () => listingFields,
+  },
+  'listings.update': {
+    access: 'listing-owner',
+    scope: 'listings:write',
+    input: async (fx) => ({ id: await fx.listing(), price: 975 }),
+  },
+  'listings.delete': {
+    access: 'listing-owner',
+    scope: 'listings:write',
+    input: async (fx) => ({ id: await fx.listing() }),
+  },
+};
+
+let server: TestServer;
+let fx: Fixtures;
+let expiredToken: string;
+let tamperedToken: string;
+
+beforeAll(async () => {
+  server = await startTestServer({
+    label: 'access',
+    env: {
+      RATE_LIMIT_REGISTER_PER_IP_PER_HOUR: '100000',
+      RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE: '100000',
+      RATE_LIMIT_LOGIN_PER_ACCOUNT_PER_MINUTE: '100000',
+      RATE_LIMIT_LOGIN_PER_ACCOUNT_PER_HOUR: '100',
+      WS_MAX_SUBSCRIPTIONS: '1000',
+    },
+  });
+  const anon = httpClient(server.url);
+  const a = await signUp(anon, 'alice');
+  const b = await signUp(anon, 'bob');
+  const httpA = httpClient(server.url, a.accessToken);
+  const keys = new Map<string, string>();
+  const writerKey = await httpA.auth.apiKeys.create.mutate({
+    name: 'writer',
+    scopes: ['listings:write'],
+  });
+  fx = {
+    a,
+    b,
+    httpA,
+    conversation: async () => (await httpA.conversations.create.mutate({ title: 'fixture' })).id,
+    session: async () => {
+      const created = await httpA.sessions.create.mutate({});
+      return { id: created.session.id, secret: created.clientSecret };
+    },
+    listing: async () =>
+      (await httpClient(server.url, writerKey.key).listings.create.mutate(listingFields)).id,
+    apiKeyOfA: async () =>
+      (await httpA.auth.apiKeys.create.mutate({ name: 'victim', scopes: ['listings:read'] })).id,
+    refreshTokenOfA: async () =>
+      (await anon.auth.login.mutate({ email: a.email, password: a.password })).refreshToken,
+    key: async (scopes) => {
+      const name = [...scopes].sort().join(',');
+      let key = keys.get(name);
+      if (!key) {
+        key = (await httpA.auth.apiKeys.create.mutate({ name: 'matrix', scopes })).key;
+        keys.set(name, key);
+      }
+      return key;
+    },
+  };
+  const claims = JSON.parse(Buffer.from(a.accessToken.split('.')[1]!, 'base64url').toString());
+  expiredToken = await new SignJWT({ ...claims, exp: Math.floor(Date.now() / 1000) - 5 })
+    .setProtectedHeader({ alg: 'HS256' })
+    .sign(new TextEncoder().encode(server.env.JWT_SECRET));
+  const [h, , s] = a.accessToken.split('.');
+  tamperedToken = `${h}.${Buffer.from(JSON.stringify({ ...claims, sub: b.user.id })).toString('base64url')}.${s}`;
+});
+afterAll(() => server?.close());
+
+async function credentialFor(
+  caller: Caller,
+  rule: Rule,
+  target: Target & { secret?: string; otherSecret?: string },
+) {
+  switch (caller) {
+    case 'anonymous':
+      return undefined;
+    case 'userA':
+      if (rule.freshCredential)
+        return (
+          await httpClient(server.url).auth.login.mutate({
+            email: fx.a.email,
+            password: fx.a.password,
+          })
+        ).accessToken;
+      return fx.a.accessToken;
+    case 'userB':
+      if (rule.freshCredential)
+        return (
+          await httpClient(server.url).auth.login.mutate({
+            email: fx.b.email,
+            password: fx.b.password,
+          })
+        ).accessToken;
+      return fx.b.accessToken;
+    case 'keyWithScope':
+      return fx.key(rule.scope ? [rule.scope] : [...SCOPES]);
+    case 'keyWithoutScope':
+      return fx.key(rule.scope ? SCOPES.filter((s) => s !== rule.scope) : [...SCOPES]);
+    case 'ownSecret':
+      return target.secret ?? (await fx.session()).secret;
+    case 'otherSecret':
+      return target.otherSecret ?? (await fx.session()).secret;
+    case 'expired':
+      return expiredToken;
+    case 'tampered':
+      return tamperedToken;
+  }
+}
+
+type Transport = 'http' | 'ws';
+
+async function call(
+  transport: Transport,
+  path: string,
+  token: string | undefined,
+  input: unknown,
+): Promise<Outcome> {
+  const handle = transport === 'ws' ? wsClient(server.url, token) : undefined;
+  const client = handle?.client ?? httpClient(server.url, token);
+  try {
+    if (path === 'sessions.events') {
+      // Subscriptions are tested over the WebSocket (and SSE through httpClient).
+      const events = recordEvents(client, (input as { sessionId: string }).sessionId);
+      await Promise.race([events.started(), events.until(() => events.errors.length > 0)]);
+      events.stop();
+      const error = events.errors[0] as { data?: { code: Outcome } } | undefined;
+      return error ? (error.data?.code ?? ('error' as Outcome)) : 'ok';
+    }
+    const procedure = path.split('.').reduce<any>((node, key) => node[key], client);
+    const kind = (
+      appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>
+    )[path]!._def.type;
+    await (kind === 'query' ? procedure.query(input) : procedure.mutate(input));
+    return 'ok';
+  } catch (error) {
+    return ((error as { data?: { code?: Outcome } }).data?.code ?? String(error)) as Outcome;
+  } finally {
+    await handle?.close();
+  }
+}
+
+describe('authorization matrix', () => {
+  it('has a rule for every procedure the router has, and no rule for one it lacks', () => {
+    const procedures = Object.keys(appRouter._def.procedures).sort();
+    expect(Object.keys(RULES).sort()).toEqual(procedures);
+  });
+
+  for (const transport of ['http', 'ws'] as const) {
+    it(`answers each caller as its rule says, over ${transport}`, async () => {
+      const mismatches: string[] = [];
+      for (const [path, rule] of Object.entries(RULES)) {
+        for (const caller of CALLERS) {
+          const target: Target & { secret?: string; otherSecret?: string } = {};
+          if (rule.session) {
+            const own = await fx.session();
+            target.sessionId = own.id;
+            target.secret = own.secret;
+            target.otherSecret = (await fx.session()).secret;
+          }
+          const input = await rule.input(fx, target);
+          const token = await credentialFor(caller, rule, target);
+          const got = await call(transport, path, token, input);
+          const want = expected(rule.access, caller);
+          if (got !== want) mismatches.push(`${path} as ${caller}: expected ${want}, got ${got}`);
+        }
+      }
+      expect(mismatches).toEqual([]);
+    });
+  }
+});
