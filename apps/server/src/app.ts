@@ -90,8 +90,12 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
     }
     if (!handle) return sendJson(res, 503, { status: 'starting' });
     if (path !== '/trpc' && !path?.startsWith('/trpc/')) {
-      if (web && (req.method === 'GET' || req.method === 'HEAD')) return web(req, res, () => sendJson(res, 404, { error: 'not found' }));
-      return sendJson(res, 404, { error: 'not found', hint: web ? undefined : 'the web app is not built: run pnpm build' });
+      if (web && (req.method === 'GET' || req.method === 'HEAD'))
+        return web(req, res, () => sendJson(res, 404, { error: 'not found' }));
+      return sendJson(res, 404, {
+        error: 'not found',
+        hint: web ? undefined : 'the web app is not built: run pnpm build',
+      });
     }
     // Long-lived SSE streams do not count as in-flight work at shutdown.
     if (!String(req.headers.accept ?? '').includes('text/event-stream')) {

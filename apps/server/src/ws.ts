@@ -49,11 +49,15 @@ export function createWsServer(options: WsOptions) {
   /** Upgrade requests: right path, and a browser Origin only from the allowlist. */
   function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (!WS_PATHS.has(path)) return refuse(socket, 404, 'Not Found');
+    if (!WS_PATHS.has(path)) {
+      refuse(socket, 404, 'Not Found');
+      return;
+    }
     const origin = req.headers.origin;
     if (origin && !options.allowedOrigins.includes(origin)) {
       options.log.warn({ origin }, 'WebSocket handshake refused: origin not allowed');
-      return refuse(socket, 403, 'Forbidden');
+      refuse(socket, 403, 'Forbidden');
+      return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   }

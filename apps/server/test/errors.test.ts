@@ -65,7 +65,7 @@ describe('every failure is a well-formed tRPC error with a requestId (LESSONS ro
       );
       expect(logged).toBeDefined();
       expect(JSON.stringify(logged)).toMatch(/users/);
-      expect((logged?.err as { stack?: string }).stack).toBeTruthy();
+      expect((logged!.err as { stack?: string }).stack).toBeTruthy();
     } finally {
       await server.db.query('ALTER TABLE users_gone RENAME TO users');
     }

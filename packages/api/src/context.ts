@@ -3,8 +3,8 @@ import type { Assistant } from '@parley/assistant';
 import type { Database } from '@parley/db';
 import type { Infra } from '@parley/infra';
 import type { Logger } from 'pino';
-import type { ApiConfig } from './config';
 import type { Credential } from './auth/credentials';
+import type { ApiConfig } from './config';
 
 /** Everything the procedures need from the outside world, passed in, never imported. */
 export interface ApiServices {

@@ -1,7 +1,27 @@
-export { credentialFrom, credentialFromHeaders, type Credential, type Identity } from './auth/credentials';
+export {
+  type Credential,
+  credentialFrom,
+  credentialFromHeaders,
+  type Identity,
+} from './auth/credentials';
+export { sweepExpiredSessions } from './chat/sessions';
 export type { ApiConfig } from './config';
 export { type ApiServices, type Context, type ContextInput, createContextFactory } from './context';
-export { type AppRouter, appRouter } from './router';
 export { tagRequestId } from './errors';
+export {
+  buildSearchSql,
+  createListing,
+  deleteListing,
+  getListing,
+  type ListingActor,
+  type ListingsCache,
+  type ListingsDeps,
+  type ListingsWriteDeps,
+  listingsChanged,
+  listingsDeps,
+  planSearch,
+  searchListings,
+  updateListing,
+} from './listings';
+export { type AppRouter, appRouter } from './router';
 export { createCallerFactory, type ErrorData } from './trpc';
-export { sweepExpiredSessions } from './chat/sessions';

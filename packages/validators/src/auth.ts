@@ -37,7 +37,9 @@ export const loginInput = z.object({
   password: z.string().min(1, { error: 'is required' }).max(1024),
 });
 export const refreshInput = z.object({ refreshToken: z.string().min(1).max(512) });
-export const logoutInput = z.object({ refreshToken: z.string().min(1).max(512).optional() }).default({});
+export const logoutInput = z
+  .object({ refreshToken: z.string().min(1).max(512).optional() })
+  .default({});
 export const apiKeyCreateInput = z.object({
   name: z.string().trim().min(1).max(100),
   scopes: z.array(scope).min(1).max(SCOPES.length),

@@ -3,10 +3,11 @@ import { uuid } from './ids';
 import type { Listing, SearchFacts } from './listings';
 import { pageInput } from './pagination';
 
-const metadata = z.record(z.string().max(100), z.unknown()).refine(
-  (value) => JSON.stringify(value).length <= 16_000,
-  { message: 'must serialise to at most 16,000 characters' },
-);
+const metadata = z
+  .record(z.string().max(100), z.unknown())
+  .refine((value) => JSON.stringify(value).length <= 16_000, {
+    message: 'must serialise to at most 16,000 characters',
+  });
 
 export const conversationCreateInput = z
   .object({

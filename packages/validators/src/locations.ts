@@ -19,15 +19,39 @@ export const TOWNS: readonly Town[] = [
   {
     name: 'Gazimağusa',
     district: 'Gazimağusa',
-    aliases: ['Famagusta', 'Mağusa', 'Magusa', 'Gazimagusa', 'Ammochostos', 'Famagosta', 'Famagsta'],
+    aliases: [
+      'Famagusta',
+      'Mağusa',
+      'Magusa',
+      'Gazimagusa',
+      'Ammochostos',
+      'Famagosta',
+      'Famagsta',
+    ],
   },
-  { name: 'Lefkoşa', district: 'Lefkoşa', aliases: ['Nicosia', 'Lefkosa', 'Lefkosia', 'Nicosa', 'Nikosia'] },
+  {
+    name: 'Lefkoşa',
+    district: 'Lefkoşa',
+    aliases: ['Nicosia', 'Lefkosa', 'Lefkosia', 'Nicosa', 'Nikosia'],
+  },
   { name: 'İskele', district: 'İskele', aliases: ['Trikomo', 'Iskele', 'Trikomon', 'Long Beach'] },
-  { name: 'Güzelyurt', district: 'Güzelyurt', aliases: ['Morphou', 'Guzelyurt', 'Morfou', 'Morphu'] },
+  {
+    name: 'Güzelyurt',
+    district: 'Güzelyurt',
+    aliases: ['Morphou', 'Guzelyurt', 'Morfou', 'Morphu'],
+  },
   { name: 'Lapta', district: 'Girne', aliases: ['Lapithos', 'Lambousa'] },
-  { name: 'Esentepe', district: 'Girne', aliases: ['Agios Amvrosios', 'Ayios Amvrosios', 'Esentepe Village'] },
+  {
+    name: 'Esentepe',
+    district: 'Girne',
+    aliases: ['Agios Amvrosios', 'Ayios Amvrosios', 'Esentepe Village'],
+  },
   { name: 'Alsancak', district: 'Girne', aliases: ['Karavas', 'Karavas Village', 'Alsanjak'] },
-  { name: 'Bellapais', district: 'Girne', aliases: ['Beylerbeyi', 'Bellapaise', 'Bellapays', 'Bellabayis'] },
+  {
+    name: 'Bellapais',
+    district: 'Girne',
+    aliases: ['Beylerbeyi', 'Bellapaise', 'Bellapays', 'Bellabayis'],
+  },
   { name: 'Karşıyaka', district: 'Girne', aliases: ['Karsiyaka', 'Vasilia', 'Vasileia'] },
 ];
 

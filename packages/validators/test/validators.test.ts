@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { findTown, listingFields, townsMatching, uuid } from '../src';
 
 describe('uuid()', () => {
-  it.each(['undefined', 'null', ''])('refuses %j with a message saying the id is missing', (bad) => {
-    const result = uuid().safeParse(bad);
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toMatch(/missing/);
-  });
+  it.each(['undefined', 'null', ''])(
+    'refuses %j with a message saying the id is missing',
+    (bad) => {
+      const result = uuid().safeParse(bad);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toMatch(/missing/);
+    },
+  );
   it('refuses a non-UUID and accepts a UUIDv7', () => {
     expect(uuid().safeParse('abc').success).toBe(false);
     expect(uuid().safeParse('01935e2c-7f4a-7c3e-8d0b-3a1f2b4c5d6e').success).toBe(true);

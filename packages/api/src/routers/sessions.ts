@@ -37,19 +37,17 @@ export const sessionsRouter = router({
   end: sessionOwnerProcedure
     .input(idInput)
     .mutation(({ ctx, input }) => endSession(ctx.services, ctx.identity, input.id)),
-  send: sessionProcedure
-    .input(sessionSendInput)
-    .mutation(({ ctx, input }) =>
-      sendMessage(
-        {
-          services: ctx.services,
-          identity: ctx.identity,
-          log: ctx.log,
-          searchListings: searchListingsFor(ctx.services),
-        },
-        input,
-      ),
+  send: sessionProcedure.input(sessionSendInput).mutation(({ ctx, input }) =>
+    sendMessage(
+      {
+        services: ctx.services,
+        identity: ctx.identity,
+        log: ctx.log,
+        searchListings: searchListingsFor(ctx.services),
+      },
+      input,
     ),
+  ),
   typing: sessionProcedure
     .input(sessionTypingInput)
     .mutation(({ ctx, input }) =>
