@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appRouter } from '@parley/api';
-import { SCOPES, type Scope } from '@parley/validators';
+import { type ListingCreateInput, SCOPES, type Scope } from '@parley/validators';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordEvents } from './events';
@@ -129,7 +129,7 @@ const listingFields = {
   price: 950,
   currency: 'GBP',
   features: ['balcony'],
-} as const;
+} satisfies ListingCreateInput;
 
 const RULES: Record<string, Rule> = {
   'auth.register': {
