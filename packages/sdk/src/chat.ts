@@ -1,0 +1,393 @@
+import type { Unsubscribable } from '@trpc/server/observable';
+import type { ParleyClient } from './client';
+import { ParleyError } from './errors';
+import type {
+  AssistantReply,
+  Conversation,
+  Message,
+  SendResult,
+  Session,
+  SessionEvent,
+} from './generated/router';
+
+/** Start a chat in a new session (and a new conversation unless one is given). */
+export interface ChatOpenOptions {
+  /** Continue this conversation; by default a new one is created with the session. */
+  conversationId?: string | undefined;
+  /** Your own id for the person chatting (a CRM id, say), stored on the session. */
+  endUserId?: string | undefined;
+  sessionId?: never;
+  clientSecret?: never;
+  lastEventId?: never;
+}
+
+/** Join an existing session: the widget flow, or a page reload. */
+export interface ChatJoinOptions {
+  sessionId: string;
+  /** The session's client secret (`cs_...`), when this client holds no credential for it. */
+  clientSecret?: string | undefined;
+  /** Replay events after this id; by default the server's own start point is used. */
+  lastEventId?: string | null | undefined;
+  conversationId?: never;
+  endUserId?: never;
+}
+
+/**
+ * What `chat.send()` yields: the reply's text as it is written (`delta`), then once the
+ * reply is stored, the `reply` itself. Concatenated, the deltas equal
+ * `reply.responseText` whenever the stream saw the whole reply; the `reply` is
+ * authoritative.
+ */
+export type ChatPiece =
+  | { type: 'delta'; text: string }
+  | {
+      type: 'reply';
+      reply: AssistantReply;
+      userMessage: Message;
+      assistantMessage: Message;
+    };
+
+export interface ChatSendOptions {
+  /** Defaults to a fresh UUID; pass your own to make a retried send idempotent. */
+  clientMessageId?: string | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export interface ParleyChat {
+  readonly sessionId: string;
+  readonly conversationId: string;
+  readonly session: Session;
+  /** Set when this chat created the conversation along with the session. */
+  readonly conversation: Conversation | undefined;
+  /** Set when this chat created the session: a server can hand it to a browser (widget flow). */
+  readonly clientSecret: string | undefined;
+  readonly clientSecretExpiresAt: Date | undefined;
+  /** The id of the last event received; reopen with it to resume. */
+  readonly lastEventId: string | null;
+  /**
+   * Sends a message and streams the answer:
+   *
+   * ```ts
+   * for await (const piece of chat.send('2 bedroom flat in Kyrenia')) {
+   *   if (piece.type === 'delta') process.stdout.write(piece.text);
+   *   else console.log(piece.reply.recommendations);
+   * }
+   * ```
+   */
+  send(content: string, options?: ChatSendOptions): AsyncGenerator<ChatPiece, void, undefined>;
+  /** Every event of the session (messages, deltas, typing, end); returns the unsubscribe. */
+  onEvent(listener: (event: SessionEvent, id: string) => void): () => void;
+  /** Tells the other side whether the person is typing. */
+  typing(typing: boolean): Promise<void>;
+  /** Stops listening (the session itself stays open; `sessions.end` ends it). */
+  close(): Promise<void>;
+}
+
+export interface ChatApi {
+  /**
+   * `open()` / `open({ conversationId })` creates a session (`sessions.create`);
+   * `open({ sessionId, clientSecret? })` joins one. Resolves once the event stream is live.
+   */
+  open(options?: ChatOpenOptions | ChatJoinOptions): Promise<ParleyChat>;
+}
+
+type TurnItem =
+  | { kind: 'delta'; text: string }
+  | { kind: 'result'; result: SendResult }
+  | { kind: 'error'; error: unknown }
+  | { kind: 'wake' };
+
+/** A pull queue: push from callbacks, `await next()` from the generator. */
+class Queue<T> {
+  private readonly items: T[] = [];
+  private waiting: ((item: T) => void) | null = null;
+
+  push(item: T): void {
+    const waiting = this.waiting;
+    if (waiting) {
+      this.waiting = null;
+      waiting(item);
+    } else this.items.push(item);
+  }
+
+  next(): Promise<T> {
+    const item = this.items.shift();
+    if (item !== undefined) return Promise.resolve(item);
+    return new Promise((resolve) => {
+      this.waiting = resolve;
+    });
+  }
+}
+
+interface Turn {
+  content: string;
+  /** The durable id of this turn's `message.created`: its deltas carry ids `<seq>:<n>`. */
+  userSeq: string | null;
+  streamed: string;
+  queue: Queue<TurnItem>;
+}
+
+/** After the reply is stored, how long to wait for the stream to deliver its last pieces. */
+const COMPLETION_GRACE_MS = 2_000;
+const REMEMBERED_COMPLETIONS = 100;
+
+function missingSessionId(): ParleyError {
+  return new ParleyError('chat.open: sessionId is missing (got an empty or undefined id)', {
+    code: 'BAD_REQUEST',
+    fieldErrors: { sessionId: ['is missing'] },
+  });
+}
+
+function randomId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+class Chat implements ParleyChat {
+  lastEventId: string | null = null;
+  private subscription: Unsubscribable | null = null;
+  private live = false;
+  private closed = false;
+  private readonly turns = new Set<Turn>();
+  private readonly completed = new Set<string>();
+  private readonly listeners = new Set<(event: SessionEvent, id: string) => void>();
+
+  constructor(
+    private readonly client: ParleyClient,
+    readonly session: Session,
+    readonly conversation: Conversation | undefined,
+    readonly clientSecret: string | undefined,
+    readonly clientSecretExpiresAt: Date | undefined,
+    private readonly onClose: () => Promise<void>,
+  ) {}
+
+  get sessionId(): string {
+    return this.session.id;
+  }
+
+  get conversationId(): string {
+    return this.session.conversationId;
+  }
+
+  /** Subscribes to the session's events; resolves when the server has started the stream. */
+  listen(lastEventId: string | null): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let started = false;
+      this.subscription = this.client.sessions.events.subscribe(
+        { sessionId: this.sessionId, lastEventId },
+        {
+          onStarted: () => {
+            started = true;
+            this.live = true;
+            resolve();
+          },
+          onData: ({ id, data }) => this.route(id, data),
+          onError: (error) => {
+            this.live = false;
+            this.wake();
+            if (!started) reject(ParleyError.from(error));
+          },
+          onComplete: () => {
+            this.live = false;
+            this.wake();
+          },
+        },
+      );
+    });
+  }
+
+  private route(id: string, event: SessionEvent): void {
+    this.lastEventId = id;
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event, id);
+      } catch {
+        // A listener's bug must not stop the stream.
+      }
+    }
+    switch (event.type) {
+      case 'message.created': {
+        if (event.message.role !== 'user') break;
+        // The newest matching user message before any delta is this turn's: an older one
+        // with the same text can arrive first when a joined session replays its history.
+        for (const turn of this.turns) {
+          if (turn.content === event.message.content && turn.streamed === '') {
+            turn.userSeq = id;
+            break;
+          }
+        }
+        break;
+      }
+      case 'assistant.delta': {
+        const seq = id.split(':')[0];
+        for (const turn of this.turns) {
+          if (turn.userSeq === seq) {
+            turn.streamed += event.delta;
+            turn.queue.push({ kind: 'delta', text: event.delta });
+          }
+        }
+        break;
+      }
+      case 'assistant.completed': {
+        this.completed.add(event.message.id);
+        if (this.completed.size > REMEMBERED_COMPLETIONS) {
+          const [oldest] = this.completed;
+          if (oldest !== undefined) this.completed.delete(oldest);
+        }
+        this.wake();
+        break;
+      }
+      case 'session.ended':
+        this.live = false;
+        this.wake();
+        break;
+    }
+  }
+
+  private wake(): void {
+    for (const turn of this.turns) turn.queue.push({ kind: 'wake' });
+  }
+
+  async *send(
+    content: string,
+    options: ChatSendOptions = {},
+  ): AsyncGenerator<ChatPiece, void, undefined> {
+    if (this.closed) {
+      throw new ParleyError('This chat is closed', { code: 'CLIENT_CLOSED_REQUEST' });
+    }
+    const turn: Turn = { content, userSeq: null, streamed: '', queue: new Queue() };
+    this.turns.add(turn);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      this.client.sessions.send
+        .mutate(
+          {
+            sessionId: this.sessionId,
+            content,
+            clientMessageId: options.clientMessageId ?? randomId(),
+          },
+          { signal: options.signal },
+        )
+        .then(
+          (result) => turn.queue.push({ kind: 'result', result }),
+          (error: unknown) => turn.queue.push({ kind: 'error', error }),
+        );
+      let result: SendResult | undefined;
+      let graceOver = false;
+      for (;;) {
+        const item = await turn.queue.next();
+        if (item.kind === 'error') throw ParleyError.from(item.error);
+        if (item.kind === 'delta') yield { type: 'delta', text: item.text };
+        if (item.kind === 'result') result = item.result;
+        if (!result) continue;
+        // The reply is stored; its last deltas may still be on their way over the stream.
+        const streamDone =
+          this.completed.has(result.assistantMessage.id) || turn.userSeq === null || !this.live;
+        if (streamDone || graceOver) break;
+        timer ??= setTimeout(() => {
+          graceOver = true;
+          turn.queue.push({ kind: 'wake' });
+        }, COMPLETION_GRACE_MS);
+      }
+      // Pieces the stream missed (a reconnect, or no stream at all): the rest of the text.
+      const full = result.reply.responseText;
+      if (full.length > turn.streamed.length && full.startsWith(turn.streamed)) {
+        yield { type: 'delta', text: full.slice(turn.streamed.length) };
+      }
+      yield {
+        type: 'reply',
+        reply: result.reply,
+        userMessage: result.userMessage,
+        assistantMessage: result.assistantMessage,
+      };
+    } finally {
+      clearTimeout(timer);
+      this.turns.delete(turn);
+    }
+  }
+
+  onEvent(listener: (event: SessionEvent, id: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  async typing(typing: boolean): Promise<void> {
+    await this.client.sessions.typing.mutate({ sessionId: this.sessionId, typing });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.live = false;
+    this.subscription?.unsubscribe();
+    this.subscription = null;
+    this.wake();
+    await this.onClose();
+  }
+}
+
+export interface ChatApiDeps {
+  client: () => ParleyClient;
+  /** False for transport 'http': chats then get each reply whole, without a stream. */
+  streaming: boolean;
+  withClientSecret: (clientSecret: string) => ParleyClient;
+}
+
+export function createChatApi(deps: ChatApiDeps): {
+  api: ChatApi;
+  closeAll: () => Promise<void>;
+} {
+  const chats = new Set<Chat>();
+  const api: ChatApi = {
+    async open(options = {}) {
+      const joining = 'sessionId' in options;
+      if (joining && (typeof options.sessionId !== 'string' || options.sessionId.trim() === '')) {
+        throw missingSessionId();
+      }
+      const own =
+        joining && options.clientSecret ? deps.withClientSecret(options.clientSecret) : null;
+      const client = own ?? deps.client();
+      try {
+        let chat: Chat;
+        const onClose = async () => {
+          chats.delete(chat);
+          await own?.close();
+        };
+        if (joining) {
+          const session = await client.sessions.get.query({ id: options.sessionId as string });
+          chat = new Chat(client, session, undefined, options.clientSecret, undefined, onClose);
+        } else {
+          const created = await client.sessions.create.mutate({
+            ...(options.conversationId !== undefined
+              ? { conversationId: options.conversationId }
+              : {}),
+            ...(options.endUserId !== undefined ? { endUserId: options.endUserId } : {}),
+          });
+          chat = new Chat(
+            client,
+            created.session,
+            created.conversation,
+            created.clientSecret,
+            created.clientSecretExpiresAt,
+            onClose,
+          );
+        }
+        if (deps.streaming) {
+          await chat.listen(joining ? (options.lastEventId ?? null) : null);
+        }
+        chats.add(chat);
+        return chat;
+      } catch (error) {
+        await own?.close();
+        throw ParleyError.from(error);
+      }
+    },
+  };
+  return {
+    api,
+    async closeAll() {
+      await Promise.all([...chats].map((chat) => chat.close()));
+    },
+  };
+}
