@@ -1,10 +1,14 @@
 import type { ListingPage, ParsedListingQuery } from '@parley/validators';
 import type { ApiServices } from './context';
+import { listingsDeps, searchListings } from './listings';
 
 /**
  * The listing search the assistant is given: an in-process call, never HTTP (LESSONS
- * row 8). Filled in by the listings module.
+ * row 8), through the same cache as `listings.search`.
  */
-export function searchListingsFor(_services: ApiServices): (query: ParsedListingQuery) => Promise<ListingPage> {
-  return async () => ({ items: [], nextCursor: null, total: 0 });
+export function searchListingsFor(
+  services: ApiServices,
+): (query: ParsedListingQuery) => Promise<ListingPage> {
+  const deps = listingsDeps(services);
+  return (query) => searchListings(deps, query);
 }

@@ -1,5 +1,6 @@
 import { authRouter } from './routers/auth';
 import { conversationsRouter } from './routers/conversations';
+import { listingsRouter } from './routers/listings';
 import { sessionsRouter } from './routers/sessions';
 import { router } from './trpc';
 
@@ -7,6 +8,7 @@ import { router } from './trpc';
 export const appRouter = router({
   auth: authRouter,
   conversations: conversationsRouter,
+  listings: listingsRouter,
   sessions: sessionsRouter,
 });
 

@@ -1,0 +1,327 @@
+import {
+  idInput,
+  type Listing,
+  type ListingPage,
+  type ListingQuery,
+  listingQuery,
+  type ParsedListingQuery,
+  townsMatching,
+} from '@parley/validators';
+import { QueryTypes, type Sequelize } from 'sequelize';
+import {
+  GET_TTL_SECONDS,
+  hashOf,
+  LISTINGS_NAMESPACE,
+  type ListingsCache,
+  listingsKey,
+  SEARCH_TTL_SECONDS,
+} from './cache';
+import { type CursorPosition, decodeCursor, type EffectiveSort, encodeCursor } from './cursor';
+import {
+  type CachedListing,
+  type CachedPage,
+  type ListingRowShape,
+  reviveListing,
+  revivePage,
+  toListing,
+} from './serialize';
+
+/** The narrow context search needs: no tRPC, no request; the assistant calls it in process. */
+export interface ListingsDeps {
+  sequelize: Sequelize;
+  cache: ListingsCache;
+}
+
+/** The filters of a query in one canonical form: the cache key and the cursor's query tag. */
+export interface NormalisedFilters {
+  q?: string;
+  /** Canonical towns the location matched (a district expands to its towns). */
+  towns?: string[];
+  rentType?: string;
+  propertyType?: string;
+  minBedrooms?: number;
+  maxBedrooms?: number;
+  minPrice?: number;
+  maxPrice?: number;
+  /** Sorted, without repeats. */
+  features?: string[];
+}
+
+export interface SearchPlan {
+  filters: NormalisedFilters;
+  /** Hash of `filters`: the count's cache key and what a cursor is bound to. */
+  filterHash: string;
+  sort: EffectiveSort;
+  limit: number;
+  /** A location nobody knows matches no listing: answered without a query. */
+  matchesNothing: boolean;
+}
+
+export function planSearch(query: ParsedListingQuery): SearchPlan {
+  const filters: NormalisedFilters = {};
+  const q = query.q?.replace(/\s+/g, ' ').trim();
+  if (q) filters.q = q;
+  let matchesNothing = false;
+  if (query.location !== undefined) {
+    const towns = townsMatching(query.location).sort();
+    filters.towns = towns;
+    matchesNothing = towns.length === 0;
+  }
+  if (query.rentType) filters.rentType = query.rentType;
+  if (query.propertyType) filters.propertyType = query.propertyType;
+  if (query.minBedrooms !== undefined) filters.minBedrooms = query.minBedrooms;
+  if (query.maxBedrooms !== undefined) filters.maxBedrooms = query.maxBedrooms;
+  if (query.minPrice !== undefined) filters.minPrice = query.minPrice;
+  if (query.maxPrice !== undefined) filters.maxPrice = query.maxPrice;
+  if (query.features?.length) filters.features = [...new Set(query.features)].sort();
+  const sort: EffectiveSort = query.sort === 'relevance' && !filters.q ? 'newest' : query.sort;
+  return { filters, filterHash: hashOf(filters), sort, limit: query.limit, matchesNothing };
+}
+
+export interface SqlStatement {
+  text: string;
+  values: unknown[];
+}
+
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown, cast: string): string {
+    this.values.push(value);
+    return `$${this.values.length}::${cast}`;
+  }
+}
+
+// Qualified with the table alias: in ORDER BY a bare `price` would mean the text output
+// column `price` below, sorting "1000.00" before "350.00" and ignoring the index.
+const COLUMNS = `l.id, l.title, l.description, l.location, l.district, l.rent_type AS "rentType",
+  l.property_type AS "propertyType", l.bedrooms, l.bathrooms, l.area_sqm AS "areaSqm",
+  l.price::text AS price, l.currency, l.features, l.images, l.created_at AS "createdAt",
+  l.updated_at AS "updatedAt"`;
+
+/** Appends the WHERE conditions of `filters`; returns them and the tsquery (when `q`). */
+function conditions(
+  filters: NormalisedFilters,
+  params: Params,
+): { where: string[]; tsquery?: string } {
+  const where: string[] = [];
+  let tsquery: string | undefined;
+  if (filters.q) {
+    tsquery = `websearch_to_tsquery('english'::regconfig, ${params.add(filters.q, 'text')})`;
+    // Only stop words ("the"): PostgreSQL can match nothing with it, so it filters nothing.
+    // The planner folds numnode() of a constant, so the GIN index is still used.
+    where.push(`(numnode(${tsquery}) = 0 OR search_vector @@ ${tsquery})`);
+  }
+  if (filters.towns) {
+    where.push(
+      filters.towns.length === 1
+        ? `location = ${params.add(filters.towns[0], 'text')}`
+        : `location = ANY(${params.add(filters.towns, 'text[]')})`,
+    );
+  }
+  if (filters.rentType) where.push(`rent_type = ${params.add(filters.rentType, 'text')}`);
+  if (filters.propertyType)
+    where.push(`property_type = ${params.add(filters.propertyType, 'text')}`);
+  if (filters.minBedrooms !== undefined)
+    where.push(`bedrooms >= ${params.add(filters.minBedrooms, 'int')}`);
+  if (filters.maxBedrooms !== undefined)
+    where.push(`bedrooms <= ${params.add(filters.maxBedrooms, 'int')}`);
+  // Compared as NUMERIC: a price filter never goes through a float.
+  if (filters.minPrice !== undefined)
+    where.push(`price >= ${params.add(String(filters.minPrice), 'numeric')}`);
+  if (filters.maxPrice !== undefined)
+    where.push(`price <= ${params.add(String(filters.maxPrice), 'numeric')}`);
+  if (filters.features) where.push(`features @> ${params.add(filters.features, 'text[]')}`);
+  return tsquery === undefined ? { where } : { where, tsquery };
+}
+
+const whereClause = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
+
+/**
+ * The two statements of a search: one page (limit + 1 rows, to know whether there is a
+ * next one) walking an index in sort order from the cursor, and the count of all matches.
+ * Exported so benchmarks can run the very same SQL through plain pg.
+ */
+export function buildSearchSql(
+  plan: SearchPlan,
+  cursor: CursorPosition | null,
+): { page: SqlStatement; count: SqlStatement | null } {
+  const params = new Params();
+  const { where, tsquery } = conditions(plan.filters, params);
+  const at = (key: string, id: string) => {
+    params.values.push(key, id);
+    return [`$${params.values.length - 1}`, `$${params.values.length}`] as const;
+  };
+  const limit = plan.limit + 1;
+
+  if (plan.sort === 'relevance' && tsquery) {
+    // Ranking needs every match anyway, so one pass ranks them into a small (id, rank)
+    // set; the page and the total both come from it, and only the page's rows are read back.
+    const keyset = cursor
+      ? `WHERE (rank, id) < (${at(cursor.key, cursor.id)
+          .map((p, i) => (i ? `${p}::uuid` : `${p}::real`))
+          .join(', ')})`
+      : '';
+    const text = `WITH matches AS MATERIALIZED (
+        SELECT id, ts_rank(search_vector, ${tsquery}) AS rank FROM listings ${whereClause(where)}
+      )
+      SELECT ${COLUMNS}, m.rank::text AS "sortKey", (SELECT count(*) FROM matches)::int AS total
+      FROM (SELECT id, rank FROM matches ${keyset} ORDER BY rank DESC, id DESC LIMIT ${limit}) m
+      JOIN listings l ON l.id = m.id
+      ORDER BY m.rank DESC, m.id DESC`;
+    return { page: { text, values: params.values }, count: null };
+  }
+
+  let sortKey: string;
+  let order: string;
+  let keyset: (key: string, id: string) => string;
+  switch (plan.sort) {
+    case 'price_asc':
+      sortKey = 'l.price::text';
+      order = 'price ASC, id ASC';
+      keyset = (key, id) => `(price, id) > (${key}::numeric, ${id}::uuid)`;
+      break;
+    case 'price_desc':
+      sortKey = 'l.price::text';
+      order = 'price DESC, id DESC';
+      keyset = (key, id) => `(price, id) < (${key}::numeric, ${id}::uuid)`;
+      break;
+    default:
+      // Microseconds, in UTC: the exact stored value, so ties within a millisecond page correctly.
+      sortKey = `to_char(l.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+      order = 'created_at DESC, id DESC';
+      keyset = (key, id) => `(created_at, id) < (${key}::timestamptz, ${id}::uuid)`;
+  }
+  const pageWhere = cursor ? [...where, keyset(...at(cursor.key, cursor.id))] : where;
+  // Deferred join: the inner query touches only columns the sort indexes carry (INCLUDE),
+  // so it is an index-only walk in sort order that filters as it goes; the heap is read
+  // for the page's rows alone.
+  const page: SqlStatement = {
+    text: `SELECT ${COLUMNS}, ${sortKey} AS "sortKey"
+      FROM (SELECT id FROM listings ${whereClause(pageWhere)} ORDER BY ${order} LIMIT ${limit}) k
+      JOIN listings l ON l.id = k.id
+      ORDER BY ${order.replace(/(\w+) (ASC|DESC)/g, 'l.$1 $2')}`,
+    values: params.values,
+  };
+  return { page, count: countStatement(plan.filters) };
+}
+
+function countStatement(filters: NormalisedFilters): SqlStatement {
+  const params = new Params();
+  const { where } = conditions(filters, params);
+  return {
+    text: `SELECT count(*)::int AS total FROM listings ${whereClause(where)}`,
+    values: params.values,
+  };
+}
+
+function remember(
+  cache: ListingsCache,
+  key: string,
+  value: unknown,
+  ttl = SEARCH_TTL_SECONDS,
+): void {
+  cache.set(key, value, ttl).catch(() => {}); // the cache degrades by itself; a miss is safe
+}
+
+type PageRow = ListingRowShape & { sortKey: string; total?: number };
+
+function select<T extends object>(deps: ListingsDeps, sql: SqlStatement): Promise<T[]> {
+  return deps.sequelize.query<T>(sql.text, {
+    bind: sql.values,
+    type: QueryTypes.SELECT,
+    raw: true,
+  });
+}
+
+/**
+ * Listing search: every ListingQuery filter, four sorts, keyset cursors and the total,
+ * served from the cache when the same query (normalised) was answered since the last
+ * committed write. A bad cursor is BAD_REQUEST naming `cursor`.
+ */
+export async function searchListings(
+  deps: ListingsDeps,
+  input: ListingQuery,
+): Promise<ListingPage> {
+  const query = listingQuery.parse(input);
+  const plan = planSearch(query);
+  const cursor = query.cursor
+    ? decodeCursor(query.cursor, { sort: plan.sort, query: plan.filterHash })
+    : null;
+  if (plan.matchesNothing) return { items: [], nextCursor: null, total: 0 };
+
+  const version = await deps.cache.version(LISTINGS_NAMESPACE);
+  const pageKey = listingsKey(
+    version,
+    'search',
+    hashOf({
+      f: plan.filterHash,
+      s: plan.sort,
+      l: plan.limit,
+      c: cursor && [cursor.key, cursor.id],
+    }),
+  );
+  const countKey = listingsKey(version, 'count', plan.filterHash);
+  const [cachedPage, cachedTotal] = await Promise.all([
+    deps.cache.get<CachedPage>(pageKey),
+    deps.cache.get<number>(countKey),
+  ]);
+  if (cachedPage) return revivePage(cachedPage);
+
+  const sql = buildSearchSql(plan, cursor);
+  // Page and count run side by side on two pooled connections (relevance: one statement).
+  const [rows, counted] = await Promise.all([
+    select<PageRow>(deps, sql.page),
+    cachedTotal ??
+      (sql.count && select<{ total: number }>(deps, sql.count).then((r) => r[0]?.total ?? 0)),
+  ]);
+  const total = counted ?? rows[0]?.total ?? (await countAll(deps, plan));
+  const more = rows.length > plan.limit;
+  const pageRows = more ? rows.slice(0, plan.limit) : rows;
+  const last = pageRows[pageRows.length - 1];
+  const page: ListingPage = {
+    items: pageRows.map(toListing),
+    nextCursor:
+      more && last
+        ? encodeCursor({ sort: plan.sort, key: last.sortKey, id: last.id, query: plan.filterHash })
+        : null,
+    total,
+  };
+  // Not awaited: the answer does not wait on Redis. A store that lands after a write is
+  // harmless, it sits under the old version, which nobody reads any more.
+  remember(deps.cache, pageKey, page);
+  if (cachedTotal === undefined) remember(deps.cache, countKey, total);
+  return page;
+}
+
+/** The total when a relevance page came back empty (a cursor past the end) and nothing was cached. */
+async function countAll(deps: ListingsDeps, plan: SearchPlan): Promise<number> {
+  const [row] = await select<{ total: number }>(deps, countStatement(plan.filters));
+  return row?.total ?? 0;
+}
+
+export async function findListingRow(
+  sequelize: Sequelize,
+  id: string,
+): Promise<ListingRowShape | undefined> {
+  const rows = await sequelize.query<ListingRowShape>(
+    `SELECT ${COLUMNS} FROM listings l WHERE l.id = $1::uuid`,
+    {
+      bind: [id],
+      type: QueryTypes.SELECT,
+      raw: true,
+    },
+  );
+  return rows[0];
+}
+
+/** One listing by id, or null; cached like searches (a miss is cached too). */
+export async function getListing(deps: ListingsDeps, listingId: string): Promise<Listing | null> {
+  const { id } = idInput.parse({ id: listingId });
+  const key = listingsKey(await deps.cache.version(LISTINGS_NAMESPACE), 'get', id);
+  const cached = await deps.cache.get<CachedListing | null>(key);
+  if (cached !== undefined) return cached && reviveListing(cached);
+  const row = await findListingRow(deps.sequelize, id);
+  const listing = row ? toListing(row) : null;
+  remember(deps.cache, key, listing, GET_TTL_SECONDS);
+  return listing;
+}
