@@ -1,0 +1,265 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type E2EServer,
+  launchChromium,
+  openSession,
+  type Session,
+  startServer,
+  uniqueEmail,
+} from './support';
+
+const QUESTION = '2 bedroom apartment in Girne for long-term rent under 1000';
+const PASSWORD = 'violet harbour 4217';
+
+/** Waits until `fn` passes (expect inside), polling; the message of the last failure wins. */
+async function eventually(fn: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await fn();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** The messages themselves (not the lists of chips and facts inside them). */
+const messages = (page: Page) => page.getByRole('log', { name: 'Messages' }).locator(':scope > li');
+const connection = (page: Page) => page.getByRole('status', { name: 'Connection' });
+
+describe('Parley in a desktop browser', () => {
+  let server: E2EServer;
+  let browser: Browser;
+  let s: Session;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer('web_e2e');
+    browser = await launchChromium();
+    s = await openSession(browser, { prefix: 'desktop', viewport: { width: 1280, height: 800 } });
+    page = s.page;
+    await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('signs up, with field errors from the server shown beside the field', async () => {
+    await page.goto(server.url);
+    await page.waitForURL(/\/signin$/);
+    await expect(page.getByRole('heading', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+    await s.shot('signin');
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByLabel('Name').fill('Ayla');
+    await page.getByLabel('Email').fill(uniqueEmail('ayla'));
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    const password = page.getByLabel('Password');
+    await eventually(async () => {
+      expect(await password.getAttribute('aria-invalid')).toBe('true');
+    });
+    const describedBy = await password.getAttribute('aria-describedby');
+    const error = await page.locator(`[id="${describedBy?.split(' ').at(-1)}"]`).textContent();
+    expect(error).toMatch(/Password must be at least 8 characters/);
+    expect(s.allow(/status of 400/)).toHaveLength(1);
+    await s.shot('signup-field-error');
+    await password.fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.waitForURL(/\/chat$/);
+    await page.getByRole('heading', { name: 'Find a home in North Cyprus' }).waitFor();
+    await s.shot('chat-welcome');
+  });
+
+  it('asks for a listing and sees the reply stream in with cards and filter chips', async () => {
+    const box = page.getByRole('textbox', { name: 'Message' });
+    await box.fill(QUESTION);
+    await box.press('Enter');
+    // The user's message is on screen before the reply.
+    await messages(page).filter({ hasText: QUESTION }).first().waitFor();
+    await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    const cards = page.getByRole('log', { name: 'Messages' }).getByRole('article');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBeGreaterThan(0);
+    const first = cards.first();
+    expect(await first.getByRole('heading').count()).toBe(1);
+    expect(await first.textContent()).toMatch(/£[\d,]+ \/ month/);
+    expect(await first.textContent()).toMatch(/2 bedrooms/);
+    const href = await first.getByRole('heading').getByRole('link').getAttribute('href');
+    expect(href).toMatch(/^\/listings\/[0-9a-f-]{36}$/);
+    const chips = page.getByRole('list', { name: 'Applied filters' }).first();
+    const chipText = await chips.textContent();
+    expect(chipText).toContain('Girne');
+    expect(chipText).toContain('Long-term rent');
+    expect(chipText).toContain('Up to £1,000');
+    await eventually(async () => expect(await connection(page).textContent()).toContain('Live'));
+    expect(await messages(page).count()).toBe(2);
+    // The sidebar lists the new conversation, titled from the first message.
+    const sidebar = page.getByRole('complementary', { name: 'Conversations' });
+    await sidebar.getByRole('link', { name: new RegExp(QUESTION.slice(0, 30)) }).waitFor();
+    await s.shot('chat-reply');
+  });
+
+  it('finds the whole conversation again after a reload', async () => {
+    await page.reload();
+    await page.getByRole('log', { name: 'Messages' }).getByRole('article').first().waitFor();
+    expect(await messages(page).count()).toBe(2);
+    expect(await messages(page).first().textContent()).toContain(QUESTION);
+    await eventually(async () => expect(await connection(page).textContent()).toContain('Live'));
+    await s.shot('chat-after-reload');
+  });
+
+  it('shows reconnecting while the server restarts, then live, and loses nothing', async () => {
+    expect(s.problems).toEqual([]);
+    await server.stop();
+    await eventually(async () =>
+      expect(await connection(page).textContent()).toMatch(/Reconnecting/),
+    );
+    await s.shot('chat-reconnecting');
+    await server.restart();
+    await eventually(
+      async () => expect(await connection(page).textContent()).toContain('Live'),
+      30_000,
+    );
+    await s.shot('chat-live-again');
+    // Refused connection attempts while the server was down are Chromium's own log lines.
+    s.allow(/ERR_CONNECTION_REFUSED|WebSocket connection to .* failed/);
+    expect(s.problems).toEqual([]);
+
+    const box = page.getByRole('textbox', { name: 'Message' });
+    await box.fill('any with a pool?');
+    await box.press('Enter');
+    await eventually(async () => expect(await messages(page).count()).toBe(4));
+    await eventually(async () => {
+      const last = messages(page).last();
+      expect(await last.getAttribute('aria-busy')).toBeNull();
+      expect((await last.textContent())?.length).toBeGreaterThan(20);
+    });
+    // Nothing twice: two questions, two answers, in order.
+    const texts = await messages(page).allTextContents();
+    expect(texts[0]).toContain(QUESTION);
+    expect(texts[2]).toContain('any with a pool?');
+    expect(texts.filter((t) => t.startsWith('You:')).length).toBe(2);
+    expect(texts.filter((t) => t.startsWith('Assistant:')).length).toBe(2);
+    await page.reload();
+    await eventually(async () => expect(await messages(page).count()).toBe(4));
+    await s.shot('chat-after-restart');
+  });
+
+  it('browses listings with filters kept in the URL, across a reload', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Listings' }).click();
+    await page.waitForURL(/\/listings$/);
+    const results = page.getByRole('region', { name: /listings?$/ });
+    await results.getByRole('article').first().waitFor();
+    await s.shot('listings');
+    await page.getByLabel('Location').fill('Kyrenia');
+    await page.getByLabel('Rent or buy').selectOption('long_term');
+    await page.waitForURL(/rentType=long_term/);
+    await page.getByLabel('Max price').fill('1000');
+    await page.getByRole('checkbox', { name: 'Sea view' }).check();
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/maxPrice=1000/);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('location')).toBe('Kyrenia');
+    expect(url.searchParams.get('rentType')).toBe('long_term');
+    expect(url.searchParams.get('features')).toBe('sea_view');
+    await page.getByRole('checkbox', { name: 'Sea view' }).uncheck();
+    await page.waitForURL((u) => !u.searchParams.has('features'));
+    await page.getByLabel('Sort by').selectOption('price_asc');
+    await page.waitForURL(/sort=price_asc/);
+    await eventually(async () => {
+      const cards = await results.getByRole('article').allTextContents();
+      expect(cards.length).toBeGreaterThan(0);
+      for (const card of cards) {
+        expect(card).toMatch(/Long-term rent/);
+        expect(card).toMatch(/Girne/);
+      }
+      const prices = cards.map((c) => Number(/£([\d,]+)/.exec(c)?.[1]?.replace(/,/g, '')));
+      for (const p of prices) expect(p).toBeLessThanOrEqual(1000);
+      expect([...prices].sort((a, b) => a - b)).toEqual(prices);
+    });
+    await s.shot('listings-filtered');
+    const filteredUrl = page.url();
+    await page.reload();
+    expect(page.url()).toBe(filteredUrl);
+    expect(await page.getByLabel('Location').inputValue()).toBe('Kyrenia');
+    expect(await page.getByLabel('Rent or buy').inputValue()).toBe('long_term');
+    expect(await page.getByLabel('Max price').inputValue()).toBe('1000');
+    expect(await page.getByLabel('Sort by').inputValue()).toBe('price_asc');
+    await results.getByRole('article').first().waitFor();
+
+    // Cursor paging: everything, then "Load more".
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+    await page.waitForURL(/\/listings$/);
+    await results.getByRole('article').first().waitFor();
+    const shown = await results.getByRole('article').count();
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await eventually(async () =>
+      expect(await results.getByRole('article').count()).toBeGreaterThan(shown),
+    );
+
+    const card = results.getByRole('article').first();
+    const title = (await card.getByRole('heading').textContent()) ?? '';
+    await card.getByRole('link', { name: title }).click();
+    await page.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await s.shot('listing-detail');
+  });
+
+  it('creates an API key (shown once, copyable), lists it and revokes it', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();
+    await page.getByRole('heading', { name: 'API keys', level: 1 }).waitFor();
+    await page.getByLabel('Key name').fill('E2E widget');
+    await page.getByLabel(/Read conversations/).check();
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const keyBox = page.getByRole('textbox', { name: 'New API key' });
+    await keyBox.waitFor();
+    const key = await keyBox.inputValue();
+    expect(key).toMatch(/^pk_/);
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await page.getByText('Copied to the clipboard.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+    const row = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'E2E widget' }) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('listings:read');
+    expect(await row.textContent()).toContain('conversations:read');
+    expect(await row.textContent()).toContain('Never used');
+    await s.shot('keys-created');
+
+    // The key works (with its scope) until it is revoked.
+    const listConversations = (apiKey: string) =>
+      page.evaluate(async (k) => {
+        const input = encodeURIComponent(JSON.stringify({ json: { limit: 1 } }));
+        const r = await fetch(`/trpc/conversations.list?input=${input}`, { headers: { 'x-api-key': k } });
+        return r.status;
+      }, apiKey);
+    expect(await listConversations(key)).toBe(200);
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.reload();
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/Last used/);
+
+    await page.getByRole('button', { name: 'Revoke E2E widget' }).click();
+    await page.getByRole('button', { name: 'Confirm revoke' }).click();
+    await row.waitFor({ state: 'detached' });
+    expect(await listConversations(key)).toBe(401);
+    expect(s.allow(/status of 401/)).toHaveLength(1);
+    await s.shot('keys-revoked');
+  });
+
+  it('signs out, and the refresh token is gone', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/signin$/);
+    expect(await page.evaluate(() => localStorage.getItem('parley.refreshToken'))).toBeNull();
+    await page.goto(`${server.url}/chat`);
+    await page.waitForURL(/\/signin$/);
+  });
+
+  it('wrote no console error or warning', () => {
+    expect(s.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * Helpers for the end-to-end tests: a real Parley server serving the built app, and a
+ * real Chromium (Debian's, driven by playwright-core).
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../../server/test/harness';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const webRoot = path.resolve(here, '..');
+export const distDir = path.join(webRoot, 'dist');
+export const resultsDir = path.join(webRoot, 'test-results');
+export const CHROMIUM = '/usr/bin/chromium';
+
+const DEMO_LISTINGS = 300;
+
+/**
+ * The server seeds SEED_DEMO_LISTINGS on first start; until that is wired into
+ * apps/server, seed the same deterministic demo set here.
+ */
+async function ensureListings(server: TestServer): Promise<void> {
+  const [row] = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM listings');
+  if ((row?.n ?? 0) > 0) return;
+  const seedModule = path.resolve(webRoot, '../../packages/db/src/seed/index.ts');
+  const { seedListings } = (await import(/* @vite-ignore */ seedModule)) as {
+    seedListings: (sequelize: unknown, options: { count: number }) => Promise<unknown>;
+  };
+  await seedListings(server.parley.services.db.sequelize, { count: DEMO_LISTINGS });
+}
+
+export interface E2EServer {
+  url: string;
+  port: number;
+  /** Stops the server, keeping its database and data folder (for `restart`). */
+  stop(): Promise<void>;
+  /** Starts a new server on the same port, database, Redis prefix and JWT secret. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A Parley instance with demo listings, serving `dist`. `restart` brings a fresh process
+ * up on the same port and data, as a deployment would.
+ */
+export async function startServer(label: string): Promise<E2EServer> {
+  const first = await startTestServer({
+    label,
+    env: { SEED_DEMO_LISTINGS: String(DEMO_LISTINGS), WEB_DIST: distDir, LOG_LEVEL: 'info' },
+  });
+  await ensureListings(first);
+  const port = first.parley.port;
+  let current: TestServer = first;
+  let running = true;
+  const stop = async () => {
+    if (!running) return;
+    running = false;
+    await current.parley.close();
+  };
+  return {
+    url: first.url,
+    port,
+    stop,
+    async restart() {
+      await stop();
+      current = await startTestServer({ db: first.db, env: { ...first.env, PORT: String(port) } });
+      running = true;
+    },
+    async close() {
+      await stop();
+      if (current !== first) await current.close(); // removes its own (unused) data folder
+      await first.close(); // drops the database and the data folder
+    },
+  };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** A 1x1 PNG: demo listings point at picsum.photos, which a test must not depend on. */
+const PIXEL = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and warnings, and uncaught page errors, seen so far. */
+  problems: string[];
+  shot(name: string): Promise<void>;
+  /**
+   * Drops the problems so far that match `pattern`: Chromium logs every 4xx response
+   * and every refused connection, which some steps cause on purpose.
+   */
+  allow(pattern: RegExp): string[];
+}
+
+/**
+ * A fresh browser context (its own storage) with a console watcher and image stub.
+ * Screenshots go to test-results/<prefix>-<name>.png.
+ */
+export async function openSession(
+  browser: Browser,
+  options: { prefix: string; viewport: { width: number; height: number }; isMobile?: boolean },
+): Promise<Session> {
+  await mkdir(resultsDir, { recursive: true });
+  const context = await browser.newContext({
+    viewport: options.viewport,
+    isMobile: options.isMobile ?? false,
+    hasTouch: options.isMobile ?? false,
+    deviceScaleFactor: 1,
+  });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) =>
+    route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL }),
+  );
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    const type = message.type();
+    if (type === 'error' || type === 'warning') problems.push(`${type}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  let step = 0;
+  return {
+    context,
+    page,
+    problems,
+    allow(pattern) {
+      const allowed = problems.filter((p) => pattern.test(p));
+      const rest = problems.filter((p) => !pattern.test(p));
+      problems.splice(0, problems.length, ...rest);
+      return allowed;
+    },
+    async shot(name) {
+      step += 1;
+      const file = `${options.prefix}-${String(step).padStart(2, '0')}-${name}.png`;
+      await page.screenshot({ path: path.join(resultsDir, file), fullPage: false });
+    },
+  };
+}
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
+}

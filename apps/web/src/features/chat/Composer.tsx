@@ -1,0 +1,54 @@
+import { type FormEvent, type KeyboardEvent, useState } from 'react';
+
+/** The message box: Enter sends, Shift+Enter starts a new line. */
+export function Composer({
+  onSend,
+  disabled,
+  placeholder = 'Ask for a home, e.g. “2 bedroom apartment in Girne under 1000”',
+}: {
+  onSend: (content: string) => void;
+  disabled?: boolean;
+  placeholder?: string;
+}) {
+  const [text, setText] = useState('');
+  const submit = () => {
+    const content = text.trim();
+    if (!content || disabled) return;
+    onSend(content);
+    setText('');
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    submit();
+  };
+  return (
+    <form className="composer" onSubmit={onSubmit}>
+      <label htmlFor="composer-message" className="visually-hidden">
+        Message
+      </label>
+      <textarea
+        id="composer-message"
+        name="message"
+        rows={2}
+        maxLength={8000}
+        value={text}
+        placeholder={placeholder}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKeyDown}
+        aria-describedby="composer-hint"
+      />
+      <p id="composer-hint" className="visually-hidden">
+        Enter sends, Shift+Enter adds a line.
+      </p>
+      <button type="submit" className="button button-primary" disabled={disabled || !text.trim()}>
+        Send
+      </button>
+    </form>
+  );
+}

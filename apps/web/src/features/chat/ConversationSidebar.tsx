@@ -1,0 +1,85 @@
+import { useCallback, useRef, useState } from 'react';
+import { api } from '../../api';
+import { Icon } from '../../ui/icons';
+import { ErrorNotice, Loading } from '../../ui/Status';
+import { useDebounced } from '../../ui/useDebounced';
+import { useInfiniteScroll } from '../../ui/useInfiniteScroll';
+import { ConversationItem } from './ConversationItem';
+
+/** Conversations, newest activity first, searchable, loaded page by page as you scroll. */
+export function ConversationSidebar({
+  activeId,
+  onNewChat,
+  startingNew,
+  onDeleted,
+}: {
+  activeId: string | undefined;
+  onNewChat: () => void;
+  startingNew: boolean;
+  onDeleted: (id: string) => void;
+}) {
+  const [search, setSearch] = useState('');
+  const [archived, setArchived] = useState(false);
+  const debounced = useDebounced(search.trim(), 250);
+  const list = api.conversations.list.useInfiniteQuery(
+    { limit: 20, search: debounced || undefined, archived },
+    { getNextPageParam: (page) => page.nextCursor ?? undefined },
+  );
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const sentinel = useRef<HTMLDivElement>(null);
+  useInfiniteScroll(sentinel, loadMore, Boolean(hasNextPage));
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <aside className="sidebar" aria-label="Conversations">
+      <div className="sidebar-head">
+        <h2>Conversations</h2>
+        <button type="button" className="button button-small button-primary" onClick={onNewChat} disabled={startingNew}>
+          <Icon name="plus" size={16} /> New chat
+        </button>
+      </div>
+      <div className="sidebar-filters" role="search">
+        <label htmlFor="conversation-search" className="visually-hidden">
+          Search conversations
+        </label>
+        <input
+          id="conversation-search"
+          type="search"
+          placeholder="Search conversations"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <label className="checkbox">
+          <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} />
+          Archived
+        </label>
+      </div>
+      <div className="sidebar-list">
+        {list.isPending ? (
+          <Loading label="Loading conversations…" />
+        ) : list.isError ? (
+          <ErrorNotice error={list.error} title="Could not load conversations" onRetry={() => void list.refetch()} />
+        ) : items.length === 0 ? (
+          <p className="muted empty">
+            {debounced ? 'No conversation matches.' : archived ? 'No archived conversations.' : 'No conversations yet.'}
+          </p>
+        ) : (
+          <ul className="conversations">
+            {items.map((c) => (
+              <ConversationItem key={c.id} conversation={c} active={c.id === activeId} onDeleted={onDeleted} />
+            ))}
+          </ul>
+        )}
+        <div ref={sentinel} />
+        {hasNextPage && (
+          <button type="button" className="button button-small button-block" onClick={loadMore} disabled={isFetchingNextPage}>
+            {isFetchingNextPage ? 'Loading…' : 'Load more conversations'}
+          </button>
+        )}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,49 @@
+import { useEffect, useRef, useState } from 'react';
+import type { CreatedApiKey } from '../../api';
+import { Icon } from '../../ui/icons';
+
+async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No clipboard permission (or an insecure page): select it so Ctrl+C works.
+    input?.select();
+    return false;
+  }
+}
+
+/** The new key, shown this once, with a copy button. */
+export function NewKeyNotice({ apiKey, onDismiss }: { apiKey: CreatedApiKey; onDismiss: () => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [copied, setCopied] = useState<'yes' | 'select' | undefined>();
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="card new-key" aria-labelledby="new-key-heading">
+      <h2 id="new-key-heading" ref={heading} tabIndex={-1}>
+        Your new key “{apiKey.name}”
+      </h2>
+      <p>Copy it now: it is shown only once. Parley keeps only a hash of it.</p>
+      <div className="copy-row">
+        <label htmlFor="new-key-value" className="visually-hidden">
+          New API key
+        </label>
+        <input id="new-key-value" ref={input} readOnly value={apiKey.key} onFocus={(e) => e.currentTarget.select()} />
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={async () => setCopied((await copyText(apiKey.key, input.current)) ? 'yes' : 'select')}
+        >
+          <Icon name="copy" size={16} /> Copy
+        </button>
+      </div>
+      <p role="status" className="small muted">
+        {copied === 'yes' ? 'Copied to the clipboard.' : copied === 'select' ? 'Selected: press Ctrl+C to copy.' : ''}
+      </p>
+      <button type="button" className="button" onClick={onDismiss}>
+        Done
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { type InputHTMLAttributes, useId } from 'react';
+
+interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  label: string;
+  /** Messages for this field (from the API's fieldErrors); shown beside it. */
+  errors?: string[] | undefined;
+  hint?: string;
+}
+
+/** A labelled input whose error text is tied to it for screen readers. */
+export function Field({ label, errors, hint, id, className, ...input }: FieldProps) {
+  const generated = useId();
+  const inputId = id ?? generated;
+  const errorId = `${inputId}-error`;
+  const hintId = `${inputId}-hint`;
+  const invalid = Boolean(errors?.length);
+  const describedBy = [hint ? hintId : undefined, invalid ? errorId : undefined]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={['field', className].filter(Boolean).join(' ')}>
+      <label htmlFor={inputId}>{label}</label>
+      <input
+        id={inputId}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy || undefined}
+        {...input}
+      />
+      {hint && (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {invalid && (
+        <p id={errorId} className="field-error">
+          {label} {errors!.join('; ')}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+/** A few line icons (24px grid, currentColor); always decorative, the button carries the name. */
+const PATHS = {
+  plus: 'M12 5v14M5 12h14',
+  pencil: 'M4 20h4L19 9l-4-4L4 16v4zM13.5 6.5l4 4',
+  archive: 'M4 7h16M5 7v12h14V7M9 11h6M3 4h18v3H3z',
+  unarchive: 'M4 7h16M5 7v12h14V7M12 17v-6M9.5 13.5 12 11l2.5 2.5M3 4h18v3H3z',
+  trash: 'M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3',
+  copy: 'M8 8h11v12H8zM5 16V4h11',
+  back: 'M15 18l-6-6 6-6',
+  send: 'M4 12l16-8-6 16-2-7-8-1z',
+} as const;
+
+export function Icon({ name, size = 18 }: { name: keyof typeof PATHS; size?: number }) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d={PATHS[name]} />
+    </svg>
+  );
+}
