@@ -1,0 +1,92 @@
+import { openChats } from '../lib/chats';
+import type { RunContext } from '../lib/context';
+import { type BenchResult, result } from '../lib/report';
+import { benchEnv, startLoad, startParleyServer } from '../lib/servers';
+import { percentile, round } from '../lib/stats';
+
+interface RunResult {
+  sent: number;
+  answered: number;
+  latencies: number[];
+  sendLatencies: number[];
+  errors: string[];
+  errorCount: number;
+  maxLagMs: number;
+  seconds: number;
+}
+
+/**
+ * chat.roundtrip and chat.capacity: 100 open chats (20 people x 5 sessions), each a
+ * WebSocket subscribed to its session, the rule agent answering over 100,000 listings.
+ */
+export async function chatBenches(ctx: RunContext): Promise<BenchResult[]> {
+  const parley = await startParleyServer(benchEnv(ctx.databaseUrl, ctx.redisUrl));
+  const load = await startLoad('chat.ts');
+  try {
+    const { chats } = await openChats(parley.info.url, 20, 5);
+    await load.call('setup', { url: parley.info.url, chats });
+    const run = (rate: number, seconds: number) =>
+      load.call<RunResult>('run', { rate, seconds, drainMs: 15_000 });
+    const describe = (r: RunResult) =>
+      `${r.answered}/${r.sent} answered, p50 ${round(percentile(r.latencies, 50))} ms, p99 ${round(percentile(r.latencies, 99))} ms, send p50 ${round(percentile(r.sendLatencies, 50))} ms, generator lag max ${round(r.maxLagMs)} ms${r.errorCount ? `, ${r.errorCount} errors: ${r.errors.slice(0, 3).join('; ')}` : ''}`;
+
+    await run(50, ctx.pick(3, 10)); // warm-up: JIT, pools, caches
+    const fixed = await run(50, ctx.pick(10, 60));
+    ctx.log(`  50 msg/s: ${describe(fixed)}`);
+    const p50 = percentile(fixed.latencies, 50);
+    const p99 = percentile(fixed.latencies, 99);
+    const complete = fixed.errorCount === 0 && fixed.answered === fixed.sent;
+
+    // Capacity: raise the rate until p99 passes 100 ms (or answers go missing).
+    const steps = [100, 150, 200, 250, 300, 400, 500, 600, 800, 1000];
+    let capacity = 50;
+    let capacityP99 = p99;
+    let firstFail: { rate: number; text: string } | undefined;
+    for (const rate of steps) {
+      const r = await run(rate, ctx.pick(5, 20));
+      const stepP99 = percentile(r.latencies, 99);
+      const ok = r.errorCount === 0 && r.answered >= r.sent * 0.999 && stepP99 <= 100;
+      ctx.log(`  ${rate} msg/s: ${describe(r)} -> ${ok ? 'sustained' : 'not sustained'}`);
+      if (!ok) {
+        firstFail = { rate, text: describe(r) };
+        break;
+      }
+      capacity = rate;
+      capacityP99 = stepP99;
+    }
+    const detail = `100 chats (20 users x 5 sessions, one WebSocket each, sessions.send over it), open loop at 50 msg/s for ${fixed.seconds.toFixed(0)} s, from when a send was due to when its assistant.completed reached the subscriber; rule agent searching 100,000 listings; ${fixed.answered}/${fixed.sent} answered`;
+    return [
+      result({
+        name: 'chat.roundtrip.p50',
+        value: p50,
+        unit: 'ms',
+        baseline: null,
+        target: '<= 15 ms',
+        pass: complete && p50 <= 15,
+        detail,
+      }),
+      result({
+        name: 'chat.roundtrip.p99',
+        value: p99,
+        unit: 'ms',
+        baseline: null,
+        target: '<= 60 ms',
+        pass: complete && p99 <= 60,
+        detail: `same run; max generator lag ${round(fixed.maxLagMs)} ms`,
+      }),
+      result({
+        name: 'chat.capacity',
+        value: capacity,
+        unit: 'msg/s',
+        baseline: null,
+        target: 'reported; aim >= 300',
+        pass: null,
+        detail: `highest step of ${steps.join('/')} msg/s (${ctx.pick(5, 20)} s each) with p99 <= 100 ms and every send answered (p99 there ${round(capacityP99)} ms)${firstFail ? `; at ${firstFail.rate} msg/s: ${firstFail.text}` : ''}`,
+      }),
+    ];
+  } finally {
+    await load.call('close').catch(() => {});
+    await load.close();
+    await parley.close();
+  }
+}

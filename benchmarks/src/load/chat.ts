@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { serve } from '../lib/ipc';
+import { now, sleep } from '../lib/stats';
+import { connectTrpc, inBatches, type TrpcSocket } from '../lib/trpc-ws';
+
+/**
+ * Open chats from a process of its own: one WebSocket per chat, subscribed to its
+ * session's events, sending `sessions.send` over the same socket on an open-loop schedule
+ * (a fixed total rate, whatever the answers do). A round trip is from the moment a send
+ * was due to the moment its `assistant.completed` reached the subscriber.
+ */
+interface Chat {
+  sessionId: string;
+  token: string;
+  socket?: TrpcSocket;
+  subscription?: number;
+  lastEventId: string | null;
+}
+
+const MESSAGES = [
+  '2 bedroom flat in Girne under 900 a month',
+  'villa with a pool in Bellapais',
+  'cheapest studio in Famagusta for long term',
+  'anything with a sea view?',
+  'what about 3 bedrooms',
+  'house to buy in Lapta under 300000',
+  'short term apartment in Iskele near the beach',
+  'pet friendly with a garden',
+  'show me penthouses in Kyrenia',
+  'furnished apartment in Nicosia up to 700',
+  'something cheaper please',
+  'bungalow in Esentepe with parking',
+];
+
+let url = '';
+let chats: Chat[] = [];
+// Assistant message id -> when its assistant.completed arrived.
+const completedAt = new Map<string, number>();
+const waiters = new Map<string, () => void>();
+let framesReceived = 0;
+
+function onFrame(chat: Chat, text: string): void {
+  framesReceived++;
+  const at = now();
+  // {"id":1,"result":{"type":"data","id":"<eventId>","data":...}}
+  const eventId = /"result":\{"type":"data","id":"([^"]+)"/.exec(text)?.[1];
+  if (eventId && !eventId.includes(':')) chat.lastEventId = eventId;
+  if (!text.includes('"assistant.completed"')) return;
+  const frame = JSON.parse(text) as {
+    result: { data: { json: { data: { type: string; message?: { id: string } } } } };
+  };
+  const event = frame.result.data.json.data;
+  const messageId = event.type === 'assistant.completed' ? event.message?.id : undefined;
+  if (!messageId) return;
+  completedAt.set(messageId, at);
+  waiters.get(messageId)?.();
+}
+
+async function open(chat: Chat): Promise<void> {
+  chat.socket = await connectTrpc(url, chat.token);
+  chat.subscription = await chat.socket.subscribe(
+    'sessions.events',
+    { sessionId: chat.sessionId, lastEventId: chat.lastEventId },
+    (text) => onFrame(chat, text),
+  );
+}
+
+async function setup(args: { url: string; chats: { sessionId: string; token: string }[] }) {
+  url = args.url;
+  chats = args.chats.map((c) => ({ ...c, lastEventId: null }));
+  const started = now();
+  await inBatches(chats, 20, open);
+  return { chats: chats.length, ms: now() - started };
+}
+
+interface RunArgs {
+  rate: number;
+  seconds: number;
+  /** How long to wait for the last answers after the schedule ends. */
+  drainMs?: number;
+}
+
+async function run(args: RunArgs) {
+  const total = Math.max(1, Math.round(args.rate * args.seconds));
+  const interval = 1000 / args.rate;
+  const latencies: number[] = [];
+  const sendLatencies: number[] = [];
+  const errors: string[] = [];
+  let maxLag = 0;
+  let answered = 0;
+  const inFlight: Promise<void>[] = [];
+  const start = now() + 20;
+  let i = 0;
+  while (i < total) {
+    const due = start + i * interval;
+    const wait = due - now();
+    if (wait > 1) await sleep(wait - 0.5);
+    // Everything that is due goes out now, late or not: the schedule never waits for answers.
+    while (i < total && start + i * interval <= now() + 0.5) {
+      const scheduled = start + i * interval;
+      const chat = chats[i % chats.length]!;
+      const content = MESSAGES[(i * 7 + Math.floor(i / chats.length)) % MESSAGES.length]!;
+      maxLag = Math.max(maxLag, now() - scheduled);
+      i++;
+      inFlight.push(
+        chat
+          .socket!.call<{ assistantMessage: { id: string } }>('mutation', 'sessions.send', {
+            sessionId: chat.sessionId,
+            content,
+            clientMessageId: randomUUID(),
+          })
+          .then(async (res) => {
+            sendLatencies.push(now() - scheduled);
+            const id = res.assistantMessage.id;
+            if (!completedAt.has(id)) {
+              await new Promise<void>((resolve) => {
+                const timer = setTimeout(resolve, 10_000);
+                waiters.set(id, () => {
+                  clearTimeout(timer);
+                  resolve();
+                });
+              });
+              waiters.delete(id);
+            }
+            const at = completedAt.get(id);
+            completedAt.delete(id);
+            if (at === undefined) errors.push(`no assistant.completed for ${id}`);
+            else {
+              latencies.push(at - scheduled);
+              answered++;
+            }
+          })
+          .catch((error: Error & { code?: string }) => {
+            errors.push(`${error.code ?? ''} ${error.message}`);
+          }),
+      );
+    }
+  }
+  const scheduleEnd = now();
+  await Promise.race([Promise.all(inFlight), sleep(args.drainMs ?? 15_000)]);
+  return {
+    sent: total,
+    answered,
+    latencies,
+    sendLatencies,
+    errors: errors.slice(0, 20),
+    errorCount: errors.length,
+    maxLagMs: maxLag,
+    seconds: (scheduleEnd - start) / 1000,
+  };
+}
+
+/** Drops and reopens a share of the sockets, resuming from their last event id. */
+async function churn(args: { share: number }) {
+  const picked = chats.filter(() => Math.random() < args.share);
+  await inBatches(picked, 10, async (chat) => {
+    chat.socket?.close();
+    await chat.socket?.closed;
+    await open(chat);
+  });
+  return { reopened: picked.length };
+}
+
+async function close() {
+  for (const chat of chats) chat.socket?.close();
+  await Promise.all(chats.map((c) => c.socket?.closed));
+  return { frames: framesReceived };
+}
+
+serve({ setup, run, churn, close });

