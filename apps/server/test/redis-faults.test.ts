@@ -1,7 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort, type RedisProcess, startRedisProcess } from '@parley/testing';
+import {
+  createTestDatabase,
+  freePort,
+  type RedisProcess,
+  startRedisProcess,
+  type TestDatabase,
+} from '@parley/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordEvents } from './events';
@@ -240,8 +246,10 @@ describe('Redis dies mid-traffic and comes back', () => {
 describe('Redis down at start', () => {
   let server: TestServer | undefined;
   let redisChild: ChildProcess | undefined;
+  let db: TestDatabase | undefined;
   afterAll(async () => {
     await server?.close();
+    await db?.drop();
     if (redisChild && redisChild.exitCode === null) {
       const exited = new Promise((r) => redisChild!.once('exit', r));
       redisChild.kill('SIGKILL');
@@ -251,11 +259,10 @@ describe('Redis down at start', () => {
 
   it('starts within a few seconds and serves; a Redis started later is used without a restart', async () => {
     const port = await freePort();
+    // The database is made beforehand, so the bound covers Parley's own start only.
+    db = await createTestDatabase('redisabsent');
     const started = performance.now();
-    server = await startTestServer({
-      label: 'redisabsent',
-      env: { REDIS_URL: `redis://127.0.0.1:${port}` },
-    });
+    server = await startTestServer({ db, env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
     expect(performance.now() - started).toBeLessThan(5_000);
     const first = await readyz(server.url);
     expect(first.httpStatus).toBe(200);
