@@ -4,10 +4,11 @@ import {
   type ApiServices,
   appRouter,
   createContextFactory,
+  listingsChanged,
   sweepExpiredSessions,
 } from '@parley/api';
 import { createAssistant } from '@parley/assistant';
-import { type Database, openDatabase } from '@parley/db';
+import { type Database, openDatabase, seedDemoListingsIfEmpty } from '@parley/db';
 import { createInfra, createLogger, type Infra, type Logger } from '@parley/infra';
 import { allowedOrigins, type Env, redactedEnv } from './env';
 import { healthz, readyz } from './health';
@@ -35,6 +36,20 @@ async function waitForRedis(infra: Infra, budgetMs: number): Promise<void> {
     if (health.checks.redis.status !== 'down' && health.status === 'ok') return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * A fresh database gets demo listings. Instances starting together take turns through
+ * an advisory lock, so only the first one seeds.
+ */
+async function seedDemoListingsOnce(db: Database, count: number): Promise<number> {
+  if (count <= 0) return 0;
+  return db.sequelize.transaction(async (transaction) => {
+    await db.sequelize.query("SELECT pg_advisory_xact_lock(hashtext('parley:demo-listings'))", {
+      transaction,
+    });
+    return seedDemoListingsIfEmpty(db.sequelize, count);
+  });
 }
 
 function apiConfig(env: Env, secret: Uint8Array): ApiConfig {
@@ -118,6 +133,11 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
     });
     infra = createInfra({ redisUrl: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, logger });
     await waitForRedis(infra, 2_000);
+    const seeded = await seedDemoListingsOnce(db, env.SEED_DEMO_LISTINGS);
+    if (seeded) {
+      await listingsChanged(infra.cache);
+      logger.info({ seeded }, 'demo listings added to the empty database');
+    }
     const services: ApiServices = {
       db,
       infra,
