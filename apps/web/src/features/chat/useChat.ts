@@ -83,7 +83,9 @@ export function useChat(conversationId: string, sessions: LiveSessions) {
           try {
             const result = await sendAsync({ sessionId: current.id, content, clientMessageId });
             dispatch({ type: 'sent', clientMessageId, result });
+            // The first message names the conversation; the sidebar re-sorts by activity.
             void utils.conversations.list.invalidate();
+            void utils.conversations.get.invalidate({ id: conversationId });
             return;
           } catch (error) {
             // The session ended or expired while the page was open: open a new one, send again.

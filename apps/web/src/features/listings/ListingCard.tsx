@@ -24,11 +24,9 @@ export function ListingCard({ listing, headingLevel = 3 }: { listing: Listing; h
         <Link to={`/listings/${listing.id}`}>{listing.title}</Link>
       </Heading>
       <p className="listing-price">{listingPrice(listing)}</p>
-      <ul className="listing-facts" aria-label="Details">
-        <li>{bedroomsLabel(listing.bedrooms)}</li>
-        <li>{placeLabel(listing)}</li>
-        <li>{listing.areaSqm} m²</li>
-      </ul>
+      <p className="listing-facts">
+        {bedroomsLabel(listing.bedrooms)} · {placeLabel(listing)} · {listing.areaSqm} m²
+      </p>
       {listing.features.length > 0 && (
         <ul className="listing-features" aria-label="Features">
           {listing.features.map((f) => (

@@ -11,7 +11,9 @@ import {
 } from '../../lib/format';
 import { type ListingFilters as Filters, SORTS } from './search-params';
 
-type Draft = Record<'q' | 'location' | 'minBedrooms' | 'maxBedrooms' | 'minPrice' | 'maxPrice', string>;
+type TypedKey = 'q' | 'location' | 'minBedrooms' | 'maxBedrooms' | 'minPrice' | 'maxPrice';
+/** What the form shows: typed fields as text, choices as values. */
+type Draft = Record<TypedKey, string> & Pick<Filters, 'rentType' | 'propertyType' | 'features' | 'sort'>;
 
 const draftOf = (f: Filters): Draft => ({
   q: f.q ?? '',
@@ -20,35 +22,47 @@ const draftOf = (f: Filters): Draft => ({
   maxBedrooms: f.maxBedrooms?.toString() ?? '',
   minPrice: f.minPrice?.toString() ?? '',
   maxPrice: f.maxPrice?.toString() ?? '',
+  rentType: f.rentType,
+  propertyType: f.propertyType,
+  features: f.features,
+  sort: f.sort,
 });
 
 const text = (v: string) => v.trim() || undefined;
 const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
 
+const filtersOf = (d: Draft): Filters => ({
+  q: text(d.q),
+  location: text(d.location),
+  rentType: d.rentType,
+  propertyType: d.propertyType,
+  minBedrooms: num(d.minBedrooms),
+  maxBedrooms: num(d.maxBedrooms),
+  minPrice: num(d.minPrice),
+  maxPrice: num(d.maxPrice),
+  features: d.features,
+  sort: d.sort,
+});
+
 /**
  * Every ListingQuery filter as a form. Choices (selects, checkboxes) apply at once;
- * typed values apply on Search or Enter.
+ * typed values apply on Search or Enter. The form keeps its own copy so it answers
+ * at once; the URL stays the truth (Back/Forward and "Clear filters" refill it).
  */
 export function ListingFilters({ filters, onChange }: { filters: Filters; onChange: (next: Filters) => void }) {
   const [draft, setDraft] = useState(() => draftOf(filters));
-  // The URL is the truth: Back/Forward and "Clear filters" refill the typed fields.
   useEffect(() => setDraft(draftOf(filters)), [filters]);
 
-  const withDraft = (next: Partial<Filters>): Filters => ({
-    ...filters,
-    q: text(draft.q),
-    location: text(draft.location),
-    minBedrooms: num(draft.minBedrooms),
-    maxBedrooms: num(draft.maxBedrooms),
-    minPrice: num(draft.minPrice),
-    maxPrice: num(draft.maxPrice),
-    ...next,
-  });
+  const choose = (next: Partial<Draft>) => {
+    const updated = { ...draft, ...next };
+    setDraft(updated);
+    onChange(filtersOf(updated));
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onChange(withDraft({}));
+    onChange(filtersOf(draft));
   };
-  const typed = (key: keyof Draft, label: string, props: Record<string, unknown> = {}) => (
+  const typed = (key: TypedKey, label: string, props: Record<string, unknown> = {}) => (
     <div className={`field${key === 'q' || key === 'location' ? ' field-wide' : ''}`}>
       <label htmlFor={`f-${key}`}>{label}</label>
       <input
@@ -61,10 +75,10 @@ export function ListingFilters({ filters, onChange }: { filters: Filters; onChan
     </div>
   );
   const toggleFeature = (feature: Feature, on: boolean) => {
-    const current = new Set(filters.features ?? []);
+    const current = new Set(draft.features ?? []);
     if (on) current.add(feature);
     else current.delete(feature);
-    onChange(withDraft({ features: FEATURES.filter((f) => current.has(f)) }));
+    choose({ features: FEATURES.filter((f) => current.has(f)) });
   };
 
   return (
@@ -81,8 +95,8 @@ export function ListingFilters({ filters, onChange }: { filters: Filters; onChan
           <label htmlFor="f-rent">Rent or buy</label>
           <select
             id="f-rent"
-            value={filters.rentType ?? ''}
-            onChange={(e) => onChange(withDraft({ rentType: (e.target.value || undefined) as Filters['rentType'] }))}
+            value={draft.rentType ?? ''}
+            onChange={(e) => choose({ rentType: (e.target.value || undefined) as Filters['rentType'] })}
           >
             <option value="">Any</option>
             {RENT_TYPES.map((t) => (
@@ -96,10 +110,8 @@ export function ListingFilters({ filters, onChange }: { filters: Filters; onChan
           <label htmlFor="f-type">Property type</label>
           <select
             id="f-type"
-            value={filters.propertyType ?? ''}
-            onChange={(e) =>
-              onChange(withDraft({ propertyType: (e.target.value || undefined) as Filters['propertyType'] }))
-            }
+            value={draft.propertyType ?? ''}
+            onChange={(e) => choose({ propertyType: (e.target.value || undefined) as Filters['propertyType'] })}
           >
             <option value="">Any</option>
             {PROPERTY_TYPES.map((t) => (
@@ -117,8 +129,8 @@ export function ListingFilters({ filters, onChange }: { filters: Filters; onChan
           <label htmlFor="f-sort">Sort by</label>
           <select
             id="f-sort"
-            value={filters.sort ?? 'relevance'}
-            onChange={(e) => onChange(withDraft({ sort: e.target.value as Filters['sort'] }))}
+            value={draft.sort ?? 'relevance'}
+            onChange={(e) => choose({ sort: e.target.value as Filters['sort'] })}
           >
             {SORTS.map((s) => (
               <option key={s.value} value={s.value}>
@@ -135,7 +147,7 @@ export function ListingFilters({ filters, onChange }: { filters: Filters; onChan
             <label key={f} className="checkbox">
               <input
                 type="checkbox"
-                checked={filters.features?.includes(f) ?? false}
+                checked={draft.features?.includes(f) ?? false}
                 onChange={(e) => toggleFeature(f, e.target.checked)}
               />
               {FEATURE_LABELS[f]}

@@ -1,0 +1,176 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFakeParley, type FakeParley, FakeError } from '../../../test/fake-parley';
+import { renderWithParley } from '../../../test/render';
+import { AuthProvider } from './AuthProvider';
+import { SignInPage } from './SignInPage';
+import { SignUpPage } from './SignUpPage';
+import { memoryStorage, TokenStore } from './tokens';
+
+let fake: FakeParley;
+let tokens: TokenStore;
+
+const user = {
+  id: '33333333-3333-4333-8333-333333333333',
+  email: 'ayla@example.com',
+  name: 'Ayla',
+  role: 'user' as const,
+  createdAt: new Date(),
+};
+
+beforeEach(() => {
+  fake = createFakeParley();
+  tokens = new TokenStore(memoryStorage());
+});
+
+function renderPage(page: 'signin' | 'signup') {
+  return renderWithParley(
+    fake,
+    <AuthProvider tokens={tokens} onCredentialsChanged={() => {}}>
+      {page === 'signin' ? <SignInPage /> : <SignUpPage />}
+    </AuthProvider>,
+    { route: `/${page}`, path: `/${page}` },
+  );
+}
+
+describe('sign-up form', () => {
+  it('has labelled fields and shows each field error beside its field', async () => {
+    fake.on('auth.register', () => {
+      throw new FakeError('BAD_REQUEST', 'email: must be a valid email address; password: ...', {
+        fieldErrors: {
+          email: ['must be a valid email address'],
+          password: ['must be at least 8 characters'],
+        },
+      });
+    });
+    const u = userEvent.setup();
+    renderPage('signup');
+    await u.type(screen.getByLabelText('Name'), 'Ayla');
+    await u.type(screen.getByLabelText('Email'), 'ayla');
+    await u.type(screen.getByLabelText('Password'), 'short');
+    await u.click(screen.getByRole('button', { name: 'Sign up' }));
+
+    const email = screen.getByLabelText('Email');
+    const password = screen.getByLabelText('Password');
+    await waitFor(() => expect(password).toHaveAttribute('aria-invalid', 'true'));
+    expect(email).toHaveAttribute('aria-invalid', 'true');
+    expect(email).toHaveAccessibleDescription('Email must be a valid email address');
+    expect(password).toHaveAccessibleDescription(
+      'At least 8 characters; avoid common passwords. Password must be at least 8 characters',
+    );
+    expect(screen.getByLabelText('Name')).not.toHaveAttribute('aria-invalid');
+    // Beside the field: the message follows its input in the same field group.
+    expect(password.parentElement).toHaveTextContent('Password must be at least 8 characters');
+    // What was typed stays.
+    expect(email).toHaveValue('ayla');
+  });
+
+  it('puts a taken email beside the email field', async () => {
+    fake.on('auth.register', () => {
+      throw new FakeError('CONFLICT', 'An account with this email already exists');
+    });
+    const u = userEvent.setup();
+    renderPage('signup');
+    await u.type(screen.getByLabelText('Name'), 'Ayla');
+    await u.type(screen.getByLabelText('Email'), 'ayla@example.com');
+    await u.type(screen.getByLabelText('Password'), 'violet harbour 4217');
+    await u.click(screen.getByRole('button', { name: 'Sign up' }));
+    await waitFor(() =>
+      expect(screen.getByLabelText('Email')).toHaveAccessibleDescription(
+        'Email is already registered; sign in instead',
+      ),
+    );
+  });
+
+  it('keeps the tokens after signing up: refresh token stored, access token in memory', async () => {
+    fake.on('auth.register', () => ({
+      user,
+      accessToken: 'jwt-access',
+      refreshToken: 'refresh-1',
+      accessTokenExpiresAt: new Date(Date.now() + 900_000),
+    }));
+    const u = userEvent.setup();
+    renderPage('signup');
+    await u.type(screen.getByLabelText('Name'), 'Ayla');
+    await u.type(screen.getByLabelText('Email'), 'ayla@example.com');
+    await u.type(screen.getByLabelText('Password'), 'violet harbour 4217');
+    await u.click(screen.getByRole('button', { name: 'Sign up' }));
+    await screen.findByText('Elsewhere'); // navigated to /chat
+    expect(tokens.accessToken).toBe('jwt-access');
+    expect(tokens.refreshToken).toBe('refresh-1');
+  });
+});
+
+describe('sign-in form', () => {
+  it('says "too many attempts, try again in N s" from retryAfter, counting down', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      fake.on('auth.login', () => {
+        throw new FakeError('TOO_MANY_REQUESTS', 'Too many requests (retry in 42 s)', {
+          retryAfter: 42,
+        });
+      });
+      const u = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      renderPage('signin');
+      await u.type(screen.getByLabelText('Email'), 'ayla@example.com');
+      await u.type(screen.getByLabelText('Password'), 'wrong password');
+      await u.click(screen.getByRole('button', { name: 'Sign in' }));
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent('Too many attempts, try again in 42 s.');
+      expect(screen.getByRole('button', { name: 'Sign in' })).toBeDisabled();
+      await act(async () => {
+        vi.advanceTimersByTime(2_000);
+      });
+      expect(screen.getByRole('alert')).toHaveTextContent('try again in 40 s.');
+      await act(async () => {
+        vi.advanceTimersByTime(40_000);
+      });
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('shows a wrong password as a message for the whole form', async () => {
+    fake.on('auth.login', () => {
+      throw new FakeError('UNAUTHORIZED', 'Email or password is incorrect');
+    });
+    const u = userEvent.setup();
+    renderPage('signin');
+    await u.type(screen.getByLabelText('Email'), 'ayla@example.com');
+    await u.type(screen.getByLabelText('Password'), 'wrong password');
+    await u.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Email or password is incorrect');
+    expect(screen.getByLabelText('Password')).not.toHaveAttribute('aria-invalid');
+  });
+});
+
+describe('after a reload', () => {
+  it('exchanges the stored refresh token once, silently, and keeps the new one', async () => {
+    const storage = memoryStorage();
+    storage.setItem('parley.refreshToken', 'refresh-old');
+    tokens = new TokenStore(storage);
+    const handedOver = vi.fn();
+    fake.on('auth.refresh', () => ({
+      user,
+      accessToken: 'jwt-new',
+      refreshToken: 'refresh-new',
+      accessTokenExpiresAt: new Date(Date.now() + 900_000),
+    }));
+    fake.on('auth.me', () => user);
+    renderWithParley(
+      fake,
+      <AuthProvider tokens={tokens} onCredentialsChanged={handedOver}>
+        <SignInPage />
+      </AuthProvider>,
+    );
+    await waitFor(() => expect(tokens.accessToken).toBe('jwt-new'));
+    expect(storage.getItem('parley.refreshToken')).toBe('refresh-new');
+    expect(handedOver).toHaveBeenCalled();
+    expect(fake.calls.filter((c) => c.path === 'auth.refresh')).toEqual([
+      { path: 'auth.refresh', input: { refreshToken: 'refresh-old' } },
+    ]);
+  });
+});

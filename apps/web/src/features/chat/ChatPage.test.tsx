@@ -1,0 +1,239 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SendResult } from '../../api';
+import { createFakeParley, type FakeParley } from '../../../test/fake-parley';
+import {
+  conversation,
+  conversationId,
+  deferred,
+  listing,
+  message,
+  reply,
+  session,
+  sessionId,
+} from '../../../test/fixtures';
+import { renderWithParley } from '../../../test/render';
+import { ChatPage } from './ChatPage';
+
+const QUESTION = '2 bedroom apartment in Girne for long-term rent under 1000';
+
+let fake: FakeParley;
+let send: ReturnType<typeof deferred<SendResult>>;
+
+beforeEach(() => {
+  fake = createFakeParley();
+  send = deferred<SendResult>();
+  fake.on('conversations.list', () => ({ items: [conversation()], nextCursor: null }));
+  fake.on('conversations.get', () => conversation());
+  fake.on('conversations.messages', () => ({ items: [], nextCursor: null }));
+  fake.on('sessions.create', () => ({
+    session: session(),
+    conversation: conversation(),
+    clientSecret: 'cs_test',
+    clientSecretExpiresAt: new Date(),
+  }));
+  fake.on('sessions.send', () => send.promise);
+});
+
+function renderChat() {
+  renderWithParley(fake, <ChatPage />, {
+    route: `/chat/${conversationId}`,
+    path: '/chat/:conversationId',
+  });
+  return {
+    log: () => screen.getByRole('log', { name: 'Messages' }),
+    /** The messages themselves, not the chips and features listed inside them. */
+    messages: () =>
+      [...screen.getByRole('log', { name: 'Messages' }).children].filter((e) => e.tagName === 'LI'),
+  };
+}
+
+async function subscribed() {
+  await waitFor(() => expect(fake.subscriptions).toHaveLength(1));
+  expect(fake.subscriptions[0]!.input.sessionId).toBe(sessionId);
+}
+
+describe('chat pane', () => {
+  it('shows the message at once, and only once when the server confirms it', async () => {
+    const user = userEvent.setup();
+    const { messages } = renderChat();
+    await subscribed();
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    await user.type(box, `${QUESTION}{Enter}`);
+
+    // Optimistic: on screen before the server has answered anything.
+    expect(messages()).toHaveLength(1);
+    expect(messages()[0]).toHaveTextContent(QUESTION);
+    expect(messages()[0]).toHaveTextContent('Sending…');
+    expect(box).toHaveValue('');
+    const sent = fake.calls.find((c) => c.path === 'sessions.send')?.input as {
+      clientMessageId: string;
+      content: string;
+    };
+    expect(sent.content).toBe(QUESTION);
+    expect(sent.clientMessageId).toMatch(/^[0-9a-f-]{36}$/);
+
+    // The event stream confirms it (it carries no clientMessageId): still one message.
+    const userMessage = message({ content: QUESTION });
+    act(() => fake.emit(sessionId, { type: 'message.created', message: userMessage }));
+    await waitFor(() => expect(messages()[0]).not.toHaveTextContent('Sending…'));
+    expect(messages()).toHaveLength(1);
+
+    // A replayed event (same id, after a reconnect) and the send result change nothing.
+    act(() => fake.emit(sessionId, { type: 'message.created', message: userMessage }));
+    const assistantMessage = message({ role: 'assistant', content: 'Nothing yet.' });
+    await act(async () => {
+      send.resolve({ userMessage, assistantMessage, reply: reply({ responseText: 'Nothing yet.' }) });
+      await send.promise;
+    });
+    await waitFor(() => expect(messages()).toHaveLength(2));
+    expect(messages()[0]).toHaveTextContent(QUESTION);
+    expect(messages()[1]).toHaveTextContent('Nothing yet.');
+  });
+
+  it('streams the reply piece by piece, with a typing indicator first, then cards and chips', async () => {
+    const user = userEvent.setup();
+    const { messages } = renderChat();
+    await subscribed();
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), `${QUESTION}{Enter}`);
+    const userMessage = message({ content: QUESTION });
+    act(() => fake.emit(sessionId, { type: 'message.created', message: userMessage }));
+    act(() => fake.emit(sessionId, { type: 'typing', actor: 'assistant', typing: true }));
+    expect(await screen.findByText('Assistant is typing…')).toBeInTheDocument();
+
+    const assistantId = message().id;
+    act(() => fake.emit(sessionId, { type: 'assistant.delta', messageId: assistantId, delta: 'Here are ' }));
+    await waitFor(() => expect(messages()).toHaveLength(2));
+    expect(messages()[1]).toHaveTextContent('Here are');
+    expect(messages()[1]).toHaveAttribute('aria-busy', 'true');
+    // Writing has started: the dots give way to the text itself.
+    expect(screen.queryByText('Assistant is typing…')).not.toBeInTheDocument();
+    act(() => fake.emit(sessionId, { type: 'assistant.delta', messageId: assistantId, delta: '2 homes' }));
+    await waitFor(() => expect(messages()[1]).toHaveTextContent('Here are 2 homes'));
+
+    const homes = [
+      listing({ title: 'Bright 2-bedroom flat near the harbour', price: 750 }),
+      listing({ title: 'Quiet flat in Karaoğlanoğlu', price: 900, features: ['pool'] }),
+    ];
+    const full = reply({
+      responseText: 'Here are 2 homes that match.',
+      recommendations: homes,
+      appliedFilters: { location: 'Girne', rentType: 'long_term', minBedrooms: 2, maxBedrooms: 2, maxPrice: 1000 },
+    });
+    const assistantMessage = message({ id: assistantId, role: 'assistant', content: full.responseText });
+    act(() => fake.emit(sessionId, { type: 'assistant.completed', message: assistantMessage, reply: full }));
+    await waitFor(() => expect(messages()[1]).toHaveTextContent('Here are 2 homes that match.'));
+    expect(messages()[1]).not.toHaveAttribute('aria-busy');
+    act(() => fake.emit(sessionId, { type: 'typing', actor: 'assistant', typing: false }));
+
+    const cards = within(messages()[1] as HTMLElement).getAllByRole('article');
+    expect(cards).toHaveLength(2);
+    const first = cards[0]!;
+    expect(first).toHaveAccessibleName('Bright 2-bedroom flat near the harbour');
+    expect(within(first).getByRole('heading', { name: 'Bright 2-bedroom flat near the harbour' })).toBeInTheDocument();
+    expect(first).toHaveTextContent('£750 / month');
+    expect(first).toHaveTextContent('2 bedrooms');
+    expect(first).toHaveTextContent('Girne');
+    expect(first).toHaveTextContent('Sea view');
+    expect(first).toHaveTextContent('Parking');
+    expect(within(first).getByRole('link', { name: homes[0]!.title })).toHaveAttribute(
+      'href',
+      `/listings/${homes[0]!.id}`,
+    );
+    const chips = within(screen.getByRole('list', { name: 'Applied filters' })).getAllByRole('listitem');
+    expect(chips.map((c) => c.textContent)).toEqual(['Girne', 'Long-term rent', '2 bedrooms', 'Up to £1,000']);
+
+    // The send result arrives last: nothing is added twice.
+    await act(async () => {
+      send.resolve({ userMessage, assistantMessage, reply: full });
+      await send.promise;
+    });
+    expect(messages()).toHaveLength(2);
+    expect(within(messages()[1] as HTMLElement).getAllByRole('article')).toHaveLength(2);
+  });
+
+  it('shows the typing indicator while the send is in flight', async () => {
+    const user = userEvent.setup();
+    renderChat();
+    await subscribed();
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'hi{Enter}');
+    expect(await screen.findByText('Assistant is typing…')).toBeInTheDocument();
+  });
+
+  it('adds a line with Shift+Enter and sends with Enter', async () => {
+    const user = userEvent.setup();
+    const { messages } = renderChat();
+    await subscribed();
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    await user.type(box, 'first line{Shift>}{Enter}{/Shift}second line');
+    expect(box).toHaveValue('first line\nsecond line');
+    expect(messages()).toHaveLength(0);
+    await user.keyboard('{Enter}');
+    expect(messages()).toHaveLength(1);
+    expect(fake.calls.find((c) => c.path === 'sessions.send')?.input).toMatchObject({
+      content: 'first line\nsecond line',
+    });
+  });
+
+  it('loads the history, and merges replayed events into it without duplicates', async () => {
+    const old = [
+      message({ content: 'Any villas?' }),
+      message({ role: 'assistant', content: 'Two villas.', metadata: { recommendations: [listing({ title: 'Villa Mare' })], appliedFilters: { propertyType: 'villa' } } }),
+    ];
+    fake.on('conversations.messages', () => ({ items: old, nextCursor: null }));
+    const { messages } = renderChat();
+    await waitFor(() => expect(messages()).toHaveLength(2));
+    expect(screen.getByRole('article', { name: 'Villa Mare' })).toBeInTheDocument();
+    await subscribed();
+    act(() => fake.emit(sessionId, { type: 'message.created', message: old[0]! }));
+    act(() => fake.emit(sessionId, { type: 'assistant.completed', message: old[1]!, reply: reply() }));
+    expect(messages()).toHaveLength(2);
+  });
+
+  it('marks a message that could not be sent, and retries it with the same clientMessageId', async () => {
+    const user = userEvent.setup();
+    const { messages } = renderChat();
+    await subscribed();
+    fake.on('sessions.send', () => {
+      throw new Error('offline');
+    });
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'hello{Enter}');
+    expect(await screen.findByText(/Not sent/)).toBeInTheDocument();
+    const userMessage = message({ content: 'hello' });
+    fake.on('sessions.send', () => ({
+      userMessage,
+      assistantMessage: message({ role: 'assistant', content: 'Hello!' }),
+      reply: reply({ responseText: 'Hello!' }),
+    }));
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(messages()).toHaveLength(2));
+    const sends = fake.calls.filter((c) => c.path === 'sessions.send').map((c) => c.input as { clientMessageId: string });
+    expect(sends).toHaveLength(2);
+    expect(sends[1]!.clientMessageId).toBe(sends[0]!.clientMessageId);
+    expect(screen.queryByText(/Not sent/)).not.toBeInTheDocument();
+  });
+
+  it('shows the connection going reconnecting, then live again, resuming from the last event', async () => {
+    renderChat();
+    await subscribed();
+    const status = screen.getByRole('status', { name: 'Connection' });
+    await waitFor(() => expect(status).toHaveTextContent('Live'));
+    act(() => fake.emit(sessionId, { type: 'message.created', message: message({ content: 'hi' }) }, '7'));
+    fake.accept(false);
+    act(() => fake.dropSockets());
+    await waitFor(() => expect(status).toHaveTextContent('Reconnecting…'));
+    fake.accept(true);
+    await waitFor(() => expect(status).toHaveTextContent('Live'));
+    await waitFor(() => expect(fake.subscriptions).toHaveLength(1));
+    expect(fake.subscriptions[0]!.input.lastEventId).toBe('7');
+  });
+
+  it('never subscribes or sends with an id that is not a UUID', async () => {
+    renderWithParley(fake, <ChatPage />, { route: '/chat/undefined', path: '/chat/:conversationId' });
+    expect(await screen.findByRole('heading', { name: 'Conversation not found' })).toBeInTheDocument();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fake.calls.some((c) => JSON.stringify(c.input ?? {}).includes('undefined'))).toBe(false);
+    expect(fake.calls.map((c) => c.path)).not.toContain('sessions.create');
+  });
+});
