@@ -23,6 +23,8 @@ export default async function setup(): Promise<(() => Promise<void>) | undefined
     user: 'postgres',
     password: 'test',
     persistent: false,
+    // Only the C locales exist on minimal machines; initdb would ask for en_US.UTF-8.
+    initdbFlags: ['--lc-messages=C', '--encoding=UTF8'],
     createPostgresUser: process.getuid?.() === 0,
     onLog: () => {},
     onError: () => {},
