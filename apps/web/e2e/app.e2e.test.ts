@@ -151,7 +151,10 @@ describe('Parley in a desktop browser', () => {
   });
 
   it('browses listings with filters kept in the URL, across a reload', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Listings' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Listings' })
+      .click();
     await page.waitForURL(/\/listings$/);
     const results = page.getByRole('region', { name: /listings?$/ });
     await results.getByRole('article').first().waitFor();
@@ -211,7 +214,10 @@ describe('Parley in a desktop browser', () => {
   });
 
   it('creates an API key (shown once, copyable), lists it and revokes it', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'API keys' })
+      .click();
     await page.getByRole('heading', { name: 'API keys', level: 1 }).waitFor();
     await page.getByLabel('Key name').fill('E2E widget');
     await page.getByLabel(/Read conversations/).check();
@@ -223,7 +229,9 @@ describe('Parley in a desktop browser', () => {
     await page.getByRole('button', { name: 'Copy' }).click();
     await page.getByText('Copied to the clipboard.').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
-    const row = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'E2E widget' }) });
+    const row = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'E2E widget' }) });
     await row.waitFor();
     expect(await row.textContent()).toContain('listings:read');
     expect(await row.textContent()).toContain('conversations:read');
@@ -234,7 +242,9 @@ describe('Parley in a desktop browser', () => {
     const listConversations = (apiKey: string) =>
       page.evaluate(async (k) => {
         const input = encodeURIComponent(JSON.stringify({ json: { limit: 1 } }));
-        const r = await fetch(`/trpc/conversations.list?input=${input}`, { headers: { 'x-api-key': k } });
+        const r = await fetch(`/trpc/conversations.list?input=${input}`, {
+          headers: { 'x-api-key': k },
+        });
         return r.status;
       }, apiKey);
     expect(await listConversations(key)).toBe(200);

@@ -18,5 +18,6 @@ export default async function setup(): Promise<void> {
     );
   }
   await build({ root: webRoot, logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
-  if (!existsSync(`${distDir}/index.html`)) throw new Error(`vite build wrote no ${distDir}/index.html`);
+  if (!existsSync(`${distDir}/index.html`))
+    throw new Error(`vite build wrote no ${distDir}/index.html`);
 }

@@ -82,11 +82,9 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A 1x1 PNG: demo listings point at picsum.photos, which a test must not depend on. */
-const PIXEL = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
+/** A plain placeholder photo: demo listings point at picsum.photos, which a test must not need. */
+const PHOTO =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><rect width="800" height="600" fill="#d8d2c6"/></svg>';
 
 export interface Session {
   context: BrowserContext;
@@ -117,7 +115,7 @@ export async function openSession(
     deviceScaleFactor: 1,
   });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) =>
-    route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL }),
+    route.fulfill({ status: 200, contentType: 'image/svg+xml', body: PHOTO }),
   );
   const page = await context.newPage();
   const problems: string[] = [];

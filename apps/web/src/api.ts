@@ -4,10 +4,9 @@
  */
 import { createParleyClient, type ParleyClient } from '@parley/sdk';
 import { createParleyReact } from '@parley/sdk/react';
-import { createContext, createElement, type ReactNode, use, useSyncExternalStore } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
+import { createContext, createElement, type ReactNode, use, useSyncExternalStore } from 'react';
 
-export { skipToken } from '@tanstack/react-query';
 export type {
   ApiKeySummary,
   AssistantReply,
@@ -31,6 +30,7 @@ export type {
   User,
 } from '@parley/sdk';
 export { isParleyError, ParleyError } from '@parley/sdk';
+export { skipToken } from '@tanstack/react-query';
 export type ListingSort = NonNullable<import('@parley/sdk').ListingQuery['sort']>;
 
 const parley = createParleyReact();
@@ -45,7 +45,11 @@ export interface WebClientOptions {
   /** The server's origin; the page's own by default (the server serves this app). */
   url?: string;
   /** Every new token pair (after a silent refresh); store the refresh token. */
-  onTokens: (tokens: { accessToken: string; refreshToken: string; accessTokenExpiresAt: Date }) => void;
+  onTokens: (tokens: {
+    accessToken: string;
+    refreshToken: string;
+    accessTokenExpiresAt: Date;
+  }) => void;
 }
 
 /** The app's one client: HTTP batching for calls, a WebSocket for session events. */

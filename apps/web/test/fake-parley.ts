@@ -30,7 +30,8 @@ const STATUS: Record<string, number> = {
 };
 
 function errorShape(error: unknown) {
-  const e = error instanceof FakeError ? error : new FakeError('INTERNAL_SERVER_ERROR', String(error));
+  const e =
+    error instanceof FakeError ? error : new FakeError('INTERNAL_SERVER_ERROR', String(error));
   return superjson.serialize({
     message: e.message,
     code: -32600,
@@ -131,7 +132,9 @@ class FakeServer {
         }
       }),
     );
-    const failed = results.find((r) => 'error' in r) as { error: { json: { data: { httpStatus: number } } } } | undefined;
+    const failed = results.find((r) => 'error' in r) as
+      | { error: { json: { data: { httpStatus: number } } } }
+      | undefined;
     return new Response(JSON.stringify(results), {
       status: failed && results.length === 1 ? failed.error.json.data.httpStatus : 200,
       headers: { 'content-type': 'application/json' },
@@ -155,10 +158,16 @@ class FakeServer {
 
   receive(socket: FakeSocket, message: unknown) {
     const messages = Array.isArray(message) ? message : [message];
-    for (const m of messages as { id: number; method: string; params?: { path: string; input: unknown; lastEventId?: string } }[]) {
+    for (const m of messages as {
+      id: number;
+      method: string;
+      params?: { path: string; input: unknown; lastEventId?: string };
+    }[]) {
       if (m.method === 'connectionParams') continue;
       if (m.method === 'subscription.stop') {
-        this.subscriptions = this.subscriptions.filter((s) => !(s.socket === socket && s.id === m.id));
+        this.subscriptions = this.subscriptions.filter(
+          (s) => !(s.socket === socket && s.id === m.id),
+        );
         continue;
       }
       const params = m.params!;
@@ -171,7 +180,8 @@ class FakeServer {
         continue;
       }
       void this.call(params.path, input).then(
-        (data) => socket.deliver({ id: m.id, result: { type: 'data', data: superjson.serialize(data) } }),
+        (data) =>
+          socket.deliver({ id: m.id, result: { type: 'data', data: superjson.serialize(data) } }),
         (error) => socket.deliver({ id: m.id, error: errorShape(error) }),
       );
     }
@@ -209,7 +219,11 @@ export function createFakeParley(): FakeParley {
         // As tRPC's ws adapter sends a tracked() event: the id beside and inside the data.
         s.socket.deliver({
           id: s.id,
-          result: { type: 'data', id: eventId, data: superjson.serialize({ id: eventId, data: event }) },
+          result: {
+            type: 'data',
+            id: eventId,
+            data: superjson.serialize({ id: eventId, data: event }),
+          },
         });
       }
     },

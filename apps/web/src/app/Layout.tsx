@@ -37,7 +37,11 @@ export function Layout() {
               <span className="account-name" title={auth.user?.email}>
                 {auth.user?.name}
               </span>
-              <button type="button" className="button button-small" onClick={() => void auth.signOut()}>
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => void auth.signOut()}
+              >
                 Sign out
               </button>
             </>

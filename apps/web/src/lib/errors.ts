@@ -46,7 +46,8 @@ export function errorDetails(error: unknown): ErrorDetails {
 function friendlyMessage(code: string, message: string | undefined): string {
   if (code === 'UNKNOWN' && (!message || /fetch|network|socket/i.test(message)))
     return 'Parley cannot be reached. Check your connection and try again.';
-  if (code === 'INTERNAL_SERVER_ERROR') return 'Something went wrong on our side. Please try again.';
+  if (code === 'INTERNAL_SERVER_ERROR')
+    return 'Something went wrong on our side. Please try again.';
   return message || 'Something went wrong. Please try again.';
 }
 

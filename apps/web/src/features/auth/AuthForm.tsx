@@ -39,7 +39,11 @@ export function AuthForm({
           </p>
         )}
         {children}
-        <button type="submit" className="button button-primary button-block" disabled={busy || rateLimited}>
+        <button
+          type="submit"
+          className="button button-primary button-block"
+          disabled={busy || rateLimited}
+        >
           {busy ? 'Please wait…' : submitLabel}
         </button>
       </form>

@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeParley, type FakeParley, FakeError } from '../../../test/fake-parley';
+import { createFakeParley, FakeError, type FakeParley } from '../../../test/fake-parley';
 import { renderWithParley } from '../../../test/render';
 import { AuthProvider } from './AuthProvider';
 import { SignInPage } from './SignInPage';

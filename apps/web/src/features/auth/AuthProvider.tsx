@@ -78,7 +78,7 @@ export function AuthProvider({
     );
   }, [tokens, refreshAsync, utils, onCredentialsChanged]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on start
+  // Once, on start (bootstrap is stable; boot changes as a result of it).
   useEffect(() => {
     if (boot.state === 'pending') bootstrap();
   }, []);

@@ -33,7 +33,14 @@ export function SignInPage() {
         </>
       }
     >
-      <Field label="Email" name="email" type="email" autoComplete="email" required errors={errors.fields.email} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        errors={errors.fields.email}
+      />
       <Field
         label="Password"
         name="password"

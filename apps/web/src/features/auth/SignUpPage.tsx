@@ -37,7 +37,14 @@ export function SignUpPage() {
       }
     >
       <Field label="Name" name="name" autoComplete="name" required errors={errors.fields.name} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required errors={errors.fields.email} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        errors={errors.fields.email}
+      />
       <Field
         label="Password"
         name="password"

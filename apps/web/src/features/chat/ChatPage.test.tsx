@@ -1,7 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SendResult } from '../../api';
 import { createFakeParley, type FakeParley } from '../../../test/fake-parley';
 import {
   conversation,
@@ -14,6 +13,7 @@ import {
   sessionId,
 } from '../../../test/fixtures';
 import { renderWithParley } from '../../../test/render';
+import type { SendResult } from '../../api';
 import { ChatPage } from './ChatPage';
 
 const QUESTION = '2 bedroom apartment in Girne for long-term rent under 1000';
@@ -84,7 +84,11 @@ describe('chat pane', () => {
     act(() => fake.emit(sessionId, { type: 'message.created', message: userMessage }));
     const assistantMessage = message({ role: 'assistant', content: 'Nothing yet.' });
     await act(async () => {
-      send.resolve({ userMessage, assistantMessage, reply: reply({ responseText: 'Nothing yet.' }) });
+      send.resolve({
+        userMessage,
+        assistantMessage,
+        reply: reply({ responseText: 'Nothing yet.' }),
+      });
       await send.promise;
     });
     await waitFor(() => expect(messages()).toHaveLength(2));
@@ -103,13 +107,17 @@ describe('chat pane', () => {
     expect(await screen.findByText('Assistant is typing…')).toBeInTheDocument();
 
     const assistantId = message().id;
-    act(() => fake.emit(sessionId, { type: 'assistant.delta', messageId: assistantId, delta: 'Here are ' }));
+    act(() =>
+      fake.emit(sessionId, { type: 'assistant.delta', messageId: assistantId, delta: 'Here are ' }),
+    );
     await waitFor(() => expect(messages()).toHaveLength(2));
     expect(messages()[1]).toHaveTextContent('Here are');
     expect(messages()[1]).toHaveAttribute('aria-busy', 'true');
     // Writing has started: the dots give way to the text itself.
     expect(screen.queryByText('Assistant is typing…')).not.toBeInTheDocument();
-    act(() => fake.emit(sessionId, { type: 'assistant.delta', messageId: assistantId, delta: '2 homes' }));
+    act(() =>
+      fake.emit(sessionId, { type: 'assistant.delta', messageId: assistantId, delta: '2 homes' }),
+    );
     await waitFor(() => expect(messages()[1]).toHaveTextContent('Here are 2 homes'));
 
     const homes = [
@@ -119,10 +127,22 @@ describe('chat pane', () => {
     const full = reply({
       responseText: 'Here are 2 homes that match.',
       recommendations: homes,
-      appliedFilters: { location: 'Girne', rentType: 'long_term', minBedrooms: 2, maxBedrooms: 2, maxPrice: 1000 },
+      appliedFilters: {
+        location: 'Girne',
+        rentType: 'long_term',
+        minBedrooms: 2,
+        maxBedrooms: 2,
+        maxPrice: 1000,
+      },
     });
-    const assistantMessage = message({ id: assistantId, role: 'assistant', content: full.responseText });
-    act(() => fake.emit(sessionId, { type: 'assistant.completed', message: assistantMessage, reply: full }));
+    const assistantMessage = message({
+      id: assistantId,
+      role: 'assistant',
+      content: full.responseText,
+    });
+    act(() =>
+      fake.emit(sessionId, { type: 'assistant.completed', message: assistantMessage, reply: full }),
+    );
     await waitFor(() => expect(messages()[1]).toHaveTextContent('Here are 2 homes that match.'));
     expect(messages()[1]).not.toHaveAttribute('aria-busy');
     act(() => fake.emit(sessionId, { type: 'typing', actor: 'assistant', typing: false }));
@@ -131,7 +151,9 @@ describe('chat pane', () => {
     expect(cards).toHaveLength(2);
     const first = cards[0]!;
     expect(first).toHaveAccessibleName('Bright 2-bedroom flat near the harbour');
-    expect(within(first).getByRole('heading', { name: 'Bright 2-bedroom flat near the harbour' })).toBeInTheDocument();
+    expect(
+      within(first).getByRole('heading', { name: 'Bright 2-bedroom flat near the harbour' }),
+    ).toBeInTheDocument();
     expect(first).toHaveTextContent('£750 / month');
     expect(first).toHaveTextContent('2 bedrooms');
     expect(first).toHaveTextContent('Girne');
@@ -141,8 +163,15 @@ describe('chat pane', () => {
       'href',
       `/listings/${homes[0]!.id}`,
     );
-    const chips = within(screen.getByRole('list', { name: 'Applied filters' })).getAllByRole('listitem');
-    expect(chips.map((c) => c.textContent)).toEqual(['Girne', 'Long-term rent', '2 bedrooms', 'Up to £1,000']);
+    const chips = within(screen.getByRole('list', { name: 'Applied filters' })).getAllByRole(
+      'listitem',
+    );
+    expect(chips.map((c) => c.textContent)).toEqual([
+      'Girne',
+      'Long-term rent',
+      '2 bedrooms',
+      'Up to £1,000',
+    ]);
 
     // The send result arrives last: nothing is added twice.
     await act(async () => {
@@ -179,7 +208,14 @@ describe('chat pane', () => {
   it('loads the history, and merges replayed events into it without duplicates', async () => {
     const old = [
       message({ content: 'Any villas?' }),
-      message({ role: 'assistant', content: 'Two villas.', metadata: { recommendations: [listing({ title: 'Villa Mare' })], appliedFilters: { propertyType: 'villa' } } }),
+      message({
+        role: 'assistant',
+        content: 'Two villas.',
+        metadata: {
+          recommendations: [listing({ title: 'Villa Mare' })],
+          appliedFilters: { propertyType: 'villa' },
+        },
+      }),
     ];
     fake.on('conversations.messages', () => ({ items: old, nextCursor: null }));
     const { messages } = renderChat();
@@ -187,7 +223,9 @@ describe('chat pane', () => {
     expect(screen.getByRole('article', { name: 'Villa Mare' })).toBeInTheDocument();
     await subscribed();
     act(() => fake.emit(sessionId, { type: 'message.created', message: old[0]! }));
-    act(() => fake.emit(sessionId, { type: 'assistant.completed', message: old[1]!, reply: reply() }));
+    act(() =>
+      fake.emit(sessionId, { type: 'assistant.completed', message: old[1]!, reply: reply() }),
+    );
     expect(messages()).toHaveLength(2);
   });
 
@@ -208,7 +246,9 @@ describe('chat pane', () => {
     }));
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(messages()).toHaveLength(2));
-    const sends = fake.calls.filter((c) => c.path === 'sessions.send').map((c) => c.input as { clientMessageId: string });
+    const sends = fake.calls
+      .filter((c) => c.path === 'sessions.send')
+      .map((c) => c.input as { clientMessageId: string });
     expect(sends).toHaveLength(2);
     expect(sends[1]!.clientMessageId).toBe(sends[0]!.clientMessageId);
     expect(screen.queryByText(/Not sent/)).not.toBeInTheDocument();
@@ -219,7 +259,9 @@ describe('chat pane', () => {
     await subscribed();
     const status = screen.getByRole('status', { name: 'Connection' });
     await waitFor(() => expect(status).toHaveTextContent('Live'));
-    act(() => fake.emit(sessionId, { type: 'message.created', message: message({ content: 'hi' }) }, '7'));
+    act(() =>
+      fake.emit(sessionId, { type: 'message.created', message: message({ content: 'hi' }) }, '7'),
+    );
     fake.accept(false);
     act(() => fake.dropSockets());
     await waitFor(() => expect(status).toHaveTextContent('Reconnecting…'));
@@ -229,9 +271,42 @@ describe('chat pane', () => {
     expect(fake.subscriptions[0]!.input.lastEventId).toBe('7');
   });
 
+  it('starts a conversation from the welcome pane: the message shows at once, then is sent there', async () => {
+    const created = deferred<unknown>();
+    fake.on('sessions.create', () => created.promise);
+    const user = userEvent.setup();
+    renderWithParley(fake, <ChatPage />, { route: '/chat', path: '/chat/:conversationId?' });
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), `${QUESTION}{Enter}`);
+    const log = screen.getByRole('log', { name: 'Messages' });
+    expect(log).toHaveTextContent(QUESTION);
+    expect(log).toHaveTextContent('Sending…');
+    expect(fake.calls.find((c) => c.path === 'sessions.create')?.input).toEqual({});
+    created.resolve({
+      session: session(),
+      conversation: conversation({ title: null }),
+      clientSecret: 'cs_test',
+      clientSecretExpiresAt: new Date(),
+    });
+    await waitFor(() =>
+      expect(fake.calls.find((c) => c.path === 'sessions.send')?.input).toMatchObject({
+        sessionId,
+        content: QUESTION,
+      }),
+    );
+    // One session for the new conversation: the pane reuses the one that created it.
+    expect(fake.calls.filter((c) => c.path === 'sessions.create')).toHaveLength(1);
+    const pane = screen.getByRole('log', { name: 'Messages' });
+    expect([...pane.children].filter((e) => e.tagName === 'LI')).toHaveLength(1);
+  });
+
   it('never subscribes or sends with an id that is not a UUID', async () => {
-    renderWithParley(fake, <ChatPage />, { route: '/chat/undefined', path: '/chat/:conversationId' });
-    expect(await screen.findByRole('heading', { name: 'Conversation not found' })).toBeInTheDocument();
+    renderWithParley(fake, <ChatPage />, {
+      route: '/chat/undefined',
+      path: '/chat/:conversationId',
+    });
+    expect(
+      await screen.findByRole('heading', { name: 'Conversation not found' }),
+    ).toBeInTheDocument();
     await new Promise((r) => setTimeout(r, 50));
     expect(fake.calls.some((c) => JSON.stringify(c.input ?? {}).includes('undefined'))).toBe(false);
     expect(fake.calls.map((c) => c.path)).not.toContain('sessions.create');

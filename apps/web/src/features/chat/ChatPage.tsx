@@ -12,22 +12,20 @@ export function ChatPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const sessions = useLiveSessions();
-  const [starting, setStarting] = useState(false);
-  const [startError, setStartError] = useState<unknown>(null);
+  /** A conversation being started, with the first message typed for it (kept if it fails). */
+  const [starting, setStarting] = useState<{ content?: string; error?: unknown; busy: boolean }>();
   const firstMessage = (location.state as { firstMessage?: FirstMessage } | null)?.firstMessage;
 
   const start = useCallback(
     async (content?: string) => {
-      setStarting(true);
-      setStartError(null);
+      setStarting({ content, busy: true });
       try {
         const created = await sessions.startNew();
         const state = content ? { firstMessage: { content, clientMessageId: newUuid() } } : null;
+        setStarting(undefined);
         navigate(`/chat/${created.conversation.id}`, { state });
       } catch (error) {
-        setStartError(error);
-      } finally {
-        setStarting(false);
+        setStarting({ content, error, busy: false });
       }
     },
     [sessions, navigate],
@@ -50,11 +48,16 @@ export function ChatPage() {
       <ConversationSidebar
         activeId={valid ? conversationId : undefined}
         onNewChat={() => void start()}
-        startingNew={starting}
+        startingNew={starting?.busy ?? false}
         onDeleted={onDeleted}
       />
       {conversationId === undefined ? (
-        <WelcomePane onStart={(content) => void start(content)} starting={starting} error={startError} />
+        <WelcomePane
+          onStart={(content) => void start(content)}
+          starting={starting?.busy ?? false}
+          pending={starting?.content}
+          error={starting?.error}
+        />
       ) : valid ? (
         <ChatPane
           key={conversationId}

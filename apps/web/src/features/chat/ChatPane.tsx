@@ -46,7 +46,7 @@ export function ChatPane({
   const scroller = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
   const last = chat.entries.at(-1);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when the last message grows or a new one arrives
+  // Scroll when the last message grows or a new one arrives.
   useLayoutEffect(() => {
     const node = scroller.current;
     if (node && pinned.current) node.scrollTop = node.scrollHeight;
@@ -56,7 +56,11 @@ export function ChatPane({
     return (
       <section className="chat-pane" aria-label="Conversation">
         <div className="page">
-          <ErrorNotice error={conversation.error} title="Could not open this conversation" onRetry={() => void conversation.refetch()}>
+          <ErrorNotice
+            error={conversation.error}
+            title="Could not open this conversation"
+            onRetry={() => void conversation.refetch()}
+          >
             <p>
               <Link to="/chat">Back to your conversations</Link>
             </p>
@@ -85,9 +89,15 @@ export function ChatPane({
       >
         {chat.history.isPending && <Loading label="Loading messages…" />}
         {chat.history.isError && (
-          <ErrorNotice error={chat.history.error} title="Could not load earlier messages" onRetry={() => void chat.history.refetch()} />
+          <ErrorNotice
+            error={chat.history.error}
+            title="Could not load earlier messages"
+            onRetry={() => void chat.history.refetch()}
+          />
         )}
-        {chat.history.isSuccess && chat.entries.length === 0 && <p className="muted empty">No messages yet. Say hello!</p>}
+        {chat.history.isSuccess && chat.entries.length === 0 && (
+          <p className="muted empty">No messages yet. Say hello!</p>
+        )}
         <ol className="messages" role="log" aria-label="Messages">
           {chat.entries.map((entry) => (
             <MessageItem key={entry.key} entry={entry} onRetry={chat.retry} />

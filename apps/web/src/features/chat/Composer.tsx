@@ -4,7 +4,7 @@ import { type FormEvent, type KeyboardEvent, useState } from 'react';
 export function Composer({
   onSend,
   disabled,
-  placeholder = 'Ask for a home, e.g. “2 bedroom apartment in Girne under 1000”',
+  placeholder = 'Describe the home you are looking for…',
 }: {
   onSend: (content: string) => void;
   disabled?: boolean;

@@ -62,7 +62,11 @@ export function ConversationItem({
             autoFocus
             onKeyDown={(e) => e.key === 'Escape' && setMode('view')}
           />
-          <button type="submit" className="button button-small button-primary" disabled={update.isPending}>
+          <button
+            type="submit"
+            className="button button-small button-primary"
+            disabled={update.isPending}
+          >
             Save
           </button>
           <button type="button" className="button button-small" onClick={() => setMode('view')}>
@@ -70,7 +74,11 @@ export function ConversationItem({
           </button>
         </form>
       ) : (
-        <Link to={`/chat/${conversation.id}`} aria-current={active ? 'page' : undefined} className="conversation-link">
+        <Link
+          to={`/chat/${conversation.id}`}
+          aria-current={active ? 'page' : undefined}
+          className="conversation-link"
+        >
           <span className="conversation-title">{title}</span>
           <span className="conversation-time">
             <time dateTime={when.toISOString()}>{timeAgo(when)}</time>
@@ -80,7 +88,12 @@ export function ConversationItem({
       )}
       {mode === 'view' && (
         <div className="conversation-actions">
-          <button type="button" className="icon-button" aria-label={`Rename ${title}`} onClick={() => setMode('rename')}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Rename ${title}`}
+            onClick={() => setMode('rename')}
+          >
             <Icon name="pencil" size={16} />
           </button>
           <button
@@ -92,7 +105,12 @@ export function ConversationItem({
           >
             <Icon name={conversation.archived ? 'unarchive' : 'archive'} size={16} />
           </button>
-          <button type="button" className="icon-button" aria-label={`Delete ${title}`} onClick={() => setMode('delete')}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Delete ${title}`}
+            onClick={() => setMode('delete')}
+          >
             <Icon name="trash" size={16} />
           </button>
         </div>

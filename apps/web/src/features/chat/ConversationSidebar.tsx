@@ -37,11 +37,16 @@ export function ConversationSidebar({
     <aside className="sidebar" aria-label="Conversations">
       <div className="sidebar-head">
         <h2>Conversations</h2>
-        <button type="button" className="button button-small button-primary" onClick={onNewChat} disabled={startingNew}>
+        <button
+          type="button"
+          className="button button-small button-primary"
+          onClick={onNewChat}
+          disabled={startingNew}
+        >
           <Icon name="plus" size={16} /> New chat
         </button>
       </div>
-      <div className="sidebar-filters" role="search">
+      <search className="sidebar-filters" aria-label="Conversations">
         <label htmlFor="conversation-search" className="visually-hidden">
           Search conversations
         </label>
@@ -53,29 +58,51 @@ export function ConversationSidebar({
           onChange={(e) => setSearch(e.target.value)}
         />
         <label className="checkbox">
-          <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={archived}
+            onChange={(e) => setArchived(e.target.checked)}
+          />
           Archived
         </label>
-      </div>
+      </search>
       <div className="sidebar-list">
         {list.isPending ? (
           <Loading label="Loading conversations…" />
         ) : list.isError ? (
-          <ErrorNotice error={list.error} title="Could not load conversations" onRetry={() => void list.refetch()} />
+          <ErrorNotice
+            error={list.error}
+            title="Could not load conversations"
+            onRetry={() => void list.refetch()}
+          />
         ) : items.length === 0 ? (
           <p className="muted empty">
-            {debounced ? 'No conversation matches.' : archived ? 'No archived conversations.' : 'No conversations yet.'}
+            {debounced
+              ? 'No conversation matches.'
+              : archived
+                ? 'No archived conversations.'
+                : 'No conversations yet.'}
           </p>
         ) : (
           <ul className="conversations">
             {items.map((c) => (
-              <ConversationItem key={c.id} conversation={c} active={c.id === activeId} onDeleted={onDeleted} />
+              <ConversationItem
+                key={c.id}
+                conversation={c}
+                active={c.id === activeId}
+                onDeleted={onDeleted}
+              />
             ))}
           </ul>
         )}
         <div ref={sentinel} />
         {hasNextPage && (
-          <button type="button" className="button button-small button-block" onClick={loadMore} disabled={isFetchingNextPage}>
+          <button
+            type="button"
+            className="button button-small button-block"
+            onClick={loadMore}
+            disabled={isFetchingNextPage}
+          >
             {isFetchingNextPage ? 'Loading…' : 'Load more conversations'}
           </button>
         )}

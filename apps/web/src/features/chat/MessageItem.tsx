@@ -3,7 +3,13 @@ import type { ChatEntry } from './chat-state';
 import { FilterChips } from './FilterChips';
 
 /** One message: the user's on the right, the assistant's with its filters and listing cards. */
-export function MessageItem({ entry, onRetry }: { entry: ChatEntry; onRetry: (entry: ChatEntry) => void }) {
+export function MessageItem({
+  entry,
+  onRetry,
+}: {
+  entry: ChatEntry;
+  onRetry: (entry: ChatEntry) => void;
+}) {
   const mine = entry.role === 'user';
   const reply = entry.reply;
   return (

@@ -1,6 +1,8 @@
+import { errorDetails } from '../../lib/errors';
 import { ErrorNotice } from '../../ui/Status';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Composer } from './Composer';
+import { MessageItem } from './MessageItem';
 
 const SUGGESTIONS = [
   '2 bedroom apartment in Girne for long-term rent under 1000',
@@ -12,10 +14,13 @@ const SUGGESTIONS = [
 export function WelcomePane({
   onStart,
   starting,
+  pending,
   error,
 }: {
   onStart: (content: string) => void;
   starting: boolean;
+  /** The first message, shown at once while its conversation is being created. */
+  pending: string | undefined;
   error: unknown;
 }) {
   useDocumentTitle('Chat');
@@ -24,19 +29,41 @@ export function WelcomePane({
       <div className="welcome-body">
         <h1 id="welcome-title">Find a home in North Cyprus</h1>
         <p className="muted">
-          Tell the assistant what you are looking for. It answers with listings that match, and remembers what you
-          said as you refine.
+          Tell the assistant what you are looking for. It answers with listings that match, and
+          remembers what you said as you refine.
         </p>
         <ul className="suggestions" aria-label="Suggestions">
           {SUGGESTIONS.map((s) => (
             <li key={s}>
-              <button type="button" className="suggestion" onClick={() => onStart(s)} disabled={starting}>
+              <button
+                type="button"
+                className="suggestion"
+                onClick={() => onStart(s)}
+                disabled={starting}
+              >
                 {s}
               </button>
             </li>
           ))}
         </ul>
-        {error != null && <ErrorNotice error={error} title="Could not start a conversation" />}
+        {pending && (
+          <ol className="messages" role="log" aria-label="Messages">
+            <MessageItem
+              entry={{
+                key: 'pending',
+                role: 'user',
+                content: pending,
+                createdAt: new Date(),
+                pending: starting,
+                failed: error != null ? errorDetails(error).message : undefined,
+              }}
+              onRetry={() => onStart(pending)}
+            />
+          </ol>
+        )}
+        {error != null && !pending && (
+          <ErrorNotice error={error} title="Could not start a conversation" />
+        )}
       </div>
       <Composer onSend={onStart} disabled={starting} />
     </section>

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { message, reply } from '../../../test/fixtures';
 import { chatReducer, initialChatState } from './chat-state';
 
-const run = (...actions: Parameters<typeof chatReducer>[1][]) => actions.reduce(chatReducer, initialChatState);
+const run = (...actions: Parameters<typeof chatReducer>[1][]) =>
+  actions.reduce(chatReducer, initialChatState);
 
 describe('chat state', () => {
   it('merges history, live events and the send result by id, and ours by clientMessageId', () => {
@@ -13,8 +14,19 @@ describe('chat state', () => {
       { type: 'event', event: { type: 'message.created', message: user } },
       { type: 'event', event: { type: 'assistant.delta', messageId: bot.id, delta: 'Hel' } },
       { type: 'event', event: { type: 'assistant.delta', messageId: bot.id, delta: 'lo!' } },
-      { type: 'event', event: { type: 'assistant.completed', message: bot, reply: reply({ responseText: 'Hello!' }) } },
-      { type: 'sent', clientMessageId: 'c1', result: { userMessage: user, assistantMessage: bot, reply: reply() } },
+      {
+        type: 'event',
+        event: {
+          type: 'assistant.completed',
+          message: bot,
+          reply: reply({ responseText: 'Hello!' }),
+        },
+      },
+      {
+        type: 'sent',
+        clientMessageId: 'c1',
+        result: { userMessage: user, assistantMessage: bot, reply: reply() },
+      },
       { type: 'history', messages: [user, bot] },
       { type: 'event', event: { type: 'message.created', message: user } },
     );
@@ -34,7 +46,15 @@ describe('chat state', () => {
       { type: 'sending', clientMessageId: 'c2', content: 'same', at: new Date() },
       { type: 'event', event: { type: 'message.created', message: a } },
       { type: 'event', event: { type: 'message.created', message: b } },
-      { type: 'sent', clientMessageId: 'c2', result: { userMessage: b, assistantMessage: message({ role: 'assistant' }), reply: reply() } },
+      {
+        type: 'sent',
+        clientMessageId: 'c2',
+        result: {
+          userMessage: b,
+          assistantMessage: message({ role: 'assistant' }),
+          reply: reply(),
+        },
+      },
     );
     const users = state.entries.filter((e) => e.role === 'user');
     expect(users.map((e) => [e.clientMessageId, e.id])).toEqual([
@@ -58,7 +78,12 @@ describe('chat state', () => {
       { type: 'send-failed', clientMessageId: 'c1', error: 'offline' },
     );
     expect(failed.entries[0]).toMatchObject({ failed: 'offline', pending: false });
-    const retried = chatReducer(failed, { type: 'sending', clientMessageId: 'c1', content: 'hi', at: new Date() });
+    const retried = chatReducer(failed, {
+      type: 'sending',
+      clientMessageId: 'c1',
+      content: 'hi',
+      at: new Date(),
+    });
     expect(retried.entries).toHaveLength(1);
     expect(retried.entries[0]).toMatchObject({ failed: undefined, pending: true });
   });
@@ -66,7 +91,10 @@ describe('chat state', () => {
   it('tracks the assistant typing and the end of the session', () => {
     let state = run({ type: 'event', event: { type: 'typing', actor: 'assistant', typing: true } });
     expect(state.assistantTyping).toBe(true);
-    state = chatReducer(state, { type: 'event', event: { type: 'session.ended', reason: 'ended' } });
+    state = chatReducer(state, {
+      type: 'event',
+      event: { type: 'session.ended', reason: 'ended' },
+    });
     expect(state).toMatchObject({ assistantTyping: false, ended: 'ended' });
   });
 });

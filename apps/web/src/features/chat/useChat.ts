@@ -56,7 +56,8 @@ export function useChat(conversationId: string, sessions: LiveSessions) {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   useEffect(() => {
-    if (historyData) dispatch({ type: 'history', messages: historyData.pages.flatMap((p) => p.items) });
+    if (historyData)
+      dispatch({ type: 'history', messages: historyData.pages.flatMap((p) => p.items) });
   }, [historyData]);
 
   useSessionEvents(session?.id, {
@@ -116,7 +117,12 @@ export function useChat(conversationId: string, sessions: LiveSessions) {
   const retry = useCallback(
     (entry: ChatEntry) => {
       if (!entry.clientMessageId) return;
-      dispatch({ type: 'sending', clientMessageId: entry.clientMessageId, content: entry.content, at: entry.createdAt });
+      dispatch({
+        type: 'sending',
+        clientMessageId: entry.clientMessageId,
+        content: entry.content,
+        at: entry.createdAt,
+      });
       void deliver(entry.clientMessageId, entry.content);
     },
     [deliver],

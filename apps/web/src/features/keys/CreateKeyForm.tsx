@@ -39,20 +39,38 @@ export function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) =
   };
 
   return (
-    <form key={formKey} className="card key-form" onSubmit={submit} noValidate aria-labelledby="new-key-title">
+    <form
+      key={formKey}
+      className="card key-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="new-key-title"
+    >
       <h2 id="new-key-title">Create a key</h2>
       {other && (
         <p className="notice notice-error" role="alert">
           {other}
         </p>
       )}
-      <Field label="Key name" name="name" required maxLength={100} placeholder="e.g. Website widget" errors={fieldErrors.name} />
+      <Field
+        label="Key name"
+        name="name"
+        required
+        maxLength={100}
+        placeholder="e.g. Website widget"
+        errors={fieldErrors.name}
+      />
       <fieldset aria-describedby={scopeErrors.length ? 'scopes-error' : undefined}>
         <legend>Scopes</legend>
         <div className="scope-options">
           {SCOPES.map((s) => (
             <label key={s.value} className="checkbox">
-              <input type="checkbox" name="scopes" value={s.value} defaultChecked={s.value === 'listings:read'} />
+              <input
+                type="checkbox"
+                name="scopes"
+                value={s.value}
+                defaultChecked={s.value === 'listings:read'}
+              />
               <span>
                 {s.label} <code>{s.value}</code>
               </span>

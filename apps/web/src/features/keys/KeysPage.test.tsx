@@ -43,7 +43,9 @@ describe('API keys page', () => {
     expect(screen.getByText('Copied to the clipboard.')).toBeInTheDocument();
 
     const row = await screen.findByRole('listitem', { name: 'Widget' });
-    expect(within(row).getByRole('list', { name: 'Scopes' })).toHaveTextContent('listings:readsessions:write');
+    expect(within(row).getByRole('list', { name: 'Scopes' })).toHaveTextContent(
+      'listings:readsessions:write',
+    );
     expect(row).toHaveTextContent('Never used');
 
     await u.click(screen.getByRole('button', { name: 'Done' }));
@@ -51,14 +53,18 @@ describe('API keys page', () => {
 
     await u.click(within(row).getByRole('button', { name: 'Revoke Widget' }));
     await u.click(within(row).getByRole('button', { name: 'Confirm revoke' }));
-    await waitFor(() => expect(screen.queryByRole('listitem', { name: 'Widget' })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole('listitem', { name: 'Widget' })).not.toBeInTheDocument(),
+    );
     expect(fake.calls.find((c) => c.path === 'auth.apiKeys.revoke')?.input).toEqual({ id: keyId });
   });
 
   it('asks for a scope when none is chosen', async () => {
     const { FakeError } = await import('../../../test/fake-parley');
     fake.on('auth.apiKeys.create', () => {
-      throw new FakeError('BAD_REQUEST', 'scopes: too small', { fieldErrors: { scopes: ['Too small'] } });
+      throw new FakeError('BAD_REQUEST', 'scopes: too small', {
+        fieldErrors: { scopes: ['Too small'] },
+      });
     });
     const u = userEvent.setup();
     renderWithParley(fake, <KeysPage />);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, type ApiKeySummary, type CreatedApiKey } from '../../api';
+import { type ApiKeySummary, api, type CreatedApiKey } from '../../api';
 import { errorDetails } from '../../lib/errors';
 import { dateTime, timeAgo } from '../../lib/format';
 import { ErrorNotice, Loading } from '../../ui/Status';
@@ -29,7 +29,11 @@ export function KeysPage() {
         {keys.isPending ? (
           <Loading label="Loading keys…" />
         ) : keys.isError ? (
-          <ErrorNotice error={keys.error} title="Could not load your keys" onRetry={() => void keys.refetch()} />
+          <ErrorNotice
+            error={keys.error}
+            title="Could not load your keys"
+            onRetry={() => void keys.refetch()}
+          />
         ) : keys.data.items.length === 0 ? (
           <p className="muted">No keys yet.</p>
         ) : (
@@ -65,7 +69,8 @@ function KeyRow({ apiKey }: { apiKey: ApiKeySummary }) {
           Created {dateTime(apiKey.createdAt)} ·{' '}
           {apiKey.lastUsedAt ? (
             <>
-              Last used <time dateTime={apiKey.lastUsedAt.toISOString()}>{timeAgo(apiKey.lastUsedAt)}</time>
+              Last used{' '}
+              <time dateTime={apiKey.lastUsedAt.toISOString()}>{timeAgo(apiKey.lastUsedAt)}</time>
             </>
           ) : (
             'Never used'
@@ -83,7 +88,11 @@ function KeyRow({ apiKey }: { apiKey: ApiKeySummary }) {
             >
               Confirm revoke
             </button>
-            <button type="button" className="button button-small" onClick={() => setConfirming(false)}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => setConfirming(false)}
+            >
               Cancel
             </button>
           </>

@@ -14,7 +14,13 @@ async function copyText(text: string, input: HTMLInputElement | null): Promise<b
 }
 
 /** The new key, shown this once, with a copy button. */
-export function NewKeyNotice({ apiKey, onDismiss }: { apiKey: CreatedApiKey; onDismiss: () => void }) {
+export function NewKeyNotice({
+  apiKey,
+  onDismiss,
+}: {
+  apiKey: CreatedApiKey;
+  onDismiss: () => void;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState<'yes' | 'select' | undefined>();
@@ -29,17 +35,29 @@ export function NewKeyNotice({ apiKey, onDismiss }: { apiKey: CreatedApiKey; onD
         <label htmlFor="new-key-value" className="visually-hidden">
           New API key
         </label>
-        <input id="new-key-value" ref={input} readOnly value={apiKey.key} onFocus={(e) => e.currentTarget.select()} />
+        <input
+          id="new-key-value"
+          ref={input}
+          readOnly
+          value={apiKey.key}
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <button
           type="button"
           className="button button-primary"
-          onClick={async () => setCopied((await copyText(apiKey.key, input.current)) ? 'yes' : 'select')}
+          onClick={async () =>
+            setCopied((await copyText(apiKey.key, input.current)) ? 'yes' : 'select')
+          }
         >
           <Icon name="copy" size={16} /> Copy
         </button>
       </div>
       <p role="status" className="small muted">
-        {copied === 'yes' ? 'Copied to the clipboard.' : copied === 'select' ? 'Selected: press Ctrl+C to copy.' : ''}
+        {copied === 'yes'
+          ? 'Copied to the clipboard.'
+          : copied === 'select'
+            ? 'Selected: press Ctrl+C to copy.'
+            : ''}
       </p>
       <button type="button" className="button" onClick={onDismiss}>
         Done

@@ -11,7 +11,13 @@ import {
 } from '../../lib/format';
 
 /** One listing as a card: an <article> headed by its title, which links to the listing. */
-export function ListingCard({ listing, headingLevel = 3 }: { listing: Listing; headingLevel?: 2 | 3 }) {
+export function ListingCard({
+  listing,
+  headingLevel = 3,
+}: {
+  listing: Listing;
+  headingLevel?: 2 | 3;
+}) {
   const headingId = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (

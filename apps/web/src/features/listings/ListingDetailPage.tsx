@@ -21,7 +21,9 @@ export function ListingDetailPage() {
   const navigate = useNavigate();
   const valid = isUuid(id);
   // An id that is not a UUID is never sent (LESSONS row 12): the page says "not found".
-  const listing = api.listings.get.useQuery(valid ? { id } : skipToken, { retry: (n, e) => !isNotFound(e) && n < 2 });
+  const listing = api.listings.get.useQuery(valid ? { id } : skipToken, {
+    retry: (n, e) => !isNotFound(e) && n < 2,
+  });
   useDocumentTitle(listing.data?.title ?? 'Listing');
   const back = (
     <p>
@@ -54,7 +56,11 @@ export function ListingDetailPage() {
     return (
       <div className="page narrow">
         {back}
-        <ErrorNotice error={listing.error} title="Could not load this listing" onRetry={() => void listing.refetch()} />
+        <ErrorNotice
+          error={listing.error}
+          title="Could not load this listing"
+          onRetry={() => void listing.refetch()}
+        />
       </div>
     );
 
@@ -115,7 +121,7 @@ function Gallery({ images, title }: { images: string[]; title: string }) {
         <li key={src}>
           <img
             src={src}
-            alt={`${title}, photo ${i + 1}`}
+            alt={`${title} (${i + 1} of ${shown.length})`}
             loading="lazy"
             onError={() => setBroken((b) => [...b, src])}
           />

@@ -13,7 +13,8 @@ import { type ListingFilters as Filters, SORTS } from './search-params';
 
 type TypedKey = 'q' | 'location' | 'minBedrooms' | 'maxBedrooms' | 'minPrice' | 'maxPrice';
 /** What the form shows: typed fields as text, choices as values. */
-type Draft = Record<TypedKey, string> & Pick<Filters, 'rentType' | 'propertyType' | 'features' | 'sort'>;
+type Draft = Record<TypedKey, string> &
+  Pick<Filters, 'rentType' | 'propertyType' | 'features' | 'sort'>;
 
 const draftOf = (f: Filters): Draft => ({
   q: f.q ?? '',
@@ -49,7 +50,13 @@ const filtersOf = (d: Draft): Filters => ({
  * typed values apply on Search or Enter. The form keeps its own copy so it answers
  * at once; the URL stays the truth (Back/Forward and "Clear filters" refill it).
  */
-export function ListingFilters({ filters, onChange }: { filters: Filters; onChange: (next: Filters) => void }) {
+export function ListingFilters({
+  filters,
+  onChange,
+}: {
+  filters: Filters;
+  onChange: (next: Filters) => void;
+}) {
   const [draft, setDraft] = useState(() => draftOf(filters));
   useEffect(() => setDraft(draftOf(filters)), [filters]);
 
@@ -82,87 +89,113 @@ export function ListingFilters({ filters, onChange }: { filters: Filters; onChan
   };
 
   return (
-    <form className="filters" role="search" aria-label="Listing filters" onSubmit={submit}>
-      <div className="filters-grid">
-        {typed('q', 'Keywords', { type: 'search', placeholder: 'e.g. sea view, quiet' })}
-        {typed('location', 'Location', { list: 'f-towns', placeholder: 'Any town' })}
-        <datalist id="f-towns">
-          {TOWNS.map((t) => (
-            <option key={t} value={t} />
-          ))}
-        </datalist>
-        <div className="field field-wide">
-          <label htmlFor="f-rent">Rent or buy</label>
-          <select
-            id="f-rent"
-            value={draft.rentType ?? ''}
-            onChange={(e) => choose({ rentType: (e.target.value || undefined) as Filters['rentType'] })}
-          >
-            <option value="">Any</option>
-            {RENT_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {RENT_TYPE_LABELS[t]}
-              </option>
+    <search className="filters" aria-label="Listing filters">
+      <form onSubmit={submit}>
+        <div className="filters-grid">
+          {typed('q', 'Keywords', { type: 'search', placeholder: 'e.g. sea view, quiet' })}
+          {typed('location', 'Location', { list: 'f-towns', placeholder: 'Any town' })}
+          <datalist id="f-towns">
+            {TOWNS.map((t) => (
+              <option key={t} value={t} />
             ))}
-          </select>
+          </datalist>
+          <div className="field field-wide">
+            <label htmlFor="f-rent">Rent or buy</label>
+            <select
+              id="f-rent"
+              value={draft.rentType ?? ''}
+              onChange={(e) =>
+                choose({ rentType: (e.target.value || undefined) as Filters['rentType'] })
+              }
+            >
+              <option value="">Any</option>
+              {RENT_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {RENT_TYPE_LABELS[t]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field field-wide">
+            <label htmlFor="f-type">Property type</label>
+            <select
+              id="f-type"
+              value={draft.propertyType ?? ''}
+              onChange={(e) =>
+                choose({ propertyType: (e.target.value || undefined) as Filters['propertyType'] })
+              }
+            >
+              <option value="">Any</option>
+              {PROPERTY_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {PROPERTY_TYPE_LABELS[t]}
+                </option>
+              ))}
+            </select>
+          </div>
+          {typed('minBedrooms', 'Min bedrooms', {
+            type: 'number',
+            min: 0,
+            max: 50,
+            inputMode: 'numeric',
+          })}
+          {typed('maxBedrooms', 'Max bedrooms', {
+            type: 'number',
+            min: 0,
+            max: 50,
+            inputMode: 'numeric',
+          })}
+          {typed('minPrice', 'Min price', {
+            type: 'number',
+            min: 0,
+            step: 'any',
+            inputMode: 'decimal',
+          })}
+          {typed('maxPrice', 'Max price', {
+            type: 'number',
+            min: 0,
+            step: 'any',
+            inputMode: 'decimal',
+          })}
+          <div className="field field-wide">
+            <label htmlFor="f-sort">Sort by</label>
+            <select
+              id="f-sort"
+              value={draft.sort ?? 'relevance'}
+              onChange={(e) => choose({ sort: e.target.value as Filters['sort'] })}
+            >
+              {SORTS.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
-        <div className="field field-wide">
-          <label htmlFor="f-type">Property type</label>
-          <select
-            id="f-type"
-            value={draft.propertyType ?? ''}
-            onChange={(e) => choose({ propertyType: (e.target.value || undefined) as Filters['propertyType'] })}
-          >
-            <option value="">Any</option>
-            {PROPERTY_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {PROPERTY_TYPE_LABELS[t]}
-              </option>
+        <fieldset className="features-fieldset">
+          <legend>Features</legend>
+          <div className="feature-options">
+            {FEATURES.map((f) => (
+              <label key={f} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={draft.features?.includes(f) ?? false}
+                  onChange={(e) => toggleFeature(f, e.target.checked)}
+                />
+                {FEATURE_LABELS[f]}
+              </label>
             ))}
-          </select>
+          </div>
+        </fieldset>
+        <div className="filters-actions">
+          <button type="submit" className="button button-primary">
+            Search
+          </button>
+          <button type="button" className="button" onClick={() => onChange({})}>
+            Clear filters
+          </button>
         </div>
-        {typed('minBedrooms', 'Min bedrooms', { type: 'number', min: 0, max: 50, inputMode: 'numeric' })}
-        {typed('maxBedrooms', 'Max bedrooms', { type: 'number', min: 0, max: 50, inputMode: 'numeric' })}
-        {typed('minPrice', 'Min price', { type: 'number', min: 0, step: 'any', inputMode: 'decimal' })}
-        {typed('maxPrice', 'Max price', { type: 'number', min: 0, step: 'any', inputMode: 'decimal' })}
-        <div className="field field-wide">
-          <label htmlFor="f-sort">Sort by</label>
-          <select
-            id="f-sort"
-            value={draft.sort ?? 'relevance'}
-            onChange={(e) => choose({ sort: e.target.value as Filters['sort'] })}
-          >
-            {SORTS.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      <fieldset className="features-fieldset">
-        <legend>Features</legend>
-        <div className="feature-options">
-          {FEATURES.map((f) => (
-            <label key={f} className="checkbox">
-              <input
-                type="checkbox"
-                checked={draft.features?.includes(f) ?? false}
-                onChange={(e) => toggleFeature(f, e.target.checked)}
-              />
-              {FEATURE_LABELS[f]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <div className="filters-actions">
-        <button type="submit" className="button button-primary">
-          Search
-        </button>
-        <button type="button" className="button" onClick={() => onChange({})}>
-          Clear filters
-        </button>
-      </div>
-    </form>
+      </form>
+    </search>
   );
 }

@@ -19,7 +19,11 @@ beforeEach(() => {
   fake.on('listings.search', (input: { cursor?: string }) =>
     input.cursor
       ? { items: [listing({ title: 'Page two flat' })], nextCursor: null, total: 3 }
-      : { items: [listing({ title: 'Harbour flat' }), listing({ title: 'Hill villa' })], nextCursor: 'c2', total: 3 },
+      : {
+          items: [listing({ title: 'Harbour flat' }), listing({ title: 'Hill villa' })],
+          nextCursor: 'c2',
+          total: 3,
+        },
   );
 });
 
@@ -27,11 +31,11 @@ const searches = () => fake.calls.filter((c) => c.path === 'listings.search').ma
 
 describe('listings page', () => {
   it('reads every filter from the URL and sends it as the query', async () => {
-    renderWithParley(
-      fake,
-      <ListingsPage />,
-      { route: '/listings?location=Girne&rentType=long_term&minBedrooms=2&maxPrice=1000&features=pool&sort=price_asc', path: '/listings' },
-    );
+    renderWithParley(fake, <ListingsPage />, {
+      route:
+        '/listings?location=Girne&rentType=long_term&minBedrooms=2&maxPrice=1000&features=pool&sort=price_asc',
+      path: '/listings',
+    });
     expect(await screen.findByRole('heading', { name: '3 listings' })).toBeInTheDocument();
     // (tRPC's infinite query adds `direction`; the server ignores it.)
     expect(searches()[0]).toMatchObject({
@@ -62,12 +66,16 @@ describe('listings page', () => {
     expect(within(results).getAllByRole('article')).toHaveLength(2);
 
     await u.selectOptions(screen.getByLabelText('Property type'), 'villa');
-    await waitFor(() => expect(screen.getByLabelText('URL')).toHaveTextContent('/listings?propertyType=villa'));
+    await waitFor(() =>
+      expect(screen.getByLabelText('URL')).toHaveTextContent('/listings?propertyType=villa'),
+    );
     await u.type(screen.getByLabelText('Min price'), '400');
     expect(screen.getByLabelText('URL')).toHaveTextContent('/listings?propertyType=villa');
     await u.click(screen.getByRole('button', { name: 'Search' }));
     await waitFor(() =>
-      expect(screen.getByLabelText('URL')).toHaveTextContent('/listings?propertyType=villa&minPrice=400'),
+      expect(screen.getByLabelText('URL')).toHaveTextContent(
+        '/listings?propertyType=villa&minPrice=400',
+      ),
     );
 
     await u.click(await screen.findByRole('button', { name: 'Load more' }));

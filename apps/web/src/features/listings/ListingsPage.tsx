@@ -6,7 +6,11 @@ import { ErrorNotice, Loading } from '../../ui/Status';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { ListingCard } from './ListingCard';
 import { ListingFilters } from './ListingFilters';
-import { type ListingFilters as Filters, filtersFromParams, paramsFromFilters } from './search-params';
+import {
+  type ListingFilters as Filters,
+  filtersFromParams,
+  paramsFromFilters,
+} from './search-params';
 
 const PAGE = 12;
 
@@ -15,12 +19,15 @@ export function ListingsPage() {
   useDocumentTitle('Listings');
   const [params, setParams] = useSearchParams();
   const key = params.toString();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the query string is the identity
+  // The query string is the identity: same string, same filters object.
   const filters = useMemo(() => filtersFromParams(params), [key]);
   const [showFilters, setShowFilters] = useState(false);
   const search = api.listings.search.useInfiniteQuery(
     { ...filters, limit: PAGE },
-    { getNextPageParam: (page) => page.nextCursor ?? undefined, placeholderData: (previous) => previous },
+    {
+      getNextPageParam: (page) => page.nextCursor ?? undefined,
+      placeholderData: (previous) => previous,
+    },
   );
   const items = search.data?.pages.flatMap((p) => p.items) ?? [];
   const total = search.data?.pages[0]?.total;
@@ -47,12 +54,20 @@ export function ListingsPage() {
         </div>
         <section className="results" aria-labelledby="results-title" aria-busy={search.isFetching}>
           <h2 id="results-title" className="results-title" aria-live="polite">
-            {search.isPending ? 'Searching…' : total === undefined ? 'Results' : `${total} ${total === 1 ? 'listing' : 'listings'}`}
+            {search.isPending
+              ? 'Searching…'
+              : total === undefined
+                ? 'Results'
+                : `${total} ${total === 1 ? 'listing' : 'listings'}`}
           </h2>
           {search.isPending ? (
             <Loading label="Loading listings…" />
           ) : search.isError && items.length === 0 ? (
-            <ErrorNotice error={search.error} title="Could not load listings" onRetry={() => void search.refetch()} />
+            <ErrorNotice
+              error={search.error}
+              title="Could not load listings"
+              onRetry={() => void search.refetch()}
+            />
           ) : items.length === 0 ? (
             <div className="empty">
               <p>No listing matches these filters.</p>
@@ -68,7 +83,11 @@ export function ListingsPage() {
             </div>
           )}
           {search.isFetchNextPageError && (
-            <ErrorNotice error={search.error} title="Could not load more" onRetry={() => void search.fetchNextPage()} />
+            <ErrorNotice
+              error={search.error}
+              title="Could not load more"
+              onRetry={() => void search.fetchNextPage()}
+            />
           )}
           {search.hasNextPage && (
             <button

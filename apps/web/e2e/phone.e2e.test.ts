@@ -1,0 +1,120 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type E2EServer,
+  launchChromium,
+  openSession,
+  type Session,
+  startServer,
+  uniqueEmail,
+} from './support';
+
+const WIDTH = 375;
+
+/** Nothing sticks out sideways: the page never scrolls horizontally at phone width. */
+async function fitsWidth(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(overflow).toBeLessThanOrEqual(WIDTH);
+}
+
+describe('Parley on a phone (375x812)', () => {
+  let server: E2EServer;
+  let browser: Browser;
+  let s: Session;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer('web_phone');
+    browser = await launchChromium();
+    s = await openSession(browser, {
+      prefix: 'phone',
+      viewport: { width: WIDTH, height: 812 },
+      isMobile: true,
+    });
+    page = s.page;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('signs up', async () => {
+    await page.goto(`${server.url}/signup`);
+    await page.getByLabel('Name').fill('Deniz');
+    await page.getByLabel('Email').fill(uniqueEmail('deniz'));
+    await page.getByLabel('Password').fill('lemon orchard 7731');
+    await s.shot('signup');
+    await fitsWidth(page);
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.waitForURL(/\/chat$/);
+    await page.getByRole('heading', { name: 'Find a home in North Cyprus' }).waitFor();
+    await fitsWidth(page);
+    await s.shot('chat-welcome');
+  });
+
+  it('chats: the reply and its cards fit the screen', async () => {
+    const box = page.getByRole('textbox', { name: 'Message' });
+    await box.fill('2 bedroom apartment in Girne for long-term rent under 1000');
+    await box.press('Enter');
+    await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    const cards = page.getByRole('log', { name: 'Messages' }).getByRole('article');
+    await cards.first().waitFor();
+    // On a phone the open conversation takes the whole screen; the list is one tap away.
+    expect(await page.getByRole('complementary', { name: 'Conversations' }).isVisible()).toBe(
+      false,
+    );
+    const card = await cards.first().boundingBox();
+    expect(card!.x).toBeGreaterThanOrEqual(0);
+    expect(card!.x + card!.width).toBeLessThanOrEqual(WIDTH);
+    await fitsWidth(page);
+    await s.shot('chat-reply');
+    await cards.first().scrollIntoViewIfNeeded();
+    await s.shot('chat-cards');
+    await page.getByRole('link', { name: 'Back to conversations' }).click();
+    await page.getByRole('complementary', { name: 'Conversations' }).waitFor();
+    await s.shot('conversations');
+  });
+
+  it('browses listings with the filters folded away', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Listings' })
+      .click();
+    const results = page.getByRole('region', { name: /listings?$/ });
+    await results.getByRole('article').first().waitFor();
+    expect(await page.getByLabel('Location').isVisible()).toBe(false);
+    await fitsWidth(page);
+    await s.shot('listings');
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    await page.getByLabel('Rent or buy').selectOption('short_term');
+    await page.waitForURL(/rentType=short_term/);
+    await s.shot('listings-filters');
+    await page.getByRole('button', { name: 'Hide filters' }).click();
+    await results.getByRole('article').first().waitFor();
+    const first = results.getByRole('article').first();
+    expect(await first.textContent()).toMatch(/\/ night/);
+    await s.shot('listings-filtered');
+    const title = (await first.getByRole('heading').textContent()) ?? '';
+    await first.getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await fitsWidth(page);
+    await s.shot('listing-detail');
+  });
+
+  it('shows the API keys page', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'API keys' })
+      .click();
+    await page.getByLabel('Key name').fill('Phone key');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    await page.getByRole('textbox', { name: 'New API key' }).waitFor();
+    await fitsWidth(page);
+    await s.shot('keys');
+  });
+
+  it('wrote no console error or warning', () => {
+    expect(s.problems).toEqual([]);
+  });
+});
