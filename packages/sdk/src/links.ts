@@ -36,9 +36,12 @@ const TRANSIENT: ReadonlySet<ParleyErrorCode> = new Set<ParleyErrorCode>([
 /** "Subscriber fell behind; resume with lastEventId": retried, but not forever. */
 const MAX_TOO_MANY = 5;
 
-/** 0.5 s, 1 s, 2 s, ... up to 10 s between attempts to resume a subscription. */
+/**
+ * Reconnect and resume delays: at once, then about 0.5 s, 1 s, 2 s, ... up to 10 s, with
+ * some jitter so that the clients of a restarted server do not all come back together.
+ */
 export const defaultRetryDelayMs = (attempt: number): number =>
-  Math.min(500 * 2 ** attempt, 10_000);
+  attempt === 0 ? 0 : Math.min(500 * 2 ** (attempt - 1), 10_000) * (0.8 + Math.random() * 0.4);
 
 export interface RecoveryOptions {
   credentials: CredentialStore;
