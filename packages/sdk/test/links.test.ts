@@ -74,7 +74,7 @@ function setup(
 
 describe('recoveryLink', () => {
   it('resumes a failed subscription from the last event id it delivered', async () => {
-    const { client, ops, tracker, active } = setup((op, attempt, observer) => {
+    const { client, ops, tracker, active } = setup((_op, attempt, observer) => {
       observer.next({ result: { type: 'started' } });
       observer.next({ result: { type: 'state', state: 'pending', error: null } });
       if (attempt === 1) {
