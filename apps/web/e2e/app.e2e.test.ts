@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpClient } from '../../server/test/harness';
 import {
   type E2EServer,
   launchChromium,
@@ -11,6 +13,7 @@ import {
 
 const QUESTION = '2 bedroom apartment in Girne for long-term rent under 1000';
 const PASSWORD = 'violet harbour 4217';
+const email = uniqueEmail('ayla');
 
 /** Waits until `fn` passes (expect inside), polling; the message of the last failure wins. */
 async function eventually(fn: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
@@ -56,7 +59,7 @@ describe('Parley in a desktop browser', () => {
     await s.shot('signin');
     await page.getByRole('link', { name: 'Create an account' }).click();
     await page.getByLabel('Name').fill('Ayla');
-    await page.getByLabel('Email').fill(uniqueEmail('ayla'));
+    await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('short');
     await page.getByRole('button', { name: 'Sign up' }).click();
     const password = page.getByLabel('Password');
@@ -115,38 +118,64 @@ describe('Parley in a desktop browser', () => {
 
   it('shows reconnecting while the server restarts, then live, and loses nothing', async () => {
     expect(s.problems).toEqual([]);
+    const conversationId = new URL(page.url()).pathname.split('/').at(-1)!;
     await server.stop();
     await eventually(async () =>
       expect(await connection(page).textContent()).toMatch(/Reconnecting/),
     );
     await s.shot('chat-reconnecting');
+    // The browser goes offline too, so it cannot reconnect before the next step.
+    await s.context.setOffline(true);
+    await eventually(async () => expect(await connection(page).textContent()).toContain('Offline'));
+    await s.shot('chat-offline');
     await server.restart();
+    // While this page is away, the same user writes from another device: the page must
+    // get that whole turn when it resumes from its last event id.
+    const other = httpClient(server.url);
+    const { accessToken } = await other.auth.login.mutate({ email, password: PASSWORD });
+    const device = httpClient(server.url, accessToken);
+    const sessions = await device.sessions.list.query({ status: 'active' });
+    // The page's own session: the newest one over this conversation (a reload opened it).
+    const live = sessions.items
+      .filter((x) => x.conversationId === conversationId)
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+    expect(live).toBeDefined();
+    await device.sessions.send.mutate({
+      sessionId: live!.id,
+      content: 'sent from my phone',
+      clientMessageId: randomUUID(),
+    });
+    expect(await messages(page).count()).toBe(2);
+    await s.context.setOffline(false);
     await eventually(
       async () => expect(await connection(page).textContent()).toContain('Live'),
       30_000,
     );
+    await eventually(async () => expect(await messages(page).count()).toBe(4));
     await s.shot('chat-live-again');
     // Refused connection attempts while the server was down are Chromium's own log lines.
-    s.allow(/ERR_CONNECTION_REFUSED|WebSocket connection to .* failed/);
+    s.allow(/ERR_CONNECTION_REFUSED|ERR_INTERNET_DISCONNECTED|WebSocket connection to .* failed/);
     expect(s.problems).toEqual([]);
 
     const box = page.getByRole('textbox', { name: 'Message' });
     await box.fill('any with a pool?');
     await box.press('Enter');
-    await eventually(async () => expect(await messages(page).count()).toBe(4));
+    await eventually(async () => expect(await messages(page).count()).toBe(6));
     await eventually(async () => {
       const last = messages(page).last();
       expect(await last.getAttribute('aria-busy')).toBeNull();
       expect((await last.textContent())?.length).toBeGreaterThan(20);
     });
-    // Nothing twice: two questions, two answers, in order.
+    // Nothing lost, nothing twice: three questions, three answers, in order.
     const texts = await messages(page).allTextContents();
     expect(texts[0]).toContain(QUESTION);
-    expect(texts[2]).toContain('any with a pool?');
-    expect(texts.filter((t) => t.startsWith('You:')).length).toBe(2);
-    expect(texts.filter((t) => t.startsWith('Assistant:')).length).toBe(2);
+    expect(texts[2]).toContain('sent from my phone');
+    expect(texts[4]).toContain('any with a pool?');
+    expect(texts.filter((t) => t.startsWith('You:')).length).toBe(3);
+    expect(texts.filter((t) => t.startsWith('Assistant:')).length).toBe(3);
     await page.reload();
-    await eventually(async () => expect(await messages(page).count()).toBe(4));
+    await eventually(async () => expect(await messages(page).count()).toBe(6));
+    expect(await messages(page).allTextContents()).toEqual(texts);
     await s.shot('chat-after-restart');
   });
 

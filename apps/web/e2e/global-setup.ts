@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { build } from 'vite';
-import { CHROMIUM, distDir, webRoot } from './support';
+import { CHROMIUM, distDir, resultsDir, webRoot } from './support';
 
 const isCI = process.env.CI === 'true' || process.env.CI === '1';
 
@@ -17,6 +18,7 @@ export default async function setup(): Promise<void> {
         (isCI ? ' in the CI image (.ci/run).' : '.'),
     );
   }
+  await rm(resultsDir, { recursive: true, force: true }); // this run's screenshots only
   await build({ root: webRoot, logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
   if (!existsSync(`${distDir}/index.html`))
     throw new Error(`vite build wrote no ${distDir}/index.html`);

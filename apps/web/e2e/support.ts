@@ -16,20 +16,6 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 const DEMO_LISTINGS = 300;
 
-/**
- * The server seeds SEED_DEMO_LISTINGS on first start; until that is wired into
- * apps/server, seed the same deterministic demo set here.
- */
-async function ensureListings(server: TestServer): Promise<void> {
-  const [row] = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM listings');
-  if ((row?.n ?? 0) > 0) return;
-  const seedModule = path.resolve(webRoot, '../../packages/db/src/seed/index.ts');
-  const { seedListings } = (await import(/* @vite-ignore */ seedModule)) as {
-    seedListings: (sequelize: unknown, options: { count: number }) => Promise<unknown>;
-  };
-  await seedListings(server.parley.services.db.sequelize, { count: DEMO_LISTINGS });
-}
-
 export interface E2EServer {
   url: string;
   port: number;
@@ -49,7 +35,6 @@ export async function startServer(label: string): Promise<E2EServer> {
     label,
     env: { SEED_DEMO_LISTINGS: String(DEMO_LISTINGS), WEB_DIST: distDir, LOG_LEVEL: 'info' },
   });
-  await ensureListings(first);
   const port = first.parley.port;
   let current: TestServer = first;
   let running = true;

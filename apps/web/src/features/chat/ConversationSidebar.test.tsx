@@ -1,0 +1,131 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFakeParley, type FakeParley } from '../../../test/fake-parley';
+import { conversation, id } from '../../../test/fixtures';
+import { renderWithParley } from '../../../test/render';
+import type { Conversation } from '../../api';
+import { ConversationSidebar } from './ConversationSidebar';
+
+let fake: FakeParley;
+let rows: Conversation[];
+
+beforeEach(() => {
+  fake = createFakeParley();
+  rows = Array.from({ length: 25 }, (_, i) =>
+    conversation({
+      id: id(),
+      title: `Chat ${i + 1}`,
+      lastMessageAt: new Date(Date.now() - i * 60_000),
+    }),
+  );
+  // The server's behaviour, in small: newest first, search, archived, cursor pages of `limit`.
+  fake.on(
+    'conversations.list',
+    (input: { cursor?: string; limit: number; search?: string; archived?: boolean }) => {
+      const matching = rows.filter(
+        (c) =>
+          c.archived === (input.archived ?? false) &&
+          (!input.search || c.title?.toLowerCase().includes(input.search.toLowerCase())),
+      );
+      const start = input.cursor ? Number(input.cursor) : 0;
+      const items = matching.slice(start, start + input.limit);
+      return {
+        items,
+        nextCursor: start + input.limit < matching.length ? String(start + input.limit) : null,
+      };
+    },
+  );
+  fake.on('conversations.update', (input: { id: string; title?: string; archived?: boolean }) => {
+    const row = rows.find((c) => c.id === input.id)!;
+    Object.assign(
+      row,
+      input.title ? { title: input.title } : {},
+      input.archived !== undefined ? { archived: input.archived } : {},
+    );
+    return row;
+  });
+  fake.on('conversations.delete', (input: { id: string }) => {
+    rows = rows.filter((c) => c.id !== input.id);
+    return { ok: true };
+  });
+});
+
+function renderSidebar(onDeleted = vi.fn()) {
+  renderWithParley(
+    fake,
+    <ConversationSidebar
+      activeId={undefined}
+      onNewChat={() => {}}
+      startingNew={false}
+      onDeleted={onDeleted}
+    />,
+  );
+  const list = () => within(screen.getByRole('complementary', { name: 'Conversations' }));
+  const titles = () =>
+    list()
+      .getAllByRole('link')
+      .map((a) => a.querySelector('.conversation-title')?.textContent);
+  return { list, titles, onDeleted };
+}
+
+describe('conversation sidebar', () => {
+  it('lists newest first and loads the next page by cursor', async () => {
+    const u = userEvent.setup();
+    const { titles } = renderSidebar();
+    await waitFor(() => expect(titles()).toHaveLength(20));
+    expect(titles()[0]).toBe('Chat 1');
+    await u.click(screen.getByRole('button', { name: 'Load more conversations' }));
+    await waitFor(() => expect(titles()).toHaveLength(25));
+    expect(
+      screen.queryByRole('button', { name: 'Load more conversations' }),
+    ).not.toBeInTheDocument();
+    expect(fake.calls.filter((c) => c.path === 'conversations.list').at(-1)?.input).toMatchObject({
+      cursor: '20',
+    });
+  });
+
+  it('searches', async () => {
+    const u = userEvent.setup();
+    const { titles } = renderSidebar();
+    await waitFor(() => expect(titles()).toHaveLength(20));
+    await u.type(screen.getByRole('searchbox', { name: 'Search conversations' }), 'Chat 2');
+    await waitFor(() =>
+      expect(titles()).toEqual([
+        'Chat 2',
+        'Chat 20',
+        'Chat 21',
+        'Chat 22',
+        'Chat 23',
+        'Chat 24',
+        'Chat 25',
+      ]),
+    );
+  });
+
+  it('renames, archives and deletes', async () => {
+    const u = userEvent.setup();
+    const { titles, onDeleted } = renderSidebar();
+    await waitFor(() => expect(titles()).toHaveLength(20));
+
+    await u.click(screen.getByRole('button', { name: 'Rename Chat 1' }));
+    const title = screen.getByRole('textbox', { name: 'Title' });
+    expect(title).toHaveFocus();
+    await u.clear(title);
+    await u.type(title, 'Villas in Esentepe{Enter}');
+    await waitFor(() => expect(titles()[0]).toBe('Villas in Esentepe'));
+
+    await u.click(screen.getByRole('button', { name: 'Archive Villas in Esentepe' }));
+    await waitFor(() => expect(titles()).not.toContain('Villas in Esentepe'));
+    await u.click(screen.getByRole('checkbox', { name: 'Archived' }));
+    await waitFor(() => expect(titles()).toEqual(['Villas in Esentepe']));
+    await u.click(screen.getByRole('checkbox', { name: 'Archived' }));
+
+    await waitFor(() => expect(titles()[0]).toBe('Chat 2'));
+    await u.click(screen.getByRole('button', { name: 'Delete Chat 2' }));
+    const confirm = screen.getByRole('alertdialog', { name: 'Delete Chat 2?' });
+    await u.click(within(confirm).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(titles()).not.toContain('Chat 2'));
+    expect(onDeleted).toHaveBeenCalledWith(expect.stringMatching(/^[0-9a-f-]{36}$/));
+  });
+});
