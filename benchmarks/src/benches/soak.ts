@@ -77,7 +77,7 @@ export async function soak(ctx: RunContext): Promise<BenchResult[]> {
         unit: 'listeners',
         baseline: null,
         target: '0',
-        pass: after.busListeners === 0 && errors === 0,
+        pass: after.busListeners === 0,
         detail:
           'bus handlers still registered 2 s after every client socket closed (each live sessions.events holds two)',
       }),

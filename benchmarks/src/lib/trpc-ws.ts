@@ -9,8 +9,18 @@ import WebSocket from 'ws';
  */
 export interface TrpcSocket {
   ws: WebSocket;
-  /** Starts a subscription; `onFrame` gets each raw data frame's text. Resolves on `started`. */
-  subscribe(path: string, input: unknown, onFrame: (text: string) => void): Promise<number>;
+  /**
+   * Starts a subscription; `onFrame` gets each raw data frame's text, `onEnd` its error (or
+   * stop) after it started. Resolves on `started`.
+   */
+  subscribe(
+    path: string,
+    input: unknown,
+    onFrame: (text: string) => void,
+    onEnd?: (error: Error | null) => void,
+  ): Promise<number>;
+  /** Stops a subscription (`subscription.stop`). */
+  unsubscribe(id: number): void;
   /** A query or mutation over this socket; resolves with the deserialised result. */
   call<T = unknown>(type: 'query' | 'mutation', path: string, input: unknown): Promise<T>;
   /** Sends raw text (abuse tests). */
@@ -33,6 +43,8 @@ interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
   onFrame?: (text: string) => void;
+  onEnd?: (error: Error | null) => void;
+  started?: boolean;
 }
 
 export function wsUrl(httpUrl: string): string {
@@ -53,7 +65,11 @@ export function connectTrpc(
   let nextId = 1;
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     ws.once('close', (code, reason) => {
-      for (const p of pending.values()) p.reject(new Error(`socket closed (${code})`));
+      for (const p of pending.values()) {
+        const error = new Error(`socket closed (${code})`);
+        if (p.started) p.onEnd?.(error);
+        else p.reject(error);
+      }
       pending.clear();
       resolve({ code, reason: reason.toString() });
     }),
@@ -78,10 +94,18 @@ export function connectTrpc(
       const error = superjson.deserialize<{ message: string; data: { code: string } }>(
         message.error as never,
       );
-      return waiter.reject(new TrpcCallError(error.message, error.data?.code, error.data));
+      const failure = new TrpcCallError(error.message, error.data?.code, error.data);
+      if (waiter.started) return waiter.onEnd?.(failure);
+      return waiter.reject(failure);
     }
-    if (message.result?.type === 'started') return waiter.resolve(id);
-    if (message.result?.type === 'stopped') return void pending.delete(id!);
+    if (message.result?.type === 'started') {
+      waiter.started = true;
+      return waiter.resolve(id);
+    }
+    if (message.result?.type === 'stopped') {
+      pending.delete(id!);
+      return waiter.onEnd?.(null);
+    }
     if (message.result?.type === 'data') {
       pending.delete(id!);
       waiter.resolve(superjson.deserialize(message.result.data as never));
@@ -90,10 +114,10 @@ export function connectTrpc(
   const socket: TrpcSocket = {
     ws,
     closed,
-    subscribe(path, input, onFrame) {
+    subscribe(path, input, onFrame, onEnd) {
       return new Promise((resolve, reject) => {
         const id = nextId++;
-        pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onFrame });
+        pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onFrame, onEnd });
         ws.send(
           JSON.stringify({
             id,
@@ -111,6 +135,10 @@ export function connectTrpc(
           JSON.stringify({ id, method: type, params: { path, input: superjson.serialize(input) } }),
         );
       });
+    },
+    unsubscribe(id) {
+      pending.delete(id);
+      ws.send(JSON.stringify({ id, method: 'subscription.stop' }));
     },
     sendRaw: (text) => ws.send(text),
     close: () => ws.close(),

@@ -56,13 +56,26 @@ function onFrame(chat: Chat, text: string): void {
   waiters.get(messageId)?.();
 }
 
-async function open(chat: Chat): Promise<void> {
-  chat.socket = await connectTrpc(url, chat.token);
-  chat.subscription = await chat.socket.subscribe(
+// Subscriptions the server ended with an error (then resumed from the last event id).
+const subscriptionErrors: string[] = [];
+
+async function subscribe(chat: Chat): Promise<void> {
+  const socket = chat.socket!;
+  chat.subscription = await socket.subscribe(
     'sessions.events',
     { sessionId: chat.sessionId, lastEventId: chat.lastEventId },
     (text) => onFrame(chat, text),
+    (error) => {
+      if (!error || socket !== chat.socket || socket.ws.readyState !== socket.ws.OPEN) return;
+      subscriptionErrors.push(`${(error as { code?: string }).code ?? ''} ${error.message}`);
+      setTimeout(() => void subscribe(chat).catch(() => {}), 100);
+    },
   );
+}
+
+async function open(chat: Chat): Promise<void> {
+  chat.socket = await connectTrpc(url, chat.token);
+  await subscribe(chat);
 }
 
 async function setup(args: { url: string; chats: { sessionId: string; token: string }[] }) {
@@ -138,7 +151,10 @@ async function run(args: RunArgs) {
   }
   const scheduleEnd = now();
   await Promise.race([Promise.all(inFlight), sleep(args.drainMs ?? 15_000)]);
+  const ended = subscriptionErrors.splice(0);
   return {
+    subscriptionErrors: ended.length,
+    subscriptionErrorSamples: ended.slice(0, 5),
     sent: total,
     answered,
     latencies,
