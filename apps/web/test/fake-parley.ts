@@ -175,6 +175,12 @@ class FakeServer {
       if (m.method === 'subscription') {
         if (params.lastEventId) input.lastEventId = params.lastEventId;
         this.calls.push({ path: params.path, input });
+        try {
+          this.handlers.get(params.path)?.(input); // a handler may refuse the subscription
+        } catch (error) {
+          socket.deliver({ id: m.id, error: errorShape(error) });
+          continue;
+        }
         this.subscriptions.push({ socket, id: m.id, input });
         socket.deliver({ id: m.id, result: { type: 'started' } });
         continue;

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createFakeParley, type FakeParley } from '../../../test/fake-parley';
+import { createFakeParley, FakeError, type FakeParley } from '../../../test/fake-parley';
 import {
   conversation,
   conversationId,
@@ -297,6 +297,21 @@ describe('chat pane', () => {
     expect(fake.calls.filter((c) => c.path === 'sessions.create')).toHaveLength(1);
     const pane = screen.getByRole('log', { name: 'Messages' });
     expect([...pane.children].filter((e) => e.tagName === 'LI')).toHaveLength(1);
+  });
+
+  it('says so when live updates stop for good, and can start them again', async () => {
+    let refuse = true;
+    fake.on('sessions.events', () => {
+      if (refuse) throw new FakeError('NOT_FOUND', 'Session not found');
+    });
+    const user = userEvent.setup();
+    renderChat();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Live updates stopped. Session not found');
+    refuse = false;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await subscribed();
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
   });
 
   it('never subscribes or sends with an id that is not a UUID', async () => {

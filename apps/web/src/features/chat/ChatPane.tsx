@@ -105,6 +105,13 @@ export function ChatPane({
         </ol>
         {chat.typing && <TypingIndicator />}
       </div>
+      {chat.eventsError && (
+        <ErrorNotice
+          error={chat.eventsError}
+          title="Live updates stopped"
+          onRetry={chat.resumeEvents}
+        />
+      )}
       {chat.sessionError != null && (
         <ErrorNotice error={chat.sessionError} title="Could not connect to this conversation" />
       )}

@@ -60,7 +60,9 @@ export function useChat(conversationId: string, sessions: LiveSessions) {
       dispatch({ type: 'history', messages: historyData.pages.flatMap((p) => p.items) });
   }, [historyData]);
 
-  useSessionEvents(session?.id, {
+  // Transient drops resume by themselves (the SDK resubscribes from the last event id);
+  // this reports a stream that stopped for good.
+  const events = useSessionEvents(session?.id, {
     onEvent: (event) => dispatch({ type: 'event', event }),
   });
 
@@ -138,6 +140,8 @@ export function useChat(conversationId: string, sessions: LiveSessions) {
     history,
     session,
     sessionError,
+    eventsError: events.error,
+    resumeEvents: events.reset,
     send,
     retry,
   };
