@@ -98,6 +98,29 @@ const COLUMNS = `l.id, l.title, l.description, l.location, l.district, l.rent_ty
   l.price::text AS price, l.currency, l.features, l.images, l.created_at AS "createdAt",
   l.updated_at AS "updatedAt"`;
 
+// Bit of each feature in the generated `feature_mask` column: frozen by migration 0003,
+// so this list must never be reordered (new features get new bits at the end).
+const FEATURE_BITS = [
+  'beach',
+  'sea_view',
+  'pool',
+  'garden',
+  'furnished',
+  'parking',
+  'pet_friendly',
+  'gym',
+  'air_conditioning',
+  'balcony',
+] as const;
+
+function featureMask(features: readonly string[]): number {
+  return features.reduce((mask, f) => {
+    const bit = FEATURE_BITS.indexOf(f as (typeof FEATURE_BITS)[number]);
+    if (bit < 0) throw new RangeError(`feature ${f} has no bit in feature_mask`);
+    return mask | (1 << bit);
+  }, 0);
+}
+
 /** Appends the WHERE conditions of `filters`; returns them and the tsquery (when `q`). */
 function conditions(
   filters: NormalisedFilters,
@@ -130,7 +153,10 @@ function conditions(
     where.push(`price >= ${params.add(String(filters.minPrice), 'numeric')}`);
   if (filters.maxPrice !== undefined)
     where.push(`price <= ${params.add(String(filters.maxPrice), 'numeric')}`);
-  if (filters.features) where.push(`features @> ${params.add(filters.features, 'text[]')}`);
+  if (filters.features) {
+    const mask = params.add(featureMask(filters.features), 'int');
+    where.push(`(feature_mask & ${mask}) = ${mask}`);
+  }
   return tsquery === undefined ? { where } : { where, tsquery };
 }
 
