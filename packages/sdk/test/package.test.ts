@@ -59,6 +59,10 @@ beforeAll(async () => {
       '@types/node@20',
       '@types/ws@8',
       '@types/react@19',
+      // The React entry's optional peers, as a React user installs them.
+      '@trpc/react-query@11.19.0',
+      '@tanstack/react-query@5',
+      'react@19',
     ],
     consumer,
   );
