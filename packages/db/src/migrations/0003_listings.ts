@@ -36,51 +36,41 @@ export const listings: Migration = {
   name: '0003_listings',
   up: (db) =>
     run(db, [
-      // Filter and sort columns first, long text last: rows are read column by column, so
-      // the hot columns sit at fixed, early offsets.
       `CREATE TABLE listings (
         id uuid PRIMARY KEY,
-        rent_type text NOT NULL CHECK (rent_type IN (${list(RENT_TYPES)})),
-        property_type text NOT NULL CHECK (property_type IN (${list(PROPERTY_TYPES)})),
+        title text NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+        description text NOT NULL,
         location text NOT NULL CHECK (location IN (${list(TOWNS)})),
         district text NOT NULL CHECK (district IN (${list(DISTRICTS)})),
+        rent_type text NOT NULL CHECK (rent_type IN (${list(RENT_TYPES)})),
+        property_type text NOT NULL CHECK (property_type IN (${list(PROPERTY_TYPES)})),
         bedrooms smallint NOT NULL CHECK (bedrooms BETWEEN 0 AND 50),
         bathrooms smallint NOT NULL CHECK (bathrooms BETWEEN 0 AND 50),
         area_sqm integer NOT NULL CHECK (area_sqm > 0),
         -- exact money: never a float
         price numeric(12, 2) NOT NULL CHECK (price > 0),
         currency text NOT NULL DEFAULT 'GBP' CHECK (currency IN (${list(CURRENCIES)})),
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
-        created_by uuid REFERENCES users (id) ON DELETE SET NULL,
         features text[] NOT NULL DEFAULT '{}' CHECK (features <@ ARRAY[${list(FEATURES)}]::text[]),
-        -- The features as bits (FEATURES order: beach = 1, sea_view = 2, ...): "has all of"
-        -- is then one integer test, cheap enough to filter inside the covering indexes.
-        feature_mask integer GENERATED ALWAYS AS (${FEATURES.map(
-          (f, i) => `(CASE WHEN '${f}' = ANY (features) THEN ${2 ** i} ELSE 0 END)`,
-        ).join(' | ')}) STORED,
-        title text NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+        images text[] NOT NULL DEFAULT '{}',
+        created_by uuid REFERENCES users (id) ON DELETE SET NULL,
         search_vector tsvector GENERATED ALWAYS AS (
           setweight(to_tsvector('english'::regconfig, title), 'A') ||
           setweight(to_tsvector('english'::regconfig, description), 'B')
         ) STORED,
-        description text NOT NULL,
-        images text[] NOT NULL DEFAULT '{}'
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
       )`,
-      // q: full-text match.
+      // q: full-text match; features: "has all of" (@>).
       'CREATE INDEX listings_search_idx ON listings USING gin (search_vector)',
-      // One index per sort, each ending in id so keyset pages walk it (price both ways by
-      // backward scans), and the same under the rent type people almost always give. Each
-      // INCLUDEs every other filter column (features as feature_mask), so a page's
-      // candidates and a count are index-only scans that filter inside the index and read
-      // the heap for the page's rows alone. (A GIN index on features would go unused: the
-      // mask test inside these indexes is cheaper than a bitmap over the heap.)
-      'CREATE INDEX listings_price_idx ON listings (price, id) INCLUDE (rent_type, location, property_type, bedrooms, feature_mask)',
-      'CREATE INDEX listings_rent_price_idx ON listings (rent_type, price, id) INCLUDE (location, property_type, bedrooms, feature_mask)',
-      'CREATE INDEX listings_newest_idx ON listings (created_at DESC, id DESC) INCLUDE (rent_type, location, property_type, bedrooms, price, feature_mask)',
-      'CREATE INDEX listings_rent_newest_idx ON listings (rent_type, created_at DESC, id DESC) INCLUDE (location, property_type, bedrooms, price, feature_mask)',
-      // "Long-term in Girne under £900": the assistant's most common question, and its count.
-      'CREATE INDEX listings_location_idx ON listings (location, rent_type, price, id) INCLUDE (property_type, bedrooms, feature_mask)',
+      'CREATE INDEX listings_features_idx ON listings USING gin (features)',
+      // Sorts, each ending in id so keyset pages walk the index: price (both directions,
+      // backward scans), newest; and the same under the rent type people almost always give.
+      'CREATE INDEX listings_price_idx ON listings (price, id)',
+      'CREATE INDEX listings_rent_price_idx ON listings (rent_type, price, id)',
+      'CREATE INDEX listings_newest_idx ON listings (created_at DESC, id DESC)',
+      'CREATE INDEX listings_rent_newest_idx ON listings (rent_type, created_at DESC, id DESC)',
+      // "Long-term in Girne, cheapest first": the assistant's most common question.
+      'CREATE INDEX listings_location_idx ON listings (location, rent_type, price, id)',
       'CREATE INDEX listings_type_bedrooms_idx ON listings (property_type, bedrooms)',
       'CREATE INDEX listings_bedrooms_idx ON listings (bedrooms)',
       // ON DELETE SET NULL from users would otherwise scan the table.
