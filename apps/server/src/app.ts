@@ -8,7 +8,12 @@ import {
   sweepExpiredSessions,
 } from '@parley/api';
 import { createAssistant } from '@parley/assistant';
-import { type Database, openDatabase, seedDemoListingsIfEmpty } from '@parley/db';
+import {
+  type Database,
+  openDatabase,
+  seedDemoListingsIfEmpty,
+  watchListingChanges,
+} from '@parley/db';
 import { createInfra, createLogger, type Infra, type Logger } from '@parley/infra';
 import { allowedOrigins, type Env, redactedEnv } from './env';
 import { healthz, readyz } from './health';
@@ -133,6 +138,13 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
     });
     infra = createInfra({ redisUrl: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, logger });
     await waitForRedis(infra, 2_000);
+    // Listing writes made outside this process (CLIs, psql) reach cached searches too.
+    const cache = infra.cache;
+    const listingWatcher = await watchListingChanges(
+      db.sequelize,
+      () => listingsChanged(cache),
+      logger,
+    );
     const seeded = await seedDemoListingsOnce(db, env.SEED_DEMO_LISTINGS);
     if (seeded) {
       await listingsChanged(infra.cache);
@@ -208,6 +220,7 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
       (closing ??= (async () => {
         logger.info('shutting down: no new connections, finishing in-flight requests');
         clearInterval(sweep);
+        await listingWatcher.stop();
         server.close();
         ws.broadcastReconnect();
         const deadline = Date.now() + env.SHUTDOWN_TIMEOUT_MS;
