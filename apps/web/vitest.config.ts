@@ -11,5 +11,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     setupFiles: ['./test/setup.ts'],
     restoreMocks: true,
+    // Typing with user-event is slow on a loaded 2-core machine (CI runs suites side by side).
+    testTimeout: 30_000,
   },
 });
