@@ -308,3 +308,56 @@ describe('resume', () => {
     fromThree.stop();
   });
 });
+
+describe('idle expiry', () => {
+  it('moves lastActivityAt on each message, and the sweep expires an idle session and tells subscribers', async () => {
+    const expiring = await startTestServer({
+      label: 'expiry',
+      env: { SESSION_SWEEP_INTERVAL_SECONDS: '1' },
+    });
+    try {
+      const user = await signUp(httpClient(expiring.url), 'idle');
+      const http = httpClient(expiring.url, user.accessToken);
+      const { session } = await http.sessions.create.mutate({});
+      await new Promise((r) => setTimeout(r, 20));
+      await http.sessions.send.mutate({
+        sessionId: session.id,
+        content: 'hello',
+        clientMessageId: randomUUID(),
+      });
+      const active = await http.sessions.get.query({ id: session.id });
+      expect(active.lastActivityAt.getTime()).toBeGreaterThan(session.lastActivityAt.getTime());
+      expect(active.expiresAt.getTime()).toBeGreaterThan(session.expiresAt.getTime());
+      const socket = wsClient(expiring.url, user.accessToken);
+      try {
+        const events = recordEvents(socket.client, session.id);
+        await events.until(() => events.durable().length === 2);
+        // Pretend the idle timeout passed; the next sweep must notice.
+        await expiring.db.query(
+          "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = $1",
+          [session.id],
+        );
+        await events.until(
+          () => events.received.some((r) => r.event.type === 'session.ended'),
+          5_000,
+        );
+        const ended = events.received.find((r) => r.event.type === 'session.ended');
+        expect(ended?.event).toEqual({ type: 'session.ended', reason: 'expired' });
+        expect(ended?.id).toBe('3');
+        expect((await http.sessions.get.query({ id: session.id })).status).toBe('expired');
+        const error = await errorOf(() =>
+          http.sessions.send.mutate({
+            sessionId: session.id,
+            content: 'still there?',
+            clientMessageId: randomUUID(),
+          }),
+        );
+        expect(error.data.code).toBe('PRECONDITION_FAILED');
+      } finally {
+        await socket.close();
+      }
+    } finally {
+      await expiring.close();
+    }
+  });
+});

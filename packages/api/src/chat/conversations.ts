@@ -7,7 +7,7 @@ import { decodeCursor, toPage } from './cursor';
 import { toConversation, toMessage } from './serialize';
 import { endSessionsOf } from './sessions';
 
-type Services = Pick<ApiServices, 'db' | 'infra' | 'clock' | 'config'>;
+type Services = Pick<ApiServices, 'db' | 'infra' | 'clock' | 'config' | 'logger'>;
 
 /** The conversation if `userId` owns it; anybody else's is NOT_FOUND, never FORBIDDEN. */
 export async function loadConversation(

@@ -3,7 +3,7 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import superjson, { type SuperJSONResult } from 'superjson';
 import type { ApiServices } from '../context';
 
-type Services = Pick<ApiServices, 'db' | 'infra'>;
+type Services = Pick<ApiServices, 'db' | 'infra' | 'logger'>;
 export type DurableEvent = Extract<
   SessionEvent,
   { type: 'message.created' | 'assistant.completed' | 'session.ended' }
@@ -58,15 +58,17 @@ function publishDurable(
   return services.infra.bus.publish(sessionChannel(sessionId), message);
 }
 
-/** Streamed pieces and typing: published, never stored, never replayed. */
-export function publishEphemeral(
+/** Streamed pieces and typing: published, never stored, never replayed. Never rejects. */
+export async function publishEphemeral(
   services: Services,
   sessionId: string,
   afterSeq: number,
   event: EphemeralEvent,
 ): Promise<void> {
   const message: BusEvent = { kind: 'ephemeral', afterSeq, event: superjson.serialize(event) };
-  return services.infra.bus.publish(sessionChannel(sessionId), message);
+  await services.infra.bus.publish(sessionChannel(sessionId), message).catch((error: unknown) => {
+    services.logger.warn({ err: error, sessionId }, 'could not publish a live event');
+  });
 }
 
 /** Durable events after `afterSeq`, in order (the backlog a resuming client missed). */

@@ -19,7 +19,7 @@ import { decodeCursor, toPage } from './cursor';
 import { appendEvent, publishEphemeral, sessionChannel } from './events';
 import { toConversation, toSession } from './serialize';
 
-type Services = Pick<ApiServices, 'db' | 'infra' | 'clock' | 'config'>;
+type Services = Pick<ApiServices, 'db' | 'infra' | 'clock' | 'config' | 'logger'>;
 
 /**
  * The session if `identity` may use it: its owner (user or API key), or its own client
