@@ -39,8 +39,13 @@ interface ProcedureDef {
 }
 
 function procedures(): { path: string; type: ProcedureDef['_def']['type']; inputs: unknown[] }[] {
-  const all = (appRouter._def as unknown as { procedures: Record<string, ProcedureDef> }).procedures;
-  return Object.entries(all).map(([path, p]) => ({ path, type: p._def.type, inputs: p._def.inputs }));
+  const all = (appRouter._def as unknown as { procedures: Record<string, ProcedureDef> })
+    .procedures;
+  return Object.entries(all).map(([path, p]) => ({
+    path,
+    type: p._def.type,
+    inputs: p._def.inputs,
+  }));
 }
 
 // Destructive procedures run last, so the others keep finding their fixtures alive.
@@ -62,12 +67,22 @@ describe('fuzzing every procedure from its own schema', () => {
     const api = httpClient(parley.url, () => main.accessToken);
     const writeKey = await api.auth.apiKeys.create.mutate({
       name: 'fuzz',
-      scopes: ['listings:read', 'listings:write', 'conversations:read', 'conversations:write', 'sessions:write'],
+      scopes: [
+        'listings:read',
+        'listings:write',
+        'conversations:read',
+        'conversations:write',
+        'sessions:write',
+      ],
     });
     const spareKeys = await Promise.all(
-      [1, 2].map((i) => api.auth.apiKeys.create.mutate({ name: `spare${i}`, scopes: ['listings:read'] })),
+      [1, 2].map((i) =>
+        api.auth.apiKeys.create.mutate({ name: `spare${i}`, scopes: ['listings:read'] }),
+      ),
     );
-    const conversations = await Promise.all([1, 2, 3].map(() => api.conversations.create.mutate({ title: 'fuzz' })));
+    const conversations = await Promise.all(
+      [1, 2, 3].map(() => api.conversations.create.mutate({ title: 'fuzz' })),
+    );
     const sessions = await Promise.all(
       conversations.map((c) => api.sessions.create.mutate({ conversationId: c.id })),
     );
@@ -98,7 +113,8 @@ describe('fuzzing every procedure from its own schema', () => {
     const tokenFor = (path: string) => {
       if (path === 'auth.logout') return victim.accessToken;
       if (/^listings\.(create|update|delete)$/.test(path)) return writeKey.key;
-      if (path === 'auth.register' || path === 'auth.login' || path === 'auth.refresh') return undefined;
+      if (path === 'auth.register' || path === 'auth.login' || path === 'auth.refresh')
+        return undefined;
       return main.accessToken;
     };
 
@@ -118,7 +134,11 @@ describe('fuzzing every procedure from its own schema', () => {
         proc.path === 'auth.refresh'
           ? fc.record({ refreshToken: fc.oneof(fc.constant(victim.refreshToken), fc.string()) })
           : valid(schema, known);
-      const arb = fc.oneof(validArb, mutated(schema, known, big), proc.inputs.length ? validArb : weird(false));
+      const arb = fc.oneof(
+        validArb,
+        mutated(schema, known, big),
+        proc.inputs.length ? validArb : weird(false),
+      );
       const inputs = fc.sample(arb, { numRuns: PER_PROCEDURE, seed: SEED + index });
       counts[proc.path] = inputs.length;
       if (proc.type === 'subscription') {
@@ -146,7 +166,8 @@ describe('fuzzing every procedure from its own schema', () => {
       byProblem.set(key, [...(byProblem.get(key) ?? []), f]);
     }
     const report = [...byProblem.entries()].map(
-      ([key, list]) => `${key} x${list.length}\n    input: ${list[0]!.input}\n    answer: ${list[0]!.answer}`,
+      ([key, list]) =>
+        `${key} x${list.length}\n    input: ${list[0]!.input}\n    answer: ${list[0]!.answer}`,
     );
     if (report.length) console.info(`fuzz findings:\n${report.join('\n')}`);
     console.info(`fuzz timings: ${timings.join(', ')}`);
@@ -159,7 +180,11 @@ describe('fuzzing every procedure from its own schema', () => {
 });
 
 /** Subscriptions over WebSocket: subscribe, stop at once when it starts, check every refusal. */
-async function fuzzSubscription(path: string, inputs: unknown[], token: string): Promise<Finding[]> {
+async function fuzzSubscription(
+  path: string,
+  inputs: unknown[],
+  token: string,
+): Promise<Finding[]> {
   const findings: Finding[] = [];
   let socket = await connectTrpc(parley.url, token);
   for (const input of inputs) {
@@ -175,7 +200,12 @@ async function fuzzSubscription(path: string, inputs: unknown[], token: string):
     } catch (error) {
       if (error instanceof TrpcCallError) {
         findings.push(
-          ...checkItem(path, { error: { json: { message: error.message, data: error.data } } }, input, 200),
+          ...checkItem(
+            path,
+            { error: { json: { message: error.message, data: error.data } } },
+            input,
+            200,
+          ),
         );
       } else {
         findings.push({ path, problem: String(error), input: String(input), answer: '' });
@@ -226,17 +256,33 @@ async function fuzzRawHttp(url: string, token: string): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const [method, path] of targets) {
     for (const body of bodies) {
-      const withInput = path.endsWith('input=') ? `${path}${encodeURIComponent(body.slice(0, 4_000))}` : path;
+      const withInput = path.endsWith('input=')
+        ? `${path}${encodeURIComponent(body.slice(0, 4_000))}`
+        : path;
       const res = await request(`${url}${withInput}`, {
         method,
-        headers: { ...auth, accept: path.includes('events') ? 'text/event-stream' : 'application/json' },
+        headers: {
+          ...auth,
+          accept: path.includes('events') ? 'text/event-stream' : 'application/json',
+        },
         ...(method === 'GET' ? {} : { body }),
       }).catch((error: Error) => ({ status: 0, text: error.message }));
       const leak = leaks(res.text);
       const shown = `${method} ${path} ${body.slice(0, 80)}`;
       if ((res.status >= 500 && res.status !== 503) || res.text.includes('INTERNAL_SERVER_ERROR'))
-        findings.push({ path, problem: `HTTP ${res.status} ${res.text.includes('INTERNAL_SERVER_ERROR') ? 'INTERNAL_SERVER_ERROR' : ''}`, input: shown, answer: res.text.slice(0, 400) });
-      if (leak) findings.push({ path, problem: `leaks internals (${leak})`, input: shown, answer: res.text.slice(0, 400) });
+        findings.push({
+          path,
+          problem: `HTTP ${res.status} ${res.text.includes('INTERNAL_SERVER_ERROR') ? 'INTERNAL_SERVER_ERROR' : ''}`,
+          input: shown,
+          answer: res.text.slice(0, 400),
+        });
+      if (leak)
+        findings.push({
+          path,
+          problem: `leaks internals (${leak})`,
+          input: shown,
+          answer: res.text.slice(0, 400),
+        });
     }
   }
   return findings;
@@ -261,7 +307,13 @@ async function fuzzRawWs(url: string, token: string): Promise<Finding[]> {
     '{"id":9,"method":"subscription.stop"}',
     '{"id":"x","method":"query","params":{"path":"auth.me","lastEventId":{"a":1}}}',
     '{"method":"connectionParams","data":{"token":"other"}}',
-    JSON.stringify(Array.from({ length: 3 }, (_, i) => ({ id: 100 + i, method: 'query', params: { path: 'auth.me' } }))),
+    JSON.stringify(
+      Array.from({ length: 3 }, (_, i) => ({
+        id: 100 + i,
+        method: 'query',
+        params: { path: 'auth.me' },
+      })),
+    ),
   ];
   const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/trpc?connectionParams=1`);
   const answers: string[] = [];
@@ -279,8 +331,19 @@ async function fuzzRawWs(url: string, token: string): Promise<Finding[]> {
   for (const answer of answers) {
     const leak = leaks(answer);
     if (answer.includes('INTERNAL_SERVER_ERROR'))
-      findings.push({ path: 'ws', problem: 'INTERNAL_SERVER_ERROR', input: '(raw frames)', answer: answer.slice(0, 400) });
-    if (leak) findings.push({ path: 'ws', problem: `leaks internals (${leak})`, input: '(raw frames)', answer: answer.slice(0, 400) });
+      findings.push({
+        path: 'ws',
+        problem: 'INTERNAL_SERVER_ERROR',
+        input: '(raw frames)',
+        answer: answer.slice(0, 400),
+      });
+    if (leak)
+      findings.push({
+        path: 'ws',
+        problem: `leaks internals (${leak})`,
+        input: '(raw frames)',
+        answer: answer.slice(0, 400),
+      });
   }
   return findings;
 }

@@ -105,8 +105,7 @@ function stringArb(schema: JsonSchema, field: string, known: Known): fc.Arbitrar
   const max = Math.min(schema.maxLength ?? 300, 300);
   if (/(^id$|Id$)/.test(field))
     return fc.oneof({ weight: 4, arbitrary: known.idFor(field) }, fc.uuid());
-  if (field === 'email')
-    return fc.oneof(fc.emailAddress(), fc.constant('fuzz-main@example.com'));
+  if (field === 'email') return fc.oneof(fc.emailAddress(), fc.constant('fuzz-main@example.com'));
   if (field === 'location') return fc.constantFrom(...TOWN_NAMES);
   if (field === 'content') {
     return fc.oneof(

@@ -44,12 +44,18 @@ export function request(
   options: { method: string; headers?: Record<string, string>; body?: string | Buffer },
 ): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: options.method, agent, headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      { method: options.method, agent, headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -102,7 +108,8 @@ function batches(calls: Call[], maxBatch: number): Call[][] {
   for (const call of calls) {
     const length = JSON.stringify(serialise(call.input))?.length ?? 10;
     const limit = call.type === 'query' ? 6_000 : 700_000;
-    const sameGroup = current.length === 0 || (current[0]!.type === call.type && current[0]!.token === call.token);
+    const sameGroup =
+      current.length === 0 || (current[0]!.type === call.type && current[0]!.token === call.token);
     if (current.length && (!sameGroup || current.length >= maxBatch || size + length > limit)) {
       out.push(current);
       current = [];
@@ -115,7 +122,12 @@ function batches(calls: Call[], maxBatch: number): Call[][] {
   return out;
 }
 
-export async function sendCalls(url: string, calls: Call[], maxBatch = 50, concurrency = 4): Promise<{ findings: Finding[]; sent: number }> {
+export async function sendCalls(
+  url: string,
+  calls: Call[],
+  maxBatch = 50,
+  concurrency = 4,
+): Promise<{ findings: Finding[]; sent: number }> {
   const findings: Finding[] = [];
   const groups = batches(calls, maxBatch);
   let next = 0;
@@ -131,21 +143,37 @@ export async function sendCalls(url: string, calls: Call[], maxBatch = 50, concu
         if (token) headers.authorization = `Bearer ${token}`;
         const res =
           group[0]!.type === 'query'
-            ? await request(`${url}/trpc/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(inputs))}`, { method: 'GET', headers })
-            : await request(`${url}/trpc/${paths}?batch=1`, { method: 'POST', headers, body: JSON.stringify(inputs) });
+            ? await request(
+                `${url}/trpc/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(inputs))}`,
+                { method: 'GET', headers },
+              )
+            : await request(`${url}/trpc/${paths}?batch=1`, {
+                method: 'POST',
+                headers,
+                body: JSON.stringify(inputs),
+              });
         sent += group.length;
         let parsed: unknown;
         try {
           parsed = JSON.parse(res.text);
         } catch {
-          findings.push({ path: paths.slice(0, 60), problem: `HTTP ${res.status}, not JSON`, input: '', answer: res.text.slice(0, 300) });
+          findings.push({
+            path: paths.slice(0, 60),
+            problem: `HTTP ${res.status}, not JSON`,
+            input: '',
+            answer: res.text.slice(0, 300),
+          });
           continue;
         }
         if (Array.isArray(parsed)) {
-          parsed.forEach((item, i) => findings.push(...checkItem(group[i]!.path, item, group[i]!.input, res.status)));
+          parsed.forEach((item, i) =>
+            findings.push(...checkItem(group[i]!.path, item, group[i]!.input, res.status)),
+          );
         } else {
           // One error for the whole batch (e.g. a body too large): still a well-formed tRPC error?
-          findings.push(...checkItem(group[0]!.path, parsed, `batch of ${group.length}`, res.status));
+          findings.push(
+            ...checkItem(group[0]!.path, parsed, `batch of ${group.length}`, res.status),
+          );
         }
       }
     }),
