@@ -81,6 +81,8 @@ const HOSTILE = [
   '\uFEFF',
   '../../etc/passwd',
   '%00%ff',
+  // Template-injection probes, on purpose.
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a hostile input, not a template
   '${7*7}{{7*7}}',
   '<script>alert(1)</script>',
   '__proto__',

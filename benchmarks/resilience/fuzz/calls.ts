@@ -166,9 +166,8 @@ export async function sendCalls(
           continue;
         }
         if (Array.isArray(parsed)) {
-          parsed.forEach((item, i) =>
-            findings.push(...checkItem(group[i]!.path, item, group[i]!.input, res.status)),
-          );
+          for (const [i, item] of parsed.entries())
+            findings.push(...checkItem(group[i]!.path, item, group[i]!.input, res.status));
         } else {
           // One error for the whole batch (e.g. a body too large): still a well-formed tRPC error?
           findings.push(
