@@ -12,7 +12,8 @@ const UNAVAILABLE_MESSAGES =
 
 /** True when an error means PostgreSQL is unreachable, so the request may succeed later. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  if (error instanceof ConnectionError || error instanceof ConnectionAcquireTimeoutError) return true;
+  if (error instanceof ConnectionError || error instanceof ConnectionAcquireTimeoutError)
+    return true;
   const parent = (error as { parent?: { code?: string; message?: string } } | null)?.parent;
   const code = parent?.code ?? (error as { code?: string } | null)?.code;
   if (typeof code === 'string' && UNAVAILABLE_CODES.test(code)) return true;
