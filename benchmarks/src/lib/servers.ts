@@ -54,7 +54,13 @@ export async function startParleyServer(
   const worker = await startWorker<ServerInfo>(path.join(benchRoot, 'src/targets/parley.ts'), {
     name,
     env: { DATA_DIR: dataDir, ...env },
-    nodeArgs: ['--expose-gc'],
+    // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the server under test, written when it stops.
+    nodeArgs: [
+      '--expose-gc',
+      ...(process.env.BENCH_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+        : []),
+    ],
   });
   return Object.assign(worker, {
     async close() {
@@ -73,7 +79,12 @@ export async function startTarget(
   const worker = await startWorker<ServerInfo>(path.join(benchRoot, 'src/targets', file), {
     name: file.replace(/\.ts$/, ''),
     env,
-    nodeArgs: ['--expose-gc'],
+    nodeArgs: [
+      '--expose-gc',
+      ...(process.env.BENCH_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+        : []),
+    ],
   });
   return Object.assign(worker, {
     async close() {
