@@ -107,7 +107,8 @@ export async function fanout(ctx: RunContext): Promise<BenchResult[]> {
   const bare = await baseline('bare-ws.ts', 'ws');
   const sio = await baseline('socketio.ts', 'socketio');
   // The same event object Parley yields, through a bare tRPC subscription.
-  const typingEvent = (typing: boolean) => JSON.stringify({ type: 'typing', actor: 'user', typing });
+  const typingEvent = (typing: boolean) =>
+    JSON.stringify({ type: 'typing', actor: 'user', typing });
   const trpc = await baseline('bare-trpc-ws.ts', 'parley', [typingEvent(true), typingEvent(false)]);
 
   const p = parleyStats!;

@@ -40,5 +40,8 @@ applyWSSHandler({ wss, router });
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  serve({ exit: () => setTimeout(() => process.exit(0), 50) }, { url: `http://127.0.0.1:${port}`, port, pid: process.pid });
+  serve(
+    { exit: () => setTimeout(() => process.exit(0), 50) },
+    { url: `http://127.0.0.1:${port}`, port, pid: process.pid },
+  );
 });
