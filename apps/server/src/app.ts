@@ -218,11 +218,11 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
-        logger.info('shutting down: no new connections, finishing in-flight requests');
-        clearInterval(sweep);
-        await listingWatcher.stop();
+        // Stop accepting first, before anything is awaited.
         server.close();
+        logger.info('shutting down: no new connections, finishing in-flight requests');
         ws.broadcastReconnect();
+        clearInterval(sweep);
         const deadline = Date.now() + env.SHUTDOWN_TIMEOUT_MS;
         while (inFlight.size > 0 && Date.now() < deadline)
           await new Promise((r) => setTimeout(r, 25));
@@ -230,6 +230,7 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
           logger.warn({ dropped: inFlight.size }, 'shutdown timeout: closing remaining requests');
         await ws.close();
         server.closeAllConnections();
+        await listingWatcher.stop();
         await infra?.close();
         await db?.close();
         logger.info('stopped');
