@@ -8,6 +8,22 @@ export interface DatabaseOptions {
   logSql?: (sql: string) => void;
 }
 
+type PgConnection = {
+  _invalid?: boolean;
+  _ending?: boolean;
+  _ended?: boolean;
+  _queryable?: boolean;
+};
+
+/**
+ * Sequelize only drops a pooled connection that emitted 'error'; one that PostgreSQL
+ * closed quietly (a restart) is "not queryable" and must not be handed out either.
+ */
+function isUsable(connection: unknown): boolean {
+  const c = connection as PgConnection;
+  return !c._invalid && !c._ending && !c._ended && c._queryable !== false;
+}
+
 /**
  * A Sequelize instance whose every wait is bounded: connecting, acquiring a pooled
  * connection and a single statement. With PostgreSQL down a request fails in under
@@ -19,7 +35,14 @@ export function createSequelize({ url, poolMax = 10, logSql }: DatabaseOptions):
     dialect: 'postgres',
     logging: logSql ?? false,
     benchmark: false,
-    pool: { max: poolMax, min: 0, acquire: 2_500, idle: 10_000, evict: 5_000 },
+    pool: {
+      max: poolMax,
+      min: 0,
+      acquire: 2_500,
+      idle: 10_000,
+      evict: 5_000,
+      validate: isUsable,
+    },
     // No silent retries: the caller decides, and a retry would stretch the 3 s bound.
     retry: { max: 0 },
     dialectOptions: {

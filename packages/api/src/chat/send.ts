@@ -1,5 +1,5 @@
 import type { AssistantOutcome } from '@parley/assistant';
-import { isUniqueViolation, newId, withTransaction } from '@parley/db';
+import { isDatabaseUnavailable, isUniqueViolation, newId, withTransaction } from '@parley/db';
 import type {
   AssistantReply,
   ListingPage,
@@ -9,7 +9,6 @@ import type {
   SendResult,
 } from '@parley/validators';
 import { TRPCError } from '@trpc/server';
-import { Op } from 'sequelize';
 import type { Identity } from '../auth/credentials';
 import type { ApiServices } from '../context';
 import { appendEvent, publishEphemeral } from './events';
@@ -30,7 +29,6 @@ export interface SendDeps {
 }
 
 const HISTORY_TURNS = 12;
-const DUPLICATE_WAIT_MS = 20_000;
 const FAILURE_TEXT =
   'Sorry, something went wrong on my side while working on that, and I could not finish my answer. Please try again in a moment.';
 
@@ -42,128 +40,72 @@ function closed(status: string): TRPCError {
 }
 
 /**
- * One chat turn. The user message and its `message.created` event commit together; the
- * assistant runs outside any transaction, streaming `assistant.delta` pieces; then the
- * assistant message, `assistant.completed` and the updated memory commit together.
- * Returns only after both are committed. Idempotent on `clientMessageId`: a repeat (or a
- * concurrent twin, caught by the unique constraint) gets the first result.
+ * One chat turn. The assistant runs first, streaming `assistant.delta` pieces to
+ * subscribers; then the user message, the assistant message, both durable events
+ * (`message.created`, `assistant.completed`) and the session memory commit in ONE
+ * transaction. Nothing is ever half-written: an outage or a crash leaves either the
+ * whole turn or none of it, and the client's retry (same `clientMessageId`) redoes it.
+ *
+ * Idempotent on `clientMessageId`: a repeat gets the stored turn; a concurrent twin
+ * blocks on the unique index until the first commits, then gets the same turn.
  */
 export async function sendMessage(deps: SendDeps, input: SendInput): Promise<SendResult> {
   const { services, identity } = deps;
-  const { Message: MessageModel, Conversation } = services.db.models;
   const session = await loadSession(services, identity, input.sessionId);
-  const existing = await MessageModel.findOne({
-    where: { conversationId: session.conversationId, clientMessageId: input.clientMessageId },
-  });
-  if (existing) return resultFor(deps, existing.id);
+  const stored = await storedTurn(deps, session.conversationId, input.clientMessageId);
+  if (stored) return stored;
+  const now = services.clock();
+  if (session.status !== 'active') throw closed(session.status);
+  if (session.expiresAt <= now) throw closed('expired');
 
-  let stored: { user: Message; seq: number; memory: SearchFacts; systemPrompt: string | null };
+  const userMessageId = newId();
+  const assistantMessageId = newId();
+  const afterSeq = Number(session.eventSeq);
+  void publishEphemeral(services, session.id, afterSeq, {
+    type: 'typing',
+    actor: 'assistant',
+    typing: true,
+  });
   try {
-    stored = await withTransaction(services.db.sequelize, async (transaction) => {
+    const outcome = await runAssistant(deps, {
+      sessionId: session.id,
+      conversationId: session.conversationId,
+      messageId: assistantMessageId,
+      afterSeq,
+      content: input.content,
+      memory: session.memory as SearchFacts,
+    });
+    const committed = await withTransaction(services.db.sequelize, async (transaction) => {
+      const { Conversation, Message: MessageModel } = services.db.models;
       const locked = await loadSession(services, identity, input.sessionId, transaction);
-      const now = services.clock();
+      const at = services.clock();
       if (locked.status !== 'active') throw closed(locked.status);
-      if (locked.expiresAt <= now) throw closed('expired');
       const conversation = await Conversation.findByPk(locked.conversationId, {
         transaction,
         lock: transaction.LOCK.UPDATE,
       });
       if (!conversation)
         throw new TRPCError({ code: 'NOT_FOUND', message: 'Conversation not found' });
-      const row = await MessageModel.create(
+      const userRow = await MessageModel.create(
         {
-          id: newId(),
+          id: userMessageId,
           conversationId: locked.conversationId,
           sessionId: locked.id,
           role: 'user',
           content: input.content,
           clientMessageId: input.clientMessageId,
-          createdAt: now,
-          updatedAt: now,
+          createdAt: at,
+          updatedAt: at,
         },
         { transaction },
       );
-      conversation.messageCount += 1;
-      conversation.lastMessageAt = now;
-      conversation.activityAt = now;
-      conversation.updatedAt = now;
-      // A conversation created without a title takes one from its first user message.
-      conversation.title ??= titleFrom(input.content);
-      await conversation.save({ transaction });
-      locked.lastActivityAt = now;
-      locked.expiresAt = new Date(now.getTime() + services.config.sessionIdleSeconds * 1000);
-      locked.updatedAt = now;
-      await locked.save({ transaction });
-      const user = toMessage(row);
-      const event = await appendEvent(
-        services,
-        locked.id,
-        { type: 'message.created', message: user },
-        transaction,
-      );
-      return {
-        user,
-        seq: event.seq,
-        publish: event.publish,
-        memory: locked.memory as SearchFacts,
-        systemPrompt: conversation.systemPrompt ?? null,
-      };
-    }).then(async (result) => {
-      await result.publish();
-      return result;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, 'messages_client_message_key')) {
-      const twin = await MessageModel.findOne({
-        where: { conversationId: session.conversationId, clientMessageId: input.clientMessageId },
-      });
-      if (twin) return resultFor(deps, twin.id);
-    }
-    throw error;
-  }
-  return answer(deps, session.id, stored);
-}
-
-function titleFrom(content: string): string {
-  const line = content.trim().split('\n')[0]!.replace(/\s+/g, ' ');
-  return line.length <= 60 ? line : `${line.slice(0, 57).trimEnd()}...`;
-}
-
-/** Runs the assistant for a stored user message and commits its reply. */
-async function answer(
-  deps: SendDeps,
-  sessionId: string,
-  stored: { user: Message; seq: number; memory: SearchFacts; systemPrompt: string | null },
-): Promise<SendResult> {
-  const { services } = deps;
-  const assistantMessageId = newId();
-  void publishEphemeral(services, sessionId, stored.seq, {
-    type: 'typing',
-    actor: 'assistant',
-    typing: true,
-  });
-  const outcome = await runAssistant(deps, sessionId, assistantMessageId, stored);
-  try {
-    const committed = await withTransaction(services.db.sequelize, async (transaction) => {
-      const session = await services.db.models.Session.findByPk(sessionId, {
-        transaction,
-        lock: transaction.LOCK.UPDATE,
-      });
-      const conversation = await services.db.models.Conversation.findByPk(
-        stored.user.conversationId,
-        {
-          transaction,
-          lock: transaction.LOCK.UPDATE,
-        },
-      );
-      if (!session || !conversation)
-        throw new TRPCError({ code: 'NOT_FOUND', message: 'Session not found' });
-      const now = services.clock();
-      const row = await services.db.models.Message.create(
+      // A millisecond later, so the reply always sorts after its question.
+      const repliedAt = new Date(at.getTime() + 1);
+      const assistantRow = await MessageModel.create(
         {
           id: assistantMessageId,
-          conversationId: stored.user.conversationId,
-          sessionId,
+          conversationId: locked.conversationId,
+          sessionId: locked.id,
           role: 'assistant',
           content: outcome.reply.responseText,
           metadata: {
@@ -171,52 +113,89 @@ async function answer(
             recommendations: outcome.reply.recommendations,
             appliedFilters: outcome.reply.appliedFilters,
           } as Record<string, unknown>,
-          replyToId: stored.user.id,
-          createdAt: now,
-          updatedAt: now,
+          replyToId: userMessageId,
+          createdAt: repliedAt,
+          updatedAt: repliedAt,
         },
         { transaction },
       );
-      conversation.messageCount += 1;
-      conversation.lastMessageAt = now;
-      conversation.activityAt = now;
-      conversation.updatedAt = now;
+      conversation.messageCount += 2;
+      conversation.lastMessageAt = repliedAt;
+      conversation.activityAt = repliedAt;
+      conversation.updatedAt = repliedAt;
+      // A conversation created without a title takes one from its first user message.
+      conversation.title ??= titleFrom(input.content);
       await conversation.save({ transaction });
-      session.memory = outcome.memory.facts as Record<string, unknown>;
-      session.memorySummary = outcome.memory.summary;
-      session.lastActivityAt = now;
-      session.updatedAt = now;
-      await session.save({ transaction });
-      const message = toMessage(row);
-      const reply: AssistantReply = {
-        ...outcome.reply,
-        conversationId: stored.user.conversationId,
-      };
-      const event = await appendEvent(
+      locked.memory = outcome.memory.facts as Record<string, unknown>;
+      locked.memorySummary = outcome.memory.summary;
+      locked.lastActivityAt = at;
+      locked.expiresAt = new Date(at.getTime() + services.config.sessionIdleSeconds * 1000);
+      locked.updatedAt = at;
+      await locked.save({ transaction });
+      const userMessage = toMessage(userRow);
+      const assistantMessage = toMessage(assistantRow);
+      const reply: AssistantReply = { ...outcome.reply, conversationId: locked.conversationId };
+      const created = await appendEvent(
         services,
-        sessionId,
-        { type: 'assistant.completed', message, reply },
+        locked.id,
+        { type: 'message.created', message: userMessage },
         transaction,
       );
-      return { message, reply, publish: event.publish };
+      const completed = await appendEvent(
+        services,
+        locked.id,
+        { type: 'assistant.completed', message: assistantMessage, reply },
+        transaction,
+      );
+      return {
+        userMessage,
+        assistantMessage,
+        reply,
+        publish: [created.publish, completed.publish],
+      };
     });
-    await committed.publish();
+    for (const publish of committed.publish) await publish();
     return {
-      userMessage: stored.user,
-      assistantMessage: committed.message,
+      userMessage: committed.userMessage,
+      assistantMessage: committed.assistantMessage,
       reply: committed.reply,
     };
   } catch (error) {
-    // Another request answered the same user message first (a retried send): use its reply.
-    if (isUniqueViolation(error, 'messages_reply_to_key')) return resultFor(deps, stored.user.id);
+    // A twin with the same clientMessageId committed first: its turn is the answer.
+    if (isUniqueViolation(error, 'messages_client_message_key')) {
+      const twin = await storedTurn(deps, session.conversationId, input.clientMessageId);
+      if (twin) return twin;
+    }
     throw error;
   } finally {
-    void publishEphemeral(services, sessionId, stored.seq, {
+    void publishEphemeral(services, session.id, afterSeq, {
       type: 'typing',
       actor: 'assistant',
       typing: false,
     });
   }
+}
+
+function titleFrom(content: string): string {
+  const line = content.trim().split('\n')[0]!.replace(/\s+/g, ' ');
+  return line.length <= 60 ? line : `${line.slice(0, 57).trimEnd()}...`;
+}
+
+/** The committed turn of a clientMessageId, if there is one. */
+async function storedTurn(
+  deps: SendDeps,
+  conversationId: string,
+  clientMessageId: string,
+): Promise<SendResult | undefined> {
+  const { Message: MessageModel } = deps.services.db.models;
+  const user = await MessageModel.findOne({ where: { conversationId, clientMessageId } });
+  if (!user) return undefined;
+  const reply = await MessageModel.findOne({ where: { replyToId: user.id } });
+  // Both rows commit together, so a stored user message always has its reply.
+  if (!reply)
+    throw new Error(`message ${user.id} has no reply: the one-transaction turn was broken`);
+  const assistantMessage = toMessage(reply);
+  return { userMessage: toMessage(user), assistantMessage, reply: replyOf(assistantMessage) };
 }
 
 /**
@@ -226,84 +205,63 @@ async function answer(
  */
 async function runAssistant(
   deps: SendDeps,
-  sessionId: string,
-  messageId: string,
-  stored: { user: Message; seq: number; memory: SearchFacts; systemPrompt: string | null },
+  turn: {
+    sessionId: string;
+    conversationId: string;
+    messageId: string;
+    afterSeq: number;
+    content: string;
+    memory: SearchFacts;
+  },
 ): Promise<AssistantOutcome> {
   const { services } = deps;
-  const history = await services.db.models.Message.findAll({
-    where: { conversationId: stored.user.conversationId, id: { [Op.ne]: stored.user.id } },
-    order: [
-      ['createdAt', 'DESC'],
-      ['id', 'DESC'],
-    ],
-    limit: HISTORY_TURNS,
-    attributes: ['role', 'content'],
-  });
+  const [history, conversation] = await Promise.all([
+    services.db.models.Message.findAll({
+      where: { conversationId: turn.conversationId },
+      order: [
+        ['createdAt', 'DESC'],
+        ['id', 'DESC'],
+      ],
+      limit: HISTORY_TURNS,
+      attributes: ['role', 'content'],
+    }),
+    services.db.models.Conversation.findByPk(turn.conversationId, { attributes: ['systemPrompt'] }),
+  ]);
+  const memory = turn.memory ?? {};
   try {
     const stream = services.assistant.reply({
-      message: stored.user.content,
-      conversationId: stored.user.conversationId,
-      memory: stored.memory ?? {},
+      message: turn.content,
+      conversationId: turn.conversationId,
+      memory,
       history: history.reverse().map((m) => ({ role: m.role, content: m.content })),
-      systemPrompt: stored.systemPrompt,
+      systemPrompt: conversation?.systemPrompt ?? null,
       searchListings: deps.searchListings,
     });
     for (;;) {
       const step = await stream.next();
       if (step.done) return step.value;
-      void publishEphemeral(services, sessionId, stored.seq, {
+      void publishEphemeral(services, turn.sessionId, turn.afterSeq, {
         type: 'assistant.delta',
-        messageId,
+        messageId: turn.messageId,
         delta: step.value,
       });
     }
   } catch (error) {
+    // An outage is not the assistant's failure: the turn fails whole and is retried.
+    if (isDatabaseUnavailable(error)) throw error;
     deps.log.error(
-      { err: error, sessionId, messageId },
+      { err: error, sessionId: turn.sessionId, messageId: turn.messageId },
       'assistant failed; answering with an apology',
     );
     return {
       reply: {
         responseText: FAILURE_TEXT,
         agent: services.assistant.name,
-        conversationId: stored.user.conversationId,
+        conversationId: turn.conversationId,
         recommendations: [],
-        appliedFilters: stored.memory ?? {},
+        appliedFilters: memory,
       },
-      memory: { facts: stored.memory ?? {}, summary: '' },
+      memory: { facts: memory, summary: '' },
     };
-  }
-}
-
-/**
- * The result of an already-stored user message. Its reply may still be in the works
- * (a concurrent twin): wait for it. If it never comes (the first request died), answer
- * it here; the unique reply_to constraint makes sure only one answer is kept.
- */
-async function resultFor(deps: SendDeps, userMessageId: string): Promise<SendResult> {
-  const { Message: MessageModel, Session } = deps.services.db.models;
-  const deadline = Date.now() + DUPLICATE_WAIT_MS;
-  for (let delay = 20; ; delay = Math.min(delay * 2, 250)) {
-    const [user, reply] = await Promise.all([
-      MessageModel.findByPk(userMessageId),
-      MessageModel.findOne({ where: { replyToId: userMessageId } }),
-    ]);
-    if (!user) throw new TRPCError({ code: 'NOT_FOUND', message: 'Message not found' });
-    if (reply) {
-      const assistantMessage = toMessage(reply);
-      return { userMessage: toMessage(user), assistantMessage, reply: replyOf(assistantMessage) };
-    }
-    if (Date.now() > deadline) {
-      const session = user.sessionId ? await Session.findByPk(user.sessionId) : null;
-      if (!session) throw new TRPCError({ code: 'NOT_FOUND', message: 'Session not found' });
-      return answer(deps, session.id, {
-        user: toMessage(user),
-        seq: Number(session.eventSeq),
-        memory: session.memory as SearchFacts,
-        systemPrompt: null,
-      });
-    }
-    await new Promise((r) => setTimeout(r, delay));
   }
 }

@@ -63,6 +63,23 @@ describe('chat state', () => {
     ]);
   });
 
+  it("puts another device's question before the reply that streamed in ahead of it", () => {
+    const question = message({ content: 'villa in Bellapais' });
+    const answer = message({ role: 'assistant', content: 'Here are villas.' });
+    const state = run(
+      {
+        type: 'event',
+        event: { type: 'assistant.delta', messageId: answer.id, delta: 'Here are ' },
+      },
+      { type: 'event', event: { type: 'message.created', message: question } },
+      { type: 'event', event: { type: 'assistant.completed', message: answer, reply: reply() } },
+    );
+    expect(state.entries.map((e) => [e.role, e.content])).toEqual([
+      ['user', 'villa in Bellapais'],
+      ['assistant', 'Here are villas.'],
+    ]);
+  });
+
   it('ignores a late delta for a reply that is already complete', () => {
     const bot = message({ role: 'assistant', content: 'Done.' });
     const state = run(

@@ -79,7 +79,17 @@ function upsertMessage(
       ? entries.findIndex((e) => !e.id && e.clientMessageId && e.content === message.content)
       : -1;
   const at = byId >= 0 ? byId : byClientId >= 0 ? byClientId : byPendingText;
-  if (at < 0) return [...entries, fromMessage(message, options.reply)];
+  if (at < 0) {
+    // A question commits together with its answer, after the answer streamed in: it
+    // belongs before any reply still streaming.
+    const streaming = message.role === 'user' ? entries.findIndex((e) => e.streaming) : -1;
+    if (streaming < 0) return [...entries, fromMessage(message, options.reply)];
+    return [
+      ...entries.slice(0, streaming),
+      fromMessage(message, options.reply),
+      ...entries.slice(streaming),
+    ];
+  }
   const current = entries[at]!;
   const merged: ChatEntry = {
     ...current,
