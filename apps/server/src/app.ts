@@ -125,6 +125,9 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
     handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
+  // A client that trickles headers or a body cannot hold a connection for long.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
   const port = await listen(server, env.HOST, env.PORT);
   const displayHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
   const url = env.PUBLIC_URL ?? `http://${displayHost}:${port}`;
@@ -195,6 +198,8 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
       createContext,
       maxPayload: env.WS_MAX_PAYLOAD_BYTES,
       pingMs: env.WS_PING_INTERVAL_MS,
+      maxBatch: env.MAX_BATCH_SIZE,
+      maxConnectionsPerIp: env.WS_MAX_CONNECTIONS_PER_IP,
       pongWaitMs: env.WS_PONG_WAIT_MS,
       allowedOrigins: origins,
       trustProxy: env.TRUST_PROXY,

@@ -5,12 +5,15 @@ import { type AppRouter, type Context, type ContextInput, credentialFrom } from 
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { WebSocketServer } from 'ws';
 import { clientIp } from './http';
+import { connectionCounter, guardBatches } from './ws-guards';
 
 export interface WsOptions {
   router: AppRouter;
   createContext: (input: ContextInput) => Context;
   maxPayload: number;
   pingMs: number;
+  maxBatch: number;
+  maxConnectionsPerIp: number;
   pongWaitMs: number;
   allowedOrigins: string[];
   trustProxy: boolean;
@@ -42,6 +45,8 @@ export function createWsServer(options: WsOptions) {
     },
   });
 
+  const connections = connectionCounter(options.maxConnectionsPerIp);
+
   function refuse(socket: Duplex, status: number, reason: string): void {
     socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   }
@@ -59,7 +64,20 @@ export function createWsServer(options: WsOptions) {
       refuse(socket, 403, 'Forbidden');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    const ip = clientIp(req, options.trustProxy);
+    if (!connections.admit(ip)) {
+      options.log.warn(
+        { ip },
+        'WebSocket handshake refused: too many connections from this client',
+      );
+      refuse(socket, 429, 'Too Many Requests');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      connections.track(ip, ws);
+      guardBatches(ws, options.maxBatch);
+      wss.emit('connection', ws, req);
+    });
   }
 
   return {

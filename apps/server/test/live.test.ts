@@ -192,3 +192,58 @@ describe('logout ends live subscriptions', () => {
     }
   });
 });
+
+describe('WebSocket limits', () => {
+  it('answers every call of an oversized batch with BAD_REQUEST and runs none of them', async () => {
+    const { user } = await chatSetup();
+    const raw = new WebSocket(`${server.url.replace('http', 'ws')}/trpc?connectionParams=1`);
+    await new Promise((resolve) => raw.once('open', resolve));
+    raw.send(JSON.stringify({ method: 'connectionParams', data: { token: user.accessToken } }));
+    const answers: { id: number; error?: { json: { data: { code: string } } } }[] = [];
+    raw.on('message', (data) => answers.push(JSON.parse(String(data))));
+    const batch = Array.from({ length: 200 }, (_, i) => ({
+      id: i + 1,
+      method: 'mutation',
+      params: { path: 'conversations.create', input: { json: { title: `batch ${i}` } } },
+    }));
+    raw.send(JSON.stringify(batch));
+    const deadline = Date.now() + 5_000;
+    while (answers.length < 200 && Date.now() < deadline) await sleep(20);
+    raw.close();
+    expect(answers).toHaveLength(200);
+    expect(answers.every((a) => a.error?.json.data.code === 'BAD_REQUEST')).toBe(true);
+    const http = httpClient(server.url, user.accessToken);
+    expect((await http.conversations.list.query({ search: 'batch' })).items).toEqual([]);
+  });
+
+  it('refuses more WebSockets per client than allowed, with 429', async () => {
+    const limited = await startTestServer({
+      label: 'wscap',
+      env: { WS_MAX_CONNECTIONS_PER_IP: '3' },
+    });
+    const open: WebSocket[] = [];
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const ws = new WebSocket(`${limited.url.replace('http', 'ws')}/trpc`);
+        ws.on('error', () => {});
+        open.push(ws);
+        statuses.push(
+          await new Promise<number>((resolve) => {
+            ws.once('open', () => resolve(101));
+            ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+          }),
+        );
+      }
+      expect(statuses).toEqual([101, 101, 101, 429, 429]);
+      open[0]!.close();
+      await sleep(200);
+      const again = new WebSocket(`${limited.url.replace('http', 'ws')}/trpc`);
+      open.push(again);
+      await new Promise((resolve) => again.once('open', resolve));
+    } finally {
+      for (const ws of open) ws.terminate();
+      await limited.close();
+    }
+  });
+});

@@ -62,19 +62,21 @@ export async function* sessionEvents(
   input: { sessionId: string; lastEventId?: string | null | undefined },
 ) {
   const { services, identity, signal } = deps;
-  const session = await loadSession(services, identity, input.sessionId);
-  const resumeAfter = parseLastEventId(input.lastEventId);
+  // The cap is checked before any database work, so a flood of refused streams is cheap.
   const release = takeSlot(deps.connection, services.config.maxSubscriptionsPerSocket);
-  const queue = new EventQueue<Item>();
-  const unsubscribers = [
-    services.infra.bus.subscribe<BusEvent>(sessionChannel(session.id), (message) =>
-      queue.push(message),
-    ),
-    services.infra.bus.subscribe(revocationChannel(identity.userId), () =>
-      queue.push({ kind: 'recheck' }),
-    ),
-  ];
+  const unsubscribers: (() => void)[] = [];
   try {
+    const resumeAfter = parseLastEventId(input.lastEventId);
+    const session = await loadSession(services, identity, input.sessionId);
+    const queue = new EventQueue<Item>();
+    unsubscribers.push(
+      services.infra.bus.subscribe<BusEvent>(sessionChannel(session.id), (message) =>
+        queue.push(message),
+      ),
+      services.infra.bus.subscribe(revocationChannel(identity.userId), () =>
+        queue.push({ kind: 'recheck' }),
+      ),
+    );
     // No lastEventId: the session's whole (short) history. A client that drops before its
     // first event resubscribes without an id, and must not lose what happened meanwhile.
     let lastSeq = resumeAfter ?? 0;

@@ -1,0 +1,51 @@
+import superjson from 'superjson';
+import type WebSocket from 'ws';
+
+/**
+ * Limits tRPC's WebSocket adapter does not have. A frame may carry a batch of calls: more
+ * than `maxBatch` are all answered BAD_REQUEST by id, none run (HTTP refuses the same
+ * batch as a whole). Answering each id, instead of closing, keeps a real client from
+ * hanging or reconnecting into the same batch forever.
+ */
+export function guardBatches(ws: WebSocket, maxBatch: number): void {
+  const emit = ws.emit.bind(ws);
+  ws.emit = ((event: string | symbol, ...args: unknown[]) => {
+    if (event !== 'message') return emit(event, ...args);
+    const text = String(args[0]);
+    if (!text.startsWith('[')) return emit(event, ...args);
+    let calls: unknown;
+    try {
+      calls = JSON.parse(text);
+    } catch {
+      return emit(event, ...args); // tRPC answers malformed input itself
+    }
+    if (!Array.isArray(calls) || calls.length <= maxBatch) return emit(event, ...args);
+    const message = `A batch may hold at most ${maxBatch} calls (got ${calls.length})`;
+    for (const call of calls) {
+      const id = (call as { id?: unknown } | null)?.id;
+      if (typeof id !== 'number' && typeof id !== 'string') continue;
+      const shape = { message, code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400 } };
+      ws.send(JSON.stringify({ id, error: superjson.serialize(shape) }));
+    }
+    return true;
+  }) as typeof ws.emit;
+}
+
+/** Counts open WebSockets per client IP, so one client cannot exhaust the server. */
+export function connectionCounter(maxPerIp: number) {
+  const open = new Map<string, number>();
+  return {
+    /** False when `ip` already holds its share. */
+    admit(ip: string): boolean {
+      return (open.get(ip) ?? 0) < maxPerIp;
+    },
+    track(ip: string, ws: WebSocket): void {
+      open.set(ip, (open.get(ip) ?? 0) + 1);
+      ws.once('close', () => {
+        const left = (open.get(ip) ?? 1) - 1;
+        if (left > 0) open.set(ip, left);
+        else open.delete(ip);
+      });
+    },
+  };
+}
