@@ -1,3 +1,4 @@
+import type { ListingRow } from '@parley/db';
 import {
   type Currency,
   type Feature,
@@ -8,26 +9,8 @@ import {
   type RentType,
 } from '@parley/validators';
 
-/** A listing row as the search SQL and the model both give it (camelCase, price as text). */
-export interface ListingRowShape {
-  id: string;
-  title: string;
-  description: string;
-  location: string;
-  district: string;
-  rentType: string;
-  propertyType: string;
-  bedrooms: number;
-  bathrooms: number;
-  areaSqm: number;
-  /** NUMERIC as exact text ("1250.50"); a JS number only at the edge, never summed. */
-  price: string;
-  currency: string;
-  features: string[];
-  images: string[];
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** A listing row as the search SQL and the model both give it (camelCase, price as exact text). */
+export type ListingRowShape = Omit<ListingRow, 'createdBy'>;
 
 export function toListing(row: ListingRowShape): Listing {
   const rentType = row.rentType as RentType;
