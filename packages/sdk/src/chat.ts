@@ -120,9 +120,8 @@ class Queue<T> {
 }
 
 interface Turn {
-  content: string;
-  /** The durable id of this turn's `message.created`: its deltas carry ids `<seq>:<n>`. */
-  userSeq: string | null;
+  /** Its reply's `assistant.delta` events carry this id. */
+  clientMessageId: string;
   streamed: string;
   queue: Queue<TurnItem>;
 }
@@ -212,22 +211,9 @@ class Chat implements ParleyChat {
       }
     }
     switch (event.type) {
-      case 'message.created': {
-        if (event.message.role !== 'user') break;
-        // The newest matching user message before any delta is this turn's: an older one
-        // with the same text can arrive first when a joined session replays its history.
-        for (const turn of this.turns) {
-          if (turn.content === event.message.content && turn.streamed === '') {
-            turn.userSeq = id;
-            break;
-          }
-        }
-        break;
-      }
       case 'assistant.delta': {
-        const seq = id.split(':')[0];
         for (const turn of this.turns) {
-          if (turn.userSeq === seq) {
+          if (turn.clientMessageId === event.clientMessageId) {
             turn.streamed += event.delta;
             turn.queue.push({ kind: 'delta', text: event.delta });
           }
@@ -261,7 +247,11 @@ class Chat implements ParleyChat {
     if (this.closed) {
       throw new ParleyError('This chat is closed', { code: 'CLIENT_CLOSED_REQUEST' });
     }
-    const turn: Turn = { content, userSeq: null, streamed: '', queue: new Queue() };
+    const turn: Turn = {
+      clientMessageId: options.clientMessageId ?? randomId(),
+      streamed: '',
+      queue: new Queue(),
+    };
     this.turns.add(turn);
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
@@ -270,7 +260,7 @@ class Chat implements ParleyChat {
           {
             sessionId: this.sessionId,
             content,
-            clientMessageId: options.clientMessageId ?? randomId(),
+            clientMessageId: turn.clientMessageId,
           },
           { signal: options.signal },
         )
@@ -287,8 +277,7 @@ class Chat implements ParleyChat {
         if (item.kind === 'result') result = item.result;
         if (!result) continue;
         // The reply is stored; its last deltas may still be on their way over the stream.
-        const streamDone =
-          this.completed.has(result.assistantMessage.id) || turn.userSeq === null || !this.live;
+        const streamDone = this.completed.has(result.assistantMessage.id) || !this.live;
         if (streamDone || graceOver) break;
         timer ??= setTimeout(() => {
           graceOver = true;

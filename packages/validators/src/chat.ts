@@ -111,7 +111,14 @@ export interface SessionMemory {
 
 export type SessionEvent =
   | { type: 'message.created'; message: Message }
-  | { type: 'assistant.delta'; messageId: string; delta: string }
+  | {
+      type: 'assistant.delta';
+      /** The assistant message being written (its id once stored). */
+      messageId: string;
+      delta: string;
+      /** The `clientMessageId` of the question this reply answers, to match it exactly. */
+      clientMessageId: string;
+    }
   | { type: 'assistant.completed'; message: Message; reply: AssistantReply }
   | { type: 'typing'; actor: 'user' | 'assistant'; typing: boolean }
   | { type: 'session.ended'; reason: string };

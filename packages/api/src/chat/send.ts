@@ -73,6 +73,7 @@ export async function sendMessage(deps: SendDeps, input: SendInput): Promise<Sen
       messageId: assistantMessageId,
       afterSeq,
       content: input.content,
+      clientMessageId: input.clientMessageId,
       memory: session.memory as SearchFacts,
     });
     const committed = await withTransaction(services.db.sequelize, async (transaction) => {
@@ -211,6 +212,7 @@ async function runAssistant(
     messageId: string;
     afterSeq: number;
     content: string;
+    clientMessageId: string;
     memory: SearchFacts;
   },
 ): Promise<AssistantOutcome> {
@@ -244,6 +246,7 @@ async function runAssistant(
         type: 'assistant.delta',
         messageId: turn.messageId,
         delta: step.value,
+        clientMessageId: turn.clientMessageId,
       });
     }
   } catch (error) {

@@ -236,7 +236,7 @@ export interface SessionCreated {
 
 export type SessionEvent =
   | { type: 'message.created'; message: Message }
-  | { type: 'assistant.delta'; messageId: string; delta: string }
+  | { type: 'assistant.delta'; messageId: string; delta: string; clientMessageId: string }
   | { type: 'assistant.completed'; message: Message; reply: AssistantReply }
   | { type: 'typing'; actor: 'user' | 'assistant'; typing: boolean }
   | { type: 'session.ended'; reason: string };

@@ -108,7 +108,12 @@ describe('chat pane', () => {
 
     const assistantId = message().id;
     act(() =>
-      fake.emit(sessionId, { type: 'assistant.delta', messageId: assistantId, delta: 'Here are ' }),
+      fake.emit(sessionId, {
+        type: 'assistant.delta',
+        messageId: assistantId,
+        delta: 'Here are ',
+        clientMessageId: 'c-1',
+      }),
     );
     await waitFor(() => expect(messages()).toHaveLength(2));
     expect(messages()[1]).toHaveTextContent('Here are');
@@ -116,7 +121,12 @@ describe('chat pane', () => {
     // Writing has started: the dots give way to the text itself.
     expect(screen.queryByText('Assistant is typing…')).not.toBeInTheDocument();
     act(() =>
-      fake.emit(sessionId, { type: 'assistant.delta', messageId: assistantId, delta: '2 homes' }),
+      fake.emit(sessionId, {
+        type: 'assistant.delta',
+        messageId: assistantId,
+        delta: '2 homes',
+        clientMessageId: 'c-1',
+      }),
     );
     await waitFor(() => expect(messages()[1]).toHaveTextContent('Here are 2 homes'));
 

@@ -12,8 +12,14 @@ describe('chat state', () => {
     const state = run(
       { type: 'sending', clientMessageId: 'c1', content: 'hi', at: new Date(900) },
       { type: 'event', event: { type: 'message.created', message: user } },
-      { type: 'event', event: { type: 'assistant.delta', messageId: bot.id, delta: 'Hel' } },
-      { type: 'event', event: { type: 'assistant.delta', messageId: bot.id, delta: 'lo!' } },
+      {
+        type: 'event',
+        event: { type: 'assistant.delta', messageId: bot.id, delta: 'Hel', clientMessageId: 'c-1' },
+      },
+      {
+        type: 'event',
+        event: { type: 'assistant.delta', messageId: bot.id, delta: 'lo!', clientMessageId: 'c-1' },
+      },
       {
         type: 'event',
         event: {
@@ -69,7 +75,12 @@ describe('chat state', () => {
     const state = run(
       {
         type: 'event',
-        event: { type: 'assistant.delta', messageId: answer.id, delta: 'Here are ' },
+        event: {
+          type: 'assistant.delta',
+          messageId: answer.id,
+          delta: 'Here are ',
+          clientMessageId: 'c-1',
+        },
       },
       { type: 'event', event: { type: 'message.created', message: question } },
       { type: 'event', event: { type: 'assistant.completed', message: answer, reply: reply() } },
@@ -84,7 +95,15 @@ describe('chat state', () => {
     const bot = message({ role: 'assistant', content: 'Done.' });
     const state = run(
       { type: 'event', event: { type: 'assistant.completed', message: bot, reply: reply() } },
-      { type: 'event', event: { type: 'assistant.delta', messageId: bot.id, delta: ' again' } },
+      {
+        type: 'event',
+        event: {
+          type: 'assistant.delta',
+          messageId: bot.id,
+          delta: ' again',
+          clientMessageId: 'c-1',
+        },
+      },
     );
     expect(state.entries[0]!.content).toBe('Done.');
   });
