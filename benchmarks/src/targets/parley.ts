@@ -32,6 +32,13 @@ serve(
       gc?.();
       return process.memoryUsage();
     },
+    // A heap snapshot for leak hunting; returns its path.
+    heapSnapshot: async (args: { dir?: string } | null) => {
+      const { writeHeapSnapshot } = await import('node:v8');
+      return writeHeapSnapshot(
+        args?.dir ? `${args.dir}/parley-${Date.now()}.heapsnapshot` : undefined,
+      );
+    },
     stop: async () => {
       await parley.close();
       setTimeout(() => process.exit(0), 10);
