@@ -143,7 +143,7 @@ describe('Redis killed under load', () => {
     console.info(
       `redis: ${records.length} calls (${outage} during the outage), ${failed.length} failed, slowest ${slowest} ms; degraded after ${degradedAfter} ms; back on Redis ${backAfter} ms after the restart, cross-instance pub/sub ${backAfter + sharedAfter} ms after it`,
     );
-    expect(outage).toBeGreaterThan(50);
+    expect(outage).toBeGreaterThan(20);
     expect(failed).toEqual([]);
     expect(slow).toEqual([]);
     expect(backAfter + sharedAfter).toBeLessThan(10_000);
