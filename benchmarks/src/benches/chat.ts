@@ -38,7 +38,7 @@ export async function chatBenches(ctx: RunContext): Promise<BenchResult[]> {
     const complete = fixed.errorCount === 0 && fixed.answered === fixed.sent;
 
     // Capacity: raise the rate until p99 passes 100 ms (or answers go missing).
-    const steps = [100, 150, 200, 250, 300, 400, 500, 600, 800, 1000];
+    const steps = [60, 70, 80, 90, 100, 125, 150, 200, 250, 300, 400, 500, 600, 800, 1000];
     let capacity = 50;
     let capacityP99 = p99;
     let firstFail: { rate: number; text: string } | undefined;
