@@ -56,7 +56,8 @@ export async function startTestServer(
     LOG_LEVEL: 'debug',
     DATA_DIR: dataDir,
     DATABASE_URL: db.url,
-    REDIS_URL: testRedisUrl(),
+    // Without a Redis (a laptop with only Node), the server runs its in-process fallbacks.
+    ...(testRedisUrl() ? { REDIS_URL: testRedisUrl()! } : {}),
     REDIS_KEY_PREFIX: testKeyPrefix('srv'),
     JWT_SECRET: randomBytes(32).toString('hex'),
     SEED_DEMO_LISTINGS: '0',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { hasRedis } from '@parley/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { recordEvents } from './events';
@@ -62,7 +63,8 @@ describe('resume across random disconnects', () => {
   });
 });
 
-describe('two instances sharing PostgreSQL and Redis', () => {
+// Across instances events travel over Redis (always there under CI).
+describe.runIf(hasRedis)('two instances sharing PostgreSQL and Redis', () => {
   it('a subscriber on one receives events for messages sent through the other', async () => {
     const second = await startTestServer({
       db: server.db,

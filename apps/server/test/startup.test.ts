@@ -189,7 +189,7 @@ const baseEnv = () => ({
   LOG_LEVEL: 'info',
   LOG_PRETTY: 'false',
   DATABASE_URL: db.url,
-  REDIS_URL: testRedisUrl(),
+  ...(testRedisUrl() ? { REDIS_URL: testRedisUrl()! } : {}),
   REDIS_KEY_PREFIX: testKeyPrefix('start'),
   JWT_SECRET: randomBytes(32).toString('hex'),
   SEED_DEMO_LISTINGS: '0',

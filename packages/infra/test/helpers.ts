@@ -6,8 +6,11 @@ import { testKeyPrefix, testRedisUrl } from '@parley/testing';
 import { Redis } from 'ioredis';
 import { createLogger } from '../src/logger';
 
-/** The machine's shared Redis (REDIS_URL, required under CI): tests keep to their own prefix. */
-export const sharedRedisUrl = testRedisUrl();
+/**
+ * The machine's shared Redis (REDIS_URL, required under CI): tests keep to their own
+ * prefix. Only suites that run when `hasRedis` use it.
+ */
+export const sharedRedisUrl = testRedisUrl() ?? 'redis://127.0.0.1:6379';
 
 export const testLogger = createLogger({ name: 'infra-test', level: 'silent' });
 

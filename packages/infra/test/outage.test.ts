@@ -1,3 +1,4 @@
+import { hasRedisServer } from '@parley/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInfra, type Infra, type InfraOptions } from '../src/index';
 import {
@@ -11,7 +12,7 @@ import {
 } from './helpers';
 
 // Fault tests run against a private redis-server that they kill, pause and restart.
-describe('when Redis fails', () => {
+describe.runIf(hasRedisServer)('when Redis fails', () => {
   const opened: Infra[] = [];
   const servers: RedisServer[] = [];
   const open = (options: InfraOptions) => {

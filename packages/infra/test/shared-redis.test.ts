@@ -1,3 +1,4 @@
+import { hasRedis } from '@parley/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createInfra, type Infra } from '../src/index';
@@ -12,7 +13,7 @@ import {
 } from './helpers';
 
 // Two instances sharing the machine's Redis, as two server processes would.
-describe('two instances sharing Redis', () => {
+describe.runIf(hasRedis)('two instances sharing Redis', () => {
   let admin: Redis;
   let prefix: string;
   let a: Infra;

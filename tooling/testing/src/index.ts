@@ -1,4 +1,12 @@
 export { createTestDatabase, type TestDatabase } from './database';
 export { freePort } from './ports';
 export { type RedisProcess, startRedisProcess } from './processes';
-export { isCI, requireEnv, testKeyPrefix, testRedisUrl } from './services';
+export {
+  hasChromium,
+  hasRedis,
+  hasRedisServer,
+  isCI,
+  requireEnv,
+  testKeyPrefix,
+  testRedisUrl,
+} from './services';
