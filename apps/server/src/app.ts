@@ -33,6 +33,8 @@ export interface Parley {
   close(): Promise<void>;
 }
 
+const ACCEPTED_REQUEST_GRACE_MS = 500;
+
 /** Gives a configured Redis a moment to connect, so an instance starts out shared; never blocks long. */
 async function waitForRedis(infra: Infra, budgetMs: number): Promise<void> {
   const deadline = Date.now() + budgetMs;
@@ -223,14 +225,20 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
-        // Stop accepting first, before anything is awaited.
+        // Stop accepting first, before anything is awaited. Node's close() would also
+        // drop "idle" connections at once, including accepted ones whose request has not
+        // been read yet on a busy machine: those get a short grace to deliver it.
+        const closeIdle = server.closeIdleConnections.bind(server);
+        server.closeIdleConnections = () => {};
         server.close();
+        const graceUntil = Date.now() + ACCEPTED_REQUEST_GRACE_MS;
         logger.info('shutting down: no new connections, finishing in-flight requests');
         ws.broadcastReconnect();
         clearInterval(sweep);
         const deadline = Date.now() + env.SHUTDOWN_TIMEOUT_MS;
-        while (inFlight.size > 0 && Date.now() < deadline)
+        while ((inFlight.size > 0 || Date.now() < graceUntil) && Date.now() < deadline)
           await new Promise((r) => setTimeout(r, 25));
+        closeIdle();
         if (inFlight.size)
           logger.warn({ dropped: inFlight.size }, 'shutdown timeout: closing remaining requests');
         await ws.close();
