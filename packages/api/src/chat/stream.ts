@@ -1,6 +1,6 @@
 import type { SessionEvent } from '@parley/validators';
 import { TRPCError, tracked } from '@trpc/server';
-import superjson from 'superjson';
+import superjson, { type SuperJSONResult } from 'superjson';
 import type { Credential, Identity } from '../auth/credentials';
 import { resolveIdentity } from '../auth/identity';
 import { revocationChannel } from '../auth/service';
@@ -18,6 +18,17 @@ export interface StreamDeps {
 }
 
 type Item = BusEvent | { kind: 'recheck' };
+
+// The bus hands every local subscriber the same payload object: decode it once per instance.
+const decodedEvents = new WeakMap<object, SessionEvent>();
+function decoded(payload: SuperJSONResult): SessionEvent {
+  let event = decodedEvents.get(payload);
+  if (!event) {
+    event = superjson.deserialize<SessionEvent>(payload);
+    decodedEvents.set(payload, event);
+  }
+  return event;
+}
 
 /** "12" and "12:3" (an ephemeral event after durable event 12) both resume after 12. */
 function parseLastEventId(lastEventId: string | null | undefined): number | undefined {
@@ -106,14 +117,20 @@ export async function* sessionEvents(
         continue;
       }
       if (item.kind === 'ephemeral') {
-        const event = superjson.deserialize<SessionEvent>(item.event);
+        const event = decoded(item.event);
         ephemeralCount += 1;
         yield tracked(`${lastSeq}:${ephemeralCount}`, event);
         if (event.type === 'session.ended') return;
         continue;
       }
       if (item.seq <= lastSeq) continue;
-      // Fill any gap from the database, then this event (read back too, in order).
+      if (item.seq === lastSeq + 1) {
+        // The next event in order: the bus carries it whole, no database read needed.
+        yield durable(item.seq, decoded(item.event));
+        if (ended) return;
+        continue;
+      }
+      // A gap (a bus message was lost): fill it from the database, in order.
       for (const row of await readEvents(services, session.id, lastSeq, item.seq)) {
         yield durable(row.seq, row.event);
         if (ended) return;
