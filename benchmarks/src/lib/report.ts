@@ -24,11 +24,16 @@ export interface BenchResult {
 export function result(r: Omit<BenchResult, 'ratio'> & { ratio?: number | null }): BenchResult {
   const ratio =
     r.ratio !== undefined ? r.ratio : r.baseline ? round(r.value / r.baseline, 3) : null;
+  // Keys in the documented order: name, value, unit, baseline, ratio, target, pass, detail.
   return {
-    ...r,
+    name: r.name,
     value: round(r.value),
+    unit: r.unit,
     baseline: r.baseline === null ? null : round(r.baseline),
     ratio,
+    target: r.target,
+    pass: r.pass,
+    ...(r.detail ? { detail: r.detail } : {}),
   };
 }
 
