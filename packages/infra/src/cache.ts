@@ -7,6 +7,8 @@ export interface CacheOptions {
   /** How long a value read from or written to Redis is also kept in process (bounds staleness). */
   localTtlMs: number;
   maxLocalEntries: number;
+  /** Upper bound of the process-local copies, in bytes of stored JSON (default 32 MiB). */
+  maxLocalBytes?: number;
 }
 
 /**
@@ -28,7 +30,14 @@ export class Cache {
   #epoch = 0;
 
   constructor(private readonly options: CacheOptions) {
-    this.#local = new LRUCache({ max: options.maxLocalEntries });
+    // Bounded by bytes as well as count, and expired entries are dropped when they expire:
+    // a count bound alone let a soak hold hundreds of MB of search pages.
+    this.#local = new LRUCache({
+      max: options.maxLocalEntries,
+      maxSize: options.maxLocalBytes ?? 32 * 2 ** 20,
+      sizeCalculation: (value) => Math.max(1, value.length),
+      ttlAutopurge: true,
+    });
     options.link?.on('up', () => void this.#resync());
     options.link?.on('down', () => {
       this.#epoch++;

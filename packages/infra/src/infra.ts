@@ -14,6 +14,8 @@ export interface InfraOptions {
   /** How long values are also kept in process while Redis is up (default 2,000 ms). */
   localCacheTtlMs?: number;
   localCacheMaxEntries?: number;
+  /** Bytes of JSON the process-local cache may hold (default 32 MiB). */
+  localCacheMaxBytes?: number;
 }
 
 export interface InfraHealth {
@@ -54,6 +56,7 @@ export function createInfra(options: InfraOptions = {}): Infra {
     keyPrefix,
     localTtlMs: options.localCacheTtlMs ?? 2_000,
     maxLocalEntries: options.localCacheMaxEntries ?? 10_000,
+    maxLocalBytes: options.localCacheMaxBytes,
   });
   const bus = new Bus({ publisher, subscriber, keyPrefix, logger });
 

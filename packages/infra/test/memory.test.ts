@@ -34,6 +34,18 @@ describe('without Redis', () => {
     await expect(cache.set('bad', undefined, 60)).rejects.toThrow(TypeError);
   });
 
+  it('bounds the process-local cache by bytes, dropping the least recently used', async () => {
+    infra = createInfra({ keyPrefix: 'mem:', logger: testLogger, localCacheMaxBytes: 20_000 });
+    const page = 'x'.repeat(1_000);
+    for (let i = 0; i < 100; i++) await infra.cache.set(`page:${i}`, page, 60);
+    expect(await infra.cache.get('page:0')).toBeUndefined();
+    expect(await infra.cache.get('page:99')).toBe(page);
+    let kept = 0;
+    for (let i = 0; i < 100; i++) if ((await infra.cache.get(`page:${i}`)) !== undefined) kept++;
+    expect(kept).toBeLessThanOrEqual(20);
+    expect(kept).toBeGreaterThan(0);
+  });
+
   it('delivers bus messages in process, once per handler, and unsubscribes', async () => {
     infra = createInfra({ logger: testLogger });
     const { bus } = infra;
