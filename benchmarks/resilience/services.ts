@@ -92,7 +92,11 @@ export async function startPostgres(): Promise<PostgresProcess> {
       await rm(dir, { recursive: true, force: true });
     },
     async query(sql, params) {
-      reader ??= new pg.Pool({ connectionString: url, max: 2 });
+      if (!reader) {
+        reader = new pg.Pool({ connectionString: url, max: 2 });
+        // Restarts kill idle reader connections: the pool replaces them, nothing to report.
+        reader.on('error', () => {});
+      }
       return (await reader.query(sql, params)).rows;
     },
   };
