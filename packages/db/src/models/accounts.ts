@@ -7,6 +7,7 @@ import {
   Model,
   type Sequelize,
 } from 'sequelize';
+import { id, timestamps } from './columns';
 
 // Fields are `declare`d so class fields never shadow Sequelize's getters.
 
@@ -46,13 +47,6 @@ export class ApiKey extends Model<InferAttributes<ApiKey>, InferCreationAttribut
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
-
-// Factories, not shared objects: Sequelize writes into each attribute definition it is given.
-const id = () => ({ type: DataTypes.UUID, primaryKey: true });
-const timestamps = () => ({
-  createdAt: { type: DataTypes.DATE, allowNull: false },
-  updatedAt: { type: DataTypes.DATE, allowNull: false },
-});
 
 export function defineAccountModels(sequelize: Sequelize) {
   class UserModel extends User {}

@@ -7,6 +7,7 @@ import {
   Model,
   type Sequelize,
 } from 'sequelize';
+import { date, id, json } from './columns';
 
 type Json = Record<string, unknown>;
 
@@ -86,11 +87,6 @@ export class SessionEventRow extends Model<
   declare payload: Json;
   declare createdAt: CreationOptional<Date>;
 }
-
-// Factories, not shared objects: Sequelize writes into each attribute definition it is given.
-const id = () => ({ type: DataTypes.UUID, primaryKey: true });
-const date = (allowNull = false) => ({ type: DataTypes.DATE, allowNull });
-const json = () => ({ type: DataTypes.JSONB, allowNull: false, defaultValue: {} });
 
 export function defineChatModels(sequelize: Sequelize) {
   class ConversationModel extends Conversation {}
