@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpClient, signUp, startTestServer, type TestServer } from './harness';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ label: 'queries' });
+});
+afterAll(() => server?.close());
+
+/** How many SQL statements the server runs while `work` runs (hooked on its own pool). */
+async function countQueries(work: () => Promise<unknown>): Promise<number> {
+  const sequelize = server.parley.services.db.sequelize;
+  let count = 0;
+  const hook = () => {
+    count++;
+  };
+  sequelize.addHook('beforeQuery', 'count', hook);
+  try {
+    await work();
+  } finally {
+    sequelize.removeHook('beforeQuery', 'count');
+  }
+  return count;
+}
+
+describe('no N+1', () => {
+  it('conversations.list and conversations.messages run as many queries for 3 rows as for 40', async () => {
+    const user = await signUp(httpClient(server.url), 'nplus1');
+    const http = httpClient(server.url, user.accessToken);
+    const { session, conversation } = await http.sessions.create.mutate({});
+    const send = (content: string) =>
+      http.sessions.send.mutate({ sessionId: session.id, content, clientMessageId: randomUUID() });
+    for (let i = 0; i < 2; i++) await http.conversations.create.mutate({ title: `c${i}` });
+    await send('hello');
+    const smallList = await countQueries(() => http.conversations.list.query({ limit: 100 }));
+    const smallMessages = await countQueries(() =>
+      http.conversations.messages.query({ conversationId: conversation.id, limit: 100 }),
+    );
+    for (let i = 0; i < 37; i++) await http.conversations.create.mutate({ title: `more ${i}` });
+    for (let i = 0; i < 19; i++) await send(`flat in girne ${i}`);
+    const bigList = await countQueries(() => http.conversations.list.query({ limit: 100 }));
+    const bigMessages = await countQueries(() =>
+      http.conversations.messages.query({ conversationId: conversation.id, limit: 100 }),
+    );
+    expect((await http.conversations.list.query({ limit: 100 })).items).toHaveLength(40);
+    expect(
+      (await http.conversations.messages.query({ conversationId: conversation.id, limit: 100 }))
+        .items,
+    ).toHaveLength(40);
+    expect(smallList).toBeGreaterThan(0);
+    expect(bigList).toBe(smallList);
+    expect(bigMessages).toBe(smallMessages);
+  });
+});
