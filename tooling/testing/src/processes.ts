@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -46,6 +46,7 @@ export async function startRedisProcess(): Promise<RedisProcess> {
   const dir = await mkdtemp(path.join(tmpdir(), 'parley-redis-'));
   let child: ChildProcess | undefined;
   const start = async () => {
+    await mkdir(dir, { recursive: true });
     child = spawn(
       'redis-server',
       [
@@ -81,10 +82,8 @@ export async function startRedisProcess(): Promise<RedisProcess> {
     start,
     async stop() {
       await stop();
+      // It may be started again on the same port; redis-server recreates what it needs.
+      await rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-export async function removeDir(dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true });
 }
