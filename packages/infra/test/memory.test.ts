@@ -59,7 +59,7 @@ describe('without Redis', () => {
     off2();
     await bus.publish('room', { n: 2 });
     expect(got).toHaveLength(2);
-    expect(bus.listenerCount()).toBe(0);
+    expect(bus.listenerCount('room')).toBe(0);
   });
 
   it('keeps a throwing handler from starving the others', async () => {
