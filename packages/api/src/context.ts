@@ -5,6 +5,7 @@ import type { Infra } from '@parley/infra';
 import type { Logger } from 'pino';
 import type { Credential } from './auth/credentials';
 import type { ApiConfig } from './config';
+import { lazyChildLog, type RequestLog } from './request-log';
 
 /** Everything the procedures need from the outside world, passed in, never imported. */
 export interface ApiServices {
@@ -26,7 +27,7 @@ export interface Context {
   services: ApiServices;
   /** One per HTTP request; WebSocket calls get their own in the base middleware. */
   requestId: string;
-  log: Logger;
+  log: RequestLog;
   ip: string;
   transport: 'http' | 'ws' | 'internal';
   /** The raw credential presented; verified on every call, never cached on the context. */
@@ -49,7 +50,7 @@ export function createContextFactory(services: ApiServices) {
     return {
       services,
       requestId,
-      log: services.logger.child({ requestId }),
+      log: lazyChildLog(services.logger, { requestId }),
       ip: input.ip ?? 'unknown',
       transport: input.transport,
       credential: input.credential,

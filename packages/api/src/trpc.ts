@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { isDatabaseUnavailable } from '@parley/db';
 import type { Role, Scope } from '@parley/validators';
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import type { Identity } from './auth/credentials';
 import { resolveIdentity } from './auth/identity';
 import type { Context } from './context';
@@ -14,6 +13,8 @@ import {
   requestIdOf,
   tagRequestId,
 } from './errors';
+import { lazyChildLog } from './request-log';
+import { transformer } from './wire';
 
 export interface ErrorData {
   code: TRPCError['code'];
@@ -25,7 +26,8 @@ export interface ErrorData {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  // superjson, letting values that already carry their wire form (cached pages) through.
+  transformer,
   sse: {
     // Proxies drop quiet connections; a ping keeps SSE subscriptions alive.
     ping: { enabled: true, intervalMs: 15_000 },
@@ -62,7 +64,8 @@ export const mergeRouters = t.mergeRouters;
  */
 const observed = t.middleware(async ({ ctx, next, path, type }) => {
   const requestId = ctx.transport === 'ws' ? randomUUID() : ctx.requestId;
-  const log = requestId === ctx.requestId ? ctx.log : ctx.log.child({ requestId });
+  const log =
+    requestId === ctx.requestId ? ctx.log : lazyChildLog(ctx.services.logger, { requestId });
   const started = performance.now();
   const result = await next({ ctx: { requestId, log } });
   const ms = Math.round((performance.now() - started) * 10) / 10;

@@ -1,78 +1,73 @@
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { Bus } from './bus';
 import type { ComponentState, RedisLink } from './redis';
 
 export interface CacheOptions {
   link: RedisLink | undefined;
-  /** Carries version bumps to the other instances; without it they re-read Redis only. */
-  bus?: Bus | undefined;
   keyPrefix: string;
-  /** Longest a value is also kept in process (versioned keys never go stale within it). */
+  /** How long a value read from or written to Redis is also kept in process (bounds staleness). */
   localTtlMs: number;
   maxLocalEntries: number;
   /** Upper bound of the process-local copies, in bytes of stored JSON (default 32 MiB). */
   maxLocalBytes?: number;
-  /** How old a version known in process may be before it is read from Redis again (1 s). */
-  versionMaxAgeMs?: number;
 }
 
 /** The JSON as stored, and its parsed form once somebody has read it. */
 interface LocalEntry {
-  json: string;
+  /** Dropped once parsed: only one of the two forms is held. */
+  json: string | undefined;
   value?: unknown;
 }
 
-interface KnownVersion {
-  value: number;
-  /** When Redis or a bus message last confirmed it (0: must be read again). */
-  confirmedAt: number;
-}
-
-interface VersionBump {
-  namespace: string;
+/** What `getVersioned` found: the namespace's current version and a value per suffix. */
+export interface VersionedRead<T> {
   version: number;
+  values: (T | undefined)[];
 }
 
-const VERSION_CHANNEL = 'cache-version';
+// One round trip for a versioned read: the namespace's version (seeded with the clock, so a
+// lost key never brings back old numbers) and, when asked, the value and remaining TTL of
+// each `<namespace>:v<version>:<suffix>` key. Reply: version, then value/TTL pairs.
+const READ_VERSIONED = `
+redis.call('SET', KEYS[1], ARGV[1], 'NX')
+local version = redis.call('GET', KEYS[1])
+local reply = { version }
+for i = 3, #ARGV do
+  local key = ARGV[2] .. version .. ':' .. ARGV[i]
+  reply[#reply + 1] = redis.call('GET', key)
+  reply[#reply + 1] = redis.call('PTTL', key)
+end
+return reply`;
+const READ_VERSIONED_SHA = createHash('sha1').update(READ_VERSIONED).digest('hex');
 
 /**
  * JSON values in a process-local LRU, in front of Redis when Redis is there.
  *
  * Invalidation is by namespace version: callers build keys like `listings:v${version}:${hash}`,
- * and `bumpVersion` makes every older key unreachable. Each instance keeps the versions in
- * process: a bump is written to Redis and announced on the bus before `bumpVersion` returns,
- * so the other instances switch as soon as the bus delivers it (before the writer has even
- * answered its caller, in practice); a version older than `versionMaxAgeMs` is read from
- * Redis again, which bounds the damage of a lost bus message. Without Redis the last known
+ * and `bumpVersion` makes every older key unreachable on every instance at once, because the
+ * version is read from Redis on every call while Redis is up. Without Redis the last known
  * version (bumped locally) is used, and the bumps are replayed into Redis when it returns.
- *
- * Values handed out by `get` are shared between callers: treat them as read-only.
+ * Values handed out are shared between callers (parsed once): treat them as read-only.
  */
 export class Cache {
   readonly #local: LRUCache<string, LocalEntry>;
-  readonly #versions = new Map<string, KnownVersion>();
-  // One Redis read per namespace at a time, however many requests want the version.
-  readonly #versionReads = new Map<string, Promise<number>>();
+  // Last version seen per namespace: the fallback while Redis is away.
+  readonly #versions = new Map<string, number>();
   // Namespaces bumped while Redis was away; replayed on reconnect so Redis's copies go stale too.
   readonly #pendingBumps = new Set<string>();
-  readonly #versionMaxAgeMs: number;
   // True once this instance has caught up with Redis after (re)connecting.
   #synced = false;
   #epoch = 0;
 
   constructor(private readonly options: CacheOptions) {
-    this.#versionMaxAgeMs = options.versionMaxAgeMs ?? 1_000;
     // Bounded by bytes as well as count, and expired entries are dropped when they expire:
     // a count bound alone let a soak hold hundreds of MB of search pages.
     this.#local = new LRUCache({
       max: options.maxLocalEntries,
       maxSize: options.maxLocalBytes ?? 32 * 2 ** 20,
-      sizeCalculation: (entry) => Math.max(1, entry.json.length),
+      // Twice the JSON: a parsed value takes about that much heap once it has been read.
+      sizeCalculation: (entry) => Math.max(1, 2 * (entry.json?.length ?? 0)),
       ttlAutopurge: true,
-    });
-    options.bus?.subscribe<VersionBump>(VERSION_CHANNEL, (bump) => {
-      if (typeof bump?.namespace === 'string' && Number.isSafeInteger(bump.version))
-        this.#learnVersion(bump.namespace, bump.version);
     });
     options.link?.on('up', () => void this.#resync());
     options.link?.on('down', () => {
@@ -86,20 +81,10 @@ export class Cache {
     if (local !== undefined) return readEntry<T>(local);
     const link = this.#redis();
     if (!link) return undefined;
-    // The value and its remaining TTL in one round trip: the local copy must not outlive Redis's.
-    const found = await link.run(async (c) => {
-      const replies = (await c.pipeline().get(this.#key(key)).pttl(this.#key(key)).exec()) ?? [];
-      // A pipeline reports a timeout per command instead of rejecting: rethrow it, so the
-      // link sees it and falls back like for any other command.
-      const failure = replies.find(([err]) => err)?.[0];
-      if (failure) throw failure;
-      return replies.map(([, reply]) => reply);
-    });
-    const [json, remaining] = found.ok ? found.value : [];
-    if (typeof json !== 'string') return undefined;
-    const entry: LocalEntry = { json };
-    const ttl = Math.min(Number(remaining) > 0 ? Number(remaining) : 1, this.options.localTtlMs);
-    this.#local.set(key, entry, { ttl });
+    const found = await link.run((c) => c.get(this.#key(key)));
+    if (!found.ok || found.value === null) return undefined;
+    const entry: LocalEntry = { json: found.value };
+    this.#local.set(key, entry, { ttl: this.options.localTtlMs });
     return readEntry<T>(entry);
   }
 
@@ -110,11 +95,10 @@ export class Cache {
     if (!(ttlSeconds > 0))
       throw new RangeError(`cache ttlSeconds must be positive, got ${ttlSeconds}`);
     const ttlMs = Math.ceil(ttlSeconds * 1000);
-    // Kept in process first, so a read right after the write is served without Redis.
-    const stored = this.#redis() ? Math.min(ttlMs, this.options.localTtlMs) : ttlMs;
-    this.#local.set(key, { json }, { ttl: stored });
     const link = this.#redis();
-    if (link) await link.run((c) => c.set(this.#key(key), json, 'PX', ttlMs));
+    const stored = link ? await link.run((c) => c.set(this.#key(key), json, 'PX', ttlMs)) : null;
+    const localTtl = stored?.ok ? Math.min(ttlMs, this.options.localTtlMs) : ttlMs;
+    this.#local.set(key, { json }, { ttl: localTtl });
   }
 
   async delete(key: string): Promise<void> {
@@ -131,35 +115,65 @@ export class Cache {
     return value;
   }
 
-  async version(namespace: string): Promise<number> {
-    const known = this.#versions.get(namespace);
+  /**
+   * The current version of `namespace` and the values under `<namespace>:v<version>:<suffix>`,
+   * in one Redis round trip. Copies kept in process are used only once Redis has confirmed
+   * their version is still current, so they can never be staler than the last bump.
+   */
+  async getVersioned<T>(namespace: string, suffixes: string[]): Promise<VersionedRead<T>> {
     const link = this.#redis();
-    if (!link) return known?.value ?? 0;
-    if (known && Date.now() - known.confirmedAt < this.#versionMaxAgeMs) return known.value;
-    let read = this.#versionReads.get(namespace);
-    if (!read) {
-      read = this.#readVersion(link, namespace).finally(() => this.#versionReads.delete(namespace));
-      this.#versionReads.set(namespace, read);
+    const known = this.#versions.get(namespace);
+    const keyOf = (version: number, suffix: string) => `${namespace}:v${version}:${suffix}`;
+    const local = (version: number) =>
+      suffixes.map((suffix) => this.#local.get(keyOf(version, suffix)));
+    if (!link) {
+      const version = known ?? 0;
+      return { version, values: local(version).map((entry) => entry && readEntry<T>(entry)) };
     }
-    return read;
+    const kept = known === undefined ? [] : local(known);
+    const allKept = known !== undefined && kept.every((entry) => entry !== undefined);
+    // Everything is at hand under the version last seen: ask Redis for the version alone.
+    let reply = await this.#readVersioned(link, namespace, allKept ? [] : suffixes);
+    if (reply && allKept && reply.version === known) {
+      return { version: known, values: kept.map((entry) => entry && readEntry<T>(entry)) };
+    }
+    if (reply && allKept) reply = await this.#readVersioned(link, namespace, suffixes);
+    if (!reply) return { version: known ?? 0, values: suffixes.map(() => undefined) };
+    const { version, found } = reply;
+    this.#versions.set(namespace, version);
+    const values = found.map(({ json, ttlMs }, i) => {
+      if (json === null) return undefined;
+      // Only a current version is ever read back, so the copy may live as long as Redis's.
+      const entry: LocalEntry = { json };
+      if (ttlMs > 0) this.#local.set(keyOf(version, suffixes[i]!), entry, { ttl: ttlMs });
+      return readEntry<T>(entry);
+    });
+    return { version, values };
+  }
+
+  async version(namespace: string): Promise<number> {
+    const link = this.#redis();
+    if (link) {
+      const key = this.#versionKey(namespace);
+      // Seeding with the clock (not 0) means a lost version key never brings back old numbers.
+      const read = await link.run((c) => c.multi().set(key, Date.now(), 'NX').get(key).exec());
+      const version = read.ok ? Number(read.value?.[1]?.[1]) : Number.NaN;
+      if (Number.isSafeInteger(version)) {
+        this.#versions.set(namespace, version);
+        return version;
+      }
+    }
+    return this.#versions.get(namespace) ?? 0;
   }
 
   async bumpVersion(namespace: string): Promise<number> {
     const link = this.#redis();
     if (link) {
       const bumped = await this.#bumpInRedis(link, namespace);
-      if (bumped !== undefined) {
-        // Awaited: once Redis has the PUBLISH, every subscribed instance has the message on
-        // its way before this write is acknowledged to anyone.
-        await this.options.bus?.publish<VersionBump>(VERSION_CHANNEL, {
-          namespace,
-          version: bumped,
-        });
-        return bumped;
-      }
+      if (bumped !== undefined) return bumped;
     }
-    const next = (this.#versions.get(namespace)?.value ?? 0) + 1;
-    this.#versions.set(namespace, { value: next, confirmedAt: Date.now() });
+    const next = (this.#versions.get(namespace) ?? 0) + 1;
+    this.#versions.set(namespace, next);
     if (this.options.link) this.#pendingBumps.add(namespace);
     return next;
   }
@@ -172,21 +186,34 @@ export class Cache {
     };
   }
 
-  /** Versions only move forward: a late Redis read must not undo a bump heard on the bus. */
-  #learnVersion(namespace: string, version: number): number {
-    const known = this.#versions.get(namespace);
-    const value = known ? Math.max(known.value, version) : version;
-    this.#versions.set(namespace, { value, confirmedAt: Date.now() });
-    return value;
-  }
-
-  async #readVersion(link: RedisLink, namespace: string): Promise<number> {
-    const key = this.#versionKey(namespace);
-    // Seeding with the clock (not 0) means a lost version key never brings back old numbers.
-    const read = await link.run((c) => c.multi().set(key, Date.now(), 'NX').get(key).exec());
-    const version = read.ok ? Number(read.value?.[1]?.[1]) : Number.NaN;
-    if (Number.isSafeInteger(version)) return this.#learnVersion(namespace, version);
-    return this.#versions.get(namespace)?.value ?? 0;
+  async #readVersioned(
+    link: RedisLink,
+    namespace: string,
+    suffixes: string[],
+  ): Promise<{ version: number; found: { json: string | null; ttlMs: number }[] } | undefined> {
+    const args = [
+      this.#versionKey(namespace),
+      Date.now(),
+      `${this.options.keyPrefix}cache:${namespace}:v`,
+      ...suffixes,
+    ];
+    const run = await link.run(async (c) => {
+      try {
+        return (await c.evalsha(READ_VERSIONED_SHA, 1, ...args)) as unknown[];
+      } catch (err) {
+        // First use on this Redis (or after a restart): send the script itself once.
+        if (!String(err).includes('NOSCRIPT')) throw err;
+        return (await c.eval(READ_VERSIONED, 1, ...args)) as unknown[];
+      }
+    });
+    if (!run.ok) return undefined;
+    const version = Number(run.value[0]);
+    if (!Number.isSafeInteger(version)) return undefined;
+    const found = suffixes.map((_, i) => {
+      const json = run.value[1 + 2 * i];
+      return { json: typeof json === 'string' ? json : null, ttlMs: Number(run.value[2 + 2 * i]) };
+    });
+    return { version, found };
   }
 
   async #bumpInRedis(link: RedisLink, namespace: string): Promise<number | undefined> {
@@ -194,7 +221,8 @@ export class Cache {
     const done = await link.run((c) => c.multi().set(key, Date.now(), 'NX').incr(key).exec());
     const version = done.ok ? Number(done.value?.[1]?.[1]) : Number.NaN;
     if (!Number.isSafeInteger(version)) return undefined;
-    return this.#learnVersion(namespace, version);
+    this.#versions.set(namespace, version);
+    return version;
   }
 
   /** After (re)connecting: forget what was cached while Redis was away, then replay bumps. */
@@ -203,17 +231,13 @@ export class Cache {
     this.#synced = false;
     const link = this.options.link!;
     for (const namespace of [...this.#pendingBumps]) {
-      const bumped = await this.#bumpInRedis(link, namespace);
-      if (bumped === undefined) return; // gone again
+      if ((await this.#bumpInRedis(link, namespace)) === undefined) return; // gone again
       this.#pendingBumps.delete(namespace);
-      void this.options.bus?.publish<VersionBump>(VERSION_CHANNEL, { namespace, version: bumped });
     }
     if (epoch !== this.#epoch || !link.ready) return;
     // Values written while Redis was away were never shared and may be stale; versions from
-    // Redis may also reuse numbers this process used locally, so the local LRU starts empty
-    // and every version is read from Redis again before it is trusted.
+    // Redis may also reuse numbers this process used locally, so the local LRU starts empty.
     this.#local.clear();
-    for (const known of this.#versions.values()) known.confirmedAt = 0;
     this.#synced = true;
   }
 
@@ -231,13 +255,15 @@ export class Cache {
   }
 }
 
+/** Parsed on first read and kept: values handed out are shared, so callers must not mutate them. */
 function readEntry<T>(entry: LocalEntry): T | undefined {
   if (!('value' in entry)) {
     try {
-      entry.value = JSON.parse(entry.json);
+      entry.value = JSON.parse(entry.json as string);
     } catch {
       entry.value = undefined; // not written by us; a miss is the safe answer
     }
+    entry.json = undefined;
   }
   return entry.value as T | undefined;
 }

@@ -11,16 +11,11 @@ export interface InfraOptions {
   /** Prefix of every Redis key and channel, e.g. `parley:` (tests use one per test). */
   keyPrefix?: string;
   logger?: Logger;
-  /**
-   * Longest a value is also kept in process while Redis is up (default 60 s). Keys that are
-   * not versioned can be this stale on other instances; versioned keys never are.
-   */
+  /** How long values are also kept in process while Redis is up (default 2,000 ms). */
   localCacheTtlMs?: number;
   localCacheMaxEntries?: number;
   /** Bytes of JSON the process-local cache may hold (default 32 MiB). */
   localCacheMaxBytes?: number;
-  /** How old a cache version known in process may get before Redis is asked again (1 s). */
-  cacheVersionMaxAgeMs?: number;
 }
 
 export interface InfraHealth {
@@ -56,16 +51,14 @@ export function createInfra(options: InfraOptions = {}): Infra {
   const subscriber = url ? new RedisLink(url, 'subscriber', logger) : undefined;
   if (!url) logger.info('REDIS_URL not set: cache, pub/sub and rate limits are in-process only');
 
-  const bus = new Bus({ publisher, subscriber, keyPrefix, logger });
   const cache = new Cache({
     link: command,
-    bus,
     keyPrefix,
-    localTtlMs: options.localCacheTtlMs ?? 60_000,
+    localTtlMs: options.localCacheTtlMs ?? 2_000,
     maxLocalEntries: options.localCacheMaxEntries ?? 10_000,
     maxLocalBytes: options.localCacheMaxBytes,
-    versionMaxAgeMs: options.cacheVersionMaxAgeMs,
   });
+  const bus = new Bus({ publisher, subscriber, keyPrefix, logger });
 
   const checkRedis = async (timeoutMs?: number): Promise<RedisCheck> =>
     command ? command.check(timeoutMs) : { status: 'disabled' };

@@ -113,8 +113,14 @@ describe.runIf(hasRedisServer)('when Redis fails', () => {
       expect(await watch.time(() => a.cache.get('anything'))).toBeUndefined();
       // The link is down now, so this bump stays in process until Redis returns.
       expect(await watch.time(() => a.cache.bumpVersion('listings'))).toBe(v1 + 1);
+      // Versioned reads go on in process, under the locally bumped version.
+      expect(await watch.time(() => a.cache.getVersioned('listings', ['q']))).toEqual({
+        version: v1 + 1,
+        values: [undefined],
+      });
       expect(watch.slowest).toBeLessThan(2_000);
       expect(watch.durations[1]).toBeLessThan(300);
+      expect(watch.durations[2]).toBeLessThan(300);
       expect((await a.health()).status).toBe('degraded');
     } finally {
       server.resume();

@@ -11,6 +11,7 @@ import type {
 import { TRPCError } from '@trpc/server';
 import type { Identity } from '../auth/credentials';
 import type { ApiServices } from '../context';
+import type { RequestLog } from '../request-log';
 import { appendEvent, publishEphemeral } from './events';
 import { replyOf, toMessage } from './serialize';
 import { loadSession } from './sessions';
@@ -24,7 +25,7 @@ export interface SendInput {
 export interface SendDeps {
   services: ApiServices;
   identity: Identity;
-  log: ApiServices['logger'];
+  log: RequestLog;
   searchListings: (query: ParsedListingQuery) => Promise<ListingPage>;
 }
 

@@ -6,9 +6,12 @@ import { createHash } from 'node:crypto';
  * instance at once (the version lives in Redis while Redis is up).
  */
 export interface ListingsCache {
-  get<T>(key: string): Promise<T | undefined>;
+  /** The namespace's current version and the values under it, in one round trip. */
+  getVersioned<T>(
+    namespace: string,
+    suffixes: string[],
+  ): Promise<{ version: number; values: (T | undefined)[] }>;
   set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
-  version(namespace: string): Promise<number>;
   bumpVersion(namespace: string): Promise<number>;
 }
 
@@ -30,8 +33,12 @@ export function hashOf(value: unknown): string {
   return createHash('sha256').update(stableJson(value)).digest('base64url').slice(0, 22);
 }
 
-export function listingsKey(version: number, kind: 'search' | 'count' | 'get', id: string): string {
-  return `${LISTINGS_NAMESPACE}:v${version}:${kind}:${id}`;
+/** What is cached, under the namespace version: `page` and `listing` hold superjson's
+ * form of what is sent, `count` a number. */
+export type ListingsEntry = `${'page' | 'count' | 'listing'}:${string}`;
+
+export function listingsKey(version: number, entry: ListingsEntry): string {
+  return `${LISTINGS_NAMESPACE}:v${version}:${entry}`;
 }
 
 /** Call after a listings transaction has committed, never inside it. */

@@ -1,5 +1,4 @@
 import type { ApiServices } from '../context';
-import type { ListingsDeps } from './search';
 import type { ListingsWriteDeps } from './write';
 
 export { type ListingsCache, listingsChanged } from './cache';

@@ -8,11 +8,14 @@ import {
   townsMatching,
 } from '@parley/validators';
 import { QueryTypes, type Sequelize } from 'sequelize';
+import type { SuperJSONResult } from 'superjson';
+import { isWireForm, wireFormOf, withWireForm } from '../wire';
 import {
   GET_TTL_SECONDS,
   hashOf,
   LISTINGS_NAMESPACE,
   type ListingsCache,
+  type ListingsEntry,
   listingsKey,
   SEARCH_TTL_SECONDS,
 } from './cache';
@@ -275,29 +278,31 @@ export async function searchListings(
     : null;
   if (plan.matchesNothing) return { items: [], nextCursor: null, total: 0 };
 
-  const version = await deps.cache.version(LISTINGS_NAMESPACE);
-  const pageKey = listingsKey(
+  const pageEntry: ListingsEntry = `page:${hashOf({
+    f: plan.filterHash,
+    s: plan.sort,
+    l: plan.limit,
+    c: cursor && [cursor.key, cursor.id],
+  })}`;
+  const countEntry: ListingsEntry = `count:${plan.filterHash}`;
+  const {
     version,
-    'search',
-    hashOf({
-      f: plan.filterHash,
-      s: plan.sort,
-      l: plan.limit,
-      c: cursor && [cursor.key, cursor.id],
-    }),
-  );
-  const countKey = listingsKey(version, 'count', plan.filterHash);
-  const [cachedPage, cachedTotal] = await Promise.all([
-    deps.cache.get<CachedPage>(pageKey),
-    deps.cache.get<number>(countKey),
+    values: [cachedPage, cachedTotal],
+  } = await deps.cache.getVersioned<SuperJSONResult | number>(LISTINGS_NAMESPACE, [
+    pageEntry,
+    countEntry,
   ]);
-  if (cachedPage) return revivePage(cachedPage);
+  // Cached as sent (superjson's form): a hit goes back to the client without being
+  // serialised again; callers in process get the page revived from the same JSON.
+  if (isWireForm(cachedPage)) {
+    return withWireForm(revivePage(cachedPage.json as CachedPage), cachedPage);
+  }
 
   const sql = buildSearchSql(plan, cursor);
   // Page and count run side by side on two pooled connections (relevance: one statement).
   const [rows, counted] = await Promise.all([
     select<PageRow>(deps, sql.page),
-    cachedTotal ??
+    (typeof cachedTotal === 'number' ? cachedTotal : undefined) ??
       (sql.count && select<{ total: number }>(deps, sql.count).then((r) => r[0]?.total ?? 0)),
   ]);
   const total = counted ?? rows[0]?.total ?? (await countAll(deps, plan));
@@ -314,8 +319,8 @@ export async function searchListings(
   };
   // Not awaited: the answer does not wait on Redis. A store that lands after a write is
   // harmless, it sits under the old version, which nobody reads any more.
-  remember(deps.cache, pageKey, page);
-  if (cachedTotal === undefined) remember(deps.cache, countKey, total);
+  remember(deps.cache, listingsKey(version, pageEntry), wireFormOf(page));
+  if (cachedTotal === undefined) remember(deps.cache, listingsKey(version, countEntry), total);
   return page;
 }
 
@@ -343,11 +348,19 @@ export async function findListingRow(
 /** One listing by id, or null; cached like searches (a miss is cached too). */
 export async function getListing(deps: ListingsDeps, listingId: string): Promise<Listing | null> {
   const { id } = idInput.parse({ id: listingId });
-  const key = listingsKey(await deps.cache.version(LISTINGS_NAMESPACE), 'get', id);
-  const cached = await deps.cache.get<CachedListing | null>(key);
-  if (cached !== undefined) return cached && reviveListing(cached);
+  const entry: ListingsEntry = `listing:${id}`;
+  const {
+    version,
+    values: [cached],
+  } = await deps.cache.getVersioned<SuperJSONResult>(LISTINGS_NAMESPACE, [entry]);
+  if (isWireForm(cached)) {
+    return cached.json === null
+      ? null
+      : withWireForm(reviveListing(cached.json as CachedListing), cached);
+  }
   const row = await findListingRow(deps.sequelize, id);
   const listing = row ? toListing(row) : null;
-  remember(deps.cache, key, listing, GET_TTL_SECONDS);
+  const wire = listing ? wireFormOf(listing) : { json: null };
+  remember(deps.cache, listingsKey(version, entry), wire, GET_TTL_SECONDS);
   return listing;
 }
