@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { errorOf, httpClient, startTestServer, type TestServer } from './harness';
 
 let server: TestServer;
@@ -78,5 +79,23 @@ describe('every failure is a well-formed tRPC error with a requestId (LESSONS ro
     expect(res.headers.get('x-request-id')).toBe('caller-chose-this-1');
     const error = await rawError(res);
     expect(error.data).toMatchObject({ code: 'UNAUTHORIZED', requestId: 'caller-chose-this-1' });
+  });
+
+  it('a WebSocket frame without params.input gets a plain PARSE_ERROR, no JavaScript error text', async () => {
+    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/trpc`);
+    try {
+      await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+      const reply = new Promise<string>((resolve) => ws.once('message', (m) => resolve(String(m))));
+      ws.send(JSON.stringify({ id: 7, method: 'query', params: { path: 'listings.get' } }));
+      const { id, error } = JSON.parse(await reply);
+      expect(id).toBeNull(); // tRPC refuses the frame as a whole, before reading its id
+      const shape = error.json ?? error;
+      expect(shape.data.code).toBe('PARSE_ERROR');
+      expect(shape.data.requestId).toMatch(UUID_LIKE);
+      expect(shape.message).toBe('Malformed request: not a tRPC message');
+      expect(JSON.stringify(shape)).not.toMatch(/destructure|undefined|TypeError|at /);
+    } finally {
+      ws.close();
+    }
   });
 });

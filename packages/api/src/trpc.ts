@@ -37,9 +37,14 @@ const t = initTRPC.context<Context>().create({
     const zod = findZodError(error);
     const fieldErrors = error.code === 'BAD_REQUEST' && zod ? fieldErrorsOf(zod) : undefined;
     const requestId = requestIdOf(error) ?? ctx?.requestId ?? randomUUID();
-    // Whatever the mode, a client never sees a stack, SQL or a driver message.
+    // Whatever the mode, a client never sees a stack, SQL or a driver message; nor the
+    // JavaScript error a malformed frame can raise inside tRPC's own parsing.
     const message =
-      error.code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : shape.message;
+      error.code === 'INTERNAL_SERVER_ERROR'
+        ? 'Internal server error'
+        : error.code === 'PARSE_ERROR' && error.cause instanceof TypeError
+          ? 'Malformed request: not a tRPC message'
+          : shape.message;
     const data: ErrorData = {
       code: error.code,
       httpStatus: shape.data.httpStatus,

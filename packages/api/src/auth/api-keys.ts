@@ -1,10 +1,14 @@
-import { newId } from '@parley/db';
+import { newId, withTransaction } from '@parley/db';
 import type { ApiKeySummary, CreatedApiKey, Scope } from '@parley/validators';
+import { TRPCError } from '@trpc/server';
 import { Op } from 'sequelize';
 import type { ApiServices } from '../context';
 import { notFound } from '../errors';
 import { API_KEY_PREFIX } from './credentials';
 import { digest, randomSecret } from './secrets';
+
+/** Active keys a person may hold: keeps `list` (which is not paged) small and cheap. */
+export const MAX_ACTIVE_API_KEYS = 100;
 
 export async function createApiKey(
   services: ApiServices,
@@ -13,12 +17,24 @@ export async function createApiKey(
 ): Promise<CreatedApiKey> {
   const key = randomSecret(API_KEY_PREFIX);
   const scopes = [...new Set(input.scopes)];
-  const row = await services.db.models.ApiKey.create({
-    id: newId(),
-    userId,
-    name: input.name,
-    keyHash: digest(key),
-    scopes,
+  const { ApiKey, User } = services.db.models;
+  const row = await withTransaction(services.db.sequelize, async (transaction) => {
+    // The user's row is locked so two creates at once cannot both pass the count.
+    await User.findByPk(userId, { transaction, lock: transaction.LOCK.UPDATE, attributes: ['id'] });
+    const active = await ApiKey.count({
+      where: { userId, revokedAt: { [Op.is]: null } },
+      transaction,
+    });
+    if (active >= MAX_ACTIVE_API_KEYS) {
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: `At most ${MAX_ACTIVE_API_KEYS} active API keys per user: revoke one first`,
+      });
+    }
+    return ApiKey.create(
+      { id: newId(), userId, name: input.name, keyHash: digest(key), scopes },
+      { transaction },
+    );
   });
   // The key itself is returned this once; only its digest is stored.
   return { id: row.id, name: row.name, scopes: scopes, key, createdAt: row.createdAt };

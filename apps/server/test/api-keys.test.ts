@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorOf, httpClient, signUp, startTestServer, type TestServer } from './harness';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ label: 'keys' });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('API keys per person', () => {
+  it('holds at most 100 active keys, even when created all at once', async () => {
+    const anon = httpClient(server.url);
+    const user = await signUp(anon, 'keys');
+    const client = httpClient(server.url, user.accessToken);
+    const create = (i: number) =>
+      client.auth.apiKeys.create.mutate({ name: `k${i}`, scopes: ['listings:read'] });
+    // 110 in waves of 11 concurrent calls (a batch holds at most 50): the count and the
+    // insert must not race past the cap.
+    let made = 0;
+    for (let wave = 0; wave < 10; wave++) {
+      const results = await Promise.allSettled(
+        Array.from({ length: 11 }, (_, i) => create(wave * 11 + i)),
+      );
+      for (const r of results) {
+        if (r.status === 'fulfilled') made += 1;
+        else expect(r.reason.data.code).toBe('CONFLICT');
+      }
+    }
+    expect(made).toBe(100);
+    const refused = await errorOf(() => create(999));
+    expect(refused.data.code).toBe('CONFLICT');
+    expect(refused.message).toMatch(/revoke one/);
+
+    const listed = await client.auth.apiKeys.list.query();
+    expect(listed.items).toHaveLength(100);
+    await client.auth.apiKeys.revoke.mutate({ id: listed.items[0]!.id });
+    expect((await create(1000)).name).toBe('k1000');
+  });
+});
