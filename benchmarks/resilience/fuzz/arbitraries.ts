@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
+import { z } from 'zod';
 
 /**
  * fast-check arbitraries derived from a procedure's own zod input schema, through zod's
@@ -8,15 +7,6 @@ import fc from 'fast-check';
  * `mutated` breaks it on purpose (wrong types, missing and extra keys, hostile strings,
  * values only superjson can carry: NaN, BigInt, Map, Set, invalid Dates).
  */
-
-// zod is a dependency of @parley/validators, not of this package: use that one, so the
-// schemas and the exporter are the same zod. (Adding `zod: catalog:` here would allow a
-// plain import.)
-type ToJsonSchema = (schema: unknown, options: Record<string, unknown>) => JsonSchema;
-const fromValidators = createRequire(fileURLToPath(import.meta.resolve('@parley/validators')));
-const { z } = (await import(pathToFileURL(fromValidators.resolve('zod')).href)) as {
-  z: { toJSONSchema: ToJsonSchema };
-};
 
 export interface JsonSchema {
   type?: string | string[];
@@ -39,7 +29,10 @@ export interface JsonSchema {
 }
 
 export function jsonSchemaOf(zodSchema: unknown): JsonSchema {
-  return z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'any' });
+  return z.toJSONSchema(zodSchema as z.ZodType, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as JsonSchema;
 }
 
 /** Ids the fuzzer knows exist, so valid inputs reach past "not found" into real work. */

