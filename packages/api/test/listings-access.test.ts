@@ -210,6 +210,22 @@ describe('listings access', () => {
     const ip = '192.0.2.77';
     for (let i = 0; i < SEARCHES_PER_MINUTE; i++) await caller(null, ip).listings.search({});
     expect(await codeOf(caller(null, ip).listings.search({}))).toBe('TOO_MANY_REQUESTS');
+    // The limit is checked while the cache is read; a refused search never reaches SQL,
+    // even for a query nobody has asked before.
+    let statements = 0;
+    db.sequelize.addHook('beforeQuery', 'count', () => {
+      statements += 1;
+    });
+    try {
+      const fresh = { q: 'never asked before', maxPrice: 4321 };
+      expect(await codeOf(caller(null, ip).listings.search(fresh))).toBe('TOO_MANY_REQUESTS');
+      expect(await codeOf(caller(null, ip).listings.search({ location: 'Atlantis' }))).toBe(
+        'TOO_MANY_REQUESTS',
+      );
+      expect(statements).toBe(0);
+    } finally {
+      db.sequelize.removeHook('beforeQuery', 'count');
+    }
 
     const plain = await userWith('user');
     const readKey = await keyFor(plain.token, ['listings:read']);

@@ -262,6 +262,15 @@ function select<T extends object>(deps: ListingsDeps, sql: SqlStatement): Promis
   });
 }
 
+export interface SearchOptions {
+  /**
+   * Settles before any SQL runs and before any answer is given; its rejection is the
+   * search's (e.g. a rate limit's TOO_MANY_REQUESTS). Started by the caller, so it runs
+   * while the cache is read.
+   */
+  gate?: Promise<unknown>;
+}
+
 /**
  * Listing search: every ListingQuery filter, four sorts, keyset cursors and the total,
  * served from the cache when the same query (normalised) was answered since the last
@@ -270,13 +279,18 @@ function select<T extends object>(deps: ListingsDeps, sql: SqlStatement): Promis
 export async function searchListings(
   deps: ListingsDeps,
   input: ListingQuery,
+  options: SearchOptions = {},
 ): Promise<ListingPage> {
   const query = listingQuery.parse(input);
   const plan = planSearch(query);
   const cursor = query.cursor
     ? decodeCursor(query.cursor, { sort: plan.sort, query: plan.filterHash })
     : null;
-  if (plan.matchesNothing) return { items: [], nextCursor: null, total: 0 };
+  const gate = options.gate ?? Promise.resolve();
+  if (plan.matchesNothing) {
+    await gate;
+    return { items: [], nextCursor: null, total: 0 };
+  }
 
   const pageEntry: ListingsEntry = `page:${hashOf({
     f: plan.filterHash,
@@ -285,12 +299,16 @@ export async function searchListings(
     c: cursor && [cursor.key, cursor.id],
   })}`;
   const countEntry: ListingsEntry = `count:${plan.filterHash}`;
-  const {
-    version,
-    values: [cachedPage, cachedTotal],
-  } = await deps.cache.getVersioned<SuperJSONResult | number>(LISTINGS_NAMESPACE, [
-    pageEntry,
-    countEntry,
+  // The gate (a rate limit) and the cache lookup side by side: one round trip of waiting,
+  // not two. Nothing reaches PostgreSQL, and nothing is answered, before the gate opens.
+  const [
+    {
+      version,
+      values: [cachedPage, cachedTotal],
+    },
+  ] = await Promise.all([
+    deps.cache.getVersioned<SuperJSONResult | number>(LISTINGS_NAMESPACE, [pageEntry, countEntry]),
+    gate,
   ]);
   // Cached as sent (superjson's form): a hit goes back to the client without being
   // serialised again; callers in process get the page revived from the same JSON.

@@ -41,10 +41,13 @@ function actorOf(identity: Extract<Identity, { kind: 'user' | 'apiKey' }>): List
 const listingWriter = scopedProcedure('listings:write');
 
 export const listingsRouter = router({
-  search: optionalIdentityProcedure.input(listingQuery).query(async ({ ctx, input }) => {
-    if (!exemptFromIpLimit(ctx.identity))
-      await enforce([limitsFor(ctx.services).searchPerIp, ctx.ip]);
-    return searchListings(listingsDeps(ctx.services), input);
+  search: optionalIdentityProcedure.input(listingQuery).query(({ ctx, input }) => {
+    if (exemptFromIpLimit(ctx.identity)) return searchListings(listingsDeps(ctx.services), input);
+    const gate = enforce([limitsFor(ctx.services).searchPerIp, ctx.ip]);
+    // Handled here too, so a search that fails before awaiting it leaves no unhandled
+    // rejection; the search itself still awaits it and fails with it.
+    gate.catch(() => {});
+    return searchListings(listingsDeps(ctx.services), input, { gate });
   }),
   get: publicProcedure.input(idInput).query(async ({ ctx, input }) => {
     const listing = await getListing(listingsDeps(ctx.services), input.id);
