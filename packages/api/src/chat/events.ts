@@ -18,9 +18,9 @@ export type BusEvent =
 export const sessionChannel = (sessionId: string) => `session:${sessionId}`;
 
 /**
- * Persists a durable event inside the caller's transaction. The session row's counter
- * is bumped under its row lock, so ids are gap-free and ordered within a session even
- * when two sends race.
+ * Persists a durable event inside the caller's transaction, in one statement. The
+ * session row's counter is bumped under its row lock, so ids are gap-free and ordered
+ * within a session even when two writers race.
  */
 export async function appendEvent(
   services: Services,
@@ -28,24 +28,39 @@ export async function appendEvent(
   event: DurableEvent,
   transaction: Transaction,
 ): Promise<{ seq: number; publish: () => Promise<void> }> {
-  const [row] = await services.db.sequelize.query<{ event_seq: string }>(
-    'UPDATE sessions SET event_seq = event_seq + 1 WHERE id = :sessionId RETURNING event_seq',
-    { replacements: { sessionId }, type: QueryTypes.SELECT, transaction },
+  const durable = durableEvent(event);
+  const [row] = await services.db.sequelize.query<{ seq: string }>(
+    `WITH s AS (
+       UPDATE sessions SET event_seq = event_seq + 1 WHERE id = $1::uuid RETURNING id, event_seq)
+     INSERT INTO session_events (session_id, seq, type, payload, created_at)
+     SELECT id, event_seq, $2::text, $3::jsonb, now() FROM s
+     RETURNING seq`,
+    {
+      bind: [sessionId, event.type, JSON.stringify(durable.payload)],
+      type: QueryTypes.SELECT,
+      raw: true,
+      transaction,
+    },
   );
   if (!row) throw new Error(`session ${sessionId} vanished while appending an event`);
-  const seq = Number(row.event_seq);
-  const payload = superjson.serialize(event);
-  await services.db.models.SessionEvent.create(
-    {
-      sessionId,
-      seq: String(seq),
-      type: event.type,
-      payload: payload as unknown as Record<string, unknown>,
-    },
-    { transaction },
-  );
+  const seq = Number(row.seq);
   // Publish only after commit: a subscriber must never see an event that is later rolled back.
-  return { seq, publish: () => publishDurable(services, sessionId, seq, payload) };
+  return { seq, publish: () => durable.publish(services, sessionId, seq) };
+}
+
+/**
+ * A durable event serialised once: the same payload is stored (by the caller's SQL) and,
+ * after commit, published with the sequence number it was stored under.
+ */
+export function durableEvent(event: DurableEvent): {
+  payload: SuperJSONResult;
+  publish: (services: Services, sessionId: string, seq: number) => Promise<void>;
+} {
+  const payload = superjson.serialize(event);
+  return {
+    payload,
+    publish: (services, sessionId, seq) => publishDurable(services, sessionId, seq, payload),
+  };
 }
 
 function publishDurable(

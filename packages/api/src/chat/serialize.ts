@@ -29,7 +29,9 @@ function reviveMetadata(metadata: Record<string, unknown>): Record<string, unkno
   };
 }
 
-export function toMessage(row: ChatMessage): Message {
+export function toMessage(
+  row: Pick<ChatMessage, 'id' | 'conversationId' | 'role' | 'content' | 'metadata' | 'createdAt'>,
+): Message {
   return {
     id: row.id,
     conversationId: row.conversationId,
