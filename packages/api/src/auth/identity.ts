@@ -1,8 +1,9 @@
 import type { Role, Scope } from '@parley/validators';
 import { TRPCError } from '@trpc/server';
-import { Op, QueryTypes } from 'sequelize';
+import { QueryTypes } from 'sequelize';
 import type { ApiServices } from '../context';
 import type { Credential, Identity } from './credentials';
+import { isFamilyRevoked } from './revocations';
 import { digest } from './secrets';
 import { verifyAccessToken } from './tokens';
 
@@ -10,8 +11,10 @@ const invalid = (what: string) =>
   new TRPCError({ code: 'UNAUTHORIZED', message: `The ${what} is invalid, expired or revoked` });
 
 /**
- * Verifies a credential for one call. Nothing is remembered between calls, so a token
- * that expires or is revoked mid-connection stops working at its next call.
+ * Verifies a credential for one call, so a token that expires or is revoked
+ * mid-connection stops working at its next call. Only an access token's revocation
+ * state is remembered between calls (see revocations.ts): briefly, and forgotten as soon
+ * as a revocation of its user is announced.
  */
 export async function resolveIdentity(
   services: ApiServices,
@@ -22,7 +25,9 @@ export async function resolveIdentity(
     case 'accessToken': {
       const claims = await verifyAccessToken(services.config, credential.token, now);
       if (!claims) throw invalid('access token');
-      if (await isFamilyRevoked(services, claims.familyId)) throw invalid('access token');
+      if (await isFamilyRevoked(services, claims.userId, claims.familyId)) {
+        throw invalid('access token');
+      }
       return { kind: 'user', ...claims };
     }
     case 'apiKey': {
@@ -33,8 +38,8 @@ export async function resolveIdentity(
         scopes: Scope[];
       }>(
         `SELECT k.id, k.user_id, u.role, k.scopes FROM api_keys k JOIN users u ON u.id = k.user_id
-         WHERE k.key_hash = :hash AND k.revoked_at IS NULL`,
-        { replacements: { hash: digest(credential.key) }, type: QueryTypes.SELECT },
+         WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
+        { bind: [digest(credential.key)], type: QueryTypes.SELECT, raw: true },
       );
       const key = rows[0];
       if (!key) throw invalid('API key');
@@ -48,25 +53,16 @@ export async function resolveIdentity(
       };
     }
     case 'clientSecret': {
-      const { SessionSecret, Session } = services.db.models;
-      const secret = await SessionSecret.findOne({
-        where: { secretHash: digest(credential.secret), expiresAt: { [Op.gt]: now } },
-        attributes: ['sessionId'],
-      });
-      const session =
-        secret && (await Session.findByPk(secret.sessionId, { attributes: ['id', 'userId'] }));
+      const rows = await services.db.sequelize.query<{ id: string; user_id: string }>(
+        `SELECT s.id, s.user_id FROM session_secrets k JOIN sessions s ON s.id = k.session_id
+         WHERE k.secret_hash = $1 AND k.expires_at > $2`,
+        { bind: [digest(credential.secret), now], type: QueryTypes.SELECT, raw: true },
+      );
+      const session = rows[0];
       if (!session) throw invalid('session client secret');
-      return { kind: 'session', sessionId: session.id, userId: session.userId };
+      return { kind: 'session', sessionId: session.id, userId: session.user_id };
     }
   }
-}
-
-async function isFamilyRevoked(services: ApiServices, familyId: string): Promise<boolean> {
-  const rows = await services.db.sequelize.query(
-    'SELECT 1 FROM refresh_tokens WHERE family_id = :familyId AND revoked_at IS NOT NULL LIMIT 1',
-    { replacements: { familyId }, type: QueryTypes.SELECT },
-  );
-  return rows.length > 0;
 }
 
 /** Records use at most once a minute per key, off the request's path. */

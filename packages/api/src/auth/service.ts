@@ -6,6 +6,12 @@ import type { ApiServices } from '../context';
 import { fieldError } from '../errors';
 import { enforce, limitsFor } from './limits';
 import { burnPasswordCheck, hashPassword, isCommonPassword, verifyPassword } from './passwords';
+import {
+  REVOCATIONS_CHANNEL,
+  type RevocationNotice,
+  revocationChannel,
+  revocationMemory,
+} from './revocations';
 import { digest, randomSecret } from './secrets';
 import { signAccessToken } from './tokens';
 
@@ -159,11 +165,20 @@ async function revokeFamily(
   );
 }
 
-/** Tells every instance that some of this user's credentials died, so live subscriptions re-check. */
+/**
+ * Tells every instance that some of this user's credentials died, after the revocation
+ * committed: remembered revocation states are dropped, then live subscriptions re-check.
+ * This instance forgets at once, not when the bus brings the message back: the caller's
+ * very next call must be refused. The two messages travel in this order over one Redis
+ * connection, so another instance has forgotten before its subscriptions re-check.
+ */
 export async function announceRevocation(services: ApiServices, userId: string): Promise<void> {
-  await services.infra.bus.publish(revocationChannel(userId), { userId });
+  revocationMemory(services).forget(userId);
+  const notice: RevocationNotice = { userId };
+  await services.infra.bus.publish(REVOCATIONS_CHANNEL, notice);
+  await services.infra.bus.publish(revocationChannel(userId), notice);
 }
-export const revocationChannel = (userId: string) => `auth:revoked:${userId}`;
+export { revocationChannel };
 
 export async function logout(
   services: ApiServices,
