@@ -1,11 +1,12 @@
 import type { Role, Scope } from '@parley/validators';
 import { TRPCError } from '@trpc/server';
+import { decodeJwt } from 'jose';
 import { QueryTypes } from 'sequelize';
 import type { ApiServices } from '../context';
 import type { Credential, Identity } from './credentials';
 import { isFamilyRevoked } from './revocations';
 import { digest } from './secrets';
-import { verifyAccessToken } from './tokens';
+import { type AccessClaims, verifyAccessToken } from './tokens';
 
 const invalid = (what: string) =>
   new TRPCError({ code: 'UNAUTHORIZED', message: `The ${what} is invalid, expired or revoked` });
@@ -23,7 +24,7 @@ export async function resolveIdentity(
   const now = services.clock();
   switch (credential.kind) {
     case 'accessToken': {
-      const claims = await verifyAccessToken(services.config, credential.token, now);
+      const claims = await verifiedClaims(services, credential.token, now);
       if (!claims) throw invalid('access token');
       if (await isFamilyRevoked(services, claims.userId, claims.familyId)) {
         throw invalid('access token');
@@ -63,6 +64,44 @@ export async function resolveIdentity(
       return { kind: 'session', sessionId: session.id, userId: session.user_id };
     }
   }
+}
+
+const MAX_VERIFIED = 10_000;
+// Per configuration (each has its own JWT secret): token -> its claims and expiry.
+const verifiedTokens = new WeakMap<
+  ApiServices['config'],
+  Map<string, { claims: AccessClaims; expiresAtMs: number }>
+>();
+
+/**
+ * An access token's claims, verifying its signature once: a token is a fixed string, so
+ * the outcome of a successful check holds until it expires (the HMAC through WebCrypto
+ * was ~8% of a chat turn's CPU, paid on every call of a WebSocket). Expiry is checked on
+ * every call; revocation is checked by the caller.
+ */
+async function verifiedClaims(
+  services: ApiServices,
+  token: string,
+  now: Date,
+): Promise<AccessClaims | null> {
+  let verified = verifiedTokens.get(services.config);
+  if (!verified) {
+    verified = new Map();
+    verifiedTokens.set(services.config, verified);
+  }
+  const known = verified.get(token);
+  if (known) {
+    if (now.getTime() < known.expiresAtMs) return known.claims;
+    verified.delete(token);
+  }
+  const claims = await verifyAccessToken(services.config, token, now);
+  if (!claims) return null;
+  // The signature just held, so the payload is the one that was signed; exp is required.
+  const exp = decodeJwt(token).exp!;
+  verified.set(token, { claims, expiresAtMs: exp * 1000 });
+  // Maps iterate in insertion order: the first key is the oldest.
+  if (verified.size > MAX_VERIFIED) verified.delete(verified.keys().next().value!);
+  return claims;
 }
 
 /** Records use at most once a minute per key, off the request's path. */

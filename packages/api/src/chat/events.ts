@@ -80,7 +80,9 @@ export async function publishEphemeral(
   afterSeq: number,
   event: EphemeralEvent,
 ): Promise<void> {
-  const message: BusEvent = { kind: 'ephemeral', afterSeq, event: superjson.serialize(event) };
+  // Typing and delta events hold only strings and booleans, for which superjson's result is
+  // exactly `{ json }`: built directly, without walking the event for Dates and the like.
+  const message: BusEvent = { kind: 'ephemeral', afterSeq, event: { json: event } };
   await services.infra.bus.publish(sessionChannel(sessionId), message).catch((error: unknown) => {
     services.logger.warn({ err: error, sessionId }, 'could not publish a live event');
   });

@@ -217,15 +217,23 @@ async function runAssistant(
       systemPrompt: context.systemPrompt,
       searchListings: deps.searchListings,
     });
-    for (;;) {
-      const step = await stream.next();
-      if (step.done) return step.value;
+    const deltas = deltaBatcher((delta) => {
       void publishEphemeral(services, sessionId, afterSeq, {
         type: 'assistant.delta',
         messageId: turn.messageId,
-        delta: step.value,
+        delta,
         clientMessageId: turn.clientMessageId,
       });
+    });
+    try {
+      for (;;) {
+        const step = await stream.next();
+        if (step.done) return step.value;
+        deltas.add(step.value);
+      }
+    } finally {
+      // Every piece goes out before the turn's durable events (or its failure).
+      deltas.flush();
     }
   } catch (error) {
     // An outage is not the assistant's failure: the turn fails whole and is retried.
@@ -245,4 +253,30 @@ async function runAssistant(
       memory: { facts: memory, summary: '' },
     };
   }
+}
+
+/**
+ * Coalesces the pieces an assistant yields within one turn of the event loop into one
+ * `assistant.delta`: the rule agent yields its lines back to back, and every event costs
+ * a bus message and a frame per subscriber. Pieces that arrive apart (a model streaming
+ * over the network) still go out as they come.
+ */
+function deltaBatcher(publish: (delta: string) => void) {
+  let pending = '';
+  let timer: NodeJS.Immediate | undefined;
+  const flush = () => {
+    if (timer) clearImmediate(timer);
+    timer = undefined;
+    if (!pending) return;
+    const delta = pending;
+    pending = '';
+    publish(delta);
+  };
+  return {
+    add(piece: string) {
+      pending += piece;
+      timer ??= setImmediate(flush);
+    },
+    flush,
+  };
 }
