@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type AppRouter, type Context, type ContextInput, credentialFrom } from '@parley/api';
+import {
+  type AppRouter,
+  attachSocket,
+  type Context,
+  type ContextInput,
+  credentialFrom,
+  fanoutEncoder,
+} from '@parley/api';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { WebSocketServer } from 'ws';
 import { clientIp } from './http';
@@ -34,13 +41,18 @@ export function createWsServer(options: WsOptions) {
     router: options.router,
     // The heartbeat reaps sockets whose client died without closing.
     keepAlive: { enabled: true, pingMs: options.pingMs, pongWaitMs: options.pongWaitMs },
-    createContext: ({ req, info }) => {
+    // JSON, plus the hand-off that lets a session's live events skip tRPC's per-subscriber
+    // path (packages/api/src/chat/fanout.ts).
+    experimental_encoder: fanoutEncoder,
+    createContext: ({ req, res, info }) => {
       const token = info.connectionParams?.token;
+      const connection = { id: randomUUID(), subscriptions: 0 };
+      attachSocket(connection, res);
       return options.createContext({
         transport: 'ws',
         ip: clientIp(req, options.trustProxy),
         credential: credentialFrom(typeof token === 'string' ? token : null),
-        connection: { id: randomUUID(), subscriptions: 0 },
+        connection,
       });
     },
   });

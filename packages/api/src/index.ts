@@ -4,6 +4,7 @@ export {
   credentialFromHeaders,
   type Identity,
 } from './auth/credentials';
+export { attachSocket, fanoutEncoder, type LiveSocket } from './chat/fanout';
 export { sweepExpiredSessions } from './chat/sessions';
 export type { ApiConfig } from './config';
 export { type ApiServices, type Context, type ContextInput, createContextFactory } from './context';

@@ -1,9 +1,11 @@
 import superjson, { type SuperJSONResult } from 'superjson';
 
-// Non-enumerable and keyed by a symbol: invisible to JSON, superjson, spreads and tests.
+// Non-enumerable and keyed by symbols: invisible to JSON, superjson, spreads and tests.
 const WIRE_FORM = Symbol('parley.wireForm');
+const TAG = Symbol('parley.wireTag');
 
 type WithWireForm = { [WIRE_FORM]?: SuperJSONResult };
+type Tagged = { [TAG]?: object };
 
 /**
  * Remembers the superjson form `value` already has (e.g. a cached page), so the transformer
@@ -29,13 +31,36 @@ export function isWireForm(value: unknown): value is SuperJSONResult {
   return value !== null && typeof value === 'object' && 'json' in value;
 }
 
-/** superjson both ways, except that an output with a wire form attached is sent as it is. */
+/**
+ * Marks `value` with `tag`, for code that sees only the serialised response (a WebSocket
+ * encoder): a tagged event yielded with `tracked(id, value)` comes out of the transformer as a
+ * serialised form carrying the same tag (`tagOf`). Serialises exactly like `value`.
+ */
+export function withTag<T extends object>(value: T, tag: object): T {
+  Object.defineProperty(value, TAG, { value: tag, enumerable: false });
+  return value;
+}
+
+/** The tag `withTag` put on a value (or on the serialised form of a tagged tracked event). */
+export function tagOf(value: unknown): object | undefined {
+  return value !== null && typeof value === 'object' ? (value as Tagged)[TAG] : undefined;
+}
+
+/**
+ * superjson both ways, except that an output with a wire form attached is sent as it is,
+ * and a tracked event (`{ id, data }`) whose data is tagged gets its serialised form tagged.
+ */
 export const transformer = {
   input: superjson,
   output: {
-    serialize: (value: unknown): SuperJSONResult =>
-      (value !== null && typeof value === 'object' && (value as WithWireForm)[WIRE_FORM]) ||
-      superjson.serialize(value),
+    serialize: (value: unknown): SuperJSONResult => {
+      if (value === null || typeof value !== 'object') return superjson.serialize(value);
+      const known = (value as WithWireForm)[WIRE_FORM];
+      if (known) return known;
+      const wire = superjson.serialize(value);
+      const tag = tagOf((value as { data?: unknown }).data);
+      return tag ? withTag(wire, tag) : wire;
+    },
     deserialize: superjson.deserialize,
   },
 };

@@ -13,6 +13,11 @@ export class EventQueue<T> {
     return this.#overflowed;
   }
 
+  /** Items waiting to be taken. */
+  get size(): number {
+    return this.#items.length;
+  }
+
   push(item: T): void {
     if (this.#waiting) {
       const resolve = this.#waiting;
