@@ -157,6 +157,17 @@ describe('what a turn writes', () => {
     ]);
   });
 
+  it('NUL, which PostgreSQL cannot store, is stored and answered as \\0', async () => {
+    const { conversation, send } = await chat('turn-nul');
+    const sent = await send('a\u0000b');
+    expect(sent.userMessage.content).toBe('a\\0b');
+    const [row] = await server.db.query<{ content: string }>(
+      `SELECT content FROM messages WHERE conversation_id = $1 AND role = 'user'`,
+      [conversation.id],
+    );
+    expect(row!.content).toBe('a\\0b');
+  });
+
   it('a title already set is kept', async () => {
     const user = await signUp(httpClient(server.url), 'turn-title');
     const http = httpClient(server.url, user.accessToken);

@@ -58,8 +58,9 @@ function closed(status: string): TRPCError {
  * Idempotent on `clientMessageId`: a repeat gets the stored turn; a concurrent twin
  * blocks on the unique index until the first commits, then gets the same turn.
  */
-export async function sendMessage(deps: SendDeps, input: SendInput): Promise<SendResult> {
+export async function sendMessage(deps: SendDeps, raw: SendInput): Promise<SendResult> {
   const { services, identity } = deps;
+  const input = { ...raw, content: storable(raw.content) };
   if (identity.kind === 'session' && identity.sessionId !== input.sessionId) {
     throw notFound('Session');
   }
@@ -185,6 +186,15 @@ async function whyNotWritten(deps: SendDeps, sessionId: string): Promise<TRPCErr
     code: 'INTERNAL_SERVER_ERROR',
     message: `session ${sessionId} is active but its turn was not written`,
   });
+}
+
+/**
+ * PostgreSQL text (and jsonb) cannot hold NUL: it is stored, and answered, as the two
+ * characters `\0`, as Sequelize's parameter binding did before the turn became raw SQL.
+ * Done before the assistant runs, so no NUL reaches its reply or memory either.
+ */
+function storable(content: string): string {
+  return content.includes('\0') ? content.replaceAll('\0', '\\0') : content;
 }
 
 function titleFrom(content: string): string {
