@@ -115,7 +115,8 @@ export async function* sessionEvents(
       if (ended) return;
     }
     while (!signal.aborted) {
-      // Everything yielded so far has been sent: the fan-out may take over from here.
+      // tRPC sends each yielded value before it asks for the next, so everything yielded so
+      // far is on the socket: the fan-out may take over from here.
       s.goLiveIfIdle();
       const item = await queue.next(signal);
       if (!item) return;
