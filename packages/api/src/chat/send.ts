@@ -13,7 +13,9 @@ import type { Identity } from '../auth/credentials';
 import type { ApiServices } from '../context';
 import { notFound } from '../errors';
 import type { RequestLog } from '../request-log';
+import { withWireForm } from '../wire';
 import { durableEvent, publishEphemeral } from './events';
+import { sendResultWire } from './send-wire';
 import {
   readStoredTurn,
   readTurnContext,
@@ -174,7 +176,9 @@ async function commitTurn(
   // Only after commit: a subscriber must never see an event that is later rolled back.
   await created.publish(services, input.sessionId, seq - 1);
   await completed.publish(services, input.sessionId, seq);
-  return { userMessage, assistantMessage, reply };
+  const result: SendResult = { userMessage, assistantMessage, reply };
+  const wire = sendResultWire(created.payload, completed.payload);
+  return wire ? withWireForm(result, wire) : result;
 }
 
 /** The session ended, expired or vanished while the assistant was answering. */
