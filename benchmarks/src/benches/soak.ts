@@ -94,7 +94,7 @@ export async function soak(ctx: RunContext): Promise<BenchResult[]> {
         target: '0',
         pass: after.busListeners === 0,
         detail:
-          'bus handlers still registered 2 s after every client socket closed (each live sessions.events holds two)',
+          'bus handlers still registered 2 s after every client socket closed (a live sessions.events holds one, plus one per session and instance for the fan-out)',
       }),
     ];
   } finally {
