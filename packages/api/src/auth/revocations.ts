@@ -31,7 +31,9 @@ export interface RevocationNotice {
  * instance that revoked (before it answers), and through REVOCATIONS_CHANNEL on every
  * other instance. The memory listens on that channel only while it remembers someone,
  * and lets go of users once they have been quiet for KNOWN_GOOD_MS, so an idle server
- * holds no listener.
+ * holds no listener. A notice that arrives while the memory is starting to listen again
+ * (one Redis round trip after a quiet spell) can be missed; KNOWN_GOOD_MS still bounds
+ * how long a call is answered from the stale entry.
  */
 export class RevocationMemory {
   readonly #users = new Map<string, KnownUser>();
