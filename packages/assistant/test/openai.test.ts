@@ -1,3 +1,11 @@
+import {
+  type FakeOpenAiHandler as Handler,
+  sendChunk,
+  sendText,
+  sendToolCall,
+  startFakeOpenAi,
+  startSse,
+} from '@parley/testing';
 import { searchFacts } from '@parley/validators';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -7,14 +15,6 @@ import {
   createOpenAiAssistant,
   createRulesAssistant,
 } from '../src';
-import {
-  type Handler,
-  sendChunk,
-  sendText,
-  sendToolCall,
-  startFakeOpenAi,
-  startSse,
-} from './fixtures/fake-openai';
 import { memorySearch } from './fixtures/listings';
 import { ask, expectWellFormed } from './helpers';
 

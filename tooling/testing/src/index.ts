@@ -1,5 +1,15 @@
 export { createTestDatabase, type TestDatabase } from './database';
 export { importEmbeddedPostgres } from './embedded-postgres';
+export {
+  type Handler as FakeOpenAiHandler,
+  type RecordedRequest,
+  sendChunk,
+  sendText,
+  sendTextSlowly,
+  sendToolCall,
+  startFakeOpenAi,
+  startSse,
+} from './fake-openai';
 export { freePort } from './ports';
 export { type RedisProcess, startRedisProcess } from './processes';
 export {

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { sendTextSlowly, startFakeOpenAi } from '@parley/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordEvents } from './events';
+import { httpClient, signUp, startTestServer, type TestServer, wsClient } from './harness';
+
+/**
+ * A model that writes its answer piece by piece (a local server speaking the
+ * chat-completions streaming protocol) is streamed on to subscribers as it writes:
+ * pieces that arrive apart go out as separate `assistant.delta` events, in order, all
+ * before the stored reply. (Pieces that come back to back, like the rule agent's, are
+ * sent as one delta.)
+ */
+const PIECES = ['Here ', 'is ', 'what ', 'I ', 'found.'];
+let model: Awaited<ReturnType<typeof startFakeOpenAi>>;
+let server: TestServer;
+
+beforeAll(async () => {
+  model = await startFakeOpenAi((_request, res) => sendTextSlowly(res, PIECES, 40));
+  server = await startTestServer({
+    label: 'model',
+    env: { ASSISTANT_PROVIDER: 'openai', OPENAI_BASE_URL: model.baseUrl, OPENAI_API_KEY: 'sk-x' },
+  });
+});
+afterAll(async () => {
+  await server?.close();
+  await model?.close();
+});
+
+describe('a model streaming its answer', () => {
+  it('reaches a WebSocket subscriber piece by piece, before the stored reply', async () => {
+    const user = await signUp(httpClient(server.url), 'stream');
+    const http = httpClient(server.url, user.accessToken);
+    const ws = wsClient(server.url, user.accessToken);
+    try {
+      const { session } = await http.sessions.create.mutate({});
+      const events = recordEvents(ws.client, session.id);
+      await events.started();
+      const clientMessageId = randomUUID();
+      const sent = await http.sessions.send.mutate({
+        sessionId: session.id,
+        content: 'hello there',
+        clientMessageId,
+      });
+      await events.until(() => events.received.some((r) => r.event.type === 'assistant.completed'));
+      const types = events.received.map((r) => r.event.type);
+      const deltas = events.received.flatMap((r) =>
+        r.event.type === 'assistant.delta' ? [r.event] : [],
+      );
+      expect(deltas.map((d) => d.delta)).toEqual(PIECES);
+      expect(deltas.every((d) => d.clientMessageId === clientMessageId)).toBe(true);
+      expect(types.lastIndexOf('assistant.delta')).toBeLessThan(
+        types.indexOf('assistant.completed'),
+      );
+      expect(sent.reply.responseText).toBe(PIECES.join(''));
+      expect(model.requests.length).toBeGreaterThan(0);
+    } finally {
+      await ws.close();
+    }
+  });
+});
