@@ -52,6 +52,9 @@ export class RedisLink extends EventEmitter<{ up: []; down: [] }> {
       // The bus resubscribes itself on `up`, including channels added while Redis was away.
       autoResubscribe: false,
       retryStrategy: (attempt) => Math.min(attempt * 100, MAX_RETRY_DELAY_MS),
+      // Commands issued in one turn of the event loop leave in one write: a search's rate
+      // limit and cache lookup, or a miss's two stores, cost one syscall, not one each.
+      enableAutoPipelining: role !== 'subscriber',
     });
     // Without an `error` listener ioredis prints every failed reconnect; we log transitions only.
     this.client.on('error', (err: Error) => {

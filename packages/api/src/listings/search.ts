@@ -243,13 +243,13 @@ function countStatement(filters: NormalisedFilters): SqlStatement {
   };
 }
 
-function remember(
-  cache: ListingsCache,
-  key: string,
-  value: unknown,
-  ttl = SEARCH_TTL_SECONDS,
-): void {
-  cache.set(key, value, ttl).catch(() => {}); // the cache degrades by itself; a miss is safe
+/** Stores entries after the answer has been handed on, together (one write to Redis). */
+function remember(cache: ListingsCache, entries: [key: string, value: unknown, ttl: number][]) {
+  // Stringifying and writing ~40 KB is not the caller's wait. The cache degrades by
+  // itself; a miss is safe.
+  setImmediate(() => {
+    for (const [key, value, ttl] of entries) cache.set(key, value, ttl).catch(() => {});
+  });
 }
 
 type PageRow = ListingRowShape & { sortKey: string; total?: number };
@@ -337,8 +337,12 @@ export async function searchListings(
   };
   // Not awaited: the answer does not wait on Redis. A store that lands after a write is
   // harmless, it sits under the old version, which nobody reads any more.
-  remember(deps.cache, listingsKey(version, pageEntry), wireFormOf(page));
-  if (cachedTotal === undefined) remember(deps.cache, listingsKey(version, countEntry), total);
+  remember(deps.cache, [
+    [listingsKey(version, pageEntry), wireFormOf(page), SEARCH_TTL_SECONDS],
+    ...(cachedTotal === undefined
+      ? [[listingsKey(version, countEntry), total, SEARCH_TTL_SECONDS] as [string, number, number]]
+      : []),
+  ]);
   return page;
 }
 
@@ -379,6 +383,6 @@ export async function getListing(deps: ListingsDeps, listingId: string): Promise
   const row = await findListingRow(deps.sequelize, id);
   const listing = row ? toListing(row) : null;
   const wire = listing ? wireFormOf(listing) : { json: null };
-  remember(deps.cache, listingsKey(version, entry), wire, GET_TTL_SECONDS);
+  remember(deps.cache, [[listingsKey(version, entry), wire, GET_TTL_SECONDS]]);
   return listing;
 }
