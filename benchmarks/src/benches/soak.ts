@@ -12,7 +12,8 @@ interface RunResult {
   errors: string[];
 }
 
-const RATE = 25;
+// BENCH_SOAK_RATE / BENCH_SOAK_SECONDS: for leak hunting (a faster rate ages sessions sooner).
+const RATE = Number(process.env.BENCH_SOAK_RATE ?? 25);
 
 /**
  * RSS after a full GC, the lowest of three readings half a second apart: freed socket
@@ -36,7 +37,7 @@ async function settled(parley: { call<T>(cmd: string): Promise<T> }): Promise<Pa
  * subscription (bus listeners) at all.
  */
 export async function soak(ctx: RunContext): Promise<BenchResult[]> {
-  const totalSeconds = ctx.pick(120, 1_800);
+  const totalSeconds = Number(process.env.BENCH_SOAK_SECONDS ?? ctx.pick(120, 1_800));
   const parley = await startParleyServer(benchEnv(ctx.databaseUrl, ctx.redisUrl));
   const load = await startLoad('chat.ts');
   try {
@@ -52,6 +53,7 @@ export async function soak(ctx: RunContext): Promise<BenchResult[]> {
     let answered = 0;
     let errors = 0;
     let reopened = 0;
+    let resumedWithId = 0;
     const latencies: number[] = [];
     const segment = 20;
     while ((performance.now() - started) / 1000 < totalSeconds - segment) {
@@ -60,10 +62,14 @@ export async function soak(ctx: RunContext): Promise<BenchResult[]> {
       answered += r.answered;
       errors += r.errorCount;
       latencies.push(...r.latencies);
-      reopened += (await load.call<{ reopened: number }>('churn', { share: 0.2 })).reopened;
+      const churned = await load.call<{ reopened: number; withId: number }>('churn', {
+        share: 0.2,
+      });
+      reopened += churned.reopened;
+      resumedWithId += churned.withId;
       const now = await parley.call<ParleyStats>('stats');
       ctx.log(
-        `  ${Math.round((performance.now() - started) / 1000)} s: ${answered}/${sent} answered, p99 ${round(percentile(r.latencies, 99))} ms, RSS ${round(now.rss / 2 ** 20, 1)} MB, ${now.busListeners} bus listeners`,
+        `  ${Math.round((performance.now() - started) / 1000)} s: ${answered}/${sent} answered, p99 ${round(percentile(r.latencies, 99))} ms, RSS ${round(now.rss / 2 ** 20, 1)} MB, heap ${round(now.heapUsed / 2 ** 20, 1)} MB, ${now.busListeners} bus listeners`,
       );
     }
     const end = await settled(parley);
@@ -84,7 +90,7 @@ export async function soak(ctx: RunContext): Promise<BenchResult[]> {
         ratio: round(end.rss / start.rss, 3),
         target: '<= 10%',
         pass: drift <= 0.1,
-        detail: `${minutes} min of 100 chats at ${RATE} msg/s (${answered}/${sent} answered, ${errors} errors, p99 ${round(percentile(latencies, 99))} ms), ${reopened} socket drops resumed with lastEventId; RSS after full GC (lowest of 3 readings) ${round(start.rss / 2 ** 20, 1)} -> ${round(end.rss / 2 ** 20, 1)} MB (baseline column: MB at start), heap ${round(start.heapUsed / 2 ** 20, 1)} -> ${round(end.heapUsed / 2 ** 20, 1)} MB`,
+        detail: `${minutes} min of 100 chats at ${RATE} msg/s (${answered}/${sent} answered, ${errors} errors, p99 ${round(percentile(latencies, 99))} ms), ${reopened} socket drops resumed (${resumedWithId} of them with a lastEventId); RSS after full GC (lowest of 3 readings) ${round(start.rss / 2 ** 20, 1)} -> ${round(end.rss / 2 ** 20, 1)} MB (baseline column: MB at start), heap ${round(start.heapUsed / 2 ** 20, 1)} -> ${round(end.heapUsed / 2 ** 20, 1)} MB`,
       }),
       result({
         name: 'soak.leftover-subscriptions',

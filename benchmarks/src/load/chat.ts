@@ -39,11 +39,15 @@ const completedAt = new Map<string, number>();
 const waiters = new Map<string, () => void>();
 let framesReceived = 0;
 
+// A data frame ends with its tracked event id:
+// {"id":1,"result":{"type":"data","data":{"json":{"id":"12","data":<event>}},"id":"12"}}
+const EVENT_ID_AT_END = /"result":\{"type":"data",.*,"id":"([^"]+)"\}\}$/s;
+
 function onFrame(chat: Chat, text: string): void {
   framesReceived++;
   const at = now();
-  // {"id":1,"result":{"type":"data","id":"<eventId>","data":...}}
-  const eventId = /"result":\{"type":"data","id":"([^"]+)"/.exec(text)?.[1];
+  const eventId = EVENT_ID_AT_END.exec(text)?.[1];
+  // Durable events only ("12", not "12:3"): what a client resumes from.
   if (eventId && !eventId.includes(':')) chat.lastEventId = eventId;
   if (!text.includes('"assistant.completed"')) return;
   const frame = JSON.parse(text) as {
@@ -174,7 +178,9 @@ async function churn(args: { share: number }) {
     await chat.socket?.closed;
     await open(chat);
   });
-  return { reopened: picked.length };
+  // Resumed from a durable event id, not replayed from the session's start.
+  const withId = picked.filter((chat) => chat.lastEventId !== null).length;
+  return { reopened: picked.length, withId };
 }
 
 async function close() {

@@ -12,13 +12,6 @@ export interface CacheOptions {
   maxLocalBytes?: number;
 }
 
-/** The JSON as stored, and its parsed form once somebody has read it. */
-interface LocalEntry {
-  /** Dropped once parsed: only one of the two forms is held. */
-  json: string | undefined;
-  value?: unknown;
-}
-
 /** What `getVersioned` found: the namespace's current version and a value per suffix. */
 export interface VersionedRead<T> {
   version: number;
@@ -47,10 +40,9 @@ const READ_VERSIONED_SHA = createHash('sha1').update(READ_VERSIONED).digest('hex
  * and `bumpVersion` makes every older key unreachable on every instance at once, because the
  * version is read from Redis on every call while Redis is up. Without Redis the last known
  * version (bumped locally) is used, and the bumps are replayed into Redis when it returns.
- * Values handed out are shared between callers (parsed once): treat them as read-only.
  */
 export class Cache {
-  readonly #local: LRUCache<string, LocalEntry>;
+  readonly #local: LRUCache<string, string>;
   // Last version seen per namespace: the fallback while Redis is away.
   readonly #versions = new Map<string, number>();
   // Namespaces bumped while Redis was away; replayed on reconnect so Redis's copies go stale too.
@@ -65,8 +57,7 @@ export class Cache {
     this.#local = new LRUCache({
       max: options.maxLocalEntries,
       maxSize: options.maxLocalBytes ?? 32 * 2 ** 20,
-      // Twice the JSON: a parsed value takes about that much heap once it has been read.
-      sizeCalculation: (entry) => Math.max(1, 2 * (entry.json?.length ?? 0)),
+      sizeCalculation: (json) => Math.max(1, json.length),
       ttlAutopurge: true,
     });
     options.link?.on('up', () => void this.#resync());
@@ -78,14 +69,13 @@ export class Cache {
 
   async get<T>(key: string): Promise<T | undefined> {
     const local = this.#local.get(key);
-    if (local !== undefined) return readEntry<T>(local);
+    if (local !== undefined) return parse<T>(local);
     const link = this.#redis();
     if (!link) return undefined;
     const found = await link.run((c) => c.get(this.#key(key)));
     if (!found.ok || found.value === null) return undefined;
-    const entry: LocalEntry = { json: found.value };
-    this.#local.set(key, entry, { ttl: this.options.localTtlMs });
-    return readEntry<T>(entry);
+    this.#local.set(key, found.value, { ttl: this.options.localTtlMs });
+    return parse<T>(found.value);
   }
 
   /** Stores `value` as JSON (a Date becomes its ISO string) for `ttlSeconds`. */
@@ -98,7 +88,7 @@ export class Cache {
     const link = this.#redis();
     const stored = link ? await link.run((c) => c.set(this.#key(key), json, 'PX', ttlMs)) : null;
     const localTtl = stored?.ok ? Math.min(ttlMs, this.options.localTtlMs) : ttlMs;
-    this.#local.set(key, { json }, { ttl: localTtl });
+    this.#local.set(key, json, { ttl: localTtl });
   }
 
   async delete(key: string): Promise<void> {
@@ -128,14 +118,20 @@ export class Cache {
       suffixes.map((suffix) => this.#local.get(keyOf(version, suffix)));
     if (!link) {
       const version = known ?? 0;
-      return { version, values: local(version).map((entry) => entry && readEntry<T>(entry)) };
+      return {
+        version,
+        values: local(version).map((json) => (json === undefined ? undefined : parse<T>(json))),
+      };
     }
     const kept = known === undefined ? [] : local(known);
-    const allKept = known !== undefined && kept.every((entry) => entry !== undefined);
+    const allKept = known !== undefined && kept.every((json) => json !== undefined);
     // Everything is at hand under the version last seen: ask Redis for the version alone.
     let reply = await this.#readVersioned(link, namespace, allKept ? [] : suffixes);
     if (reply && allKept && reply.version === known) {
-      return { version: known, values: kept.map((entry) => entry && readEntry<T>(entry)) };
+      return {
+        version: known,
+        values: kept.map((json) => (json === undefined ? undefined : parse<T>(json))),
+      };
     }
     if (reply && allKept) reply = await this.#readVersioned(link, namespace, suffixes);
     if (!reply) return { version: known ?? 0, values: suffixes.map(() => undefined) };
@@ -144,9 +140,8 @@ export class Cache {
     const values = found.map(({ json, ttlMs }, i) => {
       if (json === null) return undefined;
       // Only a current version is ever read back, so the copy may live as long as Redis's.
-      const entry: LocalEntry = { json };
-      if (ttlMs > 0) this.#local.set(keyOf(version, suffixes[i]!), entry, { ttl: ttlMs });
-      return readEntry<T>(entry);
+      if (ttlMs > 0) this.#local.set(keyOf(version, suffixes[i]!), json, { ttl: ttlMs });
+      return parse<T>(json);
     });
     return { version, values };
   }
@@ -255,15 +250,15 @@ export class Cache {
   }
 }
 
-/** Parsed on first read and kept: values handed out are shared, so callers must not mutate them. */
-function readEntry<T>(entry: LocalEntry): T | undefined {
-  if (!('value' in entry)) {
-    try {
-      entry.value = JSON.parse(entry.json as string);
-    } catch {
-      entry.value = undefined; // not written by us; a miss is the safe answer
-    }
-    entry.json = undefined;
+/**
+ * Values are kept as JSON strings and parsed per read: one string per entry is nearly free
+ * for the garbage collector, while parsed pages (thousands of small objects each) kept
+ * for a minute made a long chat soak's heap churn, and its major GCs, several times larger.
+ */
+function parse<T>(json: string): T | undefined {
+  try {
+    return JSON.parse(json) as T;
+  } catch {
+    return undefined; // not written by us; a miss is the safe answer
   }
-  return entry.value as T | undefined;
 }
