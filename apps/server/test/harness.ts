@@ -186,3 +186,25 @@ export async function errorOf(fn: () => Promise<unknown>): Promise<{
   }
   throw new Error('expected the call to fail, but it succeeded');
 }
+
+/** Every SQL statement `server` runs while `work` runs (its Sequelize's statement log). */
+export async function statementsOf(
+  server: TestServer,
+  work: () => Promise<unknown>,
+): Promise<string[]> {
+  // Sequelize reads `options.logging` on every query; its type does not declare `options`.
+  const { options } = server.parley.services.db.sequelize as unknown as {
+    options: { logging: false | ((sql: string) => void) };
+  };
+  const logging = options.logging;
+  const statements: string[] = [];
+  options.logging = (sql: string) => {
+    statements.push(sql.replace(/^Executing \([^)]*\): /, ''));
+  };
+  try {
+    await work();
+  } finally {
+    options.logging = logging;
+  }
+  return statements;
+}

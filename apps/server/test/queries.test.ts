@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpClient, signUp, startTestServer, type TestServer } from './harness';
+import { httpClient, signUp, startTestServer, statementsOf, type TestServer } from './harness';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -9,25 +9,13 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 /**
- * How many SQL statements the server runs while `work` runs (its Sequelize's statement
- * log), leaving out the access token's revocation check: that one is answered from
- * memory for up to a second (auth/revocations.ts), so whether it runs depends on timing.
+ * How many SQL statements the server runs while `work` runs, leaving out the access
+ * token's revocation check: that one is answered from memory for up to a second
+ * (auth/revocations.ts), so whether it runs depends on timing.
  */
 async function countQueries(work: () => Promise<unknown>): Promise<number> {
-  const { options } = server.parley.services.db.sequelize as unknown as {
-    options: { logging: false | ((sql: string) => void) };
-  };
-  const logging = options.logging;
-  let count = 0;
-  options.logging = (sql: string) => {
-    if (!sql.includes('FROM refresh_tokens')) count++;
-  };
-  try {
-    await work();
-  } finally {
-    options.logging = logging;
-  }
-  return count;
+  const statements = await statementsOf(server, work);
+  return statements.filter((sql) => !sql.includes('FROM refresh_tokens')).length;
 }
 
 describe('no N+1', () => {

@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendMessage } from '../../../packages/api/src/chat/send';
 import { searchListingsFor } from '../../../packages/api/src/listings-port';
 import { wireFormOf } from '../../../packages/api/src/wire';
-import { errorOf, httpClient, signUp, startTestServer, type TestServer } from './harness';
+import {
+  errorOf,
+  httpClient,
+  signUp,
+  startTestServer,
+  statementsOf,
+  type TestServer,
+} from './harness';
 
 /**
  * A chat turn is one read before the assistant runs and one statement that writes it all
@@ -29,30 +36,11 @@ async function chat(label: string) {
   return { user, http, session, conversation, send };
 }
 
-/** Every SQL statement the server runs while `work` runs (its Sequelize's statement log). */
-async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
-  // Sequelize reads `options.logging` on every query; its type does not declare `options`.
-  const { options } = server.parley.services.db.sequelize as unknown as {
-    options: { logging: false | ((sql: string) => void) };
-  };
-  const logging = options.logging;
-  const statements: string[] = [];
-  options.logging = (sql: string) => {
-    statements.push(sql.replace(/^Executing \([^)]*\): /, ''));
-  };
-  try {
-    await work();
-  } finally {
-    options.logging = logging;
-  }
-  return statements;
-}
-
 describe('round trips', () => {
   it('a plain turn reads once and writes once (plus at most the revocation check)', async () => {
     const { send } = await chat('turn-trips');
     await send('hello');
-    const statements = await statementsOf(() => send('hello again'));
+    const statements = await statementsOf(server, () => send('hello again'));
     const revocation = statements.filter((s) => s.includes('refresh_tokens'));
     const turn = statements.filter((s) => !s.includes('refresh_tokens'));
     expect(revocation.length).toBeLessThanOrEqual(1);
@@ -68,7 +56,7 @@ describe('round trips', () => {
     const clientMessageId = randomUUID();
     const first = await send('hello', clientMessageId);
     let again: Awaited<ReturnType<typeof send>> | undefined;
-    const statements = await statementsOf(async () => {
+    const statements = await statementsOf(server, async () => {
       again = await send('hello', clientMessageId);
     });
     expect(again).toEqual(first);
