@@ -133,7 +133,10 @@ export class Cache {
         values: kept.map((json) => (json === undefined ? undefined : parse<T>(json))),
       };
     }
-    if (reply && allKept) reply = await this.#readVersioned(link, namespace, suffixes);
+    // The version moved on: the values kept are not current, fetch them (if any were asked).
+    if (reply && allKept && suffixes.length > 0) {
+      reply = await this.#readVersioned(link, namespace, suffixes);
+    }
     if (!reply) return { version: known ?? 0, values: suffixes.map(() => undefined) };
     const { version, found } = reply;
     this.#versions.set(namespace, version);
@@ -146,19 +149,9 @@ export class Cache {
     return { version, values };
   }
 
+  /** The namespace's current version (the same read as `getVersioned`, without values). */
   async version(namespace: string): Promise<number> {
-    const link = this.#redis();
-    if (link) {
-      const key = this.#versionKey(namespace);
-      // Seeding with the clock (not 0) means a lost version key never brings back old numbers.
-      const read = await link.run((c) => c.multi().set(key, Date.now(), 'NX').get(key).exec());
-      const version = read.ok ? Number(read.value?.[1]?.[1]) : Number.NaN;
-      if (Number.isSafeInteger(version)) {
-        this.#versions.set(namespace, version);
-        return version;
-      }
-    }
-    return this.#versions.get(namespace) ?? 0;
+    return (await this.getVersioned(namespace, [])).version;
   }
 
   async bumpVersion(namespace: string): Promise<number> {
