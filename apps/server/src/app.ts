@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 import {
   type ApiConfig,
   type ApiServices,
@@ -34,10 +33,7 @@ export interface Parley {
   close(): Promise<void>;
 }
 
-// At shutdown, how long a connection that has not yet delivered a request may take to do so
-// (on a loaded machine its bytes can sit unread for a while): closing it earlier resets a
-// request its client has already sent.
-const UNUSED_CONNECTION_GRACE_MS = 3_000;
+const ACCEPTED_REQUEST_GRACE_MS = 500;
 
 /** Gives a configured Redis a moment to connect, so an instance starts out shared; never blocks long. */
 async function waitForRedis(infra: Infra, budgetMs: number): Promise<void> {
@@ -105,12 +101,9 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
   let infra: Infra | undefined;
   let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   const inFlight = new Set<ServerResponse>();
-  // Accepted connections that have not delivered a request yet, with when they came.
-  const unused = new Map<Socket, number>();
   const web = webApp(env.WEB_DIST);
 
   const server: Server = createServer((req, res) => {
-    unused.delete(req.socket);
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return sendJson(res, 200, healthz(identity));
     if (path === '/readyz') {
@@ -133,12 +126,6 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
     }
     handle(req, res);
   });
-  server.on('connection', (socket: Socket) => {
-    unused.set(socket, Date.now());
-    socket.once('close', () => unused.delete(socket));
-  });
-  // A WebSocket handshake is a request too (the WebSocket server handles its shutdown).
-  server.on('upgrade', (req: IncomingMessage) => unused.delete(req.socket));
   server.keepAliveTimeout = 65_000;
   // A client that trickles headers or a body cannot hold a connection for long.
   server.headersTimeout = 10_000;
@@ -240,20 +227,16 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
       (closing ??= (async () => {
         // Stop accepting first, before anything is awaited. Node's close() would also
         // drop "idle" connections at once, including accepted ones whose request has not
-        // been read yet on a busy machine: those get a grace to deliver it.
+        // been read yet on a busy machine: those get a short grace to deliver it.
         const closeIdle = server.closeIdleConnections.bind(server);
         server.closeIdleConnections = () => {};
         server.close();
-        const awaitingRequest = () => {
-          const since = Date.now() - UNUSED_CONNECTION_GRACE_MS;
-          for (const acceptedAt of unused.values()) if (acceptedAt > since) return true;
-          return false;
-        };
+        const graceUntil = Date.now() + ACCEPTED_REQUEST_GRACE_MS;
         logger.info('shutting down: no new connections, finishing in-flight requests');
         ws.broadcastReconnect();
         clearInterval(sweep);
         const deadline = Date.now() + env.SHUTDOWN_TIMEOUT_MS;
-        while ((inFlight.size > 0 || awaitingRequest()) && Date.now() < deadline)
+        while ((inFlight.size > 0 || Date.now() < graceUntil) && Date.now() < deadline)
           await new Promise((r) => setTimeout(r, 25));
         closeIdle();
         if (inFlight.size)
