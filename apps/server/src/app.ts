@@ -33,7 +33,7 @@ export interface Parley {
   close(): Promise<void>;
 }
 
-const ACCEPTED_REQUEST_GRACE_MS = 500;
+const ACCEPTED_REQUEST_GRACE_MS = 1_500;
 
 /** Gives a configured Redis a moment to connect, so an instance starts out shared; never blocks long. */
 async function waitForRedis(infra: Infra, budgetMs: number): Promise<void> {
