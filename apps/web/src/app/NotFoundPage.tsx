@@ -1,14 +1,18 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 
 export function NotFoundPage() {
-  useDocumentTitle('Page not found');
+  const { t } = useTranslation();
+  useDocumentTitle(t('notFound.docTitle'));
   return (
     <div className="page narrow">
-      <h1>Page not found</h1>
+      <h1>{t('notFound.heading')}</h1>
       <p>
-        There is nothing at this address. Try the <Link to="/listings">listings</Link> or the{' '}
-        <Link to="/chat">chat</Link>.
+        <Trans
+          i18nKey="notFound.text"
+          components={{ listings: <Link to="/listings" />, chat: <Link to="/chat" /> }}
+        />
       </p>
     </div>
   );

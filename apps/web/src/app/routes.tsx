@@ -1,8 +1,9 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { SignInPage } from '../features/auth/SignInPage';
 import { SignUpPage } from '../features/auth/SignUpPage';
 import { ChatPage } from '../features/chat/ChatPage';
 import { KeysPage } from '../features/keys/KeysPage';
+import { HomeRoute } from '../features/landing/HomeRoute';
 import { ListingDetailPage } from '../features/listings/ListingDetailPage';
 import { ListingsPage } from '../features/listings/ListingsPage';
 import { Layout } from './Layout';
@@ -13,7 +14,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route element={<Layout />}>
-        <Route index element={<Navigate to="/chat" replace />} />
+        <Route index element={<HomeRoute />} />
         <Route element={<GuestOnly />}>
           <Route path="signin" element={<SignInPage />} />
           <Route path="signup" element={<SignUpPage />} />

@@ -2,8 +2,12 @@
  * What the UI needs from a failed call. tRPC errors carry the API's `error.data`
  * ({ code, httpStatus, requestId, fieldErrors?, retryAfter? }); the SDK's ParleyError
  * carries the same fields on itself. Either shape is read here, so components never
- * poke at error internals.
+ * poke at error internals. Messages are in the language on screen: the API answers in
+ * English, so what a person may see is said again from the error's code (or, for the
+ * few messages the web app knows, from the message itself).
  */
+import { i18n } from '../i18n/i18n';
+
 export interface ErrorDetails {
   code: string;
   message: string;
@@ -43,12 +47,53 @@ export function errorDetails(error: unknown): ErrorDetails {
   };
 }
 
+const TOO_MANY_KEYS = /^At most (\d+) active API keys/;
+
 function friendlyMessage(code: string, message: string | undefined): string {
-  if (code === 'UNKNOWN' && (!message || /fetch|network|socket/i.test(message)))
-    return 'Parley cannot be reached. Check your connection and try again.';
-  if (code === 'INTERNAL_SERVER_ERROR')
-    return 'Something went wrong on our side. Please try again.';
-  return message || 'Something went wrong. Please try again.';
+  const t = i18n.t;
+  switch (code) {
+    case 'UNKNOWN':
+      return !message || /fetch|network|socket/i.test(message)
+        ? t('errors.unreachable')
+        : message;
+    case 'INTERNAL_SERVER_ERROR':
+      return t('errors.internal');
+    case 'SERVICE_UNAVAILABLE':
+      return t('errors.unavailable');
+    case 'TOO_MANY_REQUESTS':
+      return t('errors.tooManyRequests');
+    case 'NOT_FOUND':
+      return t('errors.notFound');
+    case 'FORBIDDEN':
+      return t('errors.forbidden');
+    case 'UNAUTHORIZED':
+      return message === 'Email or password is incorrect'
+        ? t('errors.wrongCredentials')
+        : t('errors.signedOut');
+    case 'CONFLICT': {
+      const keys = message && TOO_MANY_KEYS.exec(message);
+      if (keys) return t('errors.tooManyKeys', { count: Number(keys[1]) });
+      break;
+    }
+  }
+  return message || t('errors.generic');
+}
+
+/**
+ * One field's message from the API ("must be at least 8 characters") as a sentence about
+ * that field in the language on screen ("Password must be at least 8 characters").
+ */
+export function fieldMessage(field: string, message: string): string {
+  const t = i18n.t;
+  const count = (pattern: RegExp) => Number(pattern.exec(message)?.[1]);
+  if (message === 'must be a valid email address') return t('fieldErrors.invalidEmail', { field });
+  if (message === 'is required') return t('fieldErrors.required', { field });
+  if (/^must be at least \d+ characters?$/.test(message))
+    return t('fieldErrors.tooShort', { field, count: count(/(\d+)/) });
+  if (/^must be at most \d+ characters?$/.test(message))
+    return t('fieldErrors.tooLong', { field, count: count(/(\d+)/) });
+  if (message.startsWith('is too common')) return t('fieldErrors.commonPassword', { field });
+  return t('fieldErrors.other', { field, message });
 }
 
 export function isAuthError(error: unknown): boolean {

@@ -1,6 +1,6 @@
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** True for a real UUID: route params are checked before any call (LESSONS row 12). */
+/** True for a real UUID: route params are checked before any call. */
 export function isUuid(value: string | undefined): value is string {
   return value !== undefined && UUID.test(value);
 }

@@ -2,7 +2,7 @@ import { type InputHTMLAttributes, useId } from 'react';
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
-  /** Messages for this field (from the API's fieldErrors); shown beside it. */
+  /** Sentences about this field (each names it, as a screen reader reads them alone); shown beside it. */
   errors?: string[] | undefined;
   hint?: string;
 }
@@ -33,7 +33,7 @@ export function Field({ label, errors, hint, id, className, ...input }: FieldPro
       )}
       {invalid && (
         <p id={errorId} className="field-error">
-          {label} {errors!.join('; ')}
+          {errors!.join('; ')}
         </p>
       )}
     </div>

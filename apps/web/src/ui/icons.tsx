@@ -8,6 +8,10 @@ const PATHS = {
   copy: 'M8 8h11v12H8zM5 16V4h11',
   back: 'M15 18l-6-6 6-6',
   send: 'M4 12l16-8-6 16-2-7-8-1z',
+  globe:
+    'M12 3a9 9 0 100 18 9 9 0 000-18zM3.5 9h17M3.5 15h17M12 3c-2.4 2.6-3.6 5.6-3.6 9s1.2 6.4 3.6 9M12 3c2.4 2.6 3.6 5.6 3.6 9s-1.2 6.4-3.6 9',
+  chevronDown: 'M6 9l6 6 6-6',
+  arrowDown: 'M12 5v14M6 13l6 6 6-6',
 } as const;
 
 export function Icon({ name, size = 18 }: { name: keyof typeof PATHS; size?: number }) {

@@ -1,40 +1,50 @@
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { api } from '../../api';
 import { Field } from '../../ui/Field';
-import { AuthForm } from './AuthForm';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { AuthForm, RequestNote } from './AuthForm';
 import { useAuth } from './AuthProvider';
 import { useFormErrors } from './form-errors';
-
-const FIELDS = ['email', 'password'] as const;
+import { afterSignIn, redirectOf } from './redirect';
 
 export function SignInPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('auth.signInTitle'));
   const auth = useAuth();
   const navigate = useNavigate();
-  const from = (useLocation().state as { from?: string } | null)?.from ?? '/chat';
+  const location = useLocation();
+  const redirect = redirectOf(location.state);
   const login = api.auth.login.useMutation({
     onSuccess: (result) => {
       auth.signedIn(result);
-      navigate(from, { replace: true });
+      const next = afterSignIn(redirect);
+      navigate(next.to, { replace: true, state: next.state });
     },
   });
-  const errors = useFormErrors(login.error, FIELDS);
+  const labels = { email: t('auth.email'), password: t('auth.password') };
+  const errors = useFormErrors(login.error, labels);
   return (
     <AuthForm
-      title="Sign in"
-      submitLabel="Sign in"
+      title={t('auth.signInTitle')}
+      submitLabel={t('auth.signInSubmit')}
       busy={login.isPending}
       errors={errors}
+      note={<RequestNote request={redirect.request} text={t('start.requestNoteSignIn')} />}
       onSubmit={(data) =>
         login.mutate({ email: String(data.get('email')), password: String(data.get('password')) })
       }
       footer={
         <>
-          New to Parley? <Link to="/signup">Create an account</Link>
+          {t('auth.newHere')}{' '}
+          <Link to="/signup" state={redirect}>
+            {t('auth.createAccount')}
+          </Link>
         </>
       }
     >
       <Field
-        label="Email"
+        label={labels.email}
         name="email"
         type="email"
         autoComplete="email"
@@ -42,7 +52,7 @@ export function SignInPage() {
         errors={errors.fields.email}
       />
       <Field
-        label="Password"
+        label={labels.password}
         name="password"
         type="password"
         autoComplete="current-password"

@@ -1,28 +1,36 @@
-import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { api } from '../../api';
 import { Field } from '../../ui/Field';
-import { AuthForm } from './AuthForm';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { AuthForm, RequestNote } from './AuthForm';
 import { useAuth } from './AuthProvider';
 import { useFormErrors } from './form-errors';
-
-const FIELDS = ['name', 'email', 'password'] as const;
+import { afterSignIn, redirectOf } from './redirect';
 
 export function SignUpPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('auth.signUpTitle'));
   const auth = useAuth();
   const navigate = useNavigate();
+  const location = useLocation();
+  const redirect = redirectOf(location.state);
   const register = api.auth.register.useMutation({
     onSuccess: (result) => {
       auth.signedIn(result);
-      navigate('/chat', { replace: true });
+      const next = afterSignIn(redirect);
+      navigate(next.to, { replace: true, state: next.state });
     },
   });
-  const errors = useFormErrors(register.error, FIELDS);
+  const labels = { name: t('auth.name'), email: t('auth.email'), password: t('auth.password') };
+  const errors = useFormErrors(register.error, labels);
   return (
     <AuthForm
-      title="Create your account"
-      submitLabel="Sign up"
+      title={t('auth.signUpTitle')}
+      submitLabel={t('auth.signUpSubmit')}
       busy={register.isPending}
       errors={errors}
+      note={<RequestNote request={redirect.request} text={t('start.requestNote')} />}
       onSubmit={(data) =>
         register.mutate({
           name: String(data.get('name')),
@@ -32,13 +40,16 @@ export function SignUpPage() {
       }
       footer={
         <>
-          Already have an account? <Link to="/signin">Sign in</Link>
+          {t('auth.haveAccount')}{' '}
+          <Link to="/signin" state={redirect}>
+            {t('auth.signInLink')}
+          </Link>
         </>
       }
     >
-      <Field label="Name" name="name" autoComplete="name" required errors={errors.fields.name} />
+      <Field label={labels.name} name="name" autoComplete="name" required errors={errors.fields.name} />
       <Field
-        label="Email"
+        label={labels.email}
         name="email"
         type="email"
         autoComplete="email"
@@ -46,13 +57,13 @@ export function SignUpPage() {
         errors={errors.fields.email}
       />
       <Field
-        label="Password"
+        label={labels.password}
         name="password"
         type="password"
         autoComplete="new-password"
         required
         minLength={8}
-        hint="At least 8 characters; avoid common passwords."
+        hint={t('auth.passwordHint')}
         errors={errors.fields.password}
       />
     </AuthForm>

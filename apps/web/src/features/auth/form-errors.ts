@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { errorDetails } from '../../lib/errors';
+import { i18n } from '../../i18n/i18n';
+import { errorDetails, fieldMessage } from '../../lib/errors';
 
 export interface FormErrors {
-  /** Messages per field, to show beside each field. */
+  /** Messages per field, each a sentence naming the field, to show beside it. */
   fields: Record<string, string[]>;
   /** A message about the whole form (wrong password, server unreachable, ...). */
   form?: string;
@@ -32,9 +33,10 @@ export function useCountdown(seconds: number | undefined, key: unknown): number 
 
 /**
  * Splits a failed auth call into field errors (zod's fieldErrors, a taken email) and a
- * form-level message, with the rate-limit wait counted down.
+ * form-level message, with the rate-limit wait counted down. `labels` names each field
+ * as the form shows it, in the language on screen.
  */
-export function useFormErrors(error: unknown, fieldNames: readonly string[]): FormErrors {
+export function useFormErrors(error: unknown, labels: Record<string, string>): FormErrors {
   const details = error ? errorDetails(error) : undefined;
   const retryIn = useCountdown(details?.retryAfter, error);
   if (!details) return { fields: {}, retryIn: 0 };
@@ -42,11 +44,13 @@ export function useFormErrors(error: unknown, fieldNames: readonly string[]): Fo
   const rest: string[] = [];
   for (const [path, messages] of Object.entries(details.fieldErrors)) {
     const field = path.split('.')[0] ?? '';
-    if (fieldNames.includes(field)) fields[field] = [...(fields[field] ?? []), ...messages];
+    const label = labels[field];
+    if (label !== undefined)
+      fields[field] = [...(fields[field] ?? []), ...messages.map((m) => fieldMessage(label, m))];
     else rest.push(...messages);
   }
-  if (details.code === 'CONFLICT' && fieldNames.includes('email')) {
-    fields.email = ['is already registered; sign in instead'];
+  if (details.code === 'CONFLICT' && labels.email !== undefined) {
+    fields.email = [i18n.t('fieldErrors.emailTaken', { field: labels.email })];
     return { fields, retryIn };
   }
   if (details.code === 'TOO_MANY_REQUESTS') return { fields, retryIn, form: undefined };

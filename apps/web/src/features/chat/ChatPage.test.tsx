@@ -164,7 +164,7 @@ describe('chat pane', () => {
     expect(
       within(first).getByRole('heading', { name: 'Bright 2-bedroom flat near the harbour' }),
     ).toBeInTheDocument();
-    expect(first).toHaveTextContent('£750 / month');
+    expect(first).toHaveTextContent('£750/month');
     expect(first).toHaveTextContent('2 bedrooms');
     expect(first).toHaveTextContent('Girne');
     expect(first).toHaveTextContent('Sea view');
@@ -317,7 +317,9 @@ describe('chat pane', () => {
     const user = userEvent.setup();
     renderChat();
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Live updates stopped. Session not found');
+    expect(alert).toHaveTextContent(
+      'Live updates stopped. It does not exist, or it is no longer there.',
+    );
     refuse = false;
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     await subscribed();

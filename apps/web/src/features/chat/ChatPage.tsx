@@ -1,6 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { isUuid, newUuid } from '../../lib/ids';
+import { redirectOf } from '../auth/redirect';
 import { ChatPane, type FirstMessage } from './ChatPane';
 import { ConversationSidebar } from './ConversationSidebar';
 import { useLiveSessions } from './live-sessions';
@@ -8,6 +10,7 @@ import { WelcomePane } from './WelcomePane';
 
 /** Sidebar of conversations beside the open one (on a phone: one or the other). */
 export function ChatPage() {
+  const { t } = useTranslation();
   const { conversationId } = useParams();
   const navigate = useNavigate();
   const location = useLocation();
@@ -30,6 +33,16 @@ export function ChatPage() {
     },
     [sessions, navigate],
   );
+  // A request typed on the landing page (carried through sign-up) starts a conversation
+  // once; the state is cleared first so Back or a reload does not ask it again.
+  const request = conversationId === undefined ? redirectOf(location.state).request : undefined;
+  const asked = useRef(false);
+  useEffect(() => {
+    if (!request || asked.current) return;
+    asked.current = true;
+    navigate(location.pathname, { replace: true, state: null });
+    void start(request);
+  }, [request, start, navigate, location.pathname]);
   // Sent once: a reload must not send it again.
   const clearFirstMessage = useCallback(
     () => navigate(location.pathname, { replace: true, state: null }),
@@ -67,10 +80,10 @@ export function ChatPage() {
           onFirstMessageSent={clearFirstMessage}
         />
       ) : (
-        <section className="chat-pane" aria-label="Conversation">
+        <section className="chat-pane" aria-label={t('chat.conversation')}>
           <div className="page">
-            <h1>Conversation not found</h1>
-            <p>This address does not point to a conversation.</p>
+            <h1>{t('chat.notFoundTitle')}</h1>
+            <p>{t('chat.notFoundText')}</p>
           </div>
         </section>
       )}

@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api';
 import { Icon } from '../../ui/icons';
@@ -10,6 +11,7 @@ import { conversationTitle } from './ConversationItem';
 import type { LiveSessions } from './live-sessions';
 import { MessageItem } from './MessageItem';
 import { useChat } from './useChat';
+import { useReplyScroll } from './useReplyScroll';
 
 export interface FirstMessage {
   content: string;
@@ -29,9 +31,12 @@ export function ChatPane({
   firstMessage?: FirstMessage;
   onFirstMessageSent?: () => void;
 }) {
+  const { t } = useTranslation();
   const chat = useChat(conversationId, sessions);
   const conversation = api.conversations.get.useQuery({ id: conversationId });
-  const title = conversation.data ? conversationTitle(conversation.data) : 'Conversation';
+  const title = conversation.data
+    ? conversationTitle(conversation.data, t('sidebar.newConversation'))
+    : t('chat.conversation');
   useDocumentTitle(title);
 
   const { send } = chat;
@@ -44,25 +49,19 @@ export function ChatPane({
   }, [firstMessage, send, onFirstMessageSent]);
 
   const scroller = useRef<HTMLDivElement>(null);
-  const pinned = useRef(true);
-  const last = chat.entries.at(-1);
-  // Scroll when the last message grows or a new one arrives.
-  useLayoutEffect(() => {
-    const node = scroller.current;
-    if (node && pinned.current) node.scrollTop = node.scrollHeight;
-  }, [chat.entries.length, last?.content, last?.reply, chat.typing]);
+  const onScroll = useReplyScroll(scroller, chat.entries, chat.typing);
 
   if (conversation.isError) {
     return (
-      <section className="chat-pane" aria-label="Conversation">
+      <section className="chat-pane" aria-label={t('chat.conversation')}>
         <div className="page">
           <ErrorNotice
             error={conversation.error}
-            title="Could not open this conversation"
+            title={t('chat.couldNotOpen')}
             onRetry={() => void conversation.refetch()}
           >
             <p>
-              <Link to="/chat">Back to your conversations</Link>
+              <Link to="/chat">{t('chat.backToList')}</Link>
             </p>
           </ErrorNotice>
         </div>
@@ -73,32 +72,25 @@ export function ChatPane({
   return (
     <section className="chat-pane" aria-labelledby="chat-title">
       <header className="chat-header">
-        <Link to="/chat" className="back-link" aria-label="Back to conversations">
+        <Link to="/chat" className="back-link" aria-label={t('chat.backToConversations')}>
           <Icon name="back" />
         </Link>
         <h1 id="chat-title">{title}</h1>
         <ConnectionIndicator />
       </header>
-      <div
-        className="chat-scroll"
-        ref={scroller}
-        onScroll={(e) => {
-          const n = e.currentTarget;
-          pinned.current = n.scrollHeight - n.scrollTop - n.clientHeight < 80;
-        }}
-      >
-        {chat.history.isPending && <Loading label="Loading messages…" />}
+      <div className="chat-scroll" ref={scroller} onScroll={onScroll}>
+        {chat.history.isPending && <Loading label={t('chat.loadingMessages')} />}
         {chat.history.isError && (
           <ErrorNotice
             error={chat.history.error}
-            title="Could not load earlier messages"
+            title={t('chat.couldNotLoadEarlier')}
             onRetry={() => void chat.history.refetch()}
           />
         )}
         {chat.history.isSuccess && chat.entries.length === 0 && (
-          <p className="muted empty">No messages yet. Say hello!</p>
+          <p className="muted empty">{t('chat.empty')}</p>
         )}
-        <ol className="messages" role="log" aria-label="Messages">
+        <ol className="messages" role="log" aria-label={t('chat.messages')}>
           {chat.entries.map((entry) => (
             <MessageItem key={entry.key} entry={entry} onRetry={chat.retry} />
           ))}
@@ -108,16 +100,16 @@ export function ChatPane({
       {chat.eventsError && (
         <ErrorNotice
           error={chat.eventsError}
-          title="Live updates stopped"
+          title={t('chat.liveStopped')}
           onRetry={chat.resumeEvents}
         />
       )}
       {chat.sessionError != null && (
-        <ErrorNotice error={chat.sessionError} title="Could not connect to this conversation" />
+        <ErrorNotice error={chat.sessionError} title={t('chat.couldNotConnect')} />
       )}
       {chat.ended && (
         <p className="notice" role="status">
-          This chat session has ended; your next message starts a new one.
+          {t('chat.ended')}
         </p>
       )}
       <Composer onSend={(content) => chat.send(content)} />
@@ -126,6 +118,7 @@ export function ChatPane({
 }
 
 export function TypingIndicator() {
+  const { t } = useTranslation();
   return (
     <p className="typing" role="status">
       <span className="typing-dots" aria-hidden="true">
@@ -133,7 +126,7 @@ export function TypingIndicator() {
         <span />
         <span />
       </span>
-      Assistant is typing…
+      {t('chat.typing')}
     </p>
   );
 }

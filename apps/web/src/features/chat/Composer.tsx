@@ -1,15 +1,17 @@
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** The message box: Enter sends, Shift+Enter starts a new line. */
 export function Composer({
   onSend,
   disabled,
-  placeholder = 'Describe the home you are looking for…',
+  placeholder,
 }: {
   onSend: (content: string) => void;
   disabled?: boolean;
   placeholder?: string;
 }) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const submit = () => {
     const content = text.trim();
@@ -30,7 +32,7 @@ export function Composer({
   return (
     <form className="composer" onSubmit={onSubmit}>
       <label htmlFor="composer-message" className="visually-hidden">
-        Message
+        {t('chat.message')}
       </label>
       <textarea
         id="composer-message"
@@ -38,16 +40,16 @@ export function Composer({
         rows={2}
         maxLength={8000}
         value={text}
-        placeholder={placeholder}
+        placeholder={placeholder ?? t('chat.placeholder')}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
         aria-describedby="composer-hint"
       />
       <p id="composer-hint" className="visually-hidden">
-        Enter sends, Shift+Enter adds a line.
+        {t('chat.composerHint')}
       </p>
       <button type="submit" className="button button-primary" disabled={disabled || !text.trim()}>
-        Send
+        {t('chat.send')}
       </button>
     </form>
   );

@@ -1,11 +1,14 @@
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type Conversation } from '../../api';
 import { errorDetails } from '../../lib/errors';
-import { timeAgo } from '../../lib/format';
+import { useFormat } from '../../lib/format';
 import { Icon } from '../../ui/icons';
 
-export const conversationTitle = (c: Pick<Conversation, 'title'>) => c.title ?? 'New conversation';
+/** A conversation's title, or `untitled` (in the language on screen) before it has one. */
+export const conversationTitle = (c: Pick<Conversation, 'title'>, untitled: string) =>
+  c.title ?? untitled;
 
 /** A conversation in the sidebar, with rename, archive and delete. */
 export function ConversationItem({
@@ -17,6 +20,8 @@ export function ConversationItem({
   active: boolean;
   onDeleted: (id: string) => void;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const utils = api.useUtils();
   const [mode, setMode] = useState<'view' | 'rename' | 'delete'>('view');
   const refresh = () => {
@@ -35,7 +40,7 @@ export function ConversationItem({
       onDeleted(conversation.id);
     },
   });
-  const title = conversationTitle(conversation);
+  const title = conversationTitle(conversation, t('sidebar.newConversation'));
   const when = conversation.lastMessageAt ?? conversation.createdAt;
   const error = update.error ?? remove.error;
 
@@ -51,7 +56,7 @@ export function ConversationItem({
       {mode === 'rename' ? (
         <form className="conversation-rename" onSubmit={rename}>
           <label htmlFor={`title-${conversation.id}`} className="visually-hidden">
-            Title
+            {t('sidebar.titleLabel')}
           </label>
           <input
             id={`title-${conversation.id}`}
@@ -67,10 +72,10 @@ export function ConversationItem({
             className="button button-small button-primary"
             disabled={update.isPending}
           >
-            Save
+            {t('common.save')}
           </button>
           <button type="button" className="button button-small" onClick={() => setMode('view')}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </form>
       ) : (
@@ -81,8 +86,8 @@ export function ConversationItem({
         >
           <span className="conversation-title">{title}</span>
           <span className="conversation-time">
-            <time dateTime={when.toISOString()}>{timeAgo(when)}</time>
-            {conversation.archived && ' · archived'}
+            <time dateTime={when.toISOString()}>{format.timeAgo(when)}</time>
+            {conversation.archived && ` · ${t('sidebar.archivedTag')}`}
           </span>
         </Link>
       )}
@@ -91,7 +96,7 @@ export function ConversationItem({
           <button
             type="button"
             className="icon-button"
-            aria-label={`Rename ${title}`}
+            aria-label={t('sidebar.rename', { title })}
             onClick={() => setMode('rename')}
           >
             <Icon name="pencil" size={16} />
@@ -99,7 +104,11 @@ export function ConversationItem({
           <button
             type="button"
             className="icon-button"
-            aria-label={`${conversation.archived ? 'Unarchive' : 'Archive'} ${title}`}
+            aria-label={
+              conversation.archived
+                ? t('sidebar.unarchive', { title })
+                : t('sidebar.archive', { title })
+            }
             disabled={update.isPending}
             onClick={() => update.mutate({ id: conversation.id, archived: !conversation.archived })}
           >
@@ -108,7 +117,7 @@ export function ConversationItem({
           <button
             type="button"
             className="icon-button"
-            aria-label={`Delete ${title}`}
+            aria-label={t('sidebar.delete', { title })}
             onClick={() => setMode('delete')}
           >
             <Icon name="trash" size={16} />
@@ -116,18 +125,18 @@ export function ConversationItem({
         </div>
       )}
       {mode === 'delete' && (
-        <div className="confirm" role="alertdialog" aria-label={`Delete ${title}?`}>
-          <p>Delete this conversation and all its messages?</p>
+        <div className="confirm" role="alertdialog" aria-label={t('sidebar.deleteQuestion', { title })}>
+          <p>{t('sidebar.deleteConfirm')}</p>
           <button
             type="button"
             className="button button-small button-danger"
             disabled={remove.isPending}
             onClick={() => remove.mutate({ id: conversation.id })}
           >
-            Delete
+            {t('common.delete')}
           </button>
           <button type="button" className="button button-small" onClick={() => setMode('view')}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       )}

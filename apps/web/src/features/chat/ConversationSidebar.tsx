@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { Icon } from '../../ui/icons';
 import { ErrorNotice, Loading } from '../../ui/Status';
@@ -18,6 +19,7 @@ export function ConversationSidebar({
   startingNew: boolean;
   onDeleted: (id: string) => void;
 }) {
+  const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [archived, setArchived] = useState(false);
   const debounced = useDebounced(search.trim(), 250);
@@ -34,26 +36,26 @@ export function ConversationSidebar({
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
-    <aside className="sidebar" aria-label="Conversations">
+    <aside className="sidebar" aria-label={t('sidebar.title')}>
       <div className="sidebar-head">
-        <h2>Conversations</h2>
+        <h2>{t('sidebar.title')}</h2>
         <button
           type="button"
           className="button button-small button-primary"
           onClick={onNewChat}
           disabled={startingNew}
         >
-          <Icon name="plus" size={16} /> New chat
+          <Icon name="plus" size={16} /> {t('sidebar.newChat')}
         </button>
       </div>
-      <search className="sidebar-filters" aria-label="Conversations">
+      <search className="sidebar-filters" aria-label={t('sidebar.title')}>
         <label htmlFor="conversation-search" className="visually-hidden">
-          Search conversations
+          {t('sidebar.search')}
         </label>
         <input
           id="conversation-search"
           type="search"
-          placeholder="Search conversations"
+          placeholder={t('sidebar.search')}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
@@ -63,25 +65,25 @@ export function ConversationSidebar({
             checked={archived}
             onChange={(e) => setArchived(e.target.checked)}
           />
-          Archived
+          {t('sidebar.archived')}
         </label>
       </search>
       <div className="sidebar-list">
         {list.isPending ? (
-          <Loading label="Loading conversations…" />
+          <Loading label={t('sidebar.loading')} />
         ) : list.isError ? (
           <ErrorNotice
             error={list.error}
-            title="Could not load conversations"
+            title={t('sidebar.couldNotLoad')}
             onRetry={() => void list.refetch()}
           />
         ) : items.length === 0 ? (
           <p className="muted empty">
             {debounced
-              ? 'No conversation matches.'
+              ? t('sidebar.noMatch')
               : archived
-                ? 'No archived conversations.'
-                : 'No conversations yet.'}
+                ? t('sidebar.noArchived')
+                : t('sidebar.none')}
           </p>
         ) : (
           <ul className="conversations">
@@ -103,7 +105,7 @@ export function ConversationSidebar({
             onClick={loadMore}
             disabled={isFetchingNextPage}
           >
-            {isFetchingNextPage ? 'Loading…' : 'Load more conversations'}
+            {isFetchingNextPage ? t('sidebar.loadingMore') : t('sidebar.loadMore')}
           </button>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { ListingCard } from '../listings/ListingCard';
 import type { ChatEntry } from './chat-state';
 import { FilterChips } from './FilterChips';
@@ -10,6 +11,7 @@ export function MessageItem({
   entry: ChatEntry;
   onRetry: (entry: ChatEntry) => void;
 }) {
+  const { t } = useTranslation();
   const mine = entry.role === 'user';
   const reply = entry.reply;
   return (
@@ -17,20 +19,21 @@ export function MessageItem({
       className={`message ${mine ? 'message-user' : 'message-assistant'}`}
       aria-busy={entry.streaming || entry.pending || undefined}
       data-pending={entry.pending || undefined}
+      data-entry={entry.key}
     >
-      <span className="visually-hidden">{mine ? 'You:' : 'Assistant:'}</span>
+      <span className="visually-hidden">{mine ? t('chat.you') : t('chat.assistant')}</span>
       <div className="bubble">
         <p className="message-text">
           {entry.content}
           {entry.streaming && <span className="caret" aria-hidden="true" />}
         </p>
-        {entry.pending && <span className="message-meta">Sending…</span>}
+        {entry.pending && <span className="message-meta">{t('chat.sending')}</span>}
       </div>
       {entry.failed && (
         <p className="message-failed" role="alert">
-          Not sent: {entry.failed}{' '}
+          {t('chat.notSent', { reason: entry.failed })}{' '}
           <button type="button" className="button button-small" onClick={() => onRetry(entry)}>
-            Retry
+            {t('chat.retry')}
           </button>
         </p>
       )}
@@ -38,7 +41,7 @@ export function MessageItem({
         <>
           <FilterChips filters={reply.appliedFilters} />
           {reply.recommendations.length > 0 && (
-            <section className="recommendations" aria-label="Recommended listings">
+            <section className="recommendations" aria-label={t('chat.recommended')}>
               {reply.recommendations.map((listing) => (
                 <ListingCard key={listing.id} listing={listing} />
               ))}

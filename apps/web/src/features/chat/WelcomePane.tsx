@@ -1,14 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import { errorDetails } from '../../lib/errors';
 import { ErrorNotice } from '../../ui/Status';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Composer } from './Composer';
 import { MessageItem } from './MessageItem';
 
-const SUGGESTIONS = [
-  '2 bedroom apartment in Girne for long-term rent under 1000',
-  'Villa with a pool near the beach in Esentepe',
-  'Holiday studio in Famagusta with sea view',
-];
+const SUGGESTIONS = ['examples.one', 'examples.two', 'examples.three'] as const;
 
 /** The chat page before a conversation is chosen: writing here starts one. */
 export function WelcomePane({
@@ -23,31 +20,29 @@ export function WelcomePane({
   pending: string | undefined;
   error: unknown;
 }) {
-  useDocumentTitle('Chat');
+  const { t } = useTranslation();
+  useDocumentTitle(t('chat.docTitle'));
   return (
     <section className="chat-pane welcome" aria-labelledby="welcome-title">
       <div className="welcome-body">
-        <h1 id="welcome-title">Find a home in North Cyprus</h1>
-        <p className="muted">
-          Tell the assistant what you are looking for. It answers with listings that match, and
-          remembers what you said as you refine.
-        </p>
-        <ul className="suggestions" aria-label="Suggestions">
-          {SUGGESTIONS.map((s) => (
-            <li key={s}>
+        <h1 id="welcome-title">{t('chat.welcomeTitle')}</h1>
+        <p className="muted">{t('chat.welcomeText')}</p>
+        <ul className="suggestions" aria-label={t('chat.suggestions')}>
+          {SUGGESTIONS.map((key) => (
+            <li key={key}>
               <button
                 type="button"
                 className="suggestion"
-                onClick={() => onStart(s)}
+                onClick={() => onStart(t(key))}
                 disabled={starting}
               >
-                {s}
+                {t(key)}
               </button>
             </li>
           ))}
         </ul>
         {pending && (
-          <ol className="messages" role="log" aria-label="Messages">
+          <ol className="messages" role="log" aria-label={t('chat.messages')}>
             <MessageItem
               entry={{
                 key: 'pending',
@@ -62,7 +57,7 @@ export function WelcomePane({
           </ol>
         )}
         {error != null && !pending && (
-          <ErrorNotice error={error} title="Could not start a conversation" />
+          <ErrorNotice error={error} title={t('chat.couldNotStart')} />
         )}
       </div>
       <Composer onSend={onStart} disabled={starting} />

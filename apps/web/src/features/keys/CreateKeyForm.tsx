@@ -1,18 +1,21 @@
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, type CreatedApiKey, type Scope } from '../../api';
-import { errorDetails } from '../../lib/errors';
+import { errorDetails, fieldMessage } from '../../lib/errors';
 import { Field } from '../../ui/Field';
 
-export const SCOPES: { value: Scope; label: string }[] = [
-  { value: 'listings:read', label: 'Read listings' },
-  { value: 'listings:write', label: 'Write listings' },
-  { value: 'conversations:read', label: 'Read conversations' },
-  { value: 'conversations:write', label: 'Write conversations' },
-  { value: 'sessions:write', label: 'Start chat sessions' },
-];
+/** Every scope, with its label's key (`keys.scope.<key>`: a scope's ':' would split a key). */
+export const SCOPES = [
+  { value: 'listings:read', key: 'listingsRead' },
+  { value: 'listings:write', key: 'listingsWrite' },
+  { value: 'conversations:read', key: 'conversationsRead' },
+  { value: 'conversations:write', key: 'conversationsWrite' },
+  { value: 'sessions:write', key: 'sessionsWrite' },
+] as const satisfies readonly { value: Scope; key: string }[];
 
 /** Name and scopes for a new key. */
 export function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) => void }) {
+  const { t } = useTranslation();
   const utils = api.useUtils();
   const [formKey, setFormKey] = useState(0);
   const create = api.auth.apiKeys.create.useMutation({
@@ -28,6 +31,7 @@ export function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) =
     .filter(([path]) => path.startsWith('scopes'))
     .flatMap(([, m]) => m);
   const other = details && Object.keys(fieldErrors).length === 0 ? details.message : undefined;
+  const nameLabel = t('keys.name');
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -46,22 +50,22 @@ export function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) =
       noValidate
       aria-labelledby="new-key-title"
     >
-      <h2 id="new-key-title">Create a key</h2>
+      <h2 id="new-key-title">{t('keys.createTitle')}</h2>
       {other && (
         <p className="notice notice-error" role="alert">
           {other}
         </p>
       )}
       <Field
-        label="Key name"
+        label={nameLabel}
         name="name"
         required
         maxLength={100}
-        placeholder="e.g. Website widget"
-        errors={fieldErrors.name}
+        placeholder={t('keys.namePlaceholder')}
+        errors={fieldErrors.name?.map((m) => fieldMessage(nameLabel, m))}
       />
       <fieldset aria-describedby={scopeErrors.length ? 'scopes-error' : undefined}>
-        <legend>Scopes</legend>
+        <legend>{t('keys.scopes')}</legend>
         <div className="scope-options">
           {SCOPES.map((s) => (
             <label key={s.value} className="checkbox">
@@ -72,19 +76,19 @@ export function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) =
                 defaultChecked={s.value === 'listings:read'}
               />
               <span>
-                {s.label} <code>{s.value}</code>
+                {t(`keys.scope.${s.key}`)} <code>{s.value}</code>
               </span>
             </label>
           ))}
         </div>
         {scopeErrors.length > 0 && (
           <p id="scopes-error" className="field-error">
-            Choose at least one scope.
+            {t('keys.chooseScope')}
           </p>
         )}
       </fieldset>
       <button type="submit" className="button button-primary" disabled={create.isPending}>
-        {create.isPending ? 'Creating…' : 'Create key'}
+        {create.isPending ? t('keys.creating') : t('keys.create')}
       </button>
     </form>
   );

@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type ApiKeySummary, api, type CreatedApiKey } from '../../api';
 import { errorDetails } from '../../lib/errors';
-import { dateTime, timeAgo } from '../../lib/format';
+import { useFormat } from '../../lib/format';
 import { ErrorNotice, Loading } from '../../ui/Status';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { CreateKeyForm } from './CreateKeyForm';
@@ -9,15 +10,15 @@ import { NewKeyNotice } from './NewKeyNotice';
 
 /** API keys: create (shown once), list with scopes and last use, revoke. */
 export function KeysPage() {
-  useDocumentTitle('API keys');
+  const { t } = useTranslation();
+  useDocumentTitle(t('keys.docTitle'));
   const [created, setCreated] = useState<CreatedApiKey>();
   const keys = api.auth.apiKeys.list.useQuery();
   return (
     <div className="page keys-page">
-      <h1>API keys</h1>
+      <h1>{t('keys.heading')}</h1>
       <p className="muted">
-        Keys let your own code call Parley as you, limited to the scopes you choose. Send one as{' '}
-        <code>Authorization: Bearer pk_…</code>.
+        {t('keys.intro')} <code>Authorization: Bearer pk_…</code>
       </p>
       {created ? (
         <NewKeyNotice apiKey={created} onDismiss={() => setCreated(undefined)} />
@@ -25,17 +26,17 @@ export function KeysPage() {
         <CreateKeyForm onCreated={setCreated} />
       )}
       <section aria-labelledby="keys-title">
-        <h2 id="keys-title">Your keys</h2>
+        <h2 id="keys-title">{t('keys.yours')}</h2>
         {keys.isPending ? (
-          <Loading label="Loading keys…" />
+          <Loading label={t('keys.loading')} />
         ) : keys.isError ? (
           <ErrorNotice
             error={keys.error}
-            title="Could not load your keys"
+            title={t('keys.couldNotLoad')}
             onRetry={() => void keys.refetch()}
           />
         ) : keys.data.items.length === 0 ? (
-          <p className="muted">No keys yet.</p>
+          <p className="muted">{t('keys.none')}</p>
         ) : (
           <ul className="key-list">
             {keys.data.items.map((key) => (
@@ -49,6 +50,8 @@ export function KeysPage() {
 }
 
 function KeyRow({ apiKey }: { apiKey: ApiKeySummary }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const utils = api.useUtils();
   const [confirming, setConfirming] = useState(false);
   const revoke = api.auth.apiKeys.revoke.useMutation({
@@ -58,7 +61,7 @@ function KeyRow({ apiKey }: { apiKey: ApiKeySummary }) {
     <li className="key-row" aria-labelledby={`key-${apiKey.id}`}>
       <div className="key-main">
         <h3 id={`key-${apiKey.id}`}>{apiKey.name}</h3>
-        <ul className="chips" aria-label="Scopes">
+        <ul className="chips" aria-label={t('keys.scopes')}>
           {apiKey.scopes.map((s) => (
             <li key={s} className="chip">
               {s}
@@ -66,14 +69,16 @@ function KeyRow({ apiKey }: { apiKey: ApiKeySummary }) {
           ))}
         </ul>
         <p className="small muted">
-          Created {dateTime(apiKey.createdAt)} ·{' '}
+          {t('keys.created', { date: format.dateTime(apiKey.createdAt) })} ·{' '}
           {apiKey.lastUsedAt ? (
             <>
-              Last used{' '}
-              <time dateTime={apiKey.lastUsedAt.toISOString()}>{timeAgo(apiKey.lastUsedAt)}</time>
+              {t('keys.lastUsed')}{' '}
+              <time dateTime={apiKey.lastUsedAt.toISOString()}>
+                {format.timeAgo(apiKey.lastUsedAt)}
+              </time>
             </>
           ) : (
-            'Never used'
+            t('keys.neverUsed')
           )}
         </p>
       </div>
@@ -86,24 +91,24 @@ function KeyRow({ apiKey }: { apiKey: ApiKeySummary }) {
               disabled={revoke.isPending}
               onClick={() => revoke.mutate({ id: apiKey.id })}
             >
-              Confirm revoke
+              {t('keys.confirmRevoke')}
             </button>
             <button
               type="button"
               className="button button-small"
               onClick={() => setConfirming(false)}
             >
-              Cancel
+              {t('common.cancel')}
             </button>
           </>
         ) : (
           <button
             type="button"
             className="button button-small button-danger-outline"
-            aria-label={`Revoke ${apiKey.name}`}
+            aria-label={t('keys.revokeName', { name: apiKey.name })}
             onClick={() => setConfirming(true)}
           >
-            Revoke
+            {t('keys.revoke')}
           </button>
         )}
       </div>

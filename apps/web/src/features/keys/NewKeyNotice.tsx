@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CreatedApiKey } from '../../api';
 import { Icon } from '../../ui/icons';
 
@@ -21,6 +22,7 @@ export function NewKeyNotice({
   apiKey: CreatedApiKey;
   onDismiss: () => void;
 }) {
+  const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState<'yes' | 'select' | undefined>();
@@ -28,12 +30,12 @@ export function NewKeyNotice({
   return (
     <section className="card new-key" aria-labelledby="new-key-heading">
       <h2 id="new-key-heading" ref={heading} tabIndex={-1}>
-        Your new key “{apiKey.name}”
+        {t('keys.newKeyHeading', { name: apiKey.name })}
       </h2>
-      <p>Copy it now: it is shown only once. Parley keeps only a hash of it.</p>
+      <p>{t('keys.newKeyText')}</p>
       <div className="copy-row">
         <label htmlFor="new-key-value" className="visually-hidden">
-          New API key
+          {t('keys.newKeyLabel')}
         </label>
         <input
           id="new-key-value"
@@ -49,18 +51,14 @@ export function NewKeyNotice({
             setCopied((await copyText(apiKey.key, input.current)) ? 'yes' : 'select')
           }
         >
-          <Icon name="copy" size={16} /> Copy
+          <Icon name="copy" size={16} /> {t('keys.copy')}
         </button>
       </div>
       <p role="status" className="small muted">
-        {copied === 'yes'
-          ? 'Copied to the clipboard.'
-          : copied === 'select'
-            ? 'Selected: press Ctrl+C to copy.'
-            : ''}
+        {copied === 'yes' ? t('keys.copied') : copied === 'select' ? t('keys.selected') : ''}
       </p>
       <button type="button" className="button" onClick={onDismiss}>
-        Done
+        {t('common.done')}
       </button>
     </section>
   );

@@ -1,14 +1,8 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Listing } from '../../api';
-import {
-  bedroomsLabel,
-  FEATURE_LABELS,
-  listingPrice,
-  PROPERTY_TYPE_LABELS,
-  placeLabel,
-  RENT_TYPE_LABELS,
-} from '../../lib/format';
+import { useFormat } from '../../lib/format';
 
 /** One listing as a card: an <article> headed by its title, which links to the listing. */
 export function ListingCard({
@@ -18,25 +12,28 @@ export function ListingCard({
   listing: Listing;
   headingLevel?: 2 | 3;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const headingId = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article className="listing-card" aria-labelledby={headingId}>
       <div className="listing-card-top">
-        <span className="tag">{RENT_TYPE_LABELS[listing.rentType]}</span>
-        <span className="listing-type">{PROPERTY_TYPE_LABELS[listing.propertyType]}</span>
+        <span className="tag">{format.rentType(listing.rentType)}</span>
+        <span className="listing-type">{format.propertyType(listing.propertyType)}</span>
       </div>
       <Heading id={headingId} className="listing-title">
         <Link to={`/listings/${listing.id}`}>{listing.title}</Link>
       </Heading>
-      <p className="listing-price">{listingPrice(listing)}</p>
+      <p className="listing-price">{format.price(listing)}</p>
       <p className="listing-facts">
-        {bedroomsLabel(listing.bedrooms)} · {placeLabel(listing)} · {listing.areaSqm} m²
+        {format.bedrooms(listing.bedrooms)} · {format.place(listing)} ·{' '}
+        {format.area(listing.areaSqm)}
       </p>
       {listing.features.length > 0 && (
-        <ul className="listing-features" aria-label="Features">
+        <ul className="listing-features" aria-label={t('listing.features')}>
           {listing.features.map((f) => (
-            <li key={f}>{FEATURE_LABELS[f]}</li>
+            <li key={f}>{format.feature(f)}</li>
           ))}
         </ul>
       )}

@@ -1,30 +1,25 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, skipToken } from '../../api';
 import { isNotFound } from '../../lib/errors';
-import {
-  bedroomsLabel,
-  dateTime,
-  FEATURE_LABELS,
-  listingPrice,
-  PROPERTY_TYPE_LABELS,
-  placeLabel,
-  RENT_TYPE_LABELS,
-} from '../../lib/format';
+import { useFormat } from '../../lib/format';
 import { isUuid } from '../../lib/ids';
 import { ErrorNotice, Loading } from '../../ui/Status';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 
 /** One listing, at /listings/:id. */
 export function ListingDetailPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
   const { id } = useParams();
   const navigate = useNavigate();
   const valid = isUuid(id);
-  // An id that is not a UUID is never sent (LESSONS row 12): the page says "not found".
+  // An id that is not a UUID is never sent: the page says "not found".
   const listing = api.listings.get.useQuery(valid ? { id } : skipToken, {
     retry: (n, e) => !isNotFound(e) && n < 2,
   });
-  useDocumentTitle(listing.data?.title ?? 'Listing');
+  useDocumentTitle(listing.data?.title ?? t('listing.docTitle'));
   const back = (
     <p>
       <Link
@@ -37,7 +32,8 @@ export function ListingDetailPage() {
           }
         }}
       >
-        ← Back to listings
+        <span aria-hidden="true">← </span>
+        {t('listing.back')}
       </Link>
     </p>
   );
@@ -46,19 +42,19 @@ export function ListingDetailPage() {
     return (
       <div className="page narrow">
         {back}
-        <h1>Listing not found</h1>
-        <p>It may have been taken down. Have a look at the other listings.</p>
+        <h1>{t('listing.notFoundTitle')}</h1>
+        <p>{t('listing.notFoundText')}</p>
       </div>
     );
   }
-  if (listing.isPending) return <Loading label="Loading listing…" />;
+  if (listing.isPending) return <Loading label={t('listing.loading')} />;
   if (listing.isError)
     return (
       <div className="page narrow">
         {back}
         <ErrorNotice
           error={listing.error}
-          title="Could not load this listing"
+          title={t('listing.couldNotLoad')}
           onRetry={() => void listing.refetch()}
         />
       </div>
@@ -69,59 +65,60 @@ export function ListingDetailPage() {
     <article className="page narrow listing-detail" aria-labelledby="listing-title">
       {back}
       <p className="listing-card-top">
-        <span className="tag">{RENT_TYPE_LABELS[l.rentType]}</span>
-        <span className="listing-type">{PROPERTY_TYPE_LABELS[l.propertyType]}</span>
+        <span className="tag">{format.rentType(l.rentType)}</span>
+        <span className="listing-type">{format.propertyType(l.propertyType)}</span>
       </p>
       <h1 id="listing-title">{l.title}</h1>
-      <p className="listing-price listing-price-large">{listingPrice(l)}</p>
+      <p className="listing-price listing-price-large">{format.price(l)}</p>
       <Gallery images={l.images} title={l.title} />
       <dl className="facts">
         <div>
-          <dt>Location</dt>
-          <dd>{placeLabel(l)}</dd>
+          <dt>{t('listing.location')}</dt>
+          <dd>{format.place(l)}</dd>
         </div>
         <div>
-          <dt>Bedrooms</dt>
-          <dd>{bedroomsLabel(l.bedrooms)}</dd>
+          <dt>{t('listing.bedrooms')}</dt>
+          <dd>{format.bedrooms(l.bedrooms)}</dd>
         </div>
         <div>
-          <dt>Bathrooms</dt>
-          <dd>{l.bathrooms}</dd>
+          <dt>{t('listing.bathrooms')}</dt>
+          <dd>{format.number(l.bathrooms)}</dd>
         </div>
         <div>
-          <dt>Area</dt>
-          <dd>{l.areaSqm} m²</dd>
+          <dt>{t('listing.area')}</dt>
+          <dd>{format.area(l.areaSqm)}</dd>
         </div>
       </dl>
-      <h2>Description</h2>
+      <h2>{t('listing.description')}</h2>
       <p className="description">{l.description}</p>
       {l.features.length > 0 && (
         <>
-          <h2>Features</h2>
+          <h2>{t('listing.features')}</h2>
           <ul className="listing-features">
             {l.features.map((f) => (
-              <li key={f}>{FEATURE_LABELS[f]}</li>
+              <li key={f}>{format.feature(f)}</li>
             ))}
           </ul>
         </>
       )}
-      <p className="muted small">Listed {dateTime(l.createdAt)}</p>
+      <p className="muted small">{t('listing.listed', { date: format.dateTime(l.createdAt) })}</p>
     </article>
   );
 }
 
 /** Photos when there are any; one that fails to load is left out. */
 function Gallery({ images, title }: { images: string[]; title: string }) {
+  const { t } = useTranslation();
   const [broken, setBroken] = useState<string[]>([]);
   const shown = images.filter((src) => !broken.includes(src)).slice(0, 6);
   if (shown.length === 0) return null;
   return (
-    <ul className="gallery" aria-label="Photos">
+    <ul className="gallery" aria-label={t('listing.photos')}>
       {shown.map((src, i) => (
         <li key={src}>
           <img
             src={src}
-            alt={`${title} (${i + 1} of ${shown.length})`}
+            alt={t('listing.photoAlt', { title, n: i + 1, total: shown.length })}
             loading="lazy"
             onError={() => setBroken((b) => [...b, src])}
           />

@@ -1,14 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Feature } from '../../api';
-import {
-  FEATURE_LABELS,
-  FEATURES,
-  PROPERTY_TYPE_LABELS,
-  PROPERTY_TYPES,
-  RENT_TYPE_LABELS,
-  RENT_TYPES,
-  TOWNS,
-} from '../../lib/format';
+import { FEATURES, PROPERTY_TYPES, RENT_TYPES, TOWNS, useFormat } from '../../lib/format';
 import { type ListingFilters as Filters, SORTS } from './search-params';
 
 type TypedKey = 'q' | 'location' | 'minBedrooms' | 'maxBedrooms' | 'minPrice' | 'maxPrice';
@@ -57,6 +50,8 @@ export function ListingFilters({
   filters: Filters;
   onChange: (next: Filters) => void;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const [draft, setDraft] = useState(() => draftOf(filters));
   useEffect(() => setDraft(draftOf(filters)), [filters]);
 
@@ -89,18 +84,24 @@ export function ListingFilters({
   };
 
   return (
-    <search className="filters" aria-label="Listing filters">
+    <search className="filters" aria-label={t('listings.filtersLabel')}>
       <form onSubmit={submit}>
         <div className="filters-grid">
-          {typed('q', 'Keywords', { type: 'search', placeholder: 'e.g. sea view, quiet' })}
-          {typed('location', 'Location', { list: 'f-towns', placeholder: 'Any town' })}
+          {typed('q', t('listings.keywords'), {
+            type: 'search',
+            placeholder: t('listings.keywordsPlaceholder'),
+          })}
+          {typed('location', t('listings.location'), {
+            list: 'f-towns',
+            placeholder: t('listings.anyTown'),
+          })}
           <datalist id="f-towns">
             {TOWNS.map((t) => (
               <option key={t} value={t} />
             ))}
           </datalist>
           <div className="field field-wide">
-            <label htmlFor="f-rent">Rent or buy</label>
+            <label htmlFor="f-rent">{t('listings.rentOrBuy')}</label>
             <select
               id="f-rent"
               value={draft.rentType ?? ''}
@@ -108,16 +109,16 @@ export function ListingFilters({
                 choose({ rentType: (e.target.value || undefined) as Filters['rentType'] })
               }
             >
-              <option value="">Any</option>
-              {RENT_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {RENT_TYPE_LABELS[t]}
+              <option value="">{t('listings.any')}</option>
+              {RENT_TYPES.map((r) => (
+                <option key={r} value={r}>
+                  {format.rentType(r)}
                 </option>
               ))}
             </select>
           </div>
           <div className="field field-wide">
-            <label htmlFor="f-type">Property type</label>
+            <label htmlFor="f-type">{t('listings.propertyType')}</label>
             <select
               id="f-type"
               value={draft.propertyType ?? ''}
@@ -125,55 +126,55 @@ export function ListingFilters({
                 choose({ propertyType: (e.target.value || undefined) as Filters['propertyType'] })
               }
             >
-              <option value="">Any</option>
-              {PROPERTY_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {PROPERTY_TYPE_LABELS[t]}
+              <option value="">{t('listings.any')}</option>
+              {PROPERTY_TYPES.map((p) => (
+                <option key={p} value={p}>
+                  {format.propertyType(p)}
                 </option>
               ))}
             </select>
           </div>
-          {typed('minBedrooms', 'Min bedrooms', {
+          {typed('minBedrooms', t('listings.minBedrooms'), {
             type: 'number',
             min: 0,
             max: 50,
             inputMode: 'numeric',
           })}
-          {typed('maxBedrooms', 'Max bedrooms', {
+          {typed('maxBedrooms', t('listings.maxBedrooms'), {
             type: 'number',
             min: 0,
             max: 50,
             inputMode: 'numeric',
           })}
-          {typed('minPrice', 'Min price', {
+          {typed('minPrice', t('listings.minPrice'), {
             type: 'number',
             min: 0,
             step: 'any',
             inputMode: 'decimal',
           })}
-          {typed('maxPrice', 'Max price', {
+          {typed('maxPrice', t('listings.maxPrice'), {
             type: 'number',
             min: 0,
             step: 'any',
             inputMode: 'decimal',
           })}
           <div className="field field-wide">
-            <label htmlFor="f-sort">Sort by</label>
+            <label htmlFor="f-sort">{t('listings.sortBy')}</label>
             <select
               id="f-sort"
               value={draft.sort ?? 'relevance'}
               onChange={(e) => choose({ sort: e.target.value as Filters['sort'] })}
             >
               {SORTS.map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label}
+                <option key={s} value={s}>
+                  {t(`listings.sort.${s}`)}
                 </option>
               ))}
             </select>
           </div>
         </div>
         <fieldset className="features-fieldset">
-          <legend>Features</legend>
+          <legend>{t('listings.features')}</legend>
           <div className="feature-options">
             {FEATURES.map((f) => (
               <label key={f} className="checkbox">
@@ -182,17 +183,17 @@ export function ListingFilters({
                   checked={draft.features?.includes(f) ?? false}
                   onChange={(e) => toggleFeature(f, e.target.checked)}
                 />
-                {FEATURE_LABELS[f]}
+                {format.feature(f)}
               </label>
             ))}
           </div>
         </fieldset>
         <div className="filters-actions">
           <button type="submit" className="button button-primary">
-            Search
+            {t('listings.search')}
           </button>
           <button type="button" className="button" onClick={() => onChange({})}>
-            Clear filters
+            {t('listings.clearFilters')}
           </button>
         </div>
       </form>

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api';
-import { factLabels } from '../../lib/format';
+import { useFormat } from '../../lib/format';
 import { ErrorNotice, Loading } from '../../ui/Status';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { ListingCard } from './ListingCard';
@@ -16,7 +17,9 @@ const PAGE = 12;
 
 /** Browse listings; the filters live in the URL, so a search can be shared and reloaded. */
 export function ListingsPage() {
-  useDocumentTitle('Listings');
+  const { t } = useTranslation();
+  const format = useFormat();
+  useDocumentTitle(t('listings.docTitle'));
   const [params, setParams] = useSearchParams();
   const key = params.toString();
   // The query string is the identity: same string, same filters object.
@@ -32,12 +35,12 @@ export function ListingsPage() {
   const items = search.data?.pages.flatMap((p) => p.items) ?? [];
   const total = search.data?.pages[0]?.total;
   const apply = (next: Filters) => setParams(paramsFromFilters(next));
-  const active = factLabels(filters);
+  const active = format.facts(filters);
 
   return (
     <div className="page listings-page">
       <div className="page-head">
-        <h1>Listings</h1>
+        <h1>{t('listings.heading')}</h1>
         <button
           type="button"
           className="button button-small filters-toggle"
@@ -45,7 +48,11 @@ export function ListingsPage() {
           aria-controls="listing-filters"
           onClick={() => setShowFilters((s) => !s)}
         >
-          {showFilters ? 'Hide filters' : `Filters${active.length ? ` (${active.length})` : ''}`}
+          {showFilters
+            ? t('listings.hideFilters')
+            : active.length
+              ? t('listings.filtersCount', { count: active.length })
+              : t('listings.filters')}
         </button>
       </div>
       <div className="listings-layout">
@@ -55,24 +62,24 @@ export function ListingsPage() {
         <section className="results" aria-labelledby="results-title" aria-busy={search.isFetching}>
           <h2 id="results-title" className="results-title" aria-live="polite">
             {search.isPending
-              ? 'Searching…'
+              ? t('listings.searching')
               : total === undefined
-                ? 'Results'
-                : `${total} ${total === 1 ? 'listing' : 'listings'}`}
+                ? t('listings.results')
+                : t('listings.count', { count: total })}
           </h2>
           {search.isPending ? (
-            <Loading label="Loading listings…" />
+            <Loading label={t('listings.loading')} />
           ) : search.isError && items.length === 0 ? (
             <ErrorNotice
               error={search.error}
-              title="Could not load listings"
+              title={t('listings.couldNotLoad')}
               onRetry={() => void search.refetch()}
             />
           ) : items.length === 0 ? (
             <div className="empty">
-              <p>No listing matches these filters.</p>
+              <p>{t('listings.noMatch')}</p>
               <button type="button" className="button" onClick={() => apply({})}>
-                Clear filters
+                {t('listings.clearFilters')}
               </button>
             </div>
           ) : (
@@ -85,7 +92,7 @@ export function ListingsPage() {
           {search.isFetchNextPageError && (
             <ErrorNotice
               error={search.error}
-              title="Could not load more"
+              title={t('listings.couldNotLoadMore')}
               onRetry={() => void search.fetchNextPage()}
             />
           )}
@@ -96,7 +103,7 @@ export function ListingsPage() {
               onClick={() => void search.fetchNextPage()}
               disabled={search.isFetchingNextPage}
             >
-              {search.isFetchingNextPage ? 'Loading…' : 'Load more'}
+              {search.isFetchingNextPage ? t('listings.loadingMore') : t('listings.loadMore')}
             </button>
           )}
         </section>

@@ -4,12 +4,8 @@ import { FEATURES, PROPERTY_TYPES, RENT_TYPES } from '../../lib/format';
 /** The filters of a listing search, as kept in the URL (no cursor: pages are not shareable). */
 export type ListingFilters = Omit<ListingQuery, 'cursor' | 'limit'>;
 
-export const SORTS: { value: ListingSort; label: string }[] = [
-  { value: 'relevance', label: 'Best match' },
-  { value: 'newest', label: 'Newest first' },
-  { value: 'price_asc', label: 'Price: low to high' },
-  { value: 'price_desc', label: 'Price: high to low' },
-];
+/** The orders a search can be sorted in (labels: `listings.sort.<value>`). */
+export const SORTS: ListingSort[] = ['relevance', 'newest', 'price_asc', 'price_desc'];
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
@@ -48,10 +44,7 @@ export function filtersFromParams(params: URLSearchParams): ListingFilters {
     minPrice: count(params.get('minPrice'), 1_000_000_000),
     maxPrice: count(params.get('maxPrice'), 1_000_000_000),
     features: features.length ? [...new Set(features)] : undefined,
-    sort: oneOf<ListingSort>(
-      SORTS.map((s) => s.value),
-      params.get('sort'),
-    ),
+    sort: oneOf<ListingSort>(SORTS, params.get('sort')),
   };
   return Object.fromEntries(
     Object.entries(filters).filter(([, v]) => v !== undefined),

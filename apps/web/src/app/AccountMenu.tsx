@@ -1,0 +1,54 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { User } from '../api';
+import { Icon } from '../ui/icons';
+import { Popover } from '../ui/Popover';
+
+/** The signed-in person's menu: who they are, the developer pages, sign out. */
+export function AccountMenu({ user, onSignOut }: { user: User; onSignOut: () => void }) {
+  const { t } = useTranslation();
+  const developers = useId();
+  return (
+    <Popover
+      className="account-menu"
+      label={t('account.button', { name: user.name })}
+      button={
+        <>
+          <span className="avatar" aria-hidden="true">
+            {user.name.trim().charAt(0).toUpperCase() || '?'}
+          </span>
+          <span className="account-name">{user.name}</span>
+          <Icon name="chevronDown" size={16} />
+        </>
+      }
+    >
+      {(close) => (
+        <>
+          <p className="popover-note">{t('account.signedInAs', { email: user.email })}</p>
+          <p className="popover-heading" id={developers}>
+            {t('account.developers')}
+          </p>
+          <ul className="popover-list" aria-labelledby={developers}>
+            <li>
+              <Link to="/keys" className="popover-item" onClick={close}>
+                {t('account.apiKeys')}
+              </Link>
+            </li>
+          </ul>
+          <hr />
+          <button
+            type="button"
+            className="popover-item"
+            onClick={() => {
+              close();
+              onSignOut();
+            }}
+          >
+            {t('account.signOut')}
+          </button>
+        </>
+      )}
+    </Popover>
+  );
+}

@@ -1,0 +1,67 @@
+import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+
+/**
+ * A button that shows a small panel below it (the language and account menus): a
+ * disclosure, so Tab moves through the panel as through the page. Escape, a click or
+ * focus outside, or `close()` from inside, closes it.
+ */
+export function Popover({
+  label,
+  button,
+  className,
+  align = 'end',
+  children,
+}: {
+  /** The button's accessible name. */
+  label: string;
+  /** What the button shows. */
+  button: ReactNode;
+  className?: string;
+  align?: 'start' | 'end';
+  children: (close: () => void) => ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+  const close = useCallback(() => setOpen(false), []);
+
+  useEffect(() => {
+    if (!open) return;
+    const outside = (event: Event) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const escape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      trigger.current?.focus();
+    };
+    document.addEventListener('pointerdown', outside);
+    document.addEventListener('focusin', outside);
+    document.addEventListener('keydown', escape);
+    return () => {
+      document.removeEventListener('pointerdown', outside);
+      document.removeEventListener('focusin', outside);
+      document.removeEventListener('keydown', escape);
+    };
+  }, [open]);
+
+  return (
+    <div className={['popover', className].filter(Boolean).join(' ')} ref={root}>
+      <button
+        ref={trigger}
+        type="button"
+        className="popover-button"
+        aria-label={label}
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {button}
+      </button>
+      <div id={panelId} className={`popover-panel popover-${align}`} hidden={!open}>
+        {children(close)}
+      </div>
+    </div>
+  );
+}
