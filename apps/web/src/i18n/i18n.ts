@@ -4,9 +4,9 @@ import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
 import {
   DEFAULT_LANGUAGE,
-  type Language,
   LANGUAGE_STORAGE_KEY,
   LANGUAGES,
+  type Language,
   languageOf,
 } from './languages';
 

@@ -53,9 +53,7 @@ function friendlyMessage(code: string, message: string | undefined): string {
   const t = i18n.t;
   switch (code) {
     case 'UNKNOWN':
-      return !message || /fetch|network|socket/i.test(message)
-        ? t('errors.unreachable')
-        : message;
+      return !message || /fetch|network|socket/i.test(message) ? t('errors.unreachable') : message;
     case 'INTERNAL_SERVER_ERROR':
       return t('errors.internal');
     case 'SERVICE_UNAVAILABLE':

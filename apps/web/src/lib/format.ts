@@ -115,8 +115,10 @@ export function makeFormat(t: TFunction, language: Language): Format {
       const { minPrice, maxPrice } = facts;
       if (minPrice !== undefined && maxPrice !== undefined)
         labels.push(t('format.priceRange', { min: money(minPrice), max: money(maxPrice) }));
-      else if (minPrice !== undefined) labels.push(t('format.priceMin', { price: money(minPrice) }));
-      else if (maxPrice !== undefined) labels.push(t('format.priceMax', { price: money(maxPrice) }));
+      else if (minPrice !== undefined)
+        labels.push(t('format.priceMin', { price: money(minPrice) }));
+      else if (maxPrice !== undefined)
+        labels.push(t('format.priceMax', { price: money(maxPrice) }));
       for (const feature of facts.features ?? []) labels.push(t(`format.feature.${feature}`));
       if (facts.q) labels.push(t('format.quoted', { text: facts.q }));
       return labels;

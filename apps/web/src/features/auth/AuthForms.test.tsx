@@ -2,6 +2,7 @@ import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeParley, FakeError, type FakeParley } from '../../../test/fake-parley';
+import { startTestI18n } from '../../../test/i18n';
 import { renderWithParley } from '../../../test/render';
 import { AuthProvider } from './AuthProvider';
 import { SignInPage } from './SignInPage';
@@ -24,15 +25,22 @@ beforeEach(() => {
   tokens = new TokenStore(memoryStorage());
 });
 
-function renderPage(page: 'signin' | 'signup') {
+function renderPage(page: 'signin' | 'signup', state?: unknown) {
   return renderWithParley(
     fake,
     <AuthProvider tokens={tokens} onCredentialsChanged={() => {}}>
       {page === 'signin' ? <SignInPage /> : <SignUpPage />}
     </AuthProvider>,
-    { route: `/${page}`, path: `/${page}` },
+    { route: `/${page}`, path: `/${page}`, state },
   );
 }
+
+const signedIn = () => ({
+  user,
+  accessToken: 'jwt-access',
+  refreshToken: 'refresh-1',
+  accessTokenExpiresAt: new Date(Date.now() + 900_000),
+});
 
 describe('sign-up form', () => {
   it('has labelled fields and shows each field error beside its field', async () => {
@@ -145,6 +153,80 @@ describe('sign-in form', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Email or password is incorrect');
     expect(screen.getByLabelText('Password')).not.toHaveAttribute('aria-invalid');
   });
+});
+
+describe('after signing in', () => {
+  const link = '/chat/11111111-1111-4111-8111-111111111111';
+
+  it('lands on the conversation link that sent the person to sign in', async () => {
+    fake.on('auth.login', signedIn);
+    const u = userEvent.setup();
+    renderPage('signin', { from: link });
+    await u.type(screen.getByLabelText('Email'), 'ayla@example.com');
+    await u.type(screen.getByLabelText('Password'), 'violet harbour 4217');
+    await u.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('status', { name: 'Went to' })).toHaveTextContent(link);
+  });
+
+  it('keeps where the person was going when they choose to sign up instead', async () => {
+    const u = userEvent.setup();
+    renderPage('signin', { from: link });
+    await u.click(screen.getByRole('link', { name: 'Create an account' }));
+    expect(await screen.findByRole('status', { name: 'Went to' })).toHaveTextContent('/signup');
+    expect(screen.getByRole('status', { name: 'With state' })).toHaveTextContent(
+      JSON.stringify({ from: link }),
+    );
+  });
+
+  it('after sign-up, goes to the chat with the request typed on the landing page', async () => {
+    fake.on('auth.register', signedIn);
+    const u = userEvent.setup();
+    renderPage('signup', { from: '/chat', request: 'villa with a pool in Lapta' });
+    // The person sees what will be asked for them.
+    expect(screen.getByText('villa with a pool in Lapta')).toBeInTheDocument();
+    await u.type(screen.getByLabelText('Name'), 'Ayla');
+    await u.type(screen.getByLabelText('Email'), 'ayla@example.com');
+    await u.type(screen.getByLabelText('Password'), 'violet harbour 4217');
+    await u.click(screen.getByRole('button', { name: 'Sign up' }));
+    expect(await screen.findByRole('status', { name: 'Went to' })).toHaveTextContent('/chat');
+    expect(screen.getByRole('status', { name: 'With state' })).toHaveTextContent(
+      JSON.stringify({ request: 'villa with a pool in Lapta' }),
+    );
+  });
+});
+
+describe('in Turkish and Russian', () => {
+  it.each([
+    ['tr', 'Ad', 'E-posta', 'Şifre', 'Kaydol', 'Şifre en az 8 karakter olmalı'],
+    [
+      'ru',
+      'Имя',
+      'Электронная почта',
+      'Пароль',
+      'Зарегистрироваться',
+      'Пароль: не менее 8 символов',
+    ],
+  ] as const)(
+    '%s: labels and the field errors from the server',
+    async (language, name, email, password, submit, error) => {
+      await startTestI18n(language);
+      fake.on('auth.register', () => {
+        throw new FakeError('BAD_REQUEST', 'password: must be at least 8 characters', {
+          fieldErrors: { password: ['must be at least 8 characters'] },
+        });
+      });
+      const u = userEvent.setup();
+      renderPage('signup');
+      await u.type(screen.getByLabelText(name), 'Ayla');
+      await u.type(screen.getByLabelText(email), 'ayla@example.com');
+      await u.type(screen.getByLabelText(password), 'short');
+      await u.click(screen.getByRole('button', { name: submit }));
+      await waitFor(() =>
+        expect(screen.getByLabelText(password)).toHaveAttribute('aria-invalid', 'true'),
+      );
+      expect(screen.getByLabelText(password).parentElement).toHaveTextContent(error);
+    },
+  );
 });
 
 describe('after a reload', () => {

@@ -47,7 +47,13 @@ export function SignUpPage() {
         </>
       }
     >
-      <Field label={labels.name} name="name" autoComplete="name" required errors={errors.fields.name} />
+      <Field
+        label={labels.name}
+        name="name"
+        autoComplete="name"
+        required
+        errors={errors.fields.name}
+      />
       <Field
         label={labels.email}
         name="email"

@@ -309,6 +309,23 @@ describe('chat pane', () => {
     expect([...pane.children].filter((e) => e.tagName === 'LI')).toHaveLength(1);
   });
 
+  it('asks the request typed on the landing page in a new conversation, once', async () => {
+    renderWithParley(fake, <ChatPage />, {
+      route: '/chat',
+      path: '/chat/:conversationId?',
+      state: { request: QUESTION },
+    });
+    await waitFor(() =>
+      expect(fake.calls.find((c) => c.path === 'sessions.send')?.input).toMatchObject({
+        sessionId,
+        content: QUESTION,
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fake.calls.filter((c) => c.path === 'sessions.create')).toHaveLength(1);
+    expect(fake.calls.filter((c) => c.path === 'sessions.send')).toHaveLength(1);
+  });
+
   it('says so when live updates stop for good, and can start them again', async () => {
     let refuse = true;
     fake.on('sessions.events', () => {

@@ -6,7 +6,11 @@ export function ConnectionIndicator() {
   const { t } = useTranslation();
   const status = useConnectionStatus();
   return (
-    <p className={`connection connection-${status}`} role="status" aria-label={t('connection.label')}>
+    <p
+      className={`connection connection-${status}`}
+      role="status"
+      aria-label={t('connection.label')}
+    >
       <span className="connection-dot" aria-hidden="true" />
       {t(`connection.${status}`)}
     </p>

@@ -125,7 +125,11 @@ export function ConversationItem({
         </div>
       )}
       {mode === 'delete' && (
-        <div className="confirm" role="alertdialog" aria-label={t('sidebar.deleteQuestion', { title })}>
+        <div
+          className="confirm"
+          role="alertdialog"
+          aria-label={t('sidebar.deleteQuestion', { title })}
+        >
           <p>{t('sidebar.deleteConfirm')}</p>
           <button
             type="button"

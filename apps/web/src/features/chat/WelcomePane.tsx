@@ -56,9 +56,7 @@ export function WelcomePane({
             />
           </ol>
         )}
-        {error != null && !pending && (
-          <ErrorNotice error={error} title={t('chat.couldNotStart')} />
-        )}
+        {error != null && !pending && <ErrorNotice error={error} title={t('chat.couldNotStart')} />}
       </div>
       <Composer onSend={onStart} disabled={starting} />
     </section>
