@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpClient } from '../../server/test/harness';
 import {
   type E2EServer,
+  eventually,
   launchChromium,
   openSession,
   type Session,
@@ -14,20 +15,6 @@ import {
 const QUESTION = '2 bedroom apartment in Girne for long-term rent under 1000';
 const PASSWORD = 'violet harbour 4217';
 const email = uniqueEmail('ayla');
-
-/** Waits until `fn` passes (expect inside), polling; the message of the last failure wins. */
-async function eventually(fn: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await fn();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
 
 /** The messages themselves (not the lists of chips and facts inside them). */
 const messages = (page: Page) => page.getByRole('log', { name: 'Messages' }).locator(':scope > li');
@@ -54,6 +41,8 @@ describe('Parley in a desktop browser', () => {
 
   it('signs up, with field errors from the server shown beside the field', async () => {
     await page.goto(server.url);
+    await page.getByRole('heading', { level: 1, name: /Find a home in North Cyprus/ }).waitFor();
+    await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
     await page.waitForURL(/\/signin$/);
     await expect(page.getByRole('heading', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
     await s.shot('signin');
@@ -90,7 +79,7 @@ describe('Parley in a desktop browser', () => {
     expect(await cards.count()).toBeGreaterThan(0);
     const first = cards.first();
     expect(await first.getByRole('heading').count()).toBe(1);
-    expect(await first.textContent()).toMatch(/£[\d,]+ \/ month/);
+    expect(await first.textContent()).toMatch(/£[\d,]+(\.\d\d)?\/month/);
     expect(await first.textContent()).toMatch(/2 bedrooms/);
     const href = await first.getByRole('heading').getByRole('link').getAttribute('href');
     expect(href).toMatch(/^\/listings\/[0-9a-f-]{36}$/);
@@ -243,10 +232,15 @@ describe('Parley in a desktop browser', () => {
   });
 
   it('creates an API key (shown once, copyable), lists it and revokes it', async () => {
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'API keys' })
-      .click();
+    // Developer pages live in the account menu, not the main navigation.
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'API keys' })
+        .count(),
+    ).toBe(0);
+    await page.getByRole('button', { name: 'Account: Ayla' }).click();
+    await page.getByRole('link', { name: 'API keys' }).click();
     await page.getByRole('heading', { name: 'API keys', level: 1 }).waitFor();
     await page.getByLabel('Key name').fill('E2E widget');
     await page.getByLabel(/Read conversations/).check();
@@ -291,6 +285,7 @@ describe('Parley in a desktop browser', () => {
   });
 
   it('signs out, and the refresh token is gone', async () => {
+    await page.getByRole('button', { name: 'Account: Ayla' }).click();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/signin$/);
     expect(await page.evaluate(() => localStorage.getItem('parley.refreshToken'))).toBeNull();
