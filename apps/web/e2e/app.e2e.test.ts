@@ -240,6 +240,7 @@ describe('Parley in a desktop browser', () => {
         .count(),
     ).toBe(0);
     await page.getByRole('button', { name: 'Account: Ayla' }).click();
+    await s.shot('account-menu');
     await page.getByRole('link', { name: 'API keys' }).click();
     await page.getByRole('heading', { name: 'API keys', level: 1 }).waitFor();
     await page.getByLabel('Key name').fill('E2E widget');

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type E2EServer,
+  eventually,
   launchChromium,
   openSession,
   type Session,
@@ -68,6 +69,28 @@ describe('Parley on a phone (375x812)', () => {
     expect(card!.x).toBeGreaterThanOrEqual(0);
     expect(card!.x + card!.width).toBeLessThanOrEqual(WIDTH);
     await fitsWidth(page);
+    await eventually(async () =>
+      expect(
+        await page.getByRole('log').locator(':scope > li').last().getAttribute('aria-busy'),
+      ).toBeNull(),
+    );
+    // A new answer is taller than the pane: it is shown from its first line, not its end.
+    const placement = await page.evaluate(() => {
+      const scroller = document.querySelector<HTMLElement>('.chat-scroll')!;
+      const answer = [...scroller.querySelectorAll('[role="log"] > li')].at(-1)!;
+      const view = scroller.getBoundingClientRect();
+      const box = answer.getBoundingClientRect();
+      return {
+        top: box.top - view.top,
+        bottom: box.bottom - view.top,
+        height: view.height,
+        below: scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight,
+      };
+    });
+    expect(placement.bottom).toBeGreaterThan(placement.height);
+    expect(placement.top).toBeGreaterThanOrEqual(0);
+    expect(placement.top).toBeLessThan(40);
+    expect(placement.below).toBeGreaterThan(100);
     await s.shot('chat-reply');
     await cards.first().scrollIntoViewIfNeeded();
     await s.shot('chat-cards');

@@ -90,11 +90,18 @@ export interface Session {
  */
 export async function openSession(
   browser: Browser,
-  options: { prefix: string; viewport: { width: number; height: number }; isMobile?: boolean },
+  options: {
+    prefix: string;
+    viewport: { width: number; height: number };
+    isMobile?: boolean;
+    /** The browser's language (navigator.language and languages); en-US by default. */
+    locale?: string;
+  },
 ): Promise<Session> {
   await mkdir(resultsDir, { recursive: true });
   const context = await browser.newContext({
     viewport: options.viewport,
+    ...(options.locale ? { locale: options.locale } : {}),
     isMobile: options.isMobile ?? false,
     hasTouch: options.isMobile ?? false,
     deviceScaleFactor: 1,

@@ -101,7 +101,9 @@ function RecentListings() {
   return (
     <section className="page recent" aria-labelledby="recent-title">
       <div className="page-head">
-        <h2 id="recent-title" className="section-title">{t('landing.listingsTitle')}</h2>
+        <h2 id="recent-title" className="section-title">
+          {t('landing.listingsTitle')}
+        </h2>
         <Link to="/listings">{t('landing.seeAll')}</Link>
       </div>
       {recent.isPending ? (
