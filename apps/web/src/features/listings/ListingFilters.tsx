@@ -1,8 +1,8 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Feature } from '../../api';
 import { FEATURES, PROPERTY_TYPES, RENT_TYPES, TOWNS, useFormat } from '../../lib/format';
-import { type ListingFilters as Filters, SORTS } from './search-params';
+import { type ListingFilters as Filters, paramsFromFilters, SORTS } from './search-params';
 
 type TypedKey = 'q' | 'location' | 'minBedrooms' | 'maxBedrooms' | 'minPrice' | 'maxPrice';
 /** What the form shows: typed fields as text, choices as values. */
@@ -53,16 +53,33 @@ export function ListingFilters({
   const { t } = useTranslation();
   const format = useFormat();
   const [draft, setDraft] = useState(() => draftOf(filters));
-  useEffect(() => setDraft(draftOf(filters)), [filters]);
+  /** Filters this form sent that the URL has not shown yet, as query strings, oldest first. */
+  const pending = useRef<string[]>([]);
+  const emit = (next: Filters) => {
+    pending.current.push(paramsFromFilters(next).toString());
+    onChange(next);
+  };
+  useEffect(() => {
+    // Our own change coming back through the URL (a render later) must not wipe what was
+    // typed since; a change from outside (Back/Forward, another "Clear filters") is shown.
+    const key = paramsFromFilters(filters).toString();
+    const at = pending.current.indexOf(key);
+    if (at >= 0) {
+      pending.current = pending.current.slice(at + 1);
+      return;
+    }
+    pending.current = [];
+    setDraft(draftOf(filters));
+  }, [filters]);
 
   const choose = (next: Partial<Draft>) => {
     const updated = { ...draft, ...next };
     setDraft(updated);
-    onChange(filtersOf(updated));
+    emit(filtersOf(updated));
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onChange(filtersOf(draft));
+    emit(filtersOf(draft));
   };
   const typed = (key: TypedKey, label: string, props: Record<string, unknown> = {}) => (
     <div className={`field${key === 'q' || key === 'location' ? ' field-wide' : ''}`}>
@@ -192,7 +209,14 @@ export function ListingFilters({
           <button type="submit" className="button button-primary">
             {t('listings.search')}
           </button>
-          <button type="button" className="button" onClick={() => onChange({})}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setDraft(draftOf({}));
+              emit({});
+            }}
+          >
             {t('listings.clearFilters')}
           </button>
         </div>
