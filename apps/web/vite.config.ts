@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './vite-precompress';
 
 // The SDK is used from source, so the web app needs no SDK build step (and HMR reaches it).
 const sdk = fileURLToPath(new URL('../../packages/sdk/src', import.meta.url));
@@ -13,7 +14,7 @@ export const sdkAlias = [
 const apiTarget = process.env.PARLEY_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: { alias: sdkAlias },
   server: {
     port: 5173,
@@ -21,9 +22,11 @@ export default defineConfig({
     proxy: {
       // HTTP batch, SSE and the WebSocket upgrade all live on /trpc.
       '/trpc': { target: apiTarget, ws: true },
+      '/media': apiTarget,
       '/healthz': apiTarget,
       '/readyz': apiTarget,
     },
   },
-  build: { outDir: 'dist', sourcemap: true, emptyOutDir: true },
+  // No source maps in the build: the server would publish the app's whole source.
+  build: { outDir: 'dist', sourcemap: false, emptyOutDir: true },
 });

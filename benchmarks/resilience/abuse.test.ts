@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 import { type RedisProcess, startRedisProcess } from '@parley/testing';
@@ -63,6 +64,37 @@ afterAll(async () => {
   await pg?.destroy();
 });
 
+/** Times GET /healthz every 10 ms from a child process until stopped. */
+function probeHealth(url: string) {
+  const script = `
+    let on = true;
+    const times = [];
+    process.on('message', () => { on = false; });
+    (async () => {
+      await fetch(${JSON.stringify(`${url}/healthz`)}).then((r) => r.text());
+      process.send('ready');
+      while (on) {
+        const t = performance.now();
+        await fetch(${JSON.stringify(`${url}/healthz`)}).then((r) => r.text());
+        times.push(performance.now() - t);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      process.send(times, () => process.exit(0));
+    })();`;
+  const child = spawn(process.execPath, ['-e', script], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const ready = new Promise((resolve) => child.once('message', resolve));
+  return {
+    ready,
+    stop: () =>
+      new Promise<number[]>((resolve) => {
+        child.once('message', (times) => resolve(times as number[]));
+        child.send('stop');
+      }),
+  };
+}
+
 function rawSocket(path = '/trpc?connectionParams=1', headers: Record<string, string> = {}) {
   return new WebSocket(`${parley.url.replace(/^http/, 'ws')}${path}`, { headers });
 }
@@ -113,6 +145,54 @@ describe('abuse limits', () => {
     socket.close();
     // MAX_BATCH_SIZE (50) bounds HTTP batches; a WebSocket frame must not carry more work.
     expect(served).toBeLessThanOrEqual(50);
+  });
+
+  it('keeps /healthz fast while 20 unauthenticated 1 MB nested bodies arrive (HTTP and WebSocket)', async () => {
+    const body = `${'['.repeat(500_000)}${']'.repeat(500_000)}`;
+    // /healthz is timed from a process of its own, so the attacker's work here (encoding
+    // and masking 40 MB) does not count as the server's.
+    const prober = probeHealth(parley.url);
+    await prober.ready;
+    const sockets = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const ws = rawSocket();
+        ws.on('error', () => {});
+        await new Promise((resolve) => ws.once('open', resolve));
+        return ws;
+      }),
+    );
+    const started = Date.now();
+    const answers = await Promise.all([
+      ...Array.from({ length: 20 }, () =>
+        fetch(`${parley.url}/trpc/auth.login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        }).then((r) => r.status),
+      ),
+      ...sockets.map(
+        (ws) =>
+          new Promise<number>((resolve) => {
+            ws.once('message', (data: Buffer) =>
+              resolve(data.toString().includes('BAD_REQUEST') ? 400 : 0),
+            );
+            ws.send(body);
+          }),
+      ),
+    ]);
+    const attackMs = Date.now() - started;
+    await sleep(200);
+    const latencies = await prober.stop();
+    for (const ws of sockets) ws.close();
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const max = sorted.at(-1) ?? 0;
+    const p50 = sorted[Math.floor(sorted.length / 2)] ?? 0;
+    console.info(
+      `abuse: 20 HTTP + 20 WS nested 1 MB inputs refused in ${attackMs} ms; /healthz ${latencies.length} probes, p50 ${p50.toFixed(1)} ms, max ${max.toFixed(1)} ms`,
+    );
+    expect(answers.every((status) => status === 400)).toBe(true);
+    // Before inputs were bounded, /healthz stalled for up to 5.7 s (HTTP) and 1.9 s (WS).
+    expect(max).toBeLessThan(1_000);
   });
 
   it('caps subscriptions per socket at 20 and keeps the socket usable', async () => {
@@ -168,6 +248,8 @@ describe('abuse limits', () => {
   it('survives a flood of connections: memory bounded, others still served', async () => {
     const FLOOD = 4_000;
     const floodStart = Date.now();
+    // The other abuses' peak, before this one adds the cost of its connections.
+    const peakBeforeFlood = rssPeak;
     const rssAtFlood = await parley.rss();
     let floodPeak = 0;
     const floodSampler = setInterval(() => {
@@ -210,7 +292,13 @@ describe('abuse limits', () => {
     expect(duringFlood.length).toBeGreaterThan(10);
     expect(duringFlood.filter((r) => !r.ok)).toEqual([]);
     expect(Math.max(...duringFlood.map((r) => r.ms))).toBeLessThan(2_000);
-    expect(rssPeak - rssBefore).toBeLessThan(50 * 2 ** 20);
+    // Hostile input costs little more memory than its own bytes: the largest abuse is 40
+    // nested 1 MB bodies at once (40 MB that must be received to be judged), so the peak
+    // stays under 1.5 times that...
+    expect(peakBeforeFlood - rssBefore).toBeLessThan(1.5 * 40 * 2 ** 20);
+    // ...and a hostile connection no more than an idle signed-in WebSocket does (about
+    // 14 KB each in `pnpm bench`'s ws.memory): 16 KB each, with GC's slack.
+    expect(floodPeak - rssAtFlood).toBeLessThan(FLOOD * 16 * 2 ** 10);
   });
 
   it('kept serving the well-behaved client through every abuse', async () => {

@@ -178,18 +178,18 @@ describe('PostgreSQL restarted under load', () => {
       );
 
     // No partial writes: every user message has its answer, every message its event,
-    // every session's events are gap-free up to its counter.
+    // every conversation's events are gap-free up to its counter.
     const orphans = await pg.query(orphanQuery);
     const unevented = await pg.query(
       `SELECT m.id, m.role FROM messages m WHERE m.session_id IS NOT NULL AND NOT EXISTS (
-         SELECT 1 FROM session_events e WHERE e.session_id = m.session_id
+         SELECT 1 FROM conversation_events e WHERE e.conversation_id = m.conversation_id
          AND e.type = CASE m.role WHEN 'user' THEN 'message.created' ELSE 'assistant.completed' END
          AND (e.payload -> 'json' -> 'message' ->> 'id') = m.id::text)`,
     );
     const gaps = await pg.query(
-      `SELECT s.id, s.event_seq, count(e.seq) AS n, max(e.seq) AS top FROM sessions s
-       LEFT JOIN session_events e ON e.session_id = s.id GROUP BY s.id
-       HAVING count(e.seq) <> s.event_seq OR coalesce(max(e.seq), 0) <> s.event_seq`,
+      `SELECT c.id, c.event_seq, count(e.seq) AS n, max(e.seq) AS top FROM conversations c
+       LEFT JOIN conversation_events e ON e.conversation_id = c.id GROUP BY c.id
+       HAVING count(e.seq) <> c.event_seq OR coalesce(max(e.seq), 0) <> c.event_seq`,
     );
     const duplicates = await pg.query(
       `SELECT conversation_id, client_message_id FROM messages WHERE client_message_id IS NOT NULL

@@ -107,7 +107,13 @@ describe('shutdown under load', () => {
           const res = await post(`${url}/trpc/sessions.send`, body, person.accessToken);
           if ('status' in res && res.status === 200 && killedAt && started < killedAt) straddled++;
           // The new instance binds its port first and answers 503 until its database is ready.
-          if ('status' in res && res.status === 503 && res.text.includes('"starting"')) {
+          // Starting: a tRPC SERVICE_UNAVAILABLE with retryAfter, before the database is ready.
+          if (
+            'status' in res &&
+            res.status === 503 &&
+            res.text.includes('"SERVICE_UNAVAILABLE"') &&
+            res.text.includes('"retryAfter"')
+          ) {
             outcome.starting++;
             await sleep(50);
             continue;
@@ -155,9 +161,11 @@ describe('shutdown under load', () => {
     await Promise.all(workers);
     expect(outcome.ok).toBeGreaterThan(sentBefore);
 
-    // Every socket is back and has every durable event of its session, once, in order.
+    // Every socket is back and has every durable event of its session's conversation,
+    // once, in order (events are numbered per conversation).
     const expected = await pg.query<{ id: string; event_seq: string }>(
-      `SELECT id, event_seq FROM sessions WHERE id = ANY($1::uuid[])`,
+      `SELECT s.id, c.event_seq FROM sessions s JOIN conversations c ON c.id = s.conversation_id
+       WHERE s.id = ANY($1::uuid[])`,
       [sessions],
     );
     const seqOf = new Map(expected.map((r) => [r.id, Number(r.event_seq)]));

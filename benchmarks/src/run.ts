@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { alerts } from './benches/alerts';
+import { assistantRead } from './benches/assistant-read';
 import { chatBenches } from './benches/chat';
 import { fanout } from './benches/fanout';
 import { listingsGet } from './benches/listings-get';
@@ -11,6 +13,7 @@ import {
   cloneDatabase,
   dropStaleRunDatabases,
   ensureListingsTemplate,
+  type RunDatabase,
   redisAvailable,
   redisUrl,
 } from './lib/services';
@@ -19,9 +22,11 @@ import {
  * `pnpm bench [--quick] [--only name,name]`: every benchmark with its baseline in the same
  * run, on the same data. Servers and load generators are child processes of their own.
  */
-const BENCHES: { name: string; run: Bench }[] = [
+const BENCHES: { name: string; run: Bench; database?: false }[] = [
+  { name: 'assistant.read', run: assistantRead, database: false },
   { name: 'listings.get', run: listingsGet },
   { name: 'listings.search', run: listingsSearch },
+  { name: 'alerts', run: alerts },
   { name: 'chat', run: chatBenches },
   { name: 'fanout.5k', run: fanout },
   { name: 'ws.memory', run: wsMemory },
@@ -47,16 +52,23 @@ const m = machine();
 log(
   `Parley benchmarks (${quick ? 'quick' : 'full'}): ${m.cpus} cores, ${m.memoryGb} GB, Node ${m.node}, load ${m.loadAverage.join('/')}`,
 );
+const selected = BENCHES.filter(
+  (bench) => !only || only.some((o) => bench.name.startsWith(o) || o.startsWith(bench.name)),
+);
 const redis = (await redisAvailable()) ? redisUrl() : undefined;
 if (!redis) log(`no Redis at ${redisUrl()}: Parley runs with its in-process fallbacks`);
-await dropStaleRunDatabases();
-const template = await ensureListingsTemplate(100_000, log);
-const database = await cloneDatabase(template, 'run');
-log(`run database ${database.name} (copy of ${template})`);
+// In-process benchmarks (assistant.read) need no database: `--only` them runs in seconds.
+let database: RunDatabase | undefined;
+if (selected.some((bench) => bench.database !== false)) {
+  await dropStaleRunDatabases();
+  const template = await ensureListingsTemplate(100_000, log);
+  database = await cloneDatabase(template, 'run');
+  log(`run database ${database.name} (copy of ${template})`);
+}
 
 const ctx: RunContext = {
   quick,
-  databaseUrl: database.url,
+  databaseUrl: database?.url ?? '',
   redisUrl: redis,
   log,
   pick: (q, f) => (quick ? q : f),
@@ -64,8 +76,7 @@ const ctx: RunContext = {
 const results: BenchResult[] = [];
 const failures: string[] = [];
 try {
-  for (const bench of BENCHES) {
-    if (only && !only.some((o) => bench.name.startsWith(o) || o.startsWith(bench.name))) continue;
+  for (const bench of selected) {
     log(`${bench.name}`);
     try {
       const rows = await bench.run(ctx);
@@ -79,7 +90,7 @@ try {
     }
   }
 } finally {
-  await database.drop().catch(() => {});
+  await database?.drop().catch(() => {});
 }
 
 const loadAfter = (await import('node:os')).loadavg().map((n) => Math.round(n * 100) / 100);

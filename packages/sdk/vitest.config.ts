@@ -7,7 +7,7 @@ export default defineConfig({
     // (adding it as a devDependency would let the name resolve).
     globalSetup: ['../../tooling/testing/src/global-setup.ts'],
     testTimeout: 120_000,
-    hookTimeout: 180_000,
+    hookTimeout: 400_000,
     maxWorkers: 2,
   },
 });

@@ -1,10 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import {
   type ApiConfig,
   type ApiServices,
   appRouter,
+  closeRuns,
   createContextFactory,
+  createServices,
+  defineTasks,
+  isWidgetOrigin,
   listingsChanged,
+  sealPlaintextSecrets,
   sweepExpiredSessions,
 } from '@parley/api';
 import { createAssistant } from '@parley/assistant';
@@ -15,13 +21,20 @@ import {
   watchListingChanges,
 } from '@parley/db';
 import { createInfra, createLogger, type Infra, type Logger } from '@parley/infra';
-import { allowedOrigins, type Env, redactedEnv } from './env';
+import { JobEngine } from '@parley/jobs';
+import { createMedia } from '@parley/media';
+import { allowedOrigins, type Env, mediaConfig, redactedEnv } from './env';
 import { healthz, readyz } from './health';
-import { createTrpcHttpHandler, sendJson } from './http';
+import { createTrpcHttpHandler, requestIdFor, sendJson } from './http';
+import { refuseWhileStarting } from './input-limits';
 import { listen } from './listen';
-import { jwtSecret } from './secrets';
+import { createMediaHandler, isMediaPath } from './media';
+import { createRestHandler, isRestPath } from './rest';
+import { jwtSecret, webhookSecretsKey } from './secrets';
+import { type EmbeddableRoute, securityHeaders } from './security-headers';
 import { webApp } from './static';
 import { gitCommit, version } from './version';
+import { WIDGET_PATHS, widgetScript } from './widget';
 import { createWsServer } from './ws';
 
 export interface Parley {
@@ -34,6 +47,13 @@ export interface Parley {
 }
 
 const ACCEPTED_REQUEST_GRACE_MS = 1_500;
+
+/**
+ * Pages other sites may frame. None today: the chat widget is a script (`/widget.js`)
+ * that runs in the embedding page, not a framed page. A framed route would be added
+ * here with the sites allowed to frame it.
+ */
+export const EMBEDDABLE_ROUTES: EmbeddableRoute[] = [];
 
 /** Gives a configured Redis a moment to connect, so an instance starts out shared; never blocks long. */
 async function waitForRedis(infra: Infra, budgetMs: number): Promise<void> {
@@ -59,7 +79,7 @@ async function seedDemoListingsOnce(db: Database, count: number): Promise<number
   });
 }
 
-function apiConfig(env: Env, secret: Uint8Array): ApiConfig {
+function apiConfig(env: Env, secret: Uint8Array, webhookKey: Uint8Array): ApiConfig {
   return {
     production: env.NODE_ENV === 'production',
     jwt: {
@@ -72,6 +92,7 @@ function apiConfig(env: Env, secret: Uint8Array): ApiConfig {
     clientSecretTtlSeconds: env.CLIENT_SECRET_TTL_SECONDS,
     sessionIdleSeconds: env.SESSION_IDLE_TIMEOUT_SECONDS,
     maxSubscriptionsPerSocket: env.WS_MAX_SUBSCRIPTIONS,
+    alertsRecoverySeconds: env.ALERTS_RECOVERY_SECONDS,
     rateLimits: {
       loginPerIpPerMinute: env.RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE,
       loginFailuresPerAccountPerMinute: env.RATE_LIMIT_LOGIN_PER_ACCOUNT_PER_MINUTE,
@@ -79,15 +100,27 @@ function apiConfig(env: Env, secret: Uint8Array): ApiConfig {
       registerPerIpPerHour: env.RATE_LIMIT_REGISTER_PER_IP_PER_HOUR,
       searchPerIpPerMinute: env.RATE_LIMIT_SEARCH_PER_IP_PER_MINUTE,
     },
+    webhooks: {
+      allowPrivate: env.WEBHOOK_ALLOW_PRIVATE,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
+      retryMaxMs: env.WEBHOOK_RETRY_MAX_MS,
+      retryWindowMs: env.WEBHOOK_RETRY_WINDOW_SECONDS * 1000,
+      failingAfter: env.WEBHOOK_FAILING_AFTER,
+      secretsKey: webhookKey,
+    },
   };
 }
 
 /**
- * Starts one Parley process: HTTP and WebSocket on one port (LESSONS row 7). The port
+ * Starts one Parley process: HTTP and WebSocket on one port (docs/design.md, one port). The port
  * is bound first, so a busy port fails in well under 2 s; until the database is ready
  * requests get 503.
  */
-export async function startParley(env: Env, options: { logger?: Logger } = {}): Promise<Parley> {
+export async function startParley(
+  env: Env,
+  options: { logger?: Logger; embeddable?: EmbeddableRoute[] } = {},
+): Promise<Parley> {
   const logger =
     options.logger ??
     createLogger({
@@ -99,19 +132,46 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
   const identity = { version, commit: gitCommit(env.GIT_COMMIT), startedAt };
   let db: Database | undefined;
   let infra: Infra | undefined;
+  let jobs: JobEngine | undefined;
   let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  let handleRest: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  let handleMedia: ((req: IncomingMessage, res: ServerResponse, path: string) => void) | undefined;
   const inFlight = new Set<ServerResponse>();
   const web = webApp(env.WEB_DIST);
+  const widget = widgetScript(env.WIDGET_DIST);
+  const secure = securityHeaders({
+    embeddable: options.embeddable ?? EMBEDDABLE_ROUTES,
+    https: env.PUBLIC_URL?.startsWith('https:') ?? false,
+  });
 
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
+    secure(res, path ?? '/');
     if (path === '/healthz') return sendJson(res, 200, healthz(identity));
     if (path === '/readyz') {
       void readyz(db, infra).then((r) => sendJson(res, r.httpStatus, r.body));
       return;
     }
-    if (!handle) return sendJson(res, 503, { status: 'starting' });
-    if (path !== '/trpc' && !path?.startsWith('/trpc/')) {
+    if (WIDGET_PATHS.includes(path ?? '') && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (widget) return widget(req, res);
+      return sendJson(res, 404, {
+        error: 'not found',
+        hint: 'the widget is not built: run pnpm build',
+      });
+    }
+    if (!handle || !handleRest || !handleMedia) {
+      if (path === '/trpc' || path?.startsWith('/trpc/'))
+        return refuseWhileStarting(res, requestIdFor(req));
+      res.setHeader('retry-after', '1');
+      return sendJson(res, 503, { status: 'starting' });
+    }
+    if (path && isMediaPath(path)) {
+      inFlight.add(res);
+      res.once('close', () => inFlight.delete(res));
+      return handleMedia(req, res, path);
+    }
+    const rest = isRestPath(path ?? '/');
+    if (!rest && path !== '/trpc' && !path?.startsWith('/trpc/')) {
       if (web && (req.method === 'GET' || req.method === 'HEAD'))
         return web(req, res, () => sendJson(res, 404, { error: 'not found' }));
       return sendJson(res, 404, {
@@ -124,8 +184,17 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
       inFlight.add(res);
       res.once('close', () => inFlight.delete(res));
     }
-    handle(req, res);
+    if (rest) handleRest(req, res);
+    else handle(req, res);
   });
+  // Connections accepted whose first request has not arrived yet: only they need the
+  // shutdown grace (an idle keep-alive connection has nothing on its way).
+  const awaitingFirstRequest = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    awaitingFirstRequest.add(socket);
+    socket.once('close', () => awaitingFirstRequest.delete(socket));
+  });
+  server.on('request', (req: IncomingMessage) => awaitingFirstRequest.delete(req.socket));
   server.keepAliveTimeout = 65_000;
   // A client that trickles headers or a body cannot hold a connection for long.
   server.headersTimeout = 10_000;
@@ -155,9 +224,20 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
       await listingsChanged(infra.cache);
       logger.info({ seeded }, 'demo listings added to the empty database');
     }
-    const services: ApiServices = {
+    // Before any job runs or request is served: every webhook secret is sealed from here on.
+    const webhookKey = await webhookSecretsKey(env.WEBHOOK_SECRETS_KEY, env.DATA_DIR);
+    const secrets = await sealPlaintextSecrets(db.sequelize, webhookKey);
+    if (secrets.sealed) logger.info({ sealed: secrets.sealed }, 'webhook secrets sealed');
+    if (secrets.otherKey)
+      logger.error(
+        { webhooks: secrets.otherKey },
+        'webhook secrets sealed with another key: their deliveries fail until WEBHOOK_SECRETS_KEY is the key they were sealed with (every instance needs the same key)',
+      );
+    jobs = new JobEngine({ sequelize: db.sequelize, url: db.url, logger });
+    const services: ApiServices = createServices({
       db,
       infra,
+      jobs,
       assistant: createAssistant(
         {
           provider: env.ASSISTANT_PROVIDER,
@@ -174,17 +254,23 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
         },
         { logger },
       ),
-      config: apiConfig(env, await jwtSecret(env.JWT_SECRET, env.DATA_DIR)),
+      config: apiConfig(env, await jwtSecret(env.JWT_SECRET, env.DATA_DIR), webhookKey),
       logger,
       clock: () => new Date(),
-    };
+    });
+    // Durable background work (docs/design.md, one job engine): every instance runs jobs.
+    defineTasks(services);
+    await jobs.start();
     const createContext = createContextFactory(services);
     const origins = allowedOrigins(env, port);
+    const widgetOrigin = (origin: string) => isWidgetOrigin(services, origin);
     handle = createTrpcHttpHandler({
       router: appRouter,
       createContext,
       maxBatchSize: env.MAX_BATCH_SIZE,
+      maxSseSubscriptionsPerClient: env.SSE_MAX_SUBSCRIPTIONS_PER_CLIENT,
       allowedOrigins: origins,
+      isWidgetOrigin: widgetOrigin,
       trustProxy: env.TRUST_PROXY,
       onTrpcError: ({ requestId, error, path }) => {
         if (
@@ -195,6 +281,18 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
         }
       },
     });
+    handleRest = createRestHandler({
+      createContext,
+      publicUrl: url,
+      allowedOrigins: origins,
+      trustProxy: env.TRUST_PROXY,
+      onError: ({ requestId, error, path }) => {
+        const code = (error as { code?: string }).code;
+        if (!code || code === 'INTERNAL_SERVER_ERROR')
+          logger.error({ requestId, path, err: error }, 'REST request failed');
+      },
+    });
+    handleMedia = createMediaHandler({ media: createMedia(mediaConfig(env)), services, logger });
     const ws = createWsServer({
       router: appRouter,
       createContext,
@@ -204,6 +302,7 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
       maxConnectionsPerIp: env.WS_MAX_CONNECTIONS_PER_IP,
       pongWaitMs: env.WS_PONG_WAIT_MS,
       allowedOrigins: origins,
+      isWidgetOrigin: widgetOrigin,
       trustProxy: env.TRUST_PROXY,
       log: logger,
     });
@@ -231,7 +330,10 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
         const closeIdle = server.closeIdleConnections.bind(server);
         server.closeIdleConnections = () => {};
         server.close();
-        const graceUntil = Date.now() + ACCEPTED_REQUEST_GRACE_MS;
+        // With no accepted connection still owing its first request there is nothing on
+        // its way: stop at once (an idle Ctrl+C returns the prompt well within 2 s).
+        const graceUntil =
+          awaitingFirstRequest.size > 0 ? Date.now() + ACCEPTED_REQUEST_GRACE_MS : 0;
         logger.info('shutting down: no new connections, finishing in-flight requests');
         ws.broadcastReconnect();
         clearInterval(sweep);
@@ -241,6 +343,9 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
         closeIdle();
         if (inFlight.size)
           logger.warn({ dropped: inFlight.size }, 'shutdown timeout: closing remaining requests');
+        // Runs still going are finished as interrupted, not left `running` behind us.
+        await closeRuns(services, Math.max(0, deadline - Date.now()));
+        await jobs?.stop();
         await ws.close();
         server.closeAllConnections();
         await listingWatcher.stop();
@@ -252,6 +357,7 @@ export async function startParley(env: Env, options: { logger?: Logger } = {}): 
   } catch (error) {
     server.close();
     server.closeAllConnections();
+    await jobs?.stop().catch(() => {});
     await infra?.close().catch(() => {});
     await db?.close().catch(() => {});
     throw error;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { MediaConfig } from '@parley/media';
 import { z } from 'zod';
 
 /**
@@ -62,10 +63,12 @@ export const envSchema = z.object({
   CLIENT_SECRET_TTL_SECONDS: int(30, 86_400).default(600),
   SESSION_IDLE_TIMEOUT_SECONDS: int(10, 7 * 86_400).default(1_800),
   SESSION_SWEEP_INTERVAL_SECONDS: int(1, 3_600).default(60),
+  ALERTS_RECOVERY_SECONDS: int(1, 3_600).default(30),
   ALLOWED_ORIGINS: optional(z.string()),
   TRUST_PROXY: bool.default(false),
   WS_MAX_PAYLOAD_BYTES: int(1_024, 1_048_576).default(1_048_576),
   WS_MAX_SUBSCRIPTIONS: int(1, 1_000).default(20),
+  SSE_MAX_SUBSCRIPTIONS_PER_CLIENT: int(1, 1_000).default(20),
   WS_MAX_CONNECTIONS_PER_IP: int(1, 1_000_000).default(256),
   WS_PING_INTERVAL_MS: int(100, 600_000).default(30_000),
   WS_PONG_WAIT_MS: int(100, 600_000).default(10_000),
@@ -85,11 +88,48 @@ export const envSchema = z.object({
   OPENAI_TIMEOUT_MS: int(100, 120_000).default(15_000),
   SEED_DEMO_LISTINGS: int(0, 100_000).default(300),
   WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
+  WIDGET_DIST: z.string().default(path.join(repoRoot, 'apps/widget/dist')),
   GIT_COMMIT: optional(z.string().min(1)),
+  /** Uploaded and demo pictures, when no bucket is configured (default `DATA_DIR/media`). */
+  MEDIA_DIR: optional(z.string().trim().min(1)),
+  /** An S3-compatible bucket for pictures, shared by every instance: all five or none. */
+  MEDIA_S3_ENDPOINT: optional(url(/^https?:$/, 'http(s)')),
+  MEDIA_S3_BUCKET: optional(z.string().trim().min(3).max(63)),
+  MEDIA_S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  MEDIA_S3_ACCESS_KEY_ID: optional(z.string().min(1)),
+  MEDIA_S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
+  /** Let webhooks reach private, loopback and link-local addresses (never on a public server). */
+  WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  WEBHOOK_TIMEOUT_MS: int(100, 60_000).default(10_000),
+  WEBHOOK_RETRY_BASE_MS: int(10, 3_600_000).default(10_000),
+  WEBHOOK_RETRY_MAX_MS: int(10, 86_400_000).default(3_600_000),
+  /** How long a delivery is retried before it is failed (the contract says at least 24 h). */
+  WEBHOOK_RETRY_WINDOW_SECONDS: int(1, 30 * 86_400).default(86_400),
+  WEBHOOK_FAILING_AFTER: int(1, 1_000).default(5),
+  /**
+   * The AES-256 key sealing webhook signing secrets in the database: 32 random bytes in
+   * base64url. Unset: generated into `DATA_DIR/webhook-secrets-key`. Every instance needs
+   * the same one.
+   */
+  WEBHOOK_SECRETS_KEY: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{43}=?$/, {
+        error: 'expects 32 random bytes in base64url (43 characters: A-Z a-z 0-9 - _)',
+      }),
+  ),
 });
 
 export type Env = z.output<typeof envSchema>;
-export const SECRET_KEYS = ['JWT_SECRET', 'OPENAI_API_KEY', 'DATABASE_URL', 'REDIS_URL'] as const;
+export const SECRET_KEYS = [
+  'JWT_SECRET',
+  'OPENAI_API_KEY',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'MEDIA_S3_SECRET_ACCESS_KEY',
+  'WEBHOOK_SECRETS_KEY',
+] as const;
 
 export class ConfigError extends Error {}
 
@@ -109,7 +149,40 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
       'Invalid configuration: OPENAI_API_KEY is required when ASSISTANT_PROVIDER=openai',
     );
   }
+  const s3 = [
+    env.MEDIA_S3_ENDPOINT,
+    env.MEDIA_S3_BUCKET,
+    env.MEDIA_S3_ACCESS_KEY_ID,
+    env.MEDIA_S3_SECRET_ACCESS_KEY,
+  ];
+  if (s3.some(Boolean) && !s3.every(Boolean)) {
+    throw new ConfigError(
+      'Invalid configuration: MEDIA_S3_ENDPOINT, MEDIA_S3_BUCKET, MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY go together (set all four, or none for pictures on disk)',
+    );
+  }
   return env;
+}
+
+/** Where pictures are kept: the bucket when one is configured, else a folder. */
+export function mediaConfig(env: Env): MediaConfig {
+  const dir = env.MEDIA_DIR ?? path.join(env.DATA_DIR, 'media');
+  if (
+    !env.MEDIA_S3_ENDPOINT ||
+    !env.MEDIA_S3_BUCKET ||
+    !env.MEDIA_S3_ACCESS_KEY_ID ||
+    !env.MEDIA_S3_SECRET_ACCESS_KEY
+  )
+    return { dir };
+  return {
+    dir,
+    s3: {
+      endpoint: env.MEDIA_S3_ENDPOINT,
+      bucket: env.MEDIA_S3_BUCKET,
+      region: env.MEDIA_S3_REGION,
+      accessKeyId: env.MEDIA_S3_ACCESS_KEY_ID,
+      secretAccessKey: env.MEDIA_S3_SECRET_ACCESS_KEY,
+    },
+  };
 }
 
 /** The configuration as it may be logged: secrets and credentials in URLs redacted. */

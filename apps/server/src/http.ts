@@ -2,18 +2,25 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   type AppRouter,
+  type Connection,
   type Context,
   type ContextInput,
   credentialFromHeaders,
   tagRequestId,
 } from '@parley/api';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { admitTrpcInput, MAX_INPUT_BYTES } from './input-limits';
+import { COOKIE_MODE_HEADER, refreshCookieFor } from './refresh-cookie';
 
 export interface HttpOptions {
   router: AppRouter;
   createContext: (input: ContextInput) => Context;
   maxBatchSize: number;
+  /** Live SSE subscriptions one client (IP) may hold at once. */
+  maxSseSubscriptionsPerClient: number;
   allowedOrigins: string[];
+  /** Whether a page on this (not own) origin may call in: a live widget session allows it. */
+  isWidgetOrigin: (origin: string) => Promise<boolean>;
   trustProxy: boolean;
   onTrpcError: (info: { requestId: string; error: Error; path: string | undefined }) => void;
 }
@@ -41,40 +48,80 @@ export function clientIp(req: IncomingMessage, trustProxy: boolean): string {
   return req.socket.remoteAddress ?? 'unknown';
 }
 
-/** CORS for the configured origins only (never `*`), so browser widgets can call in. */
-function applyCors(req: IncomingMessage, res: ServerResponse, allowed: string[]): boolean {
+/**
+ * CORS for the configured origins only (never `*`), plus, on tRPC, the origins that live
+ * widget sessions allow (`widget`). Answers a preflight itself (returns true).
+ */
+export function applyCors(
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowed: string[],
+  widget = false,
+): boolean {
   const origin = req.headers.origin;
-  if (origin && allowed.includes(origin)) {
+  if (origin && (widget || allowed.includes(origin))) {
     res.setHeader('access-control-allow-origin', origin);
     res.setHeader('vary', 'origin');
     res.setHeader(
       'access-control-allow-headers',
-      'authorization, content-type, x-api-key, x-request-id, trpc-accept',
+      `authorization, content-type, x-api-key, x-request-id, trpc-accept, ${COOKIE_MODE_HEADER}`,
     );
-    res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+    res.setHeader('access-control-allow-methods', 'GET, POST, PATCH, DELETE, OPTIONS');
     res.setHeader('access-control-expose-headers', 'x-request-id');
     res.setHeader('access-control-max-age', '600');
   }
   if (req.method === 'OPTIONS') {
-    res.writeHead(origin && allowed.includes(origin) ? 204 : 403).end();
+    res.writeHead(origin && (widget || allowed.includes(origin)) ? 204 : 403).end();
     return true;
   }
   return false;
 }
 
+/**
+ * SSE subscriptions of one client share one counter, as a socket's do: each SSE stream is
+ * its own request, so without it a client could open any number. A counter lives while
+ * any of its client's requests is open.
+ */
+function sseClients(max: number) {
+  const clients = new Map<string, Connection & { requests: number }>();
+  return (ip: string, res: ServerResponse): Connection => {
+    let client = clients.get(ip);
+    if (!client) {
+      client = { id: `sse:${ip}`, subscriptions: 0, maxSubscriptions: max, requests: 0 };
+      clients.set(ip, client);
+    }
+    const held = client;
+    held.requests += 1;
+    res.once('close', () => {
+      held.requests -= 1;
+      if (held.requests === 0 && clients.get(ip) === held) clients.delete(ip);
+    });
+    return held;
+  };
+}
+
+const isEventStream = (req: IncomingMessage) =>
+  (req.headers.accept ?? '').includes('text/event-stream');
+
 export function createTrpcHttpHandler(options: HttpOptions) {
+  const sseConnection = sseClients(options.maxSseSubscriptionsPerClient);
   const trpc = createHTTPHandler({
     router: options.router,
     basePath: '/trpc/',
     maxBatchSize: options.maxBatchSize,
-    maxBodySize: 1_048_576,
-    createContext: ({ req }) =>
-      options.createContext({
+    maxBodySize: MAX_INPUT_BYTES,
+    createContext: ({ req, res }) => {
+      const ip = clientIp(req, options.trustProxy);
+      return options.createContext({
+        refreshCookie: refreshCookieFor(req, res),
         transport: 'http',
         requestId: requestIdFor(req),
-        ip: clientIp(req, options.trustProxy),
+        ip,
         credential: credentialFromHeaders(req.headers as Record<string, string>),
-      }),
+        connection: isEventStream(req) ? sseConnection(ip, res) : null,
+        ...originOf(req, options.allowedOrigins),
+      });
+    },
     // Runs before the error is formatted: the response then carries this request's id
     // even when it failed before a context existed (a malformed body, say).
     onError: ({ error, req, path }) => {
@@ -83,11 +130,34 @@ export function createTrpcHttpHandler(options: HttpOptions) {
       options.onTrpcError({ requestId, error, path });
     },
   });
+  // The input is bounded (size, nesting) before tRPC parses or decodes any of it.
+  const checked = (req: IncomingMessage, res: ServerResponse) =>
+    admitTrpcInput(req, res, requestIdFor(req)).then(
+      (ok) => ok && trpc(req, res),
+      () => req.destroy(), // the client went away mid-body
+    );
   return (req: IncomingMessage, res: ServerResponse) => {
     res.setHeader('x-request-id', requestIdFor(req));
-    if (applyCors(req, res, options.allowedOrigins)) return;
-    trpc(req, res);
+    const origin = req.headers.origin;
+    if (!origin || options.allowedOrigins.includes(origin)) {
+      if (applyCors(req, res, options.allowedOrigins)) return;
+      void checked(req, res);
+      return;
+    }
+    options.isWidgetOrigin(origin).then(
+      (widget) => {
+        if (applyCors(req, res, options.allowedOrigins, widget)) return;
+        void checked(req, res);
+      },
+      () => sendJson(res, 503, { error: 'the database is unavailable, try again shortly' }),
+    );
   };
+}
+
+/** The request's browser origin, and whether it is one of the server's own. */
+export function originOf(req: IncomingMessage, allowed: string[]) {
+  const origin = req.headers.origin ?? null;
+  return { origin, ownOrigin: !origin || allowed.includes(origin) };
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

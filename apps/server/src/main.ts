@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   let parley: Parley;
   try {
     const env = parseEnv();
-    // Loading the app takes a second or two: report a busy port before that (LESSONS row 2).
+    // Loading the app takes a second or two: report a busy port before that (docs/design.md).
     if (env.PORT !== 0) await probePort(env.HOST, env.PORT);
     const { startParley } = await import('./app');
     parley = await startParley(env);

@@ -3,23 +3,36 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
 
+type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/** Vite names built files `name-HASH.ext` (8 url-safe characters): their content never changes. */
+const HASHED = /-[\w-]{8}\.[a-z0-9]+$/i;
+
+function cacheControl(res: ServerResponse, pathname: string): void {
+  res.setHeader(
+    'cache-control',
+    pathname.startsWith('/assets/') && HASHED.test(pathname)
+      ? 'public, max-age=31536000, immutable'
+      : 'no-cache',
+  );
+}
+
 /**
- * The built web app, served on Parley's own port so one URL is enough. Unknown paths
- * fall back to index.html (client-side routes); hashed assets are cached for good.
- * Returns undefined when the app was not built.
+ * The built web app, served on Parley's own port so one URL is enough. Files under
+ * /assets/ are served as they are or not at all (a missing one is a 404, never the page);
+ * other unknown paths get index.html (client-side routes). The build writes `.br` and
+ * `.gz` copies; the one the browser accepts is sent with Content-Encoding. Only hashed
+ * files are cached for good; everything else is revalidated. Returns undefined when the
+ * app was not built.
  */
-export function webApp(
-  dist: string,
-): ((req: IncomingMessage, res: ServerResponse, next: () => void) => void) | undefined {
+export function webApp(dist: string): Handler | undefined {
   if (!existsSync(path.join(dist, 'index.html'))) return undefined;
-  return sirv(dist, {
-    single: true,
-    etag: true,
-    gzip: false,
-    setHeaders: (res, pathname) => {
-      if (pathname.startsWith('/assets/'))
-        res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-      else res.setHeader('cache-control', 'no-cache');
-    },
-  });
+  const common = { etag: true, brotli: true, gzip: true, setHeaders: cacheControl };
+  const files = sirv(dist, common);
+  const pages = sirv(dist, { ...common, single: true });
+  return (req, res, next) => {
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    if (pathname.startsWith('/assets/')) files(req, res, next);
+    else pages(req, res, next);
+  };
 }

@@ -1,18 +1,37 @@
 import superjson from 'superjson';
 import type WebSocket from 'ws';
+import { scanJson, trpcErrorBody } from './input-limits';
+
+const OPEN_ARRAY = 0x5b;
 
 /**
- * Limits tRPC's WebSocket adapter does not have. A frame may carry a batch of calls: more
- * than `maxBatch` are all answered BAD_REQUEST by id, none run (HTTP refuses the same
- * batch as a whole). Answering each id, instead of closing, keeps a real client from
- * hanging or reconnecting into the same batch forever.
+ * Limits tRPC's WebSocket adapter does not have. Every frame (the size is bounded by the
+ * server's maxPayload) is scanned for nesting and size before tRPC parses and decodes it,
+ * which it does before any credential is checked: a frame over the bounds is answered
+ * BAD_REQUEST and dropped. A frame may carry a batch of calls: more than `maxBatch` are all
+ * answered BAD_REQUEST by id, none run (HTTP refuses the same batch as a whole), however
+ * much whitespace comes before the batch. Answering each id, instead of closing, keeps a
+ * real client from hanging or reconnecting into the same batch forever.
  */
-export function guardBatches(ws: WebSocket, maxBatch: number): void {
+export function guardFrames(ws: WebSocket, maxBatch: number): void {
   const emit = ws.emit.bind(ws);
   ws.emit = ((event: string | symbol, ...args: unknown[]) => {
     if (event !== 'message') return emit(event, ...args);
-    const text = String(args[0]);
-    if (!text.startsWith('[')) return emit(event, ...args);
+    const data = args[0];
+    const verdict = scanJson(
+      Buffer.isBuffer(data) || data instanceof Uint8Array ? data : String(data),
+    );
+    if (!verdict.ok) {
+      ws.send(
+        JSON.stringify({
+          id: null,
+          error: trpcErrorBody('BAD_REQUEST', verdict.reason, undefined),
+        }),
+      );
+      return true;
+    }
+    if (verdict.first !== OPEN_ARRAY) return emit(event, ...args);
+    const text = String(data);
     let calls: unknown;
     try {
       calls = JSON.parse(text);

@@ -11,8 +11,8 @@ import {
 } from '@parley/api';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { WebSocketServer } from 'ws';
-import { clientIp } from './http';
-import { connectionCounter, guardBatches } from './ws-guards';
+import { clientIp, originOf } from './http';
+import { connectionCounter, guardFrames } from './ws-guards';
 
 export interface WsOptions {
   router: AppRouter;
@@ -23,6 +23,8 @@ export interface WsOptions {
   maxConnectionsPerIp: number;
   pongWaitMs: number;
   allowedOrigins: string[];
+  /** Whether a page on this (not own) origin may open a socket: a live widget session allows it. */
+  isWidgetOrigin: (origin: string) => Promise<boolean>;
   trustProxy: boolean;
   log: Context['log'];
 }
@@ -31,7 +33,7 @@ const WS_PATHS = new Set(['/trpc', '/ws', '/trpc/', '/ws/']);
 
 /**
  * tRPC over WebSocket on the HTTP server's own port. Credentials travel in
- * `connectionParams.token` (LESSONS row 1: nothing is made public to let sockets in);
+ * `connectionParams.token` (nothing is made public to let sockets in: docs/design.md);
  * the context is built once per socket and the token re-verified on every call.
  */
 export function createWsServer(options: WsOptions) {
@@ -42,7 +44,7 @@ export function createWsServer(options: WsOptions) {
     // The heartbeat reaps sockets whose client died without closing.
     keepAlive: { enabled: true, pingMs: options.pingMs, pongWaitMs: options.pongWaitMs },
     // JSON, plus the hand-off that lets a session's live events skip tRPC's per-subscriber
-    // path (packages/api/src/chat/fanout.ts).
+    // path (packages/api/src/events/fanout.ts).
     experimental_encoder: fanoutEncoder,
     createContext: ({ req, res, info }) => {
       const token = info.connectionParams?.token;
@@ -53,6 +55,7 @@ export function createWsServer(options: WsOptions) {
         ip: clientIp(req, options.trustProxy),
         credential: credentialFrom(typeof token === 'string' ? token : null),
         connection,
+        ...originOf(req, options.allowedOrigins),
       });
     },
   });
@@ -63,7 +66,10 @@ export function createWsServer(options: WsOptions) {
     socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   }
 
-  /** Upgrade requests: right path, and a browser Origin only from the allowlist. */
+  /**
+   * Upgrade requests: right path, and a browser Origin from the allowlist or allowed by a
+   * live widget session (each call on the socket is then checked against its credential).
+   */
   function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (!WS_PATHS.has(path)) {
@@ -72,10 +78,20 @@ export function createWsServer(options: WsOptions) {
     }
     const origin = req.headers.origin;
     if (origin && !options.allowedOrigins.includes(origin)) {
-      options.log.warn({ origin }, 'WebSocket handshake refused: origin not allowed');
-      refuse(socket, 403, 'Forbidden');
+      options.isWidgetOrigin(origin).then(
+        (widget) => {
+          if (widget) return admit(req, socket, head);
+          options.log.warn({ origin }, 'WebSocket handshake refused: origin not allowed');
+          refuse(socket, 403, 'Forbidden');
+        },
+        () => refuse(socket, 503, 'Service Unavailable'),
+      );
       return;
     }
+    admit(req, socket, head);
+  }
+
+  function admit(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const ip = clientIp(req, options.trustProxy);
     if (!connections.admit(ip)) {
       options.log.warn(
@@ -87,7 +103,7 @@ export function createWsServer(options: WsOptions) {
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       connections.track(ip, ws);
-      guardBatches(ws, options.maxBatch);
+      guardFrames(ws, options.maxBatch);
       wss.emit('connection', ws, req);
     });
   }

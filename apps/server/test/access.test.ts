@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { appRouter } from '@parley/api';
-import { type ListingCreateInput, SCOPES, type Scope } from '@parley/validators';
+import { type ListingCreateInput, SCOPES, type Scope, type SendResult } from '@parley/validators';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordEvents } from './events';
+import {
+  recordAlertEvents,
+  recordConversationEvents,
+  recordEvents,
+  recordInboxEvents,
+} from './events';
 import {
   type Client,
   httpClient,
@@ -28,11 +33,13 @@ type Caller =
   | 'otherSecret'
   | 'ownSecret'
   | 'expired'
-  | 'tampered';
+  | 'tampered'
+  | 'admin';
 const CALLERS: Caller[] = [
   'anonymous',
   'userA',
   'userB',
+  'admin',
   'keyWithScope',
   'keyWithoutScope',
   'otherSecret',
@@ -47,13 +54,16 @@ type Access =
   | 'public' // credentials are not looked at
   | 'public-checked' // public, but a credential that is sent must be valid
   | 'user' // a signed-in person only
+  | 'user-or-key' // a signed-in person or any API key, not a session secret
   | 'user-own' // a signed-in person, on an object of A's
   | 'scoped' // user or key with the scope; nothing of A's involved
   | 'scoped-own' // user or key with the scope, on an object of A's
   | 'session' // A's session: owner, key with sessions:write, or that session's secret
   | 'session-owner' // A's session: owner or key with sessions:write, not a secret
-  | 'listing-writer' // role agent/admin or listings:write (A is a plain user)
-  | 'listing-owner'; // a listing A created: creator, admin or listings:write
+  | 'listing-writer' // role agent/admin or listings:write (A is an agent, B a plain user)
+  | 'listing-owner' // a listing A created: its creator, or A's listings:write key
+  | 'admin' // an admin signed in (not A, an agent; never a key or a secret)
+  | 'staff'; // an agent (A) or an admin signed in; never a key or a secret
 
 const BAD: Record<'expired' | 'tampered' | 'anonymous', Outcome> = {
   anonymous: 'UNAUTHORIZED',
@@ -67,9 +77,22 @@ function expected(access: Access, caller: Caller): Outcome {
     return caller === 'expired' || caller === 'tampered' ? 'UNAUTHORIZED' : 'ok';
   if (caller === 'anonymous' || caller === 'expired' || caller === 'tampered') return BAD[caller];
   const secret = caller === 'otherSecret' || caller === 'ownSecret';
+  // The admin is a signed-in person of their own: nothing of A's is theirs, but an admin
+  // may change any listing.
+  if (caller === 'admin') {
+    if (access === 'user-own' || access === 'scoped-own') return 'NOT_FOUND';
+    if (access === 'session' || access === 'session-owner') return 'NOT_FOUND';
+    return 'ok';
+  }
   switch (access) {
+    case 'admin':
+      return 'FORBIDDEN';
+    case 'staff':
+      return caller === 'userA' ? 'ok' : 'FORBIDDEN';
     case 'user':
       return caller === 'userA' || caller === 'userB' ? 'ok' : 'FORBIDDEN';
+    case 'user-or-key':
+      return secret ? 'FORBIDDEN' : 'ok';
     case 'user-own':
       return caller === 'userA' ? 'ok' : caller === 'userB' ? 'NOT_FOUND' : 'FORBIDDEN';
     case 'scoped':
@@ -84,7 +107,7 @@ function expected(access: Access, caller: Caller): Outcome {
       if (secret || caller === 'keyWithoutScope') return 'FORBIDDEN';
       return caller === 'userB' ? 'NOT_FOUND' : 'ok';
     case 'listing-writer':
-      return caller === 'keyWithScope' ? 'ok' : 'FORBIDDEN';
+      return caller === 'userA' || caller === 'keyWithScope' ? 'ok' : 'FORBIDDEN';
     case 'listing-owner':
       return caller === 'userA' || caller === 'keyWithScope' ? 'ok' : 'FORBIDDEN';
   }
@@ -108,13 +131,26 @@ interface Rule {
 interface Fixtures {
   a: Awaited<ReturnType<typeof signUp>>;
   b: Awaited<ReturnType<typeof signUp>>;
+  /** An admin. */
+  c: Awaited<ReturnType<typeof signUp>>;
   httpA: Client;
   conversation(): Promise<string>;
   session(): Promise<{ id: string; secret: string }>;
   listing(): Promise<string>;
+  savedSearch(): Promise<string>;
   apiKeyOfA(): Promise<string>;
   refreshTokenOfA(): Promise<string>;
   key(scopes: Scope[]): Promise<string>;
+  /** A conversation of B's that asked for a person. */
+  waiting(): Promise<string>;
+  /** A conversation of B's that asked for a person and that A claimed. */
+  claimed(): Promise<string>;
+  /** A finished turn (user message and run) in the target's session, sent by A. */
+  turn(target: Target): Promise<SendResult>;
+  /** A webhook of A's (a fresh one for destructive calls). */
+  webhook(fresh?: boolean): Promise<string>;
+  /** A delivery of A's webhook. */
+  delivery(): Promise<string>;
 }
 
 const listingFields = {
@@ -148,8 +184,9 @@ const RULES: Record<string, Rule> = {
     access: 'public',
     input: async (fx) => ({ refreshToken: await fx.refreshTokenOfA() }),
   },
+  'auth.guest': { access: 'public', input: () => undefined },
   'auth.logout': { access: 'user', input: () => ({}), freshCredential: true },
-  'auth.me': { access: 'user', input: () => undefined },
+  'auth.me': { access: 'user-or-key', input: () => undefined },
   'auth.apiKeys.create': {
     access: 'user',
     input: () => ({ name: 'k', scopes: ['listings:read'] }),
@@ -185,6 +222,24 @@ const RULES: Record<string, Rule> = {
     scope: 'conversations:read',
     input: async (fx) => ({ conversationId: await fx.conversation() }),
   },
+  'conversations.memory': {
+    access: 'scoped-own',
+    scope: 'conversations:read',
+    input: async (fx) => ({ conversationId: await fx.conversation() }),
+  },
+  'conversations.updateMemory': {
+    access: 'scoped-own',
+    scope: 'conversations:write',
+    input: async (fx) => ({
+      conversationId: await fx.conversation(),
+      facts: { location: 'Girne' },
+    }),
+  },
+  'conversations.events': {
+    access: 'scoped-own',
+    scope: 'conversations:read',
+    input: async (fx) => ({ conversationId: await fx.conversation() }),
+  },
   'sessions.create': { access: 'scoped', scope: 'sessions:write', input: () => ({}) },
   'sessions.get': {
     access: 'session',
@@ -215,6 +270,28 @@ const RULES: Record<string, Rule> = {
       clientMessageId: randomUUID(),
     }),
   },
+  'sessions.cancelRun': {
+    access: 'session',
+    scope: 'sessions:write',
+    session: true,
+    input: async (fx, t) => ({ sessionId: t.sessionId, runId: (await fx.turn(t)).run!.id }),
+  },
+  'sessions.retry': {
+    access: 'session',
+    scope: 'sessions:write',
+    session: true,
+    input: async (fx, t) => ({
+      sessionId: t.sessionId,
+      messageId: (await fx.turn(t)).userMessage.id,
+      clientMessageId: randomUUID(),
+    }),
+  },
+  'sessions.runs': {
+    access: 'session',
+    scope: 'sessions:write',
+    session: true,
+    input: (_fx, t) => ({ sessionId: t.sessionId }),
+  },
   'sessions.typing': {
     access: 'session',
     scope: 'sessions:write',
@@ -233,8 +310,56 @@ const RULES: Record<string, Rule> = {
     session: true,
     input: (_fx, t) => ({ sessionId: t.sessionId }),
   },
+  'admin.users.list': { access: 'admin', input: () => ({ search: 'bob' }) },
+  'admin.users.setRole': {
+    access: 'admin',
+    input: (fx) => ({ userId: fx.b.user.id, role: 'user' }),
+  },
+  'inbox.list': { access: 'staff', input: () => ({ filter: 'waiting' }) },
+  'inbox.get': {
+    access: 'staff',
+    input: async (fx) => ({ conversationId: await fx.waiting() }),
+  },
+  'inbox.claim': {
+    access: 'staff',
+    input: async (fx) => ({ conversationId: await fx.waiting() }),
+  },
+  'inbox.release': {
+    access: 'staff',
+    input: async (fx) => ({ conversationId: await fx.claimed(), to: 'assistant' }),
+  },
+  'inbox.events': { access: 'staff', input: () => ({}) },
+  'sessions.requestAgent': {
+    access: 'session',
+    scope: 'sessions:write',
+    session: true,
+    input: (_fx, t) => ({ sessionId: t.sessionId }),
+  },
   'listings.search': { access: 'public-checked', input: () => ({ location: 'Girne', limit: 2 }) },
   'listings.get': { access: 'public', input: async (fx) => ({ id: await fx.listing() }) },
+  'listings.similar': { access: 'public', input: async (fx) => ({ id: await fx.listing() }) },
+  'favorites.add': { access: 'user', input: async (fx) => ({ listingId: await fx.listing() }) },
+  'favorites.remove': {
+    access: 'user',
+    input: async (fx) => ({ listingId: await fx.listing() }),
+  },
+  'favorites.list': { access: 'user', input: () => ({}) },
+  'searches.create': {
+    access: 'user',
+    input: () => ({ query: { location: 'Girne', minBedrooms: 2 } }),
+  },
+  'searches.list': { access: 'user', input: () => ({}) },
+  'searches.update': {
+    access: 'user-own',
+    input: async (fx) => ({ id: await fx.savedSearch(), paused: true }),
+  },
+  'searches.delete': {
+    access: 'user-own',
+    input: async (fx) => ({ id: await fx.savedSearch() }),
+  },
+  'alerts.list': { access: 'user', input: () => ({}) },
+  'alerts.markRead': { access: 'user', input: () => ({ all: true }) },
+  'alerts.events': { access: 'user', input: () => ({}) },
   'listings.create': {
     access: 'listing-writer',
     scope: 'listings:write',
@@ -250,7 +375,41 @@ const RULES: Record<string, Rule> = {
     scope: 'listings:write',
     input: async (fx) => ({ id: await fx.listing() }),
   },
+  'webhooks.create': {
+    access: 'scoped',
+    scope: 'webhooks:write',
+    input: () => ({ url: WEBHOOK_URL, events: ['ping'] }),
+  },
+  'webhooks.list': { access: 'scoped', scope: 'webhooks:write', input: () => undefined },
+  'webhooks.update': {
+    access: 'scoped-own',
+    scope: 'webhooks:write',
+    input: async (fx) => ({ id: await fx.webhook(), description: 'matrix' }),
+  },
+  'webhooks.delete': {
+    access: 'scoped-own',
+    scope: 'webhooks:write',
+    input: async (fx) => ({ id: await fx.webhook(true) }),
+  },
+  'webhooks.deliveries': {
+    access: 'scoped-own',
+    scope: 'webhooks:write',
+    input: async (fx) => ({ webhookId: await fx.webhook() }),
+  },
+  'webhooks.redeliver': {
+    access: 'scoped-own',
+    scope: 'webhooks:write',
+    input: async (fx) => ({ deliveryId: await fx.delivery() }),
+  },
+  'webhooks.test': {
+    access: 'scoped-own',
+    scope: 'webhooks:write',
+    input: async (fx) => ({ id: await fx.webhook() }),
+  },
 };
+
+// Nothing listens on the discard port: an attempt fails at once and is retried later.
+const WEBHOOK_URL = 'http://127.0.0.1:9/matrix';
 
 let server: TestServer;
 let fx: Fixtures;
@@ -266,13 +425,21 @@ beforeAll(async () => {
       RATE_LIMIT_LOGIN_PER_ACCOUNT_PER_MINUTE: '100000',
       RATE_LIMIT_LOGIN_PER_ACCOUNT_PER_HOUR: '100',
       WS_MAX_SUBSCRIPTIONS: '1000',
+      WEBHOOK_ALLOW_PRIVATE: 'true',
     },
   });
   const anon = httpClient(server.url);
   const a = await signUp(anon, 'alice');
   const b = await signUp(anon, 'bob');
+  const c = await signUp(anon, 'carol');
+  // A is an agent, so its keys may hold every scope; B stays a plain user; C is an admin.
+  await server.db.query(`UPDATE users SET role = 'agent' WHERE id = $1`, [a.user.id]);
+  await server.db.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [c.user.id]);
   const httpA = httpClient(server.url, a.accessToken);
+  const httpB = httpClient(server.url, b.accessToken);
   const keys = new Map<string, string>();
+  let sharedWebhook: string | undefined;
+  let sharedDelivery: string | undefined;
   const writerKey = await httpA.auth.apiKeys.create.mutate({
     name: 'writer',
     scopes: ['listings:write'],
@@ -280,6 +447,7 @@ beforeAll(async () => {
   fx = {
     a,
     b,
+    c,
     httpA,
     conversation: async () => (await httpA.conversations.create.mutate({ title: 'fixture' })).id,
     session: async () => {
@@ -288,10 +456,40 @@ beforeAll(async () => {
     },
     listing: async () =>
       (await httpClient(server.url, writerKey.key).listings.create.mutate(listingFields)).id,
+    savedSearch: async () =>
+      (await httpA.searches.create.mutate({ query: { location: 'Girne', maxPrice: 900 } })).id,
     apiKeyOfA: async () =>
       (await httpA.auth.apiKeys.create.mutate({ name: 'victim', scopes: ['listings:read'] })).id,
     refreshTokenOfA: async () =>
       (await anon.auth.login.mutate({ email: a.email, password: a.password })).refreshToken,
+    waiting: async () => {
+      const { session } = await httpB.sessions.create.mutate({});
+      return (await httpB.sessions.requestAgent.mutate({ sessionId: session.id })).id;
+    },
+    claimed: async () => {
+      const id = await fx.waiting();
+      await httpA.inbox.claim.mutate({ conversationId: id });
+      return id;
+    },
+    turn: (target) =>
+      httpA.sessions.send.mutate({
+        sessionId: target.sessionId!,
+        content: 'flat in Girne',
+        clientMessageId: randomUUID(),
+      }),
+    webhook: async (fresh) => {
+      if (!fresh && sharedWebhook) return sharedWebhook;
+      const { webhook } = await httpA.webhooks.create.mutate({
+        url: WEBHOOK_URL,
+        events: ['ping'],
+      });
+      if (!fresh) sharedWebhook = webhook.id;
+      return webhook.id;
+    },
+    delivery: async () => {
+      sharedDelivery ??= (await httpA.webhooks.test.mutate({ id: await fx.webhook() })).id;
+      return sharedDelivery;
+    },
     key: async (scopes) => {
       const name = [...scopes].sort().join(',');
       let key = keys.get(name);
@@ -337,6 +535,15 @@ async function credentialFor(
           })
         ).accessToken;
       return fx.b.accessToken;
+    case 'admin':
+      if (rule.freshCredential)
+        return (
+          await httpClient(server.url).auth.login.mutate({
+            email: fx.c.email,
+            password: fx.c.password,
+          })
+        ).accessToken;
+      return fx.c.accessToken;
     case 'keyWithScope':
       return fx.key(rule.scope ? [rule.scope] : [...SCOPES]);
     case 'keyWithoutScope':
@@ -363,9 +570,19 @@ async function call(
   const handle = transport === 'ws' ? wsClient(server.url, token) : undefined;
   const client = handle?.client ?? httpClient(server.url, token);
   try {
-    if (path === 'sessions.events') {
+    if (path.endsWith('.events')) {
       // Subscriptions are tested over the WebSocket (and SSE through httpClient).
-      const events = recordEvents(client, (input as { sessionId: string }).sessionId);
+      const events =
+        path === 'sessions.events'
+          ? recordEvents(client, (input as { sessionId: string }).sessionId)
+          : path === 'alerts.events'
+            ? recordAlertEvents(client)
+            : path === 'inbox.events'
+              ? recordInboxEvents(client)
+              : recordConversationEvents(
+                  client,
+                  (input as { conversationId: string }).conversationId,
+                );
       // A transport may report "started" before the server's generator refuses the
       // subscription (SSE does), so a refusal is awaited for a moment after the start.
       await events.until(() => events.errors.length > 0, 1_000).catch(() => {});
@@ -412,6 +629,6 @@ describe('authorization matrix', () => {
         }
       }
       expect(mismatches).toEqual([]);
-    });
+    }, 180_000); // every rule times every caller, each with its own client
   }
 });

@@ -40,3 +40,38 @@ describe('API keys per person', () => {
     expect((await create(1000)).name).toBe('k1000');
   });
 });
+
+describe('auth.me with an API key', () => {
+  it("answers the key's owner and the key's scopes; null for a token", async () => {
+    const anon = httpClient(server.url);
+    const user = await signUp(anon, 'me-key');
+    const client = httpClient(server.url, user.accessToken);
+    const created = await client.auth.apiKeys.create.mutate({
+      name: 'integration',
+      scopes: ['conversations:read', 'sessions:write'],
+    });
+    const byKey = await httpClient(server.url, created.key).auth.me.query();
+    expect(byKey).toMatchObject({
+      id: user.user.id,
+      email: user.email,
+      role: 'user',
+      apiKey: {
+        id: created.id,
+        name: 'integration',
+        scopes: ['conversations:read', 'sessions:write'],
+      },
+    });
+    expect((await client.auth.me.query()).apiKey).toBeNull();
+    // The same over REST, with x-api-key.
+    const res = await fetch(`${server.url}/api/v1/auth/me`, {
+      headers: { 'x-api-key': created.key },
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { apiKey: unknown };
+    expect(body.apiKey).toMatchObject({ id: created.id, name: 'integration' });
+    // A revoked key is refused.
+    await client.auth.apiKeys.revoke.mutate({ id: created.id });
+    const refused = await errorOf(() => httpClient(server.url, created.key).auth.me.query());
+    expect(refused.data.code).toBe('UNAUTHORIZED');
+  });
+});

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe('accounts', () => {
-  it('registers, normalises the email, and auth.me answers with a real token (LESSONS row 5)', async () => {
+  it('registers, normalises the email, and auth.me answers with a real token', async () => {
     const anon = httpClient(server.url);
     const email = `  Mixed.Case-${Date.now()}@Example.COM `;
     const result = await anon.auth.register.mutate({
@@ -211,7 +211,7 @@ describe('brute force', () => {
   });
 });
 
-describe('WebSocket (LESSONS row 1)', () => {
+describe('WebSocket: the same credentials as HTTP', () => {
   it('authenticates with connectionParams.token; an anonymous socket gets UNAUTHORIZED and stays open', async () => {
     const anon = httpClient(server.url);
     const user = await signUp(anon, 'ws');

@@ -81,7 +81,7 @@ describe('conversations', () => {
   });
 });
 
-describe('ids are validated at every boundary (LESSONS row 12)', () => {
+describe('ids are validated at every boundary', () => {
   it.each(['undefined', 'null', '', 'abc', '123'])(
     'refuses id %j with BAD_REQUEST naming the field',
     async (bad) => {
@@ -149,20 +149,24 @@ describe('sessions and live chat', () => {
       // The reply streams while it is written; the question and the answer then commit
       // together, so message.created comes right before assistant.completed.
       expect(types).toContain('assistant.delta');
-      expect(types.indexOf('assistant.delta')).toBeLessThan(types.indexOf('message.created'));
-      expect(types.indexOf('message.created')).toBe(types.indexOf('assistant.completed') - 1);
-      expect(events.durable().map((r) => r.id)).toEqual(['1', '2']);
+      // The question is stored and broadcast first; the run streams its answer after it.
+      expect(types.indexOf('message.created')).toBeLessThan(types.indexOf('run.started'));
+      expect(types.indexOf('run.started')).toBeLessThan(types.indexOf('assistant.delta'));
+      expect(types.lastIndexOf('assistant.delta')).toBeLessThan(
+        types.indexOf('assistant.completed'),
+      );
+      expect(events.durable().map((r) => r.id)).toEqual(['1', '2', '3']);
       const deltas = events.received.flatMap((r) =>
         r.event.type === 'assistant.delta' ? [r.event.delta] : [],
       );
-      expect(deltas.join('')).toBe(result.reply.responseText);
-      expect(result.reply.appliedFilters).toMatchObject({
+      expect(deltas.join('')).toBe(result.reply!.responseText);
+      expect(result.reply!.appliedFilters).toMatchObject({
         location: 'Girne',
         rentType: 'long_term',
         maxPrice: 1000,
       });
-      expect(result.reply.recommendations.length).toBeGreaterThan(0);
-      for (const listing of result.reply.recommendations) {
+      expect(result.reply!.recommendations.length).toBeGreaterThan(0);
+      for (const listing of result.reply!.recommendations) {
         expect(listing.price).toBeLessThanOrEqual(1000);
         expect(listing.rentType).toBe('long_term');
         expect(listing.createdAt).toBeInstanceOf(Date);
@@ -201,7 +205,7 @@ describe('sessions and live chat', () => {
     const again = await http.sessions.send.mutate(input);
     for (const r of [...results, again]) {
       expect(r.userMessage.id).toBe(results[0]!.userMessage.id);
-      expect(r.assistantMessage.id).toBe(results[0]!.assistantMessage.id);
+      expect(r.assistantMessage!.id).toBe(results[0]!.assistantMessage!.id);
     }
     const rows = await server.db.query(
       'SELECT count(*)::int AS n FROM messages WHERE conversation_id = $1',
@@ -221,7 +225,7 @@ describe('sessions and live chat', () => {
       content: 'hello',
       clientMessageId: randomUUID(),
     });
-    expect(sent.reply.responseText.length).toBeGreaterThan(0);
+    expect(sent.reply!.responseText.length).toBeGreaterThan(0);
     expect(await widget.sessions.memory.query({ sessionId: mine.session.id })).toHaveProperty(
       'facts',
     );
@@ -276,7 +280,7 @@ describe('sessions and live chat', () => {
       http.sessions.send.mutate({ sessionId: session.id, content, clientMessageId: randomUUID() });
     await send('2 bedroom flat in Kyrenia to rent under 900');
     const second = await send('what about Famagusta?');
-    expect(second.reply.appliedFilters).toMatchObject({
+    expect(second.reply!.appliedFilters).toMatchObject({
       location: 'Gazimağusa',
       rentType: 'long_term',
       maxPrice: 900,
@@ -300,15 +304,15 @@ describe('resume', () => {
     }
     const sse = httpClient(server.url, token);
     const all = recordEvents(sse, session.id, '0');
-    await all.until(() => all.durable().length === 6);
-    expect(all.durable().map((r) => r.id)).toEqual(['1', '2', '3', '4', '5', '6']);
+    await all.until(() => all.durable().length === 9);
+    expect(all.durable().map((r) => r.id)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
     all.stop();
-    const fromThree = recordEvents(sse, session.id, '3');
-    await fromThree.until(() => fromThree.durable().length === 3);
+    const fromFive = recordEvents(sse, session.id, '5');
+    await fromFive.until(() => fromFive.durable().length === 4);
     await new Promise((r) => setTimeout(r, 200));
-    expect(fromThree.durable().map((r) => r.id)).toEqual(['4', '5', '6']);
-    expect(fromThree.received[0]?.event.type).toBe('assistant.completed');
-    fromThree.stop();
+    expect(fromFive.durable().map((r) => r.id)).toEqual(['6', '7', '8', '9']);
+    expect(fromFive.received[0]?.event.type).toBe('assistant.completed');
+    fromFive.stop();
   });
 });
 
@@ -334,7 +338,7 @@ describe('idle expiry', () => {
       const socket = wsClient(expiring.url, user.accessToken);
       try {
         const events = recordEvents(socket.client, session.id);
-        await events.until(() => events.durable().length === 2);
+        await events.until(() => events.durable().length === 3);
         // Pretend the idle timeout passed; the next sweep must notice.
         await expiring.db.query(
           "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = $1",
@@ -345,8 +349,12 @@ describe('idle expiry', () => {
           5_000,
         );
         const ended = events.received.find((r) => r.event.type === 'session.ended');
-        expect(ended?.event).toEqual({ type: 'session.ended', reason: 'expired' });
-        expect(ended?.id).toBe('3');
+        expect(ended?.event).toEqual({
+          type: 'session.ended',
+          sessionId: session.id,
+          reason: 'expired',
+        });
+        expect(ended?.id).toBe('4');
         expect((await http.sessions.get.query({ id: session.id })).status).toBe('expired');
         const error = await errorOf(() =>
           http.sessions.send.mutate({

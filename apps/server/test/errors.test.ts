@@ -17,7 +17,7 @@ async function rawError(res: Response) {
   return envelope.error.json ?? envelope.error;
 }
 
-describe('every failure is a well-formed tRPC error with a requestId (LESSONS row 3)', () => {
+describe('every failure is a well-formed tRPC error with a requestId', () => {
   it('a malformed request body', async () => {
     const res = await fetch(`${server.url}/trpc/auth.login`, {
       method: 'POST',

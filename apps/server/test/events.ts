@@ -11,27 +11,64 @@ export interface Received {
  * `lastEventId` follows the tracked ids, like a client resuming.
  */
 export function recordEvents(client: Client, sessionId: string, lastEventId?: string | null) {
+  return record((handlers) =>
+    client.sessions.events.subscribe({ sessionId, lastEventId: lastEventId ?? null }, handlers),
+  );
+}
+
+/** The same, for a conversation's own stream (`conversations.events`). */
+export function recordConversationEvents(
+  client: Client,
+  conversationId: string,
+  lastEventId?: string | null,
+) {
+  return record((handlers) =>
+    client.conversations.events.subscribe(
+      { conversationId, lastEventId: lastEventId ?? null },
+      handlers,
+    ),
+  );
+}
+
+/** The same, for a person's alerts (`alerts.events`). */
+export function recordAlertEvents(client: Client, lastEventId?: string | null) {
+  return record((handlers) =>
+    client.alerts.events.subscribe({ lastEventId: lastEventId ?? null }, handlers),
+  );
+}
+
+/** The agents' inbox (`inbox.events`), recorded the same way. */
+export function recordInboxEvents(client: Client, lastEventId?: string | null) {
+  return record((handlers) =>
+    client.inbox.events.subscribe({ lastEventId: lastEventId ?? null }, handlers),
+  );
+}
+
+interface Handlers {
+  onStarted: () => void;
+  onData: (data: { id: string; data: unknown }) => void;
+  onError: (error: unknown) => void;
+}
+
+function record(subscribe: (handlers: Handlers) => { unsubscribe(): void }) {
   const received: Received[] = [];
   const errors: unknown[] = [];
   let started = false;
   const waiters = new Set<() => void>();
-  const subscription = client.sessions.events.subscribe(
-    { sessionId, lastEventId: lastEventId ?? null },
-    {
-      onStarted: () => {
-        started = true;
-        for (const w of waiters) w();
-      },
-      onData: (data) => {
-        received.push({ id: data.id, event: data.data as SessionEvent });
-        for (const w of waiters) w();
-      },
-      onError: (error) => {
-        errors.push(error);
-        for (const w of waiters) w();
-      },
+  const subscription = subscribe({
+    onStarted: () => {
+      started = true;
+      for (const w of waiters) w();
     },
-  );
+    onData: (data: { id: string; data: unknown }) => {
+      received.push({ id: data.id, event: data.data as SessionEvent });
+      for (const w of waiters) w();
+    },
+    onError: (error: unknown) => {
+      errors.push(error);
+      for (const w of waiters) w();
+    },
+  });
   const until = (check: () => boolean, timeoutMs = 10_000) =>
     new Promise<void>((resolve, reject) => {
       if (check()) return resolve();

@@ -10,7 +10,7 @@ import { httpClient, signUp, startTestServer, type TestServer, wsClient } from '
 
 /*
  * Live session events reach WebSocket subscribers through the per-instance fan-out
- * (packages/api/src/chat/fanout.ts) once a stream is caught up. These tests hold it to what
+ * (packages/api/src/events/fanout.ts) once a stream is caught up. These tests hold it to what
  * the tRPC path guarantees: every event once and in order, the same bytes on the wire,
  * resume, stop, the session's end, logout, gaps, slow sockets, and SSE beside it.
  */
@@ -126,11 +126,12 @@ describe('many subscribers of one session', () => {
         await send(http, session.id, `2 bedroom flat in Girne number ${i}`);
       }
       await http.sessions.typing.mutate({ sessionId: session.id, typing: false });
-      const done = (e: typeof sse) => () => e.received.at(-1)?.id === '6:1';
+      const done = (e: typeof sse) => () => e.received.at(-1)?.id === '9:1';
       await Promise.all([...subscribers, sse].map((e) => e.until(done(e))));
       await sleep(100);
 
-      expect(sse.durable().map((r) => r.id)).toEqual(['1', '2', '3', '4', '5', '6']);
+      // Each turn is three durable events: message.created, run.started, assistant.completed.
+      expect(sse.durable().map((r) => r.id)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
       const deltas = sse.received.filter((r) => r.event.type === 'assistant.delta');
       expect(deltas.length).toBeGreaterThan(0);
       for (const subscriber of subscribers) {
@@ -189,20 +190,20 @@ describe('a live stream keeps the tRPC path’s guarantees', () => {
     const events = recordEvents(first.client, session.id);
     await events.started();
     await send(http, session.id, 'flat in Kyrenia');
-    await events.until(() => events.durable().length === 2);
+    await events.until(() => events.durable().length === 3);
     await first.close();
     await send(http, session.id, 'house in Lapta');
     await send(http, session.id, 'studio in Famagusta');
     const second = wsClient(server.url, user.accessToken);
     try {
       const resumed = recordEvents(second.client, session.id, events.received.at(-1)!.id);
-      await resumed.until(() => resumed.durable().length === 4);
-      await send(http, session.id, 'penthouse in Nicosia');
       await resumed.until(() => resumed.durable().length === 6);
+      await send(http, session.id, 'penthouse in Nicosia');
+      await resumed.until(() => resumed.durable().length === 9);
       expect(resumed.errors).toEqual([]);
       await sleep(100);
       const ids = [...events.durable(), ...resumed.durable()].map((r) => r.id);
-      expect(ids).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+      expect(ids).toEqual(Array.from({ length: 12 }, (_, i) => String(i + 1)));
     } finally {
       await second.close();
     }
@@ -315,7 +316,7 @@ describe('a live stream keeps the tRPC path’s guarantees', () => {
       const sse = recordEvents(http, session.id);
       await Promise.all([...streams, sse].map((e) => e.started()));
       await send(http, session.id, 'flat in Girne');
-      await Promise.all([...streams, sse].map((e) => e.until(() => e.durable().length === 2)));
+      await Promise.all([...streams, sse].map((e) => e.until(() => e.durable().length === 3)));
       // Two durable events stored; the bus only carries the second (the first was "lost").
       const event = (n: number) => ({
         type: 'message.created' as const,
@@ -328,28 +329,29 @@ describe('a live stream keeps the tRPC path’s guarantees', () => {
           createdAt: new Date(),
         },
       });
-      const [three, four] = [event(3), event(4)];
-      for (const e of [three, four]) {
+      const [four, five] = [event(4), event(5)];
+      for (const e of [four, five]) {
         await server.db.query(
-          `WITH s AS (UPDATE sessions SET event_seq = event_seq + 1 WHERE id = $1 RETURNING id, event_seq)
-           INSERT INTO session_events (session_id, seq, type, payload, created_at)
-           SELECT id, event_seq, $2, $3::jsonb, now() FROM s`,
-          [session.id, e.type, JSON.stringify(superjson.serialize(e))],
+          `WITH c AS (UPDATE conversations SET event_seq = event_seq + 1 WHERE id = $1
+                      RETURNING id, event_seq)
+           INSERT INTO conversation_events (conversation_id, seq, type, payload, created_at)
+           SELECT id, event_seq, $2, $3::jsonb, now() FROM c`,
+          [session.conversationId, e.type, JSON.stringify(superjson.serialize(e))],
         );
       }
-      await server.parley.services.infra.bus.publish(`session:${session.id}`, {
+      await server.parley.services.infra.bus.publish(`conversation:${session.conversationId}`, {
         kind: 'durable',
-        seq: 4,
-        event: superjson.serialize(four),
+        seq: 5,
+        event: superjson.serialize(five),
       });
-      await Promise.all([...streams, sse].map((e) => e.until(() => e.durable().length === 4)));
+      await Promise.all([...streams, sse].map((e) => e.until(() => e.durable().length === 5)));
       // ... and the fan-out is back for what follows.
       await send(http, session.id, 'villa in Alsancak');
-      await Promise.all([...streams, sse].map((e) => e.until(() => e.durable().length === 6)));
+      await Promise.all([...streams, sse].map((e) => e.until(() => e.durable().length === 8)));
       await sleep(100);
       for (const e of [...streams, sse]) {
-        expect(e.durable().map((r) => r.id)).toEqual(['1', '2', '3', '4', '5', '6']);
-        expect(e.durable()[2]!.event).toEqual(three);
+        expect(e.durable().map((r) => r.id)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+        expect(e.durable()[3]!.event).toEqual(four);
         expect(strip(e.received)).toEqual(strip(sse.received));
       }
     } finally {
@@ -369,7 +371,7 @@ describe('a live stream keeps the tRPC path’s guarantees', () => {
       const published = 320;
       const messageId = randomUUID();
       for (let i = 0; i < published; i++) {
-        await server.parley.services.infra.bus.publish(`session:${session.id}`, {
+        await server.parley.services.infra.bus.publish(`conversation:${session.conversationId}`, {
           kind: 'ephemeral',
           afterSeq: 0,
           event: superjson.serialize({

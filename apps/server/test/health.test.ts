@@ -33,7 +33,7 @@ describe('GET /readyz', () => {
   });
 });
 
-describe('start-up log (LESSONS row 10)', () => {
+describe('start-up log', () => {
   it('prints the URL, version, commit and the configuration with secrets redacted', () => {
     const config = server.logs.find((l) => l.msg === 'configuration')?.config as Record<
       string,

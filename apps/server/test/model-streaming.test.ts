@@ -14,9 +14,13 @@ import { httpClient, signUp, startTestServer, type TestServer, wsClient } from '
 const PIECES = ['Here ', 'is ', 'what ', 'I ', 'found.'];
 let model: Awaited<ReturnType<typeof startFakeOpenAi>>;
 let server: TestServer;
+/** How long the model thinks before its first piece. */
+let firstPieceAfterMs = 0;
 
 beforeAll(async () => {
-  model = await startFakeOpenAi((_request, res) => sendTextSlowly(res, PIECES, 40));
+  model = await startFakeOpenAi((_request, res) => {
+    setTimeout(() => void sendTextSlowly(res, PIECES, 40), firstPieceAfterMs);
+  });
   server = await startTestServer({
     label: 'model',
     env: { ASSISTANT_PROVIDER: 'openai', OPENAI_BASE_URL: model.baseUrl, OPENAI_API_KEY: 'sk-x' },
@@ -52,9 +56,37 @@ describe('a model streaming its answer', () => {
       expect(types.lastIndexOf('assistant.delta')).toBeLessThan(
         types.indexOf('assistant.completed'),
       );
-      expect(sent.reply.responseText).toBe(PIECES.join(''));
+      expect(sent.reply!.responseText).toBe(PIECES.join(''));
       expect(model.requests.length).toBeGreaterThan(0);
     } finally {
+      await ws.close();
+    }
+  });
+
+  it('shows the assistant typing only while an answer is slow to start', async () => {
+    const user = await signUp(httpClient(server.url), 'slow');
+    const http = httpClient(server.url, user.accessToken);
+    const ws = wsClient(server.url, user.accessToken);
+    firstPieceAfterMs = 800;
+    try {
+      const { session } = await http.sessions.create.mutate({});
+      const events = recordEvents(ws.client, session.id);
+      await events.started();
+      await http.sessions.send.mutate({
+        sessionId: session.id,
+        content: 'hello again',
+        clientMessageId: randomUUID(),
+      });
+      await events.until(() => events.received.some((r) => r.event.type === 'assistant.completed'));
+      const seen = events.received.map((r) =>
+        r.event.type === 'typing' ? `typing:${r.event.typing}` : r.event.type,
+      );
+      const on = seen.indexOf('typing:true');
+      expect(on).toBeGreaterThan(seen.indexOf('run.started'));
+      expect(on).toBeLessThan(seen.indexOf('assistant.delta'));
+      expect(seen.indexOf('typing:false')).toBeGreaterThan(on);
+    } finally {
+      firstPieceAfterMs = 0;
       await ws.close();
     }
   });

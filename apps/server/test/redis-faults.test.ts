@@ -22,7 +22,7 @@ import {
 } from './harness';
 
 /**
- * LESSONS row 6: Redis going away, or never being there, costs nothing but sharing:
+ * Redis going away, or never being there, costs nothing but sharing:
  * cache, pub/sub and rate limits fall back to in-process within a bounded time, and
  * Redis is used again when it returns, without a restart.
  */
@@ -126,8 +126,8 @@ function steadyTraffic(http: Client, login: () => Promise<unknown>, workers = 3)
   };
 }
 
-/** Channels on a Redis that carry `sessionId`'s events (proves the bus subscribed there). */
-async function busChannelsFor(port: number, sessionId: string): Promise<string[]> {
+/** Channels on a Redis that carry a conversation's events (proves the bus subscribed there). */
+async function busChannelsFor(port: number, conversationId: string): Promise<string[]> {
   const probe = new Redis({
     port,
     host: '127.0.0.1',
@@ -137,19 +137,23 @@ async function busChannelsFor(port: number, sessionId: string): Promise<string[]
   probe.on('error', () => {});
   try {
     await probe.connect();
-    return ((await probe.pubsub('CHANNELS', '*')) as string[]).filter((c) => c.includes(sessionId));
+    return ((await probe.pubsub('CHANNELS', '*')) as string[]).filter((c) =>
+      c.includes(conversationId),
+    );
   } finally {
     probe.disconnect();
   }
 }
 
-async function untilChannel(port: number, sessionId: string, timeoutMs: number) {
+async function untilChannel(port: number, conversationId: string, timeoutMs: number) {
   const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
-    if ((await busChannelsFor(port, sessionId)).length) return;
+    if ((await busChannelsFor(port, conversationId)).length) return;
     await sleep(50);
   }
-  throw new Error(`no Redis subscription for session ${sessionId} within ${timeoutMs} ms`);
+  throw new Error(
+    `no Redis subscription for conversation ${conversationId} within ${timeoutMs} ms`,
+  );
 }
 
 // These exist to kill a Redis: they need redis-server (always there under CI).
@@ -195,7 +199,7 @@ describe.runIf(hasRedisServer)('Redis dies mid-traffic and comes back', () => {
     );
     try {
       await events.started();
-      await untilChannel(redis.port, session.id, 5_000);
+      await untilChannel(redis.port, session.conversationId, 5_000);
       await traffic.more(30);
       await chat('2 bedroom flat in Kyrenia to rent');
 
@@ -222,7 +226,7 @@ describe.runIf(hasRedisServer)('Redis dies mid-traffic and comes back', () => {
       const recoveredAfter = await untilReady(server.url, sharedViaRedis, 10_000);
       expect(recoveredAfter).toBeLessThan(10_000);
       // The bus subscribed the live session's channel on the new Redis connection.
-      await untilChannel(redis.port, session.id, 5_000);
+      await untilChannel(redis.port, session.conversationId, 5_000);
       await traffic.more(30);
       await chat('and a villa in Girne?');
     } finally {
@@ -287,7 +291,7 @@ describe.runIf(hasRedisServer)('Redis down at start', () => {
       const recoveredAfter = await untilReady(server.url, sharedViaRedis, 10_000);
       expect(recoveredAfter).toBeLessThan(10_000);
       // Used, not just reachable: the live subscription moved onto it.
-      await untilChannel(port, session.id, 5_000);
+      await untilChannel(port, session.conversationId, 5_000);
       await http.sessions.send.mutate({
         sessionId: session.id,
         content: 'studio in Lefkoşa',

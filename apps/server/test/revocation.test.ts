@@ -70,7 +70,10 @@ describe('on the instance that logged out', () => {
     const user = await signUp(httpClient(a.url), 'rev-reuse');
     const http = httpClient(a.url, user.accessToken);
     await http.auth.me.query();
-    await httpClient(a.url).auth.refresh.mutate({ refreshToken: user.refreshToken });
+    const next = await httpClient(a.url).auth.refresh.mutate({ refreshToken: user.refreshToken });
+    // The holder moved on (used the new token): the old one again is theft, even within
+    // the few seconds in which a concurrent refresh would get the same pair.
+    await httpClient(a.url).auth.refresh.mutate({ refreshToken: next.refreshToken });
     expect(
       await code(() => httpClient(a.url).auth.refresh.mutate({ refreshToken: user.refreshToken })),
     ).toBe('UNAUTHORIZED');

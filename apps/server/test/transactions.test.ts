@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, httpClient, signUp, startTestServer, type TestServer } from './harness';
 
 /**
- * LESSONS row 4: every mutation commits or rolls back as a whole, and the schema comes
+ * Every mutation commits or rolls back as a whole, and the schema comes
  * from migrations with explicit defaults. Rows are read back over the test's own
  * connection, never through the server.
  */
@@ -88,13 +88,12 @@ describe('a mutation that fails midway leaves nothing behind', () => {
       const created = await http.sessions.create.mutate({ endUserId: 'crm-1' });
       expect(await countFor(user.user.id)).toEqual({ conversations: 1, sessions: 1, secrets: 1 });
       const [row] = await server.db.query(
-        'SELECT conversation_id, status, event_seq FROM sessions WHERE id = $1',
+        'SELECT conversation_id, status FROM sessions WHERE id = $1',
         [created.session.id],
       );
       expect(row).toEqual({
         conversation_id: created.conversation.id,
         status: 'active',
-        event_seq: '0',
       });
     });
   }
@@ -120,16 +119,17 @@ describe('a mutation that fails midway leaves nothing behind', () => {
     const { session, conversation } = await http.sessions.create.mutate({});
     const snapshot = () =>
       server.db.query(
-        `SELECT c.message_count, c.title, c.last_message_at, s.event_seq, s.last_activity_at,
+        `SELECT c.message_count, c.title, c.last_message_at, c.event_seq, c.memory,
+           s.last_activity_at,
            (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) AS messages,
-           (SELECT count(*) FROM session_events e WHERE e.session_id = s.id) AS events
+           (SELECT count(*) FROM conversation_events e WHERE e.conversation_id = c.id) AS events
          FROM conversations c JOIN sessions s ON s.conversation_id = c.id WHERE s.id = $1`,
         [session.id],
       );
     const before = await snapshot();
     expect(before[0]).toMatchObject({ message_count: 0, title: null, messages: '0' });
     const clientMessageId = randomUUID();
-    const error = await withFailingInsert('session_events', () =>
+    const error = await withFailingInsert('conversation_events', () =>
       errorOf(() =>
         http.sessions.send.mutate({
           sessionId: session.id,
@@ -138,7 +138,7 @@ describe('a mutation that fails midway leaves nothing behind', () => {
         }),
       ),
     );
-    expectOpaqueInternal(error, 'session_events');
+    expectOpaqueInternal(error, 'conversation_events');
     expect(await snapshot()).toEqual(before);
     // The same send, retried once the fault is gone, goes through exactly once.
     const sent = await http.sessions.send.mutate({
@@ -203,9 +203,9 @@ describe('the schema comes from migrations with explicit defaults', () => {
       'conversations.updated_at': 'now()',
       'sessions.status': "'active'::text",
       'sessions.last_activity_at': 'now()',
-      'sessions.memory': "'{}'::jsonb",
-      'sessions.memory_summary': "''::text",
-      'sessions.event_seq': '0',
+      'conversations.memory': "'{}'::jsonb",
+      'conversations.memory_summary': "''::text",
+      'conversations.event_seq': '0',
       'sessions.created_at': 'now()',
       'sessions.updated_at': 'now()',
       'session_secrets.created_at': 'now()',
@@ -254,6 +254,9 @@ describe('the schema comes from migrations with explicit defaults', () => {
       title: null,
       created_at: expect.any(Date),
       activity_at: expect.any(Date),
+      memory: {},
+      memory_summary: '',
+      event_seq: '0',
     });
     const [session] = await server.db.query(
       `INSERT INTO sessions (id, user_id, conversation_id, expires_at)
@@ -262,9 +265,6 @@ describe('the schema comes from migrations with explicit defaults', () => {
     );
     expect(session).toMatchObject({
       status: 'active',
-      memory: {},
-      memory_summary: '',
-      event_seq: '0',
       ended_at: null,
       last_activity_at: expect.any(Date),
     });

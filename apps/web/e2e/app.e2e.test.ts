@@ -44,7 +44,8 @@ describe('Parley in a desktop browser', () => {
     await page.getByRole('heading', { level: 1, name: /Find a home in North Cyprus/ }).waitFor();
     await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
     await page.waitForURL(/\/signin$/);
-    await expect(page.getByRole('heading', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+    // Pages are loaded on demand: wait for the page's chunk, then for its heading.
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await s.shot('signin');
     await page.getByRole('link', { name: 'Create an account' }).click();
     await page.getByLabel('Name').fill('Ayla');
@@ -163,8 +164,8 @@ describe('Parley in a desktop browser', () => {
     expect(texts.filter((t) => t.startsWith('You:')).length).toBe(3);
     expect(texts.filter((t) => t.startsWith('Assistant:')).length).toBe(3);
     await page.reload();
-    await eventually(async () => expect(await messages(page).count()).toBe(6));
-    expect(await messages(page).allTextContents()).toEqual(texts);
+    // After a reload the history comes first, then the runs that tell "Regenerate" apart.
+    await eventually(async () => expect(await messages(page).allTextContents()).toEqual(texts));
     await s.shot('chat-after-restart');
   });
 
@@ -182,7 +183,7 @@ describe('Parley in a desktop browser', () => {
     await page.waitForURL(/rentType=long_term/);
     await page.getByLabel('Max price').fill('1000');
     await page.getByRole('checkbox', { name: 'Sea view' }).check();
-    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.waitForURL(/maxPrice=1000/);
     const url = new URL(page.url());
     expect(url.searchParams.get('location')).toBe('Kyrenia');
@@ -285,13 +286,25 @@ describe('Parley in a desktop browser', () => {
     await s.shot('keys-revoked');
   });
 
-  it('signs out, and the refresh token is gone', async () => {
+  it('signs out, and the refresh cookie is gone', async () => {
+    const refreshCookie = async () =>
+      (await s.context.cookies()).find((c) => c.name === '__Host-parley-refresh');
+    expect(await refreshCookie()).toMatchObject({
+      httpOnly: true,
+      secure: true,
+      sameSite: 'Strict',
+    });
     await page.getByRole('button', { name: 'Account: Ayla' }).click();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/signin$/);
-    expect(await page.evaluate(() => localStorage.getItem('parley.refreshToken'))).toBeNull();
+    expect(await refreshCookie()).toBeUndefined();
+    // Signed out, /chat is a guest's chat: Ayla's account is not there any more.
     await page.goto(`${server.url}/chat`);
-    await page.waitForURL(/\/signin$/);
+    await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Account: Ayla' }).count()).toBe(0);
+    // A request on its way while the server revoked the session is refused (401): the
+    // revocation is immediate, and on a busy machine one sometimes races the sign-out.
+    expect(s.allow(/status of 401/).length).toBeLessThanOrEqual(1);
   });
 
   it('wrote no console error or warning', () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { build } from 'vite';
-import { CHROMIUM, distDir, resultsDir, webRoot } from './support';
+import { CHROMIUM, distDir, resultsDir, webRoot } from './paths';
 
 const isCI = process.env.CI === 'true' || process.env.CI === '1';
 
@@ -19,7 +19,15 @@ export default async function setup(): Promise<void> {
     );
   }
   await rm(resultsDir, { recursive: true, force: true }); // this run's screenshots only
-  await build({ root: webRoot, logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
+  // Vite keeps a NODE_ENV it finds set, and vitest sets 'test': React's development
+  // build would be tested instead of what ships. Build as production, then restore.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: webRoot, logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   if (!existsSync(`${distDir}/index.html`))
     throw new Error(`vite build wrote no ${distDir}/index.html`);
 }

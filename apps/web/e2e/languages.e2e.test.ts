@@ -32,7 +32,7 @@ describe('the front door', () => {
     await server?.close();
   });
 
-  it('shows a signed-out visitor what Parley is, listings, and a request that survives sign-up', async () => {
+  it('shows a signed-out visitor what Parley is, listings, and answers a request as a guest, kept on sign-up', async () => {
     const s = await openSession(browser, { prefix: 'landing', viewport: DESKTOP });
     const { page } = s;
     await page.goto(server.url);
@@ -54,27 +54,47 @@ describe('the front door', () => {
     );
     await page.setViewportSize(DESKTOP);
 
-    // A request typed here is answered in the chat once the visitor has an account.
+    // A request typed here is answered in the chat at once, as a guest: no account needed.
     const request = '2 bedroom apartment in Girne for long-term rent under 1000';
+    expect(await page.getByText('No account needed').count()).toBe(1);
     await page.getByRole('searchbox', { name: 'What are you looking for?' }).fill(request);
     await page.getByRole('button', { name: 'Ask' }).click();
-    await page.waitForURL(/\/signup$/);
-    expect(await page.getByText(request).isVisible()).toBe(true);
-    await s.shot('signup-with-request');
-    await page.getByLabel('Name').fill('Selin');
-    await page.getByLabel('Email').fill(`selin-${Date.now()}@example.com`);
-    await page.getByLabel('Password').fill('olive grove 5512');
-    await page.getByRole('button', { name: 'Sign up' }).click();
     await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
     await messages(page).filter({ hasText: request }).first().waitFor();
     await page.getByRole('log').getByRole('article').first().waitFor();
     expect(await messages(page).count()).toBe(2);
+    const banner = page.getByText('You are chatting as a guest.');
+    await banner.waitFor();
+    const conversationUrl = page.url();
+    await s.shot('guest-chat');
+    await page.setViewportSize(PHONE);
+    await s.shot('guest-chat-phone');
+    await page.setViewportSize(DESKTOP);
     // Back does not ask it again.
     await page.goBack();
     await page.waitForURL(/\/chat$/);
     await page.waitForTimeout(500);
     await page.goForward();
     await eventually(async () => expect(await messages(page).count()).toBe(2));
+    // A reload keeps the guest and its conversation.
+    await page.reload();
+    await eventually(async () => expect(await messages(page).count()).toBe(2));
+    await banner.waitFor();
+    // Signing up keeps the conversation: it moves to the new account.
+    await page.getByRole('main').getByRole('link', { name: 'Sign up' }).click();
+    await page.waitForURL(/\/signup$/);
+    await page.getByLabel('Name').fill('Selin');
+    await page.getByLabel('Email').fill(`selin-${Date.now()}@example.com`);
+    await page.getByLabel('Password').fill('olive grove 5512');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.waitForURL(conversationUrl);
+    await eventually(async () => expect(await messages(page).count()).toBe(2));
+    expect(await messages(page).first().textContent()).toContain(request);
+    await s.shot('guest-signed-up');
+    await page.getByRole('button', { name: 'Account: Selin' }).waitFor();
+    expect(await page.getByText('You are chatting as a guest.').count()).toBe(0);
+    const sidebar = page.getByRole('complementary', { name: 'Conversations' });
+    await sidebar.getByRole('link', { name: new RegExp(request.slice(0, 30)) }).waitFor();
     // Signed in, `/` is the chat.
     await page.goto(server.url);
     await page.waitForURL(/\/chat$/);
@@ -120,6 +140,8 @@ describe('the front door', () => {
     // Through "create an account" and back to sign in: where they were going is kept.
     await page.getByRole('link', { name: 'Create an account' }).click();
     await page.waitForURL(/\/signup$/);
+    // The page's chunk first: until it renders, the last "Sign in" link is the header's.
+    await page.getByRole('button', { name: 'Sign up' }).waitFor();
     await page.getByRole('link', { name: 'Sign in' }).last().click();
     await page.waitForURL(/\/signin$/);
     await page.getByLabel('Email').fill(account.email);

@@ -4,36 +4,46 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../server/test/harness';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const webRoot = path.resolve(here, '..');
-export const distDir = path.join(webRoot, 'dist');
-export const resultsDir = path.join(webRoot, 'test-results');
-export const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM, distDir, resultsDir, webRoot } from './paths';
+
+export { CHROMIUM, distDir, resultsDir, webRoot };
 
 const DEMO_LISTINGS = 300;
 
 export interface E2EServer {
   url: string;
   port: number;
+  /** The server's own database (to make someone an agent, say). */
+  db: TestServer['db'];
   /** Stops the server, keeping its database and data folder (for `restart`). */
   stop(): Promise<void>;
   /** Starts a new server on the same port, database, Redis prefix and JWT secret. */
   restart(): Promise<void>;
   close(): Promise<void>;
+  /** SQL on the server's database (to make someone staff, as `pnpm users:role` does). */
+  query(sql: string, params?: unknown[]): Promise<unknown[]>;
 }
 
 /**
  * A Parley instance with demo listings, serving `dist`. `restart` brings a fresh process
  * up on the same port and data, as a deployment would.
  */
-export async function startServer(label: string): Promise<E2EServer> {
+export async function startServer(
+  label: string,
+  /** More environment for the server (a model to talk to, say). */
+  env: Record<string, string> = {},
+): Promise<E2EServer> {
   const first = await startTestServer({
     label,
-    env: { SEED_DEMO_LISTINGS: String(DEMO_LISTINGS), WEB_DIST: distDir, LOG_LEVEL: 'info' },
+    env: {
+      SEED_DEMO_LISTINGS: String(DEMO_LISTINGS),
+      WEB_DIST: distDir,
+      LOG_LEVEL: 'info',
+      ...env,
+    },
   });
   const port = first.parley.port;
   let current: TestServer = first;
@@ -46,7 +56,9 @@ export async function startServer(label: string): Promise<E2EServer> {
   return {
     url: first.url,
     port,
+    db: first.db,
     stop,
+    query: (sql, params) => first.db.query(sql, params),
     async restart() {
       await stop();
       current = await startTestServer({ db: first.db, env: { ...first.env, PORT: String(port) } });
@@ -151,4 +163,20 @@ export async function eventually(fn: () => Promise<void>, timeoutMs = 15_000): P
 
 export function uniqueEmail(label: string): string {
   return `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
+}
+
+/** The two widths every page is tried at. */
+export const VIEWPORTS = [
+  { name: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false },
+  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
+] as const;
+
+/** Signs up through the page, as a person would. */
+export async function signUp(s: Session, url: string, name: string, email: string) {
+  await s.page.goto(`${url}/signup`);
+  await s.page.getByLabel('Name').fill(name);
+  await s.page.getByLabel('Email').fill(email);
+  await s.page.getByLabel('Password').fill('olive grove 5521');
+  await s.page.getByRole('button', { name: 'Sign up' }).click();
+  await s.page.waitForURL((u) => u.pathname !== '/signup');
 }

@@ -8,12 +8,18 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createContext, createElement, type ReactNode, use, useSyncExternalStore } from 'react';
 
 export type {
+  Alert,
   ApiKeySummary,
   AssistantReply,
   AuthResult,
+  ChatMessage,
+  ChatState,
   Conversation,
   CreatedApiKey,
+  CreatedWebhook,
+  Delivery,
   Feature,
+  InboxItem,
   Listing,
   ListingQuery,
   Message,
@@ -21,6 +27,8 @@ export type {
   ParleyTokens,
   PropertyType,
   RentType,
+  Run,
+  SavedSearch,
   Scope,
   SearchFacts,
   SendResult,
@@ -28,10 +36,14 @@ export type {
   SessionCreated,
   SessionEvent,
   User,
+  Webhook,
+  WebhookEventType,
 } from '@parley/sdk';
 export { isParleyError, ParleyError } from '@parley/sdk';
 export { skipToken } from '@tanstack/react-query';
 export type ListingSort = NonNullable<import('@parley/sdk').ListingQuery['sort']>;
+/** A map's box, as `ListingQuery.bounds` takes it. */
+export type Bounds = NonNullable<import('@parley/sdk').ListingQuery['bounds']>;
 
 const parley = createParleyReact();
 
@@ -41,10 +53,19 @@ export const api = parley.trpc;
 /** Subscribes to a session's events; waits (skipToken) while the id is undefined. */
 export const useSessionEvents = parley.useSessionEvents;
 
+/**
+ * One conversation, live (the SDK's chat logic): messages, runs, send, stop, retry,
+ * regenerate, memory. See `@parley/sdk/react`'s `useChat`.
+ */
+export const useChat = parley.useChat;
+export type { UseChatResult } from '@parley/sdk/react';
+/** The signed-in person's alerts and unread count, live (the bell, the alerts page). */
+export const useAlerts = parley.useAlerts;
+
 export interface WebClientOptions {
   /** The server's origin; the page's own by default (the server serves this app). */
   url?: string;
-  /** Every new token pair (after a silent refresh); store the refresh token. */
+  /** Every new token pair (after a silent refresh); its refreshToken is empty (cookie). */
   onTokens: (tokens: {
     accessToken: string;
     refreshToken: string;
@@ -57,6 +78,8 @@ export function createWebClient(options: WebClientOptions): ParleyClient {
   return createParleyClient({
     url: options.url ?? window.location.origin,
     transport: 'ws',
+    // The refresh token stays in the server's httpOnly cookie, never in this page.
+    refreshCookie: true,
     onTokens: options.onTokens,
   });
 }

@@ -1,4 +1,4 @@
-import type { AssistantReply, Conversation, Listing, Message, Session } from '../src/api';
+import type { AssistantReply, Conversation, Listing, Message, Run, Session } from '../src/api';
 
 const at = new Date('2025-05-01T10:00:00Z');
 let n = 0;
@@ -20,6 +20,9 @@ export function conversation(over: Partial<Conversation> = {}): Conversation {
     archived: false,
     messageCount: 0,
     lastMessageAt: null,
+    mode: 'assistant',
+    assignedAgent: null,
+    handoffRequestedAt: null,
     createdAt: at,
     updatedAt: at,
     ...over,
@@ -57,6 +60,9 @@ export function listing(over: Partial<Listing> = {}): Listing {
     pricePeriod: 'month',
     features: ['sea_view', 'parking'],
     images: [],
+    lat: 35.3364,
+    lng: 33.3182,
+    agent: null,
     createdAt: at,
     updatedAt: at,
     ...over,
@@ -70,7 +76,27 @@ export function message(over: Partial<Message> = {}): Message {
     role: 'user',
     content: 'hello',
     metadata: {},
+    clientMessageId: null,
+    replyToId: null,
+    author: null,
     createdAt: new Date(),
+    ...over,
+  };
+}
+
+export function run(userMessageId: string, over: Partial<Run> = {}): Run {
+  return {
+    id: id(),
+    sessionId,
+    conversationId,
+    userMessageId,
+    status: 'running',
+    agent: 'rules',
+    assistantMessageId: null,
+    error: null,
+    createdAt: new Date(),
+    startedAt: new Date(),
+    finishedAt: null,
     ...over,
   };
 }
@@ -82,6 +108,7 @@ export function reply(over: Partial<AssistantReply> = {}): AssistantReply {
     conversationId,
     recommendations: [],
     appliedFilters: {},
+    language: 'en',
     ...over,
   };
 }

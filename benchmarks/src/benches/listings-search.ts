@@ -1,5 +1,5 @@
 import type { RunContext } from '../lib/context';
-import { searchMix } from '../lib/queries';
+import { boxMix, searchMix } from '../lib/queries';
 import { type BenchResult, result } from '../lib/report';
 import { searchStatements } from '../lib/search-sql';
 import { benchEnv, startLoad, startParleyServer } from '../lib/servers';
@@ -53,10 +53,27 @@ export async function listingsSearch(ctx: RunContext): Promise<BenchResult[]> {
       parleyHit.push(...hit.latencies);
     }
     void lastSet;
+    // The map: box searches, uncached, against plain pg on the same statements.
+    const boxes = boxMix(ctx.pick(300, 1_000), 300);
+    const boxWarm = boxMix(50, 301);
+    await load.call('plain', { url: ctx.databaseUrl, statements: await searchStatements(boxWarm) });
+    await load.call('parley', { url, inputs: boxWarm });
+    const boxPlain = await load.call<Timed>('plain', {
+      url: ctx.databaseUrl,
+      statements: await searchStatements(boxes),
+    });
+    const boxParley = await load.call<Timed>('parley', { url, inputs: boxes });
+    if (boxParley.items !== boxPlain.items)
+      throw new Error(
+        `box search: Parley returned ${boxParley.items} items, plain pg ${boxPlain.items}`,
+      );
+    const boxP95 = percentile(boxParley.latencies, 95);
+    const boxPgP95 = percentile(boxPlain.latencies, 95);
     const p95 = percentile(parleyMiss, 95);
     const pgP95 = percentile(plainMiss, 95);
     const missP50 = percentile(parleyMiss, 50);
     const hitP50 = percentile(parleyHit, 50);
+    ctx.log(`  box p95 ${round(boxP95)} ms; pg p95 ${round(boxPgP95)} ms`);
     ctx.log(
       `  uncached p50 ${round(missP50)} / p95 ${round(p95)} ms; pg p50 ${round(percentile(plainMiss, 50))} / p95 ${round(pgP95)} ms; cached p50 ${round(hitP50)} / p95 ${round(percentile(parleyHit, 95))} ms`,
     );
@@ -80,6 +97,15 @@ export async function listingsSearch(ctx: RunContext): Promise<BenchResult[]> {
         target: '>= 5x faster than uncached',
         pass: missP50 / hitP50 >= 5,
         detail: `p50 of the same ${parleyHit.length} searches repeated (cache hits) vs their first, uncached, run; ratio is miss / hit; hit p95 ${round(percentile(parleyHit, 95))} ms`,
+      }),
+      result({
+        name: 'listings.search.bounds',
+        value: boxP95,
+        unit: 'ms p95',
+        baseline: boxPgP95,
+        target: '<= 25 ms',
+        pass: boxP95 <= 25,
+        detail: `p95 of ${boxes.length} map box searches (0.01 to 1.5 degrees over North Cyprus, 60% with a rent type, newest or by price) over HTTP one at a time, all cache misses, vs plain pg running the same page + count statements; p50 ${round(percentile(boxParley.latencies, 50))} vs ${round(percentile(boxPlain.latencies, 50))} ms`,
       }),
     ];
   } finally {

@@ -71,3 +71,36 @@ export function searchMix(count: number, seed: number): ListingQuery[] {
   }
   return out;
 }
+
+/** North Cyprus, where the seeded listings lie: [west, south, east, north]. */
+const ISLAND = [32.75, 35.05, 34.6, 35.7] as const;
+
+/**
+ * Map searches: the listings page's visible box, from a few streets to the whole north
+ * (sizes spread on a log scale, as people zoom), often with a rent type, newest first or
+ * by price. Every box differs, so none is a cache hit.
+ */
+export function boxMix(count: number, seed: number): ListingQuery[] {
+  const r = random(seed);
+  const [west, south, east, north] = ISLAND;
+  const out: ListingQuery[] = [];
+  for (let i = 0; i < count; i++) {
+    const size = 0.01 * 150 ** r.next(); // 0.01 to 1.5 degrees
+    const lng = west + r.next() * (east - west);
+    const lat = south + r.next() * (north - south);
+    const round = (n: number) => Math.round(n * 1e6) / 1e6;
+    const q: ListingQuery = {
+      limit: 20,
+      bounds: {
+        west: round(lng - size / 2),
+        east: round(lng + size / 2),
+        south: round(Math.max(-90, lat - size / 3)),
+        north: round(Math.min(90, lat + size / 3)),
+      },
+      sort: r.pick(['newest', 'newest', 'price_asc', 'price_desc'] as const),
+    };
+    if (r.chance(0.6)) q.rentType = r.pick(['long_term', 'short_term', 'sale'] as const);
+    out.push(q);
+  }
+  return out;
+}

@@ -1,3 +1,4 @@
+import { CANCEL_CHANNEL } from '@parley/api';
 import { type Parley, parseEnv, startParley } from '@parley/server';
 import { serve } from '../lib/ipc';
 
@@ -23,7 +24,11 @@ serve(
   {
     stats: () => ({
       ...process.memoryUsage(),
-      busListeners: parley.services.infra.bus.listenerCount(),
+      // Listeners a client holds: the run executor's cancel listener is the instance's own,
+      // there from the first run to shutdown.
+      busListeners:
+        parley.services.infra.bus.listenerCount() -
+        parley.services.infra.bus.listenerCount(CANCEL_CHANNEL),
     }),
     gc: async () => {
       // Twice, with a pause, so finalizers and weak references settle.

@@ -12,6 +12,8 @@ export interface ApiConfig {
   clientSecretTtlSeconds: number;
   sessionIdleSeconds: number;
   maxSubscriptionsPerSocket: number;
+  /** How long a killed instance's alert matching waits before another does it (default 30). */
+  alertsRecoverySeconds?: number;
   rateLimits: {
     loginPerIpPerMinute: number;
     loginFailuresPerAccountPerMinute: number;
@@ -19,4 +21,22 @@ export interface ApiConfig {
     registerPerIpPerHour: number;
     searchPerIpPerMinute: number;
   };
+  webhooks: WebhookConfig;
+}
+
+/** How webhook deliveries are sent (docs/integrations.md). */
+export interface WebhookConfig {
+  /** Let webhooks reach private, loopback and link-local addresses (tests, a private network). */
+  allowPrivate: boolean;
+  /** A receiver must answer within this long (the response status is what counts). */
+  timeoutMs: number;
+  /** The first retry waits this long; each next one twice as long, up to `retryMaxMs`. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** How long a delivery is retried before it is `failed` (at least 24 h in production). */
+  retryWindowMs: number;
+  /** Consecutive failed attempts after which a webhook is shown as failing. */
+  failingAfter: number;
+  /** The AES-256 key (32 bytes) signing secrets are sealed with in the database (sealing.ts). */
+  secretsKey: Uint8Array;
 }

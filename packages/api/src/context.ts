@@ -2,25 +2,44 @@ import { randomUUID } from 'node:crypto';
 import type { Assistant } from '@parley/assistant';
 import type { Database } from '@parley/db';
 import type { Infra } from '@parley/infra';
+import type { JobEngine } from '@parley/jobs';
 import type { Logger } from 'pino';
 import type { Credential } from './auth/credentials';
 import type { ApiConfig } from './config';
+import type { InstanceState } from './instance';
 import { lazyChildLog, type RequestLog } from './request-log';
 
 /** Everything the procedures need from the outside world, passed in, never imported. */
 export interface ApiServices {
   db: Database;
   infra: Infra;
+  /** The job engine: durable background work, enqueued in the same transaction as its cause. */
+  jobs: JobEngine;
   assistant: Assistant;
   config: ApiConfig;
   logger: Logger;
   clock: () => Date;
+  /** This server instance's in-memory state (instance.ts); made by `createServices`. */
+  instance: InstanceState;
 }
 
 export interface Connection {
   id: string;
-  /** Live subscriptions on this socket, to cap them. */
+  /** Live subscriptions on this socket (or of this SSE client), to cap them. */
   subscriptions: number;
+  /** The cap, when not the socket one (SSE clients have their own). */
+  maxSubscriptions?: number | undefined;
+}
+
+/**
+ * A browser that asked for cookie mode (HTTP only): its refresh token travels in an
+ * httpOnly cookie the server sets, out of reach of the page's scripts.
+ */
+export interface RefreshCookie {
+  /** The token the browser sent, if any. */
+  value: string | undefined;
+  set(refreshToken: string, maxAgeSeconds: number): void;
+  clear(): void;
 }
 
 export interface Context {
@@ -33,6 +52,12 @@ export interface Context {
   /** The raw credential presented; verified on every call, never cached on the context. */
   credential: Credential | null;
   connection: Connection | null;
+  /** The browser `Origin` of the request or socket; null from non-browsers. */
+  origin: string | null;
+  /** Whether `origin` is one of the server's own (its web app); true without an origin. */
+  ownOrigin: boolean;
+  /** Set when the caller keeps its refresh token in a cookie (see RefreshCookie). */
+  refreshCookie?: RefreshCookie | null;
 }
 
 export interface ContextInput {
@@ -41,6 +66,9 @@ export interface ContextInput {
   transport: Context['transport'];
   credential: Credential | null;
   connection?: Connection | null;
+  origin?: string | null | undefined;
+  ownOrigin?: boolean | undefined;
+  refreshCookie?: RefreshCookie | null | undefined;
 }
 
 /** The inner context factory: HTTP, WebSocket and tests each wrap it. */
@@ -55,6 +83,9 @@ export function createContextFactory(services: ApiServices) {
       transport: input.transport,
       credential: input.credential,
       connection: input.connection ?? null,
+      origin: input.origin ?? null,
+      ownOrigin: input.ownOrigin ?? !input.origin,
+      refreshCookie: input.refreshCookie ?? null,
     };
   };
 }

@@ -1,3 +1,4 @@
+import { FORBIDDEN_KEYS } from '@parley/validators';
 import { TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
 
@@ -14,8 +15,15 @@ export class RateLimitedError extends TRPCError {
 export function fieldErrorsOf(error: ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.');
-    out[key] = [...(out[key] ?? []), issue.message];
+    // A hostile input's own key names (`__proto__`, `prototype`) are quoted: as keys of
+    // the answer, superjson would refuse to send it at all.
+    const key = issue.path
+      .map((segment) =>
+        FORBIDDEN_KEYS.has(String(segment)) ? `(${String(segment)})` : String(segment),
+      )
+      .join('.');
+    // Own keys only: a path such as `constructor` must not read Object.prototype's.
+    out[key] = [...(Object.hasOwn(out, key) ? (out[key] as string[]) : []), issue.message];
   }
   return out;
 }

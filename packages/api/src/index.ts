@@ -1,14 +1,32 @@
 export {
+  MATCH_TASK,
+  MATCHING_SEARCHES,
+  MATCHING_SEARCHES_NAIVE,
+  type MatchJobPayload,
+  matchColumns,
+  matchListings,
+  probeKeys,
+} from './alerts';
+export {
   type Credential,
   credentialFrom,
   credentialFromHeaders,
   type Identity,
 } from './auth/credentials';
-export { attachSocket, fanoutEncoder, type LiveSocket } from './chat/fanout';
+export { isWidgetOrigin } from './auth/identity';
 export { sweepExpiredSessions } from './chat/sessions';
 export type { ApiConfig } from './config';
-export { type ApiServices, type Context, type ContextInput, createContextFactory } from './context';
+export {
+  type ApiServices,
+  type Connection,
+  type Context,
+  type ContextInput,
+  createContextFactory,
+  type RefreshCookie,
+} from './context';
 export { tagRequestId } from './errors';
+export { attachSocket, fanoutEncoder, type LiveSocket } from './events/fanout';
+export { createServices, InstanceState } from './instance';
 export {
   buildSearchSql,
   createListing,
@@ -24,5 +42,11 @@ export {
   searchListings,
   updateListing,
 } from './listings';
+export { authorizeMediaUpload } from './media/upload-access';
+export { openApiDocument, REST_PREFIX } from './rest/document';
+export { type RestRouter, restRouter } from './rest/router';
 export { type AppRouter, appRouter } from './router';
+export { CANCEL_CHANNEL, closeRuns } from './runs/executor';
+export { defineTasks } from './tasks';
 export { createCallerFactory, type ErrorData } from './trpc';
+export { sealPlaintextSecrets } from './webhooks/sealing';

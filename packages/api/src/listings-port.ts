@@ -3,8 +3,8 @@ import type { ApiServices } from './context';
 import { listingsDeps, searchListings } from './listings';
 
 /**
- * The listing search the assistant is given: an in-process call, never HTTP (LESSONS
- * row 8), through the same cache as `listings.search`.
+ * The listing search the assistant is given: an in-process call, never HTTP
+ * (docs/design.md, in-process callers), through the same cache as `listings.search`.
  */
 export function searchListingsFor(
   services: ApiServices,

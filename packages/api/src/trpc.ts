@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { isDatabaseUnavailable } from '@parley/db';
-import type { Role, Scope } from '@parley/validators';
+import { type Role, type Scope, STAFF_ROLES } from '@parley/validators';
 import { initTRPC, TRPCError } from '@trpc/server';
+import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { Identity } from './auth/credentials';
 import { resolveIdentity } from './auth/identity';
 import type { Context } from './context';
@@ -25,37 +26,46 @@ export interface ErrorData {
   retryAfter?: number;
 }
 
-const t = initTRPC.context<Context>().create({
-  // superjson, letting values that already carry their wire form (cached pages) through.
-  transformer,
-  sse: {
-    // Proxies drop quiet connections; a ping keeps SSE subscriptions alive.
-    ping: { enabled: true, intervalMs: 15_000 },
-    client: { reconnectAfterInactivityMs: 30_000 },
-  },
-  errorFormatter({ shape, error, ctx, path }) {
-    const zod = findZodError(error);
-    const fieldErrors = error.code === 'BAD_REQUEST' && zod ? fieldErrorsOf(zod) : undefined;
-    const requestId = requestIdOf(error) ?? ctx?.requestId ?? randomUUID();
-    // Whatever the mode, a client never sees a stack, SQL or a driver message; nor the
-    // JavaScript error a malformed frame can raise inside tRPC's own parsing.
-    const message =
-      error.code === 'INTERNAL_SERVER_ERROR'
-        ? 'Internal server error'
-        : error.code === 'PARSE_ERROR' && error.cause instanceof TypeError
-          ? 'Malformed request: not a tRPC message'
-          : shape.message;
-    const data: ErrorData = {
-      code: error.code,
-      httpStatus: shape.data.httpStatus,
-      requestId,
-      ...(path ? { path } : {}),
-      ...(fieldErrors ? { fieldErrors } : {}),
-      ...(error instanceof RateLimitedError ? { retryAfter: error.retryAfter } : {}),
-    };
-    return { code: shape.code, message, data };
-  },
-});
+/** Procedure metadata: how a procedure is also served as REST (`rest/router.ts`). */
+export interface ApiMeta extends OpenApiMeta {
+  /** On a REST procedure: the path of the tRPC procedure it serves. */
+  restOf?: string;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ApiMeta>()
+  .create({
+    // superjson, letting values that already carry their wire form (cached pages) through.
+    transformer,
+    sse: {
+      // Proxies drop quiet connections; a ping keeps SSE subscriptions alive.
+      ping: { enabled: true, intervalMs: 15_000 },
+      client: { reconnectAfterInactivityMs: 30_000 },
+    },
+    errorFormatter({ shape, error, ctx, path }) {
+      const zod = findZodError(error);
+      const fieldErrors = error.code === 'BAD_REQUEST' && zod ? fieldErrorsOf(zod) : undefined;
+      const requestId = requestIdOf(error) ?? ctx?.requestId ?? randomUUID();
+      // Whatever the mode, a client never sees a stack, SQL or a driver message; nor the
+      // JavaScript error a malformed frame can raise inside tRPC's own parsing.
+      const message =
+        error.code === 'INTERNAL_SERVER_ERROR'
+          ? 'Internal server error'
+          : error.code === 'PARSE_ERROR' && error.cause instanceof TypeError
+            ? 'Malformed request: not a tRPC message'
+            : shape.message;
+      const data: ErrorData = {
+        code: error.code,
+        httpStatus: shape.data.httpStatus,
+        requestId,
+        ...(path ? { path } : {}),
+        ...(fieldErrors ? { fieldErrors } : {}),
+        ...(error instanceof RateLimitedError ? { retryAfter: error.retryAfter } : {}),
+      };
+      return { code: shape.code, message, data };
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -108,9 +118,30 @@ export function toClientError(error: TRPCError, log: Context['log'], path: strin
 
 const base = t.procedure.use(observed);
 
+/**
+ * A widget session's client secret works only from the origins its integrator allowed;
+ * from any other site's page, no credential works at all (public calls need none).
+ */
+function checkOrigin(identity: Identity, ctx: Pick<Context, 'origin' | 'ownOrigin'>): void {
+  if (identity.kind === 'session' && identity.allowedOrigins) {
+    if (ctx.origin && identity.allowedOrigins.includes(ctx.origin)) return;
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: "This session's client secret is not allowed from this page's origin",
+    });
+  }
+  if (!ctx.ownOrigin) {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: `Pages on ${ctx.origin} may only use a widget session's client secret`,
+    });
+  }
+}
+
 /** Resolves the caller for this call: expiry and revocation are checked every time. */
 const identified = base.use(async ({ ctx, next }) => {
   const identity = ctx.credential ? await resolveIdentity(ctx.services, ctx.credential) : null;
+  if (identity) checkOrigin(identity, ctx);
   return next({ ctx: { identity } });
 });
 
@@ -124,8 +155,8 @@ export const publicProcedure = base;
 /** Anyone, but a credential, when sent, must be valid: `identity` is then set. */
 export const optionalIdentityProcedure = identified;
 
-/** A signed-in person (access token), not an API key or a session secret. */
-export const userProcedure = identified.use(({ ctx, next }) => {
+/** A signed-in person or a guest (access token), not an API key or a session secret. */
+export const userOrGuestProcedure = identified.use(({ ctx, next }) => {
   const identity = ctx.identity;
   if (!identity) throw unauthorized();
   if (identity.kind !== 'user') {
@@ -134,7 +165,33 @@ export const userProcedure = identified.use(({ ctx, next }) => {
   return next({ ctx: { identity } });
 });
 
+const guestRefused = () =>
+  new TRPCError({ code: 'FORBIDDEN', message: 'Guests cannot do this: sign up or sign in first' });
+
+/** A signed-in person with an account (access token): not a guest, an API key or a session secret. */
+export const userProcedure = userOrGuestProcedure.use(({ ctx, next }) => {
+  if (ctx.identity.role === 'guest') throw guestRefused();
+  return next();
+});
+
+/** What a guest may do besides favourites and its own profile: chat. */
+const GUEST_SCOPES: readonly Scope[] = [
+  'conversations:read',
+  'conversations:write',
+  'sessions:write',
+];
+
 type UserOrKey = Extract<Identity, { kind: 'user' | 'apiKey' }>;
+
+/** A signed-in user or an API key with any scope (acting as its owner); not a secret. */
+export const userOrKeyProcedure = identified.use(({ ctx, next }) => {
+  const identity = ctx.identity;
+  if (!identity) throw unauthorized();
+  if (identity.kind === 'session') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'A session secret cannot make this call' });
+  }
+  return next({ ctx: { identity: identity as UserOrKey } });
+});
 
 /** A signed-in user, or an API key holding `scope` (acting as the user who made it). */
 export function scopedProcedure(scope: Scope) {
@@ -147,6 +204,8 @@ export function scopedProcedure(scope: Scope) {
     if (identity.kind === 'apiKey' && !identity.scopes.includes(scope)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: `This API key lacks the ${scope} scope` });
     }
+    if (identity.kind === 'user' && identity.role === 'guest' && !GUEST_SCOPES.includes(scope))
+      throw guestRefused();
     return next({ ctx: { identity: identity as UserOrKey } });
   });
 }
@@ -187,5 +246,29 @@ export function roleOrScopeProcedure(roles: Role[], scope: Scope) {
     return next({ ctx: { identity: identity as UserOrKey } });
   });
 }
+
+/**
+ * Staff (a signed-in person whose role, read now, is one of `roles`). API keys and session
+ * secrets never are: the inbox shows other people's conversations, so it takes a person.
+ */
+function staffOnly(roles: readonly Role[], what: string) {
+  return identified.use(({ ctx, next }) => {
+    const identity = ctx.identity;
+    if (!identity) throw unauthorized();
+    if (identity.kind !== 'user' || !roles.includes(identity.role)) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `Only ${what} signed in with their own account can do this`,
+      });
+    }
+    return next({ ctx: { identity } });
+  });
+}
+
+/** An agent or an admin (the agents' inbox). */
+export const staffProcedure = staffOnly(STAFF_ROLES, 'agents and admins');
+
+/** An admin (granting roles). */
+export const adminProcedure = staffOnly(['admin'], 'admins');
 
 export { RateLimitedError };

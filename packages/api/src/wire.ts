@@ -1,4 +1,6 @@
+import { forbiddenKeyPath } from '@parley/validators';
 import superjson, { type SuperJSONResult } from 'superjson';
+import { fieldError } from './errors';
 
 // Non-enumerable and keyed by symbols: invisible to JSON, superjson, spreads and tests.
 const WIRE_FORM = Symbol('parley.wireForm');
@@ -51,7 +53,23 @@ export function tagOf(value: unknown): object | undefined {
  * and a tracked event (`{ id, data }`) whose data is tagged gets its serialised form tagged.
  */
 export const transformer = {
-  input: superjson,
+  input: {
+    serialize: superjson.serialize,
+    // superjson would silently drop a `__proto__` while copying: refused first, by name.
+    deserialize: (value: unknown): unknown => {
+      const forbidden = forbiddenKeyPath((value as { json?: unknown } | null)?.json);
+      if (forbidden) throw fieldError(forbidden.join('.'), 'is not an allowed key');
+      try {
+        return superjson.deserialize(value as SuperJSONResult);
+      } catch (error) {
+        // No input at all is tRPC's own "not a tRPC message" (it maps this error).
+        if (value === null || typeof value !== 'object') throw error;
+        // A hostile `meta` (a `__proto__` path, an unknown type): superjson's own message
+        // names its internals, so the caller gets a plain field error instead.
+        throw fieldError('input', 'is not valid superjson');
+      }
+    },
+  },
   output: {
     serialize: (value: unknown): SuperJSONResult => {
       if (value === null || typeof value !== 'object') return superjson.serialize(value);

@@ -93,10 +93,14 @@ async function expected(input: ListingQuery, rows: Row[]): Promise<string[]> {
   const query = listingQuery.parse(input);
   const ranks = query.q ? await textMatches(query.q) : undefined;
   const towns = query.location === undefined ? undefined : new Set(townsMatching(query.location));
+  const excluded = new Set((query.excludeLocations ?? []).flatMap(townsMatching));
+  const periodRent = { month: 'long_term', night: 'short_term' } as const;
   const matched = rows.filter(
     (r) =>
       (!ranks || ranks.has(r.id)) &&
       (!towns || towns.has(r.location)) &&
+      !excluded.has(r.location) &&
+      (!query.pricePeriod || r.rentType === periodRent[query.pricePeriod]) &&
       (!query.rentType || r.rentType === query.rentType) &&
       (!query.propertyType || r.propertyType === query.propertyType) &&
       (query.minBedrooms === undefined || r.bedrooms >= query.minBedrooms) &&
@@ -187,6 +191,9 @@ function randomQuery(random: ReturnType<typeof createRandom>): ListingQuery {
   if (random.chance(0.5)) q.location = random.pick(PLACES);
   const rent = random.chance(0.6) ? random.pick(RENT_TYPES) : undefined;
   if (rent) q.rentType = rent;
+  if (random.chance(0.15))
+    q.excludeLocations = Array.from({ length: random.int(1, 2) }, () => random.pick(PLACES));
+  if (random.chance(0.2)) q.pricePeriod = random.pick(['month', 'night'] as const);
   if (random.chance(0.3)) q.propertyType = random.pick(PROPERTY_TYPES);
   if (random.chance(0.3)) q.minBedrooms = random.int(0, 5);
   if (random.chance(0.2)) q.maxBedrooms = random.int(0, 6);
@@ -327,6 +334,8 @@ describe('listing search', () => {
       ['Morphou', ['Güzelyurt']],
       ['BELLAPAIS', ['Bellapais']],
       ['karsiyaka', ['Karşıyaka']],
+      ['Кирения', girneDistrict],
+      ['фамагуста', ['Gazimağusa']],
     ] as const) {
       const page = await searchListings(world.a.deps, { location, limit: 100 });
       const [count] = await world.db.query<{ n: number }>(

@@ -9,6 +9,8 @@ import { foldText, type Listing, type SearchFacts, townsMatching } from '@parley
 export function matchesFacts(listing: Listing, facts: SearchFacts): boolean {
   if (facts.location !== undefined && !townsMatching(facts.location).includes(listing.location))
     return false;
+  if (facts.excludeLocations?.some((place) => townsMatching(place).includes(listing.location)))
+    return false;
   if (facts.rentType !== undefined && listing.rentType !== facts.rentType) return false;
   if (facts.propertyType !== undefined && listing.propertyType !== facts.propertyType) return false;
   if (facts.minBedrooms !== undefined && listing.bedrooms < facts.minBedrooms) return false;

@@ -16,23 +16,41 @@ export interface MergeResult {
 
 const GROUP_FIELDS: Record<FactGroup, (keyof SearchFacts)[]> = {
   price: ['minPrice', 'maxPrice'],
-  location: ['location'],
+  location: ['location', 'excludeLocations'],
   bedrooms: ['minBedrooms', 'maxBedrooms'],
   propertyType: ['propertyType'],
   features: ['features'],
   rentType: ['rentType'],
 };
 
-export function mergeFacts(memory: SearchFacts, u: Understanding): MergeResult {
+/**
+ * `rereadBudget`: the last reply said how it read the remembered budget ("I took £100 as
+ * a nightly rate; say "per month" if you meant otherwise") and this message names the
+ * other period, so the same amount is kept in the new period rather than dropped.
+ */
+export function mergeFacts(
+  memory: SearchFacts,
+  u: Understanding,
+  options: { rereadBudget?: boolean } = {},
+): MergeResult {
   const facts: SearchFacts = u.reset ? {} : normaliseFacts(memory);
   for (const group of u.drops) dropGroup(facts, group);
   if (u.unwantedLocation !== undefined && facts.location === u.unwantedLocation)
     delete facts.location;
+  if (u.excludedLocations.length > 0) {
+    facts.excludeLocations = [...(facts.excludeLocations ?? []), ...u.excludedLocations];
+    if (facts.location !== undefined && u.excludedLocations.includes(facts.location))
+      delete facts.location;
+  }
 
   const said = u.facts;
   const statesPrice = said.minPrice !== undefined || said.maxPrice !== undefined;
-  // Monthly rents, nightly rates and sale prices differ by orders of magnitude.
+  // Monthly rents, nightly rates and sale prices differ by orders of magnitude, so a new
+  // rent type drops the budget, unless it corrects how the last reply read it.
+  const rereadsBudget =
+    options.rereadBudget === true && (u.period === 'month' || u.period === 'night');
   const droppedStaleBudget =
+    !rereadsBudget &&
     said.rentType !== undefined &&
     facts.rentType !== undefined &&
     said.rentType !== facts.rentType &&
@@ -65,6 +83,11 @@ export function normaliseFacts(input: SearchFacts): SearchFacts {
   const out: SearchFacts = {};
   if (input.q !== undefined && input.q.trim() !== '') out.q = input.q.trim();
   if (input.location !== undefined) out.location = canonicalTown(input.location) ?? input.location;
+  // A place asked for is no longer left out ("not Girne" ... "ok, Girne then").
+  const excluded = [
+    ...new Set((input.excludeLocations ?? []).map((name) => canonicalTown(name) ?? name)),
+  ].filter((name) => name !== out.location);
+  if (excluded.length > 0) out.excludeLocations = excluded.slice(0, 20);
   if (input.rentType !== undefined) out.rentType = input.rentType;
   if (input.propertyType !== undefined) out.propertyType = input.propertyType;
   const [minB, maxB] = ordered(

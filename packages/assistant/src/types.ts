@@ -7,6 +7,7 @@ import type {
   SearchFacts,
   SessionMemory,
 } from '@parley/validators';
+import type { AssistantIntent } from './intent';
 
 /** One earlier message of the conversation, oldest first. */
 export interface ChatTurn {
@@ -28,7 +29,15 @@ export interface AssistantInput {
   /** The conversation's own instructions, if it has any. */
   systemPrompt?: string | null;
   searchListings: SearchListings;
-  /** Aborting rejects the reply with the signal's reason; nothing is answered. */
+  /**
+   * Whether an agent is online right now, asked only when the person wants a person: the
+   * reply then says so and what happens next. Absent: the reply says neither.
+   */
+  agentsOnline?: () => Promise<boolean>;
+  /**
+   * Aborting ("stop generating") rejects the reply with the signal's reason, before
+   * the next piece or search; nothing more is yielded.
+   */
   signal?: AbortSignal;
 }
 
@@ -36,12 +45,14 @@ export interface AssistantInput {
 export interface AssistantOutcome {
   reply: AssistantReply;
   memory: SessionMemory;
+  /** What the person wanted: a search, a person, a viewing, an alert, an answer... */
+  intent: AssistantIntent;
 }
 
 /**
  * An agent. `reply()` yields the answer's text in pieces and returns the outcome:
  * the pieces joined are exactly `reply.responseText`. The generator's return type
- * makes a path that ends without a reply a compile error (LESSONS row 11).
+ * makes a path that ends without a reply a compile error (docs/design.md, the assistant always answers).
  */
 export interface Assistant {
   readonly name: AgentName;

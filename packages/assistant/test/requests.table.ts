@@ -320,5 +320,5 @@ export const REQUESTS: ReadonlyArray<readonly [message: string, facts: SearchFac
     'Villa near Kyrenia harbour, 4 bedrooms or more, £400k',
     { location: 'Girne', propertyType: 'villa', minBedrooms: 4, maxPrice: 400_000 },
   ],
-  ['Not in Kyrenia, Famagusta please', { location: 'Gazimağusa' }],
+  ['Not in Kyrenia, Famagusta please', { location: 'Gazimağusa', excludeLocations: ['Girne'] }],
 ];

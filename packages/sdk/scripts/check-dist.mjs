@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Checks what would be published (run after tsup):
- * - the .d.ts files name no @parley/* package and no tRPC internal path
- *   (`unstable-core-do-not-import`), and import only packages the SDK depends on;
+ * - the .d.ts files name no @parley/* package, never import @trpc/client (its types are
+ *   inlined) and import only packages the SDK depends on;
  * - package.json's dependencies hold no workspace package;
  * - the browser entry and its chunks never load `ws` or other Node built-ins.
  * Prints every problem and exits 1 if there is one.
@@ -42,16 +42,35 @@ for (const file of declarations) {
   text.split('\n').forEach((line, i) => {
     if (/@parley\/(?!sdk\b)/.test(line))
       problems.push(`${file}:${i + 1} names a workspace package: ${line.trim()}`);
-    if (line.includes('unstable-core-do-not-import')) {
-      problems.push(`${file}:${i + 1} names a tRPC internal path: ${line.trim()}`);
-    }
   });
+  // @trpc/client's declarations are inlined (scripts/bundle-types.mjs): importing its
+  // entry would pull in its WebSocket adapter's Node-only types.
+  for (const specifier of specifiers(text)) {
+    if (/^@trpc\/client($|\/)/.test(specifier))
+      problems.push(`${file} imports ${specifier}; run scripts/bundle-types.mjs after tsup`);
+  }
   for (const specifier of specifiers(text)) {
     if (specifier.startsWith('.')) continue;
     if (!declared.has(packageOf(specifier))) {
       problems.push(`${file} imports ${specifier}, which is not a dependency or peer dependency`);
     }
   }
+}
+
+// The inlined tRPC client declarations import @trpc/server's core types: both must be
+// the one exact version they were built with.
+const catalog = readFileSync(path.join(root, '../../pnpm-workspace.yaml'), 'utf8');
+const versionOf = (name) => {
+  const range = String(pkg.dependencies?.[name]);
+  if (range !== 'catalog:') return range;
+  return catalog.match(new RegExp(`^\\s+"?${name}"?:\\s*(\\S+)\\s*$`, 'm'))?.[1];
+};
+const trpcServer = versionOf('@trpc/server');
+const trpcClient = versionOf('@trpc/client');
+if (!/^\d+\.\d+\.\d+$/.test(String(trpcServer)) || trpcServer !== trpcClient) {
+  problems.push(
+    `@trpc/server (${trpcServer}) and @trpc/client (${trpcClient}) must be one exact version`,
+  );
 }
 
 for (const [name, range] of Object.entries(pkg.dependencies ?? {})) {

@@ -4,11 +4,17 @@ import { ParleyError } from './errors';
 import type {
   AssistantReply,
   Conversation,
+  ConversationEvent,
   Message,
+  Run,
+  SearchFacts,
   SendResult,
   Session,
-  SessionEvent,
+  SessionMemory,
 } from './generated/router';
+
+/** Another name for `ConversationEvent`, from when the session was the live unit. */
+export type SessionEvent = ConversationEvent;
 
 /** Start a chat in a new session (and a new conversation unless one is given). */
 export interface ChatOpenOptions {
@@ -45,7 +51,14 @@ export type ChatPiece =
       reply: AssistantReply;
       userMessage: Message;
       assistantMessage: Message;
-    };
+      run: Run | null;
+    }
+  /**
+   * The run ended without a reply: cancelled (what was written, if anything, is kept as
+   * an assistant message marked `metadata.interrupted`) or failed (`run.error` says why;
+   * `chat.retry(userMessage.id)` answers again).
+   */
+  | { type: 'stopped'; run: Run; userMessage: Message; assistantMessage: Message | null };
 
 export interface ChatSendOptions {
   /** Defaults to a fresh UUID; pass your own to make a retried send idempotent. */
@@ -75,8 +88,38 @@ export interface ParleyChat {
    * ```
    */
   send(content: string, options?: ChatSendOptions): AsyncGenerator<ChatPiece, void, undefined>;
+  /** Stops a run ("stop generating"); a finished run is returned as it is. */
+  cancel(runId: string): Promise<Run>;
+  /**
+   * Answers the user message `messageId` again (after a failure, or to regenerate), with
+   * the same pieces as `send`.
+   */
+  retry(messageId: string, options?: ChatSendOptions): AsyncGenerator<ChatPiece, void, undefined>;
+  /**
+   * Stores a message and returns as soon as it is (`sessions.send` with `wait: false`):
+   * the answer comes as events (`run.started`, `assistant.delta`, ...). Without a stream
+   * (transport `'http'`) it waits for the answer instead. What `createChatStore` uses.
+   */
+  submit(content: string, options?: ChatSendOptions): Promise<SendResult>;
+  /** `sessions.retry` the same way: a new run answering `messageId`, not waited for. */
+  submitRetry(messageId: string, options?: ChatSendOptions): Promise<SendResult>;
+  /** The conversation's memory (`sessions.memory`): what the assistant understood. */
+  memory(): Promise<SessionMemory>;
+  /**
+   * Corrects the memory (`conversations.updateMemory`; a signed-in user or a key with
+   * `conversations:write`, not a client secret): the next reply starts from `facts`.
+   */
+  updateMemory(facts: SearchFacts): Promise<SessionMemory>;
+  /** Whether the event stream is live (false without one, after it ended or failed). */
+  readonly live: boolean;
   /** Every event of the session (messages, deltas, typing, end); returns the unsubscribe. */
   onEvent(listener: (event: SessionEvent, id: string) => void): () => void;
+  /**
+   * Called once when the event stream stops by itself: with the error when it failed for
+   * good (transient drops resume without it), `null` when it ended (`session.ended`).
+   * Not called for `close()`.
+   */
+  onStreamEnd(listener: (error: ParleyError | null) => void): () => void;
   /** Tells the other side whether the person is typing. */
   typing(typing: boolean): Promise<void>;
   /** Stops listening (the session itself stays open; `sessions.end` ends it). */
@@ -138,7 +181,7 @@ function missingSessionId(): ParleyError {
 }
 
 /** A UUID v4; `randomUUID` itself is missing on plain-http pages (not a secure context). */
-function randomId(): string {
+export function randomId(): string {
   const crypto = globalThis.crypto;
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -151,11 +194,14 @@ function randomId(): string {
 class Chat implements ParleyChat {
   lastEventId: string | null = null;
   private subscription: Unsubscribable | null = null;
-  private live = false;
+  live = false;
+  /** Whether this chat has an event stream at all (not with transport 'http'). */
+  streams = false;
   private closed = false;
   private readonly turns = new Set<Turn>();
   private readonly completed = new Set<string>();
   private readonly listeners = new Set<(event: SessionEvent, id: string) => void>();
+  private readonly endListeners = new Set<(error: ParleyError | null) => void>();
 
   constructor(
     private readonly client: ParleyClient,
@@ -191,10 +237,12 @@ class Chat implements ParleyChat {
             this.live = false;
             this.wake();
             if (!started) reject(ParleyError.from(error));
+            else this.streamEnded(ParleyError.from(error));
           },
           onComplete: () => {
             this.live = false;
             this.wake();
+            if (started) this.streamEnded(null);
           },
         },
       );
@@ -220,8 +268,10 @@ class Chat implements ParleyChat {
         }
         break;
       }
-      case 'assistant.completed': {
-        this.completed.add(event.message.id);
+      case 'assistant.completed':
+      case 'run.failed':
+      case 'run.cancelled': {
+        this.completed.add(event.run?.id ?? ('message' in event ? event.message.id : ''));
         if (this.completed.size > REMEMBERED_COMPLETIONS) {
           const [oldest] = this.completed;
           if (oldest !== undefined) this.completed.delete(oldest);
@@ -236,13 +286,84 @@ class Chat implements ParleyChat {
     }
   }
 
+  private streamEnded(error: ParleyError | null): void {
+    if (this.closed) return;
+    for (const listener of [...this.endListeners]) {
+      try {
+        listener(error);
+      } catch {
+        // A listener's bug must not stop the others.
+      }
+    }
+  }
+
   private wake(): void {
     for (const turn of this.turns) turn.queue.push({ kind: 'wake' });
   }
 
-  async *send(
-    content: string,
+  send(content: string, options: ChatSendOptions = {}): AsyncGenerator<ChatPiece, void, undefined> {
+    return this.turn(options, (clientMessageId) =>
+      this.client.sessions.send.mutate(
+        { sessionId: this.sessionId, content, clientMessageId },
+        { signal: options.signal },
+      ),
+    );
+  }
+
+  retry(
+    messageId: string,
     options: ChatSendOptions = {},
+  ): AsyncGenerator<ChatPiece, void, undefined> {
+    return this.turn(options, (clientMessageId) =>
+      this.client.sessions.retry.mutate(
+        { sessionId: this.sessionId, messageId, clientMessageId },
+        { signal: options.signal },
+      ),
+    );
+  }
+
+  submit(content: string, options: ChatSendOptions = {}): Promise<SendResult> {
+    return this.client.sessions.send.mutate(
+      {
+        sessionId: this.sessionId,
+        content,
+        clientMessageId: options.clientMessageId ?? randomId(),
+        wait: !this.streams,
+      },
+      { signal: options.signal },
+    );
+  }
+
+  submitRetry(messageId: string, options: ChatSendOptions = {}): Promise<SendResult> {
+    return this.client.sessions.retry.mutate(
+      {
+        sessionId: this.sessionId,
+        messageId,
+        clientMessageId: options.clientMessageId ?? randomId(),
+        wait: !this.streams,
+      },
+      { signal: options.signal },
+    );
+  }
+
+  memory(): Promise<SessionMemory> {
+    return this.client.sessions.memory.query({ sessionId: this.sessionId });
+  }
+
+  updateMemory(facts: SearchFacts): Promise<SessionMemory> {
+    return this.client.conversations.updateMemory.mutate({
+      conversationId: this.conversationId,
+      facts,
+    });
+  }
+
+  cancel(runId: string): Promise<Run> {
+    return this.client.sessions.cancelRun.mutate({ sessionId: this.sessionId, runId });
+  }
+
+  private async *turn(
+    options: ChatSendOptions,
+    call: (clientMessageId: string) => Promise<SendResult>,
   ): AsyncGenerator<ChatPiece, void, undefined> {
     if (this.closed) {
       throw new ParleyError('This chat is closed', { code: 'CLIENT_CLOSED_REQUEST' });
@@ -255,19 +376,10 @@ class Chat implements ParleyChat {
     this.turns.add(turn);
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      this.client.sessions.send
-        .mutate(
-          {
-            sessionId: this.sessionId,
-            content,
-            clientMessageId: turn.clientMessageId,
-          },
-          { signal: options.signal },
-        )
-        .then(
-          (result) => turn.queue.push({ kind: 'result', result }),
-          (error: unknown) => turn.queue.push({ kind: 'error', error }),
-        );
+      call(turn.clientMessageId).then(
+        (result) => turn.queue.push({ kind: 'result', result }),
+        (error: unknown) => turn.queue.push({ kind: 'error', error }),
+      );
       let result: SendResult | undefined;
       let graceOver = false;
       for (;;) {
@@ -277,12 +389,24 @@ class Chat implements ParleyChat {
         if (item.kind === 'result') result = item.result;
         if (!result) continue;
         // The reply is stored; its last deltas may still be on their way over the stream.
-        const streamDone = this.completed.has(result.assistantMessage.id) || !this.live;
+        const key = result.run?.id ?? result.assistantMessage?.id ?? '';
+        const streamDone = this.completed.has(key) || !this.live;
         if (streamDone || graceOver) break;
         timer ??= setTimeout(() => {
           graceOver = true;
           turn.queue.push({ kind: 'wake' });
         }, COMPLETION_GRACE_MS);
+      }
+      if (!result.reply || !result.assistantMessage || result.run?.status !== 'completed') {
+        if (result.run) {
+          yield {
+            type: 'stopped',
+            run: result.run,
+            userMessage: result.userMessage,
+            assistantMessage: result.assistantMessage,
+          };
+        }
+        return;
       }
       // Pieces the stream missed (a reconnect, or no stream at all): the rest of the text.
       const full = result.reply.responseText;
@@ -294,6 +418,7 @@ class Chat implements ParleyChat {
         reply: result.reply,
         userMessage: result.userMessage,
         assistantMessage: result.assistantMessage,
+        run: result.run,
       };
     } finally {
       clearTimeout(timer);
@@ -305,6 +430,13 @@ class Chat implements ParleyChat {
     this.listeners.add(listener);
     return () => {
       this.listeners.delete(listener);
+    };
+  }
+
+  onStreamEnd(listener: (error: ParleyError | null) => void): () => void {
+    this.endListeners.add(listener);
+    return () => {
+      this.endListeners.delete(listener);
     };
   }
 
@@ -370,6 +502,7 @@ export function createChatApi(deps: ChatApiDeps): {
           );
         }
         if (deps.streaming) {
+          chat.streams = true;
           await chat.listen(joining ? (options.lastEventId ?? null) : null);
         }
         chats.add(chat);

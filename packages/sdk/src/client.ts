@@ -24,6 +24,7 @@ import { CredentialStore, type ParleyCredentials, type ParleyTokens } from './cr
 import { ParleyError } from './errors';
 import type { AuthResult, ParleyRouter } from './generated/router';
 import { defaultRetryDelayMs, errorLink, noSubscriptionsLink, recoveryLink } from './links';
+import { createMediaApi, type MediaApi } from './media';
 
 /** A `fetch` implementation (the global one by default). */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -62,6 +63,8 @@ export type ParleyClientOptions = ParleyConnectionOptions & ParleyCredentials;
 export interface ParleyClientExtras {
   /** Chat sessions with streamed replies: `await client.chat.open()`. */
   readonly chat: ChatApi;
+  /** Listing photos: `await client.media.upload(file)` answers the URL for `images`. */
+  readonly media: MediaApi;
   /** The live connection's state, to show "reconnecting..." and such. */
   readonly connection: ParleyConnection;
   /**
@@ -104,7 +107,7 @@ function pickTransport(
   return 'http';
 }
 
-const EXTRA_KEYS = new Set(['chat', 'connection', 'setTokens', 'close']);
+const EXTRA_KEYS = new Set(['chat', 'media', 'connection', 'setTokens', 'close']);
 
 export function createClient(options: ParleyClientOptions, platform: Platform): ParleyClient {
   const base = origin(options.url);
@@ -123,19 +126,28 @@ export function createClient(options: ParleyClientOptions, platform: Platform): 
   let closed = false;
 
   // auth.refresh goes through a bare link: it must not itself trigger a refresh.
+  // Cookie mode: every HTTP call says so, and the server then keeps the refresh token in
+  // its httpOnly cookie (a custom header: other sites cannot send it without CORS).
+  const cookieHeaders: Record<string, string> =
+    'refreshCookie' in options && options.refreshCookie ? { 'x-parley-refresh': 'cookie' } : {};
   const bare = createTRPCUntypedClient<ParleyRouter>({
-    links: [httpLink({ url: httpUrl, transformer: superjson, fetch: fetchImpl })],
+    links: [
+      httpLink({ url: httpUrl, transformer: superjson, fetch: fetchImpl, headers: cookieHeaders }),
+    ],
   });
   const credentials = new CredentialStore(options, async (refreshToken) => {
     try {
-      return (await bare.mutation('auth.refresh', { refreshToken })) as AuthResult;
+      return (await bare.mutation(
+        'auth.refresh',
+        refreshToken ? { refreshToken } : {},
+      )) as AuthResult;
     } catch (error) {
       throw ParleyError.from(error);
     }
   });
   const authHeaders = async (): Promise<Record<string, string>> => {
     const bearer = await credentials.bearer();
-    return bearer ? { authorization: `Bearer ${bearer}` } : {};
+    return bearer ? { ...cookieHeaders, authorization: `Bearer ${bearer}` } : cookieHeaders;
   };
 
   const tracker = new ConnectionTracker(transport);
@@ -249,6 +261,7 @@ export function createClient(options: ParleyClientOptions, platform: Platform): 
 
   const extras: ParleyClientExtras = {
     chat: chat.api,
+    media: createMediaApi({ base, fetch: fetchImpl, credentials }),
     connection: tracker,
     setTokens: (tokens) => credentials.set(tokens),
     async close() {
@@ -257,6 +270,7 @@ export function createClient(options: ParleyClientOptions, platform: Platform): 
       closed = true;
       for (const end of [...active]) end();
       tracker.set('closed');
+      credentials.close();
       await ws?.close();
     },
   };

@@ -6,7 +6,22 @@ export type {
   ChatPiece,
   ChatSendOptions,
   ParleyChat,
+  SessionEvent,
 } from './chat';
+export {
+  type ChatMessage,
+  type ChatMessageStatus,
+  ChatModel,
+  type ChatSnapshot,
+  replyOfMessage,
+} from './chat-model';
+export {
+  type ChatState,
+  ChatStore,
+  type ChatStoreOptions,
+  createChatStore,
+  idleChatState,
+} from './chat-store';
 export type {
   EventSourceLike,
   FetchLike,
@@ -20,6 +35,15 @@ export type { ConnectionState, ParleyConnection, ParleyTransport } from './conne
 export type { ParleyCredentials, ParleyTokens } from './credentials';
 export { isParleyError, ParleyError, type ParleyErrorCode, type ParleyErrorInit } from './errors';
 export type * from './generated/router';
+export type { MediaApi, UploadedPicture } from './media';
+export {
+  type VerifyWebhookOptions,
+  verifyWebhook,
+  type WebhookEvent,
+  type WebhookHeaders,
+  WebhookVerificationError,
+  type WebhookVerificationReason,
+} from './webhooks';
 
 /** Inputs and outputs of every procedure, by path: `RouterOutputs['listings']['search']`. */
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';

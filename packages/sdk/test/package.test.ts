@@ -20,6 +20,7 @@ const sdk = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = path.join(sdk, 'test/fixtures/consumer');
 let packDir: string;
 let consumer: string;
+let bare: string;
 
 async function sh(command: string, args: string[], cwd: string, timeout = 240_000) {
   try {
@@ -33,7 +34,7 @@ async function sh(command: string, args: string[], cwd: string, timeout = 240_00
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(sdk, 'dist/index.js'))) await sh('npx', ['tsup'], sdk);
+  if (!existsSync(path.join(sdk, 'dist/index.js'))) await sh('pnpm', ['run', 'build'], sdk);
   await sh(process.execPath, ['scripts/check-dist.mjs'], sdk);
   packDir = await mkdtemp(path.join(tmpdir(), 'parley-sdk-pack-'));
   await sh('pnpm', ['pack', '--pack-destination', packDir], sdk);
@@ -67,10 +68,31 @@ beforeAll(async () => {
     consumer,
   );
   await cp(fixtures, consumer, { recursive: true });
+  // And one with nothing but the SDK and TypeScript, as a strict integrator starts.
+  bare = await mkdtemp(path.join(tmpdir(), 'parley-sdk-bare-'));
+  await writeFile(
+    path.join(bare, 'package.json'),
+    JSON.stringify({ name: 'sdk-bare', private: true, type: 'module' }, null, 2),
+  );
+  await sh(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      path.join(packDir, tarball),
+      'typescript@5.9.3',
+    ],
+    bare,
+  );
+  await cp(path.join(fixtures, 'consumer.ts'), path.join(bare, 'consumer.ts'));
+  await cp(path.join(fixtures, 'consumer-cjs.cts'), path.join(bare, 'consumer-cjs.cts'));
 }, 300_000);
 
 afterAll(async () => {
   if (consumer) await rm(consumer, { recursive: true, force: true });
+  if (bare) await rm(bare, { recursive: true, force: true });
   if (packDir) await rm(packDir, { recursive: true, force: true });
 });
 
@@ -106,9 +128,23 @@ describe('the published package', () => {
       '--moduleResolution',
       'nodenext',
     ];
-    // No skipLibCheck: the SDK's own .d.ts files are checked too. tRPC 11.19's
-    // adapters/ws.d.mts does not check under ESM nodenext (it uses `ws` types as a
-    // CommonJS namespace); errors inside @trpc's files are tRPC's, anything else fails.
+    // No skipLibCheck and nothing but @parley/sdk and TypeScript installed: every
+    // declaration the SDK reaches checks, with no @types package.
+    const bareResult = await run(
+      tsc.replace(consumer, bare),
+      [...strict, 'consumer.ts', 'consumer-cjs.cts'],
+      {
+        cwd: bare,
+      },
+    ).then(
+      ({ stdout }) => stdout,
+      (e: { stdout: string }) => e.stdout,
+    );
+    expect(bareResult).toBe('');
+    // The React entry reaches @trpc/react-query, which imports @trpc/client's own
+    // entry: tRPC 11.19's adapters/ws.d.mts does not check under ESM nodenext (it uses
+    // `ws` types as a CommonJS namespace). Errors inside @trpc's files are tRPC's,
+    // anything else fails.
     const result = await run(
       tsc,
       [...strict, 'consumer.ts', 'consumer-cjs.cts', 'consumer-react.ts'],
@@ -150,7 +186,7 @@ describe('the published package', () => {
     );
     const missing = covered.filter((n) => !errorLines.has(n)).map((n) => `${n}: ${lines[n - 1]}`);
     expect(missing, failed).toEqual([]);
-  });
+  }, 300_000); // five tsc runs over the whole SDK and tRPC declarations
 
   it('loads as CommonJS too', async () => {
     const { stdout } = await sh(process.execPath, ['require.cjs'], consumer);
@@ -230,8 +266,15 @@ describe.each(['ws', 'sse'] as const)(
       });
       expect((done.chat as { deltas: number }).deltas).toBeGreaterThanOrEqual(1);
       expect(done.resume).toMatchObject({
-        durable: ['1', '2', '3', '4'],
-        types: ['message.created', 'assistant.completed', 'message.created', 'assistant.completed'],
+        durable: ['1', '2', '3', '4', '5', '6'],
+        types: [
+          'message.created',
+          'run.started',
+          'assistant.completed',
+          'message.created',
+          'run.started',
+          'assistant.completed',
+        ],
       });
       const states = (done.resume as { states: string[] }).states;
       expect(states).toContain('reconnecting');

@@ -1,17 +1,30 @@
 import { z } from 'zod';
 import { uuid } from './ids';
+import { pageInput } from './pagination';
+import { safeText } from './safe';
 
-export const ROLES = ['user', 'agent', 'admin'] as const;
+/** `guest`: someone trying Parley without an account (chat and favourites only). */
+export const ROLES = ['user', 'agent', 'admin', 'guest'] as const;
 export const SCOPES = [
   'listings:read',
   'listings:write',
   'conversations:read',
   'conversations:write',
   'sessions:write',
+  'webhooks:write',
 ] as const;
 export type Role = (typeof ROLES)[number];
 export type Scope = (typeof SCOPES)[number];
 export const scope = z.enum(SCOPES);
+
+/** Scopes that need more than the `user` role: only staff may write listings. */
+const STAFF_SCOPES: readonly Scope[] = ['listings:write'];
+
+/** The scopes an API key of someone with `role` may hold (and use). */
+export function scopesAllowedFor(role: Role): Scope[] {
+  if (role === 'guest') return [];
+  return role === 'user' ? SCOPES.filter((s) => !STAFF_SCOPES.includes(s)) : [...SCOPES];
+}
 
 export const email = z
   .string()
@@ -26,22 +39,30 @@ export const password = z
   .min(8, { error: 'must be at least 8 characters' })
   .max(128, { error: 'must be at most 128 characters' });
 
+/** A guest's access token: what the guest made moves to the account signed up or in. */
+const guestToken = z.string().min(1).max(4096).optional();
+
 export const registerInput = z.object({
   email,
   password,
-  name: z.string().trim().min(1, { error: 'is required' }).max(100),
+  name: safeText().trim().min(1, { error: 'is required' }).max(100),
+  guestToken,
 });
 export const loginInput = z.object({
   email,
   // Any length is accepted at login so a too-short guess is just a wrong password.
   password: z.string().min(1, { error: 'is required' }).max(1024),
+  guestToken,
 });
-export const refreshInput = z.object({ refreshToken: z.string().min(1).max(512) });
+/** No token: a browser in cookie mode, whose refresh token is in its httpOnly cookie. */
+export const refreshInput = z
+  .object({ refreshToken: z.string().min(1).max(512).optional() })
+  .default({});
 export const logoutInput = z
   .object({ refreshToken: z.string().min(1).max(512).optional() })
   .default({});
 export const apiKeyCreateInput = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: safeText().trim().min(1).max(100),
   scopes: z.array(scope).min(1).max(SCOPES.length),
 });
 export const apiKeyRevokeInput = z.object({ id: uuid() });
@@ -55,6 +76,11 @@ export interface User {
   name: string;
   role: Role;
   createdAt: Date;
+}
+
+/** `auth.me`: the user, plus the API key when one made the call (null otherwise). */
+export interface Me extends User {
+  apiKey: { id: string; name: string; scopes: Scope[] } | null;
 }
 
 export interface AuthResult {
@@ -79,3 +105,18 @@ export interface CreatedApiKey {
   key: string;
   createdAt: Date;
 }
+
+/** Roles that make someone staff: they answer people in the agents' inbox. */
+export const STAFF_ROLES: readonly Role[] = ['agent', 'admin'];
+/** The roles an admin can give (a guest signs up first). */
+export const GRANTABLE_ROLES = ['user', 'agent', 'admin'] as const;
+export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
+
+export const adminUsersListInput = pageInput
+  .extend({
+    /** Part of a name or an email, any case. */
+    search: safeText().trim().max(200).optional(),
+    role: z.enum(ROLES).optional(),
+  })
+  .default({ limit: 20 });
+export const adminSetRoleInput = z.object({ userId: uuid(), role: z.enum(GRANTABLE_ROLES) });

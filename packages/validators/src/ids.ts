@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Every id that crosses a boundary is a UUID. `"undefined"`, `""` and `"null"` are
- * the strings broken clients actually send (LESSONS row 12), so they get a message
+ * the strings broken clients actually send (docs/design.md), so they get a message
  * that says what happened rather than a generic format error.
  */
 export const uuid = () =>

@@ -12,10 +12,17 @@ export interface Town {
   district: District;
   /** Other names and common spellings, matched case- and accent-insensitively. */
   aliases: string[];
+  /** Where the town is (WGS 84): demo listings are placed around it, a map centres on it. */
+  centre: { lat: number; lng: number };
 }
 
 export const TOWNS: readonly Town[] = [
-  { name: 'Girne', district: 'Girne', aliases: ['Kyrenia', 'Keryneia', 'Kirenia', 'Girna'] },
+  {
+    name: 'Girne',
+    district: 'Girne',
+    aliases: ['Kyrenia', 'Keryneia', 'Kirenia', 'Girna', 'Кирения', 'Гирне', 'Кериния'],
+    centre: { lat: 35.3364, lng: 33.3182 },
+  },
   {
     name: 'Gazimağusa',
     district: 'Gazimağusa',
@@ -27,42 +34,73 @@ export const TOWNS: readonly Town[] = [
       'Ammochostos',
       'Famagosta',
       'Famagsta',
+      'Фамагуста',
+      'Газимагуса',
+      'Магуса',
     ],
+    centre: { lat: 35.125, lng: 33.9417 },
   },
   {
     name: 'Lefkoşa',
     district: 'Lefkoşa',
-    aliases: ['Nicosia', 'Lefkosa', 'Lefkosia', 'Nicosa', 'Nikosia'],
+    aliases: ['Nicosia', 'Lefkosa', 'Lefkosia', 'Nicosa', 'Nikosia', 'Никосия', 'Лефкоша'],
+    centre: { lat: 35.1856, lng: 33.3823 },
   },
-  { name: 'İskele', district: 'İskele', aliases: ['Trikomo', 'Iskele', 'Trikomon', 'Long Beach'] },
+  {
+    name: 'İskele',
+    district: 'İskele',
+    aliases: ['Trikomo', 'Iskele', 'Trikomon', 'Long Beach', 'Искеле', 'Трикомо', 'Лонг Бич'],
+    centre: { lat: 35.2866, lng: 33.8923 },
+  },
   {
     name: 'Güzelyurt',
     district: 'Güzelyurt',
-    aliases: ['Morphou', 'Guzelyurt', 'Morfou', 'Morphu'],
+    aliases: ['Morphou', 'Guzelyurt', 'Morfou', 'Morphu', 'Morfu', 'Гюзельюрт', 'Морфу'],
+    centre: { lat: 35.1983, lng: 32.9936 },
   },
-  { name: 'Lapta', district: 'Girne', aliases: ['Lapithos', 'Lambousa'] },
+  {
+    name: 'Lapta',
+    district: 'Girne',
+    aliases: ['Lapithos', 'Lambousa', 'Лапта', 'Лапитос'],
+    centre: { lat: 35.3345, lng: 33.165 },
+  },
   {
     name: 'Esentepe',
     district: 'Girne',
-    aliases: ['Agios Amvrosios', 'Ayios Amvrosios', 'Esentepe Village'],
+    aliases: ['Agios Amvrosios', 'Ayios Amvrosios', 'Esentepe Village', 'Эсентепе'],
+    centre: { lat: 35.334, lng: 33.58 },
   },
-  { name: 'Alsancak', district: 'Girne', aliases: ['Karavas', 'Karavas Village', 'Alsanjak'] },
+  {
+    name: 'Alsancak',
+    district: 'Girne',
+    aliases: ['Karavas', 'Karavas Village', 'Alsanjak', 'Алсанджак', 'Каравас'],
+    centre: { lat: 35.34, lng: 33.198 },
+  },
   {
     name: 'Bellapais',
     district: 'Girne',
-    aliases: ['Beylerbeyi', 'Bellapaise', 'Bellapays', 'Bellabayis'],
+    aliases: ['Beylerbeyi', 'Bellapaise', 'Bellapays', 'Bellabayis', 'Беллапаис'],
+    centre: { lat: 35.306, lng: 33.355 },
   },
-  { name: 'Karşıyaka', district: 'Girne', aliases: ['Karsiyaka', 'Vasilia', 'Vasileia'] },
+  {
+    name: 'Karşıyaka',
+    district: 'Girne',
+    aliases: ['Karsiyaka', 'Vasilia', 'Vasileia', 'Каршияка'],
+    centre: { lat: 35.355, lng: 33.065 },
+  },
 ];
 
-/** Lower-case, strip accents, fold Turkish dotless i, collapse spaces. */
+/**
+ * Lower-case, strip accents, fold Turkish dotless i, collapse spaces. Cyrillic letters
+ * are kept (Russian names of towns); й and ё fold to и and е, as people often type them.
+ */
 export function foldText(text: string): string {
   return text
     .replace(/[ıİ]/g, 'i')
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/[^a-z0-9а-я]+/g, ' ')
     .trim();
 }
 

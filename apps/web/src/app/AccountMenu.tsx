@@ -29,10 +29,31 @@ export function AccountMenu({ user, onSignOut }: { user: User; onSignOut: () => 
           <p className="popover-heading" id={developers}>
             {t('account.developers')}
           </p>
+          {(user.role === 'agent' || user.role === 'admin') && (
+            <ul className="popover-list">
+              <li>
+                <Link to="/inbox" className="popover-item" onClick={close}>
+                  {t('account.inbox')}
+                </Link>
+              </li>
+              {user.role === 'admin' && (
+                <li>
+                  <Link to="/admin" className="popover-item" onClick={close}>
+                    {t('account.admin')}
+                  </Link>
+                </li>
+              )}
+            </ul>
+          )}
           <ul className="popover-list" aria-labelledby={developers}>
             <li>
               <Link to="/keys" className="popover-item" onClick={close}>
                 {t('account.apiKeys')}
+              </Link>
+            </li>
+            <li>
+              <Link to="/webhooks" className="popover-item" onClick={close}>
+                {t('account.webhooks')}
               </Link>
             </li>
           </ul>

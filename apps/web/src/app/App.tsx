@@ -27,7 +27,7 @@ interface Services {
 
 function makeServices(): Services {
   const tokens = new TokenStore(window.localStorage);
-  // No credential yet: AuthProvider exchanges a stored refresh token first, then hands
+  // No credential yet: AuthProvider exchanges the refresh cookie first, then hands
   // the pair over with setTokens. Later refreshes are the SDK's; it reports each new pair.
   const client = createWebClient({ onTokens: (pair) => tokens.set(pair) });
   return { tokens, client, queryClient: makeQueryClient() };
@@ -37,12 +37,7 @@ function makeServices(): Services {
 export function App() {
   const [{ tokens, client, queryClient }] = useState(makeServices);
   const handOver = useCallback(
-    () =>
-      client.setTokens(
-        tokens.accessToken
-          ? { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken }
-          : null,
-      ),
+    () => client.setTokens(tokens.accessToken ? { accessToken: tokens.accessToken } : null),
     [client, tokens],
   );
   return (

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { AlertsBell } from '../features/alerts/AlertsBell';
 import { useAuth } from '../features/auth/AuthProvider';
+import { Icon } from '../ui/icons';
 import { AccountMenu } from './AccountMenu';
 import { LanguageMenu } from './LanguageMenu';
 
@@ -8,6 +10,9 @@ import { LanguageMenu } from './LanguageMenu';
 export function Layout() {
   const { t } = useTranslation();
   const auth = useAuth();
+  const location = useLocation();
+  // A guest signing up or in comes back to where it was (its conversation, now kept).
+  const back = auth.status === 'guest' ? { from: location.pathname + location.search } : undefined;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -28,18 +33,31 @@ export function Layout() {
             <li>
               <NavLink to="/listings">{t('nav.listings')}</NavLink>
             </li>
+            {(auth.status === 'signed-in' || auth.status === 'guest') && (
+              <li>
+                <NavLink to="/favorites" aria-label={t('nav.favorites')} className="nav-favorites">
+                  <Icon name="heart" size={18} />
+                  <span className="hide-narrow">{t('nav.favorites')}</span>
+                </NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="account">
           <LanguageMenu />
+          {auth.status === 'signed-in' && auth.user && auth.user.role !== 'guest' && <AlertsBell />}
           {auth.status === 'signed-in' && auth.user ? (
             <AccountMenu user={auth.user} onSignOut={() => void auth.signOut()} />
-          ) : auth.status === 'signed-out' ? (
+          ) : auth.status === 'signed-out' || auth.status === 'guest' ? (
             <>
-              <NavLink to="/signin" className="button button-small">
+              <NavLink to="/signin" state={back} className="button button-small">
                 {t('nav.signIn')}
               </NavLink>
-              <NavLink to="/signup" className="button button-small button-primary hide-narrow">
+              <NavLink
+                to="/signup"
+                state={back}
+                className="button button-small button-primary hide-narrow"
+              >
                 {t('nav.signUp')}
               </NavLink>
             </>

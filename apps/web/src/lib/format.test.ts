@@ -24,6 +24,22 @@ describe('prices, as the cards show them', () => {
   });
 });
 
+describe('short prices, as map pins show them', () => {
+  it.each([
+    ['en', '£850', '£1.25k', '£250k', '£1.2m'],
+    ['tr', '£850', '£1,25 B', '£250 B', '£1,2 Mn'],
+    ['ru', '850 £', '1,25 тыс. £', '250 тыс. £', '1,2 млн £'],
+  ] as const)('in %s', (language, low, mid, high, top) => {
+    const f = format(language);
+    expect([850, 1250, 250_000, 1_200_000].map((n) => plain(f.shortMoney(n)))).toEqual([
+      low,
+      mid,
+      high,
+      top,
+    ]);
+  });
+});
+
 describe('counted words use each language plural rules', () => {
   it('bedrooms', () => {
     expect([1, 2, 5].map(format('en').bedrooms)).toEqual(['1 bedroom', '2 bedrooms', '5 bedrooms']);

@@ -50,6 +50,8 @@ export interface Format {
   money(amount: number, currency?: string): string;
   /** As the cards show it: `£40.50/night`, `£850 aylık`, `850 £ в месяц`, `£250,000`. */
   price(listing: Pick<Listing, 'price' | 'currency' | 'pricePeriod'>): string;
+  /** A map pin's label: `£850`, `£1.25k`, `£250k` (en); `£250 B` (tr); `250 тыс. £` (ru). */
+  shortMoney(amount: number, currency?: string): string;
   rentType(value: RentType): string;
   propertyType(value: PropertyType): string;
   feature(value: Feature): string;
@@ -93,6 +95,13 @@ export function makeFormat(t: TFunction, language: Language): Format {
       if (listing.pricePeriod === 'night') return t('format.perNight', { price });
       return price;
     },
+    shortMoney: (amount, currency = 'GBP') =>
+      new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        notation: 'compact',
+        maximumSignificantDigits: 3,
+      }).format(amount),
     rentType: (value) => t(`format.rentType.${value}`),
     propertyType: (value) => t(`format.propertyType.${value}`),
     feature: (value) => t(`format.feature.${value}`),

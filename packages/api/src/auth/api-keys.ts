@@ -1,11 +1,18 @@
 import { newId, withTransaction } from '@parley/db';
-import type { ApiKeySummary, CreatedApiKey, Scope } from '@parley/validators';
+import {
+  type ApiKeySummary,
+  type CreatedApiKey,
+  type Role,
+  type Scope,
+  scopesAllowedFor,
+} from '@parley/validators';
 import { TRPCError } from '@trpc/server';
 import { Op } from 'sequelize';
 import type { ApiServices } from '../context';
 import { notFound } from '../errors';
 import { API_KEY_PREFIX } from './credentials';
 import { digest, randomSecret } from './secrets';
+import { announceRevocation } from './service';
 
 /** Active keys a person may hold: keeps `list` (which is not paged) small and cheap. */
 export const MAX_ACTIVE_API_KEYS = 100;
@@ -20,7 +27,20 @@ export async function createApiKey(
   const { ApiKey, User } = services.db.models;
   const row = await withTransaction(services.db.sequelize, async (transaction) => {
     // The user's row is locked so two creates at once cannot both pass the count.
-    await User.findByPk(userId, { transaction, lock: transaction.LOCK.UPDATE, attributes: ['id'] });
+    const owner = await User.findByPk(userId, {
+      transaction,
+      lock: transaction.LOCK.UPDATE,
+      attributes: ['id', 'role'],
+    });
+    // A key holds only what its owner's role allows (checked again on every use).
+    const allowed = scopesAllowedFor((owner?.role ?? 'user') as Role);
+    const refused = scopes.filter((s) => !allowed.includes(s));
+    if (refused.length) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `scopes: ${refused.join(', ')} needs the agent or admin role`,
+      });
+    }
     const active = await ApiKey.count({
       where: { userId, revokedAt: { [Op.is]: null } },
       transaction,
@@ -69,5 +89,7 @@ export async function revokeApiKey(
     { where: { id, userId, revokedAt: { [Op.is]: null } } },
   );
   if (!count) throw notFound('API key');
+  // Calls with the key fail from now on; live streams opened with it hear this and end.
+  await announceRevocation(services, userId);
   return { ok: true };
 }

@@ -28,12 +28,29 @@ export function credentialFromHeaders(headers: {
     const match = /^Bearer\s+(.+)$/i.exec(auth);
     return credentialFrom(match?.[1] ?? '');
   }
-  const apiKey = headers['x-api-key'];
-  return credentialFrom(Array.isArray(apiKey) ? apiKey[0] : apiKey);
+  const raw = headers['x-api-key'];
+  const key = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+  // Only an API key travels in x-api-key: a token or secret sent there is refused as an
+  // invalid key, never taken for what it is (it would be logged and cached as a key).
+  return key ? { kind: 'apiKey', key } : null;
 }
 
 /** Who is calling, after the credential was verified for this call. */
 export type Identity =
   | { kind: 'user'; userId: string; role: Role; familyId: string }
-  | { kind: 'apiKey'; userId: string; role: Role; keyId: string; scopes: Scope[] }
-  | { kind: 'session'; sessionId: string; userId: string };
+  | {
+      kind: 'apiKey';
+      userId: string;
+      role: Role;
+      keyId: string;
+      keyName: string;
+      /** The key's scopes that its owner's current role allows. */
+      scopes: Scope[];
+    }
+  | {
+      kind: 'session';
+      sessionId: string;
+      userId: string;
+      /** Set for a widget's session: the only browser origins its secret works from. */
+      allowedOrigins: string[] | null;
+    };

@@ -3,7 +3,7 @@ import { RateLimitedError } from '../errors';
 
 type Limiter = ReturnType<ApiServices['infra']['createRateLimiter']>;
 
-/** The limiters auth and search use, built once per services object. */
+/** The limiters auth and search use, built once per server instance. */
 export interface Limits {
   loginPerIp: Limiter;
   loginPerAccountMinute: Limiter;
@@ -12,43 +12,41 @@ export interface Limits {
   searchPerIp: Limiter;
 }
 
-const cache = new WeakMap<ApiServices, Limits>();
-
+/** This instance's limiters (made once, in instance.ts). */
 export function limitsFor(services: ApiServices): Limits {
-  let limits = cache.get(services);
-  if (!limits) {
-    const { infra, config } = services;
-    const r = config.rateLimits;
-    limits = {
-      loginPerIp: infra.createRateLimiter({
-        name: 'login-ip',
-        points: r.loginPerIpPerMinute,
-        durationSeconds: 60,
-      }),
-      loginPerAccountMinute: infra.createRateLimiter({
-        name: 'login-account-m',
-        points: r.loginFailuresPerAccountPerMinute,
-        durationSeconds: 60,
-      }),
-      loginPerAccountHour: infra.createRateLimiter({
-        name: 'login-account-h',
-        points: r.loginFailuresPerAccountPerHour,
-        durationSeconds: 3600,
-      }),
-      registerPerIp: infra.createRateLimiter({
-        name: 'register-ip',
-        points: r.registerPerIpPerHour,
-        durationSeconds: 3600,
-      }),
-      searchPerIp: infra.createRateLimiter({
-        name: 'search-ip',
-        points: r.searchPerIpPerMinute,
-        durationSeconds: 60,
-      }),
-    };
-    cache.set(services, limits);
-  }
-  return limits;
+  return services.instance.limits;
+}
+
+export function createLimits(services: Pick<ApiServices, 'infra' | 'config'>): Limits {
+  const { infra, config } = services;
+  const r = config.rateLimits;
+  return {
+    loginPerIp: infra.createRateLimiter({
+      name: 'login-ip',
+      points: r.loginPerIpPerMinute,
+      durationSeconds: 60,
+    }),
+    loginPerAccountMinute: infra.createRateLimiter({
+      name: 'login-account-m',
+      points: r.loginFailuresPerAccountPerMinute,
+      durationSeconds: 60,
+    }),
+    loginPerAccountHour: infra.createRateLimiter({
+      name: 'login-account-h',
+      points: r.loginFailuresPerAccountPerHour,
+      durationSeconds: 3600,
+    }),
+    registerPerIp: infra.createRateLimiter({
+      name: 'register-ip',
+      points: r.registerPerIpPerHour,
+      durationSeconds: 3600,
+    }),
+    searchPerIp: infra.createRateLimiter({
+      name: 'search-ip',
+      points: r.searchPerIpPerMinute,
+      durationSeconds: 60,
+    }),
+  };
 }
 
 /** Consumes one point from each limiter; the longest wait wins when any refuses. */

@@ -33,3 +33,50 @@ export async function burnPasswordCheck(password: string): Promise<void> {
   dummy ??= hashPassword(`not-a-user-${Math.random()}`);
   await verifyPassword(await dummy, password);
 }
+
+/**
+ * How many stretches of one constant step (repeats: 0, runs such as "abcd" or "4321":
+ * +1/-1) make up `text`. One or two stretches ("aaaaaaaa", "abcd1234") are guessed at once.
+ */
+function stretches(text: string): number {
+  const codes = [...text].map((c) => c.codePointAt(0) ?? 0);
+  let count = codes.length ? 1 : 0;
+  let step: number | undefined;
+  for (let i = 1; i < codes.length; i++) {
+    const d = codes[i]! - codes[i - 1]!;
+    if (Math.abs(d) > 1 || (step !== undefined && d !== step)) {
+      count += 1;
+      step = undefined;
+    } else step = d;
+  }
+  return count;
+}
+
+const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * Why `password` is too easy to guess for this person, or null: a common password,
+ * repeated or sequential characters, few different characters, or one built from their
+ * email or name with little added.
+ */
+export function passwordWeakness(
+  password: string,
+  person: { email: string; name: string },
+): string | null {
+  if (isCommonPassword(password)) return 'is too common; choose one that is harder to guess';
+  const plain = letters(password);
+  if (new Set(plain).size <= 3 || stretches(plain) <= 2) {
+    return 'is repeated or sequential characters; choose one that is harder to guess';
+  }
+  const [local = '', domain = ''] = person.email.toLowerCase().split('@');
+  const parts = [local, domain.split('.')[0] ?? '', ...person.name.split(/\s+/), person.name]
+    .map(letters)
+    .filter((p) => p.length >= 3)
+    .sort((a, b) => b.length - a.length);
+  let rest = plain;
+  for (const part of parts) rest = rest.split(part).join('');
+  if (rest !== plain && (rest.length < 6 || stretches(rest) <= 2 || isCommonPassword(rest))) {
+    return 'is built from your email or name; choose one that is harder to guess';
+  }
+  return null;
+}

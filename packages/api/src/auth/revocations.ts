@@ -123,22 +123,14 @@ export const revocationChannel = (userId: string) => `auth:revoked:${userId}`;
 /** Every revocation, for the memories of all instances (one listener each, not one per user). */
 export const REVOCATIONS_CHANNEL = 'auth:revoked';
 
-// One memory per bus: each server instance (and each test instance in one process) has its own.
-const memories = new WeakMap<Bus, RevocationMemory>();
-
-export function revocationMemory(services: Pick<ApiServices, 'infra'>): RevocationMemory {
-  const bus = services.infra.bus;
-  let memory = memories.get(bus);
-  if (!memory) {
-    memory = new RevocationMemory(bus);
-    memories.set(bus, memory);
-  }
-  return memory;
+/** This instance's memory (made once, in instance.ts). */
+export function revocationMemory(services: Pick<ApiServices, 'instance'>): RevocationMemory {
+  return services.instance.revocations;
 }
 
 /** Whether the family was revoked (logout, refresh-token reuse), from memory when known. */
 export function isFamilyRevoked(
-  services: Pick<ApiServices, 'infra' | 'db'>,
+  services: Pick<ApiServices, 'instance' | 'db'>,
   userId: string,
   familyId: string,
 ): Promise<boolean> {

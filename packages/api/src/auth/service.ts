@@ -1,11 +1,14 @@
 import { isUniqueViolation, newId, withTransaction } from '@parley/db';
-import type { AuthResult, RegisterInput, Role, User } from '@parley/validators';
+import type { AuthResult, Me, RegisterInput, Role, User } from '@parley/validators';
 import { TRPCError } from '@trpc/server';
 import { Op, type Transaction } from 'sequelize';
 import type { ApiServices } from '../context';
 import { fieldError } from '../errors';
+import type { Identity } from './credentials';
+import { adoptGuest } from './guests';
 import { enforce, limitsFor } from './limits';
-import { burnPasswordCheck, hashPassword, isCommonPassword, verifyPassword } from './passwords';
+import { burnPasswordCheck, hashPassword, passwordWeakness, verifyPassword } from './passwords';
+import { REFRESH_GRACE_MS, recallRotation, rememberRotation } from './refresh-grace';
 import {
   REVOCATIONS_CHANNEL,
   type RevocationNotice,
@@ -25,11 +28,12 @@ const badLogin = () =>
   new TRPCError({ code: 'UNAUTHORIZED', message: 'Email or password is incorrect' });
 
 /** Creates a refresh token in `familyId` (a new family when omitted) and an access token. */
-async function issueTokens(
+export async function issueTokens(
   services: ApiServices,
   user: UserRow,
   transaction: Transaction,
   familyId: string = newId(),
+  refreshTtlSeconds = services.config.refreshTtlSeconds,
 ): Promise<AuthResult> {
   const now = services.clock();
   const refreshToken = randomSecret('rt_');
@@ -39,7 +43,7 @@ async function issueTokens(
       userId: user.id,
       familyId,
       tokenHash: digest(refreshToken),
-      expiresAt: new Date(now.getTime() + services.config.refreshTtlSeconds * 1000),
+      expiresAt: new Date(now.getTime() + refreshTtlSeconds * 1000),
     },
     { transaction },
   );
@@ -62,9 +66,8 @@ export async function register(
   input: RegisterInput,
 ): Promise<AuthResult> {
   await enforce([limitsFor(services).registerPerIp, ip]);
-  if (isCommonPassword(input.password)) {
-    throw fieldError('password', 'is too common; choose one that is harder to guess');
-  }
+  const weakness = passwordWeakness(input.password, input);
+  if (weakness) throw fieldError('password', weakness);
   const passwordHash = await hashPassword(input.password);
   try {
     return await withTransaction(services.db.sequelize, async (transaction) => {
@@ -72,6 +75,7 @@ export async function register(
         { id: newId(), email: input.email, name: input.name, passwordHash },
         { transaction },
       );
+      if (input.guestToken) await adoptGuest(services, input.guestToken, user.id, transaction);
       return issueTokens(services, user, transaction);
     });
   } catch (error) {
@@ -88,34 +92,42 @@ export async function register(
 export async function login(
   services: ApiServices,
   ip: string,
-  input: { email: string; password: string },
+  input: { email: string; password: string; guestToken?: string | undefined },
 ): Promise<AuthResult> {
   const limits = limitsFor(services);
+  // An account's attempts are counted per client: guesses from elsewhere use up their
+  // own budget, never the owner's, so nobody can lock the owner out from afar.
+  const accountHere = `${input.email}|${ip}`;
   await enforce(
     [limits.loginPerIp, ip],
-    [limits.loginPerAccountMinute, input.email],
-    [limits.loginPerAccountHour, input.email],
+    [limits.loginPerAccountMinute, accountHere],
+    [limits.loginPerAccountHour, accountHere],
   );
   const user = await services.db.models.User.findOne({ where: { email: input.email } });
   if (!user) {
     await burnPasswordCheck(input.password);
     throw badLogin();
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) throw badLogin();
+  // A guest has no password to sign in with.
+  if (user.role === 'guest' || !(await verifyPassword(user.passwordHash, input.password)))
+    throw badLogin();
   // A success clears the account's failure count; the per-IP budget stays spent.
   await Promise.all([
-    limits.loginPerAccountMinute.delete(input.email),
-    limits.loginPerAccountHour.delete(input.email),
+    limits.loginPerAccountMinute.delete(accountHere),
+    limits.loginPerAccountHour.delete(accountHere),
   ]);
-  return withTransaction(services.db.sequelize, (transaction) =>
-    issueTokens(services, user, transaction),
-  );
+  return withTransaction(services.db.sequelize, async (transaction) => {
+    if (input.guestToken) await adoptGuest(services, input.guestToken, user.id, transaction);
+    return issueTokens(services, user, transaction);
+  });
 }
 
 /**
  * Rotates a refresh token: the presented one is spent and a new one in the same family
  * is returned. Presenting a spent token again means it leaked, so the whole family is
- * revoked and every session built on it stops working.
+ * revoked and every session built on it stops working, unless it comes within
+ * REFRESH_GRACE_MS of the rotation (two tabs refreshing at once): that gets the same
+ * new pair.
  */
 export async function refresh(services: ApiServices, refreshToken: string): Promise<AuthResult> {
   const { RefreshToken, User } = services.db.models;
@@ -128,6 +140,20 @@ export async function refresh(services: ApiServices, refreshToken: string): Prom
     });
     if (!token || token.revokedAt || token.expiresAt <= now) return { kind: 'invalid' as const };
     if (token.usedAt) {
+      // A concurrent refresh with the same token (two tabs): the same new pair, as long
+      // as nobody has moved on from it yet (its refresh token is still unspent).
+      if (now.getTime() - token.usedAt.getTime() <= REFRESH_GRACE_MS) {
+        const again = await recallRotation(services, refreshToken);
+        const successor =
+          again &&
+          (await RefreshToken.findOne({
+            where: { tokenHash: digest(again.refreshToken) },
+            transaction,
+          }));
+        if (again && successor && !successor.usedAt && !successor.revokedAt) {
+          return { kind: 'ok' as const, result: again };
+        }
+      }
       await revokeFamily(services, token.familyId, transaction);
       return { kind: 'reused' as const, userId: token.userId, familyId: token.familyId };
     }
@@ -135,10 +161,10 @@ export async function refresh(services: ApiServices, refreshToken: string): Prom
     await token.save({ transaction });
     const user = await User.findByPk(token.userId, { transaction });
     if (!user) return { kind: 'invalid' as const };
-    return {
-      kind: 'ok' as const,
-      result: await issueTokens(services, user, transaction, token.familyId),
-    };
+    const result = await issueTokens(services, user, transaction, token.familyId);
+    // Before the commit releases the row lock: a request waiting on it finds the pair.
+    await rememberRotation(services, refreshToken, result);
+    return { kind: 'ok' as const, result };
   });
   if (outcome.kind === 'ok') return outcome.result;
   if (outcome.kind === 'reused') {
@@ -172,7 +198,10 @@ async function revokeFamily(
  * very next call must be refused. The two messages travel in this order over one Redis
  * connection, so another instance has forgotten before its subscriptions re-check.
  */
-export async function announceRevocation(services: ApiServices, userId: string): Promise<void> {
+export async function announceRevocation(
+  services: Pick<ApiServices, 'infra' | 'instance'>,
+  userId: string,
+): Promise<void> {
   revocationMemory(services).forget(userId);
   const notice: RevocationNotice = { userId };
   await services.infra.bus.publish(REVOCATIONS_CHANNEL, notice);
@@ -200,9 +229,21 @@ export async function logout(
   return { ok: true };
 }
 
-export async function me(services: ApiServices, userId: string): Promise<User> {
-  const user = await services.db.models.User.findByPk(userId);
+/**
+ * Who is calling: the user, and for an API key the key itself (`apiKey`, null for other
+ * credentials), so an integrator's first call shows what the key may do. Its scopes are
+ * the ones its owner's role allows now.
+ */
+export async function me(
+  services: ApiServices,
+  identity: Extract<Identity, { kind: 'user' | 'apiKey' }>,
+): Promise<Me> {
+  const user = await services.db.models.User.findByPk(identity.userId);
   if (!user)
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'This account no longer exists' });
-  return toUser(user);
+  const apiKey =
+    identity.kind === 'apiKey'
+      ? { id: identity.keyId, name: identity.keyName, scopes: identity.scopes }
+      : null;
+  return { ...toUser(user), apiKey };
 }

@@ -46,7 +46,7 @@ export async function verifyAccessToken(
     });
     const role = payload.role;
     if (typeof payload.sub !== 'string' || typeof payload.fam !== 'string') return null;
-    if (role !== 'user' && role !== 'agent' && role !== 'admin') return null;
+    if (role !== 'user' && role !== 'agent' && role !== 'admin' && role !== 'guest') return null;
     return { userId: payload.sub, role, familyId: payload.fam };
   } catch (error) {
     if (error instanceof errors.JOSEError) return null;

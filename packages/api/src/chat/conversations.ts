@@ -1,13 +1,16 @@
 import { newId, withTransaction } from '@parley/db';
-import type { Conversation, Message, Page } from '@parley/validators';
-import { Op, type Transaction, type WhereOptions } from 'sequelize';
+import type { Conversation, Message, Page, SearchFacts, SessionMemory } from '@parley/validators';
+import { literal, Op, type Transaction, type WhereOptions } from 'sequelize';
 import type { ApiServices } from '../context';
 import { notFound } from '../errors';
 import { decodeCursor, toPage } from './cursor';
 import { toConversation, toMessage } from './serialize';
-import { endSessionsOf } from './sessions';
+import { endSessionsOf, lockConversation } from './sessions';
 
-type Services = Pick<ApiServices, 'db' | 'infra' | 'clock' | 'config' | 'logger'>;
+type Services = Pick<
+  ApiServices,
+  'db' | 'infra' | 'clock' | 'config' | 'logger' | 'instance' | 'jobs'
+>;
 
 /** The conversation if `userId` owns it; anybody else's is NOT_FOUND, never FORBIDDEN. */
 export async function loadConversation(
@@ -60,10 +63,23 @@ export async function listConversations(
     limit: number;
     search?: string | undefined;
     archived?: boolean | undefined;
+    endUserId?: string | undefined;
   },
 ): Promise<Page<Conversation>> {
   const where: WhereOptions[] = [{ userId }];
   if (input.archived !== undefined) where.push({ archived: input.archived });
+  // Chats held for end users (a widget's sessions, `endUserId`) are not the owner's own:
+  // left out unless that end user's are asked for.
+  const sequelize = services.db.sequelize;
+  where.push(
+    input.endUserId === undefined
+      ? literal(
+          `NOT EXISTS (SELECT 1 FROM sessions s WHERE s.conversation_id = "Conversation"."id" AND s.end_user_id IS NOT NULL)`,
+        )
+      : literal(
+          `EXISTS (SELECT 1 FROM sessions s WHERE s.conversation_id = "Conversation"."id" AND s.end_user_id = ${sequelize.escape(input.endUserId)})`,
+        ),
+  );
   if (input.search) where.push({ title: { [Op.iLike]: `%${escapeLike(input.search)}%` } });
   if (input.cursor) {
     const { at, id } = decodeCursor(input.cursor);
@@ -111,7 +127,7 @@ export async function deleteConversation(
 ): Promise<{ ok: true }> {
   const ended = await withTransaction(services.db.sequelize, async (transaction) => {
     await loadConversation(services, userId, id, transaction);
-    const sessions = await endSessionsOf(services, id, 'conversation deleted', transaction);
+    const sessions = await endSessionsOf(services, id, transaction);
     await services.db.models.Conversation.destroy({ where: { id, userId }, transaction });
     return sessions;
   });
@@ -141,4 +157,35 @@ export async function listMessages(
     limit: input.limit + 1,
   });
   return toPage(rows, input.limit, toMessage, (r) => [r.createdAt, r.id]);
+}
+
+/** The assistant's memory of the conversation: what every session of it starts from. */
+export async function getConversationMemory(
+  services: Services,
+  userId: string,
+  conversationId: string,
+): Promise<SessionMemory> {
+  const row = await loadConversation(services, userId, conversationId);
+  return { summary: row.memorySummary, facts: row.memory as SearchFacts };
+}
+
+/**
+ * A person corrects what the assistant understood: the facts are replaced as given and
+ * the next reply starts from them. The summary is rebuilt by the assistant's next turn,
+ * so it is cleared here rather than left describing facts that no longer hold.
+ */
+export async function updateConversationMemory(
+  services: Services,
+  userId: string,
+  input: { conversationId: string; facts: SearchFacts },
+): Promise<SessionMemory> {
+  return withTransaction(services.db.sequelize, async (transaction) => {
+    const row = await loadConversation(services, userId, input.conversationId, transaction);
+    await lockConversation(services, row.id, transaction);
+    row.memory = input.facts as Record<string, unknown>;
+    row.memorySummary = '';
+    row.updatedAt = services.clock();
+    await row.save({ transaction });
+    return { summary: row.memorySummary, facts: input.facts };
+  });
 }

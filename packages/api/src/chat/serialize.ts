@@ -1,5 +1,12 @@
 import type { ChatMessage, ChatSession, Conversation as ConversationRow } from '@parley/db';
-import type { AssistantReply, Conversation, Listing, Message, Session } from '@parley/validators';
+import type {
+  AssistantReply,
+  Conversation,
+  Listing,
+  Message,
+  MessageAuthor,
+  Session,
+} from '@parley/validators';
 
 export function toConversation(row: ConversationRow): Conversation {
   return {
@@ -10,6 +17,12 @@ export function toConversation(row: ConversationRow): Conversation {
     archived: row.archived,
     messageCount: row.messageCount,
     lastMessageAt: row.lastMessageAt ?? null,
+    mode: row.mode ?? 'assistant',
+    assignedAgent:
+      row.mode === 'agent' && row.assignedAgentId
+        ? { id: row.assignedAgentId, name: row.assignedAgentName ?? '' }
+        : null,
+    handoffRequestedAt: row.handoffRequestedAt ?? null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -30,7 +43,8 @@ function reviveMetadata(metadata: Record<string, unknown>): Record<string, unkno
 }
 
 export function toMessage(
-  row: Pick<ChatMessage, 'id' | 'conversationId' | 'role' | 'content' | 'metadata' | 'createdAt'>,
+  row: Pick<ChatMessage, 'id' | 'conversationId' | 'role' | 'content' | 'metadata' | 'createdAt'> &
+    Partial<Pick<ChatMessage, 'clientMessageId' | 'replyToId' | 'author'>>,
 ): Message {
   return {
     id: row.id,
@@ -38,8 +52,36 @@ export function toMessage(
     role: row.role,
     content: row.content,
     metadata: reviveMetadata(row.metadata ?? {}),
+    clientMessageId: row.clientMessageId ?? null,
+    replyToId: row.replyToId ?? null,
+    author: (row.author as MessageAuthor | null | undefined) ?? null,
     createdAt: row.createdAt,
   };
+}
+
+/** The same from a raw row (snake_case columns). */
+export function messageOfRow(row: {
+  id: string;
+  conversation_id: string;
+  role: Message['role'];
+  content: string;
+  metadata: Record<string, unknown>;
+  client_message_id: string | null;
+  reply_to_id: string | null;
+  author?: MessageAuthor | null;
+  created_at: Date;
+}): Message {
+  return toMessage({
+    id: row.id,
+    conversationId: row.conversation_id,
+    role: row.role,
+    content: row.content,
+    metadata: row.metadata,
+    clientMessageId: row.client_message_id,
+    replyToId: row.reply_to_id,
+    author: row.author ?? null,
+    createdAt: row.created_at,
+  });
 }
 
 export function replyOf(message: Message): AssistantReply {
@@ -50,6 +92,8 @@ export function replyOf(message: Message): AssistantReply {
     conversationId: message.conversationId,
     recommendations: m.recommendations ?? [],
     appliedFilters: m.appliedFilters ?? {},
+    // Replies stored before languages were recorded were all English.
+    language: m.language ?? 'en',
   };
 }
 

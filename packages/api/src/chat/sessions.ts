@@ -8,18 +8,22 @@ import type {
 } from '@parley/validators';
 import { TRPCError } from '@trpc/server';
 import { Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
-import superjson from 'superjson';
 import type { Identity } from '../auth/credentials';
 import { CLIENT_SECRET_PREFIX } from '../auth/credentials';
 import { digest, randomSecret } from '../auth/secrets';
+import { announceRevocation } from '../auth/service';
 import type { ApiServices } from '../context';
 import { notFound } from '../errors';
+import { appendEvents, publishEphemeral, publishNotice } from '../events/log';
+import { CONVERSATION_DELETED } from '../events/protocol';
 import { createConversation, loadConversation } from './conversations';
 import { decodeCursor, toPage } from './cursor';
-import { appendEvent, publishEphemeral, sessionChannel } from './events';
 import { toConversation, toSession } from './serialize';
 
-type Services = Pick<ApiServices, 'db' | 'infra' | 'clock' | 'config' | 'logger'>;
+type Services = Pick<
+  ApiServices,
+  'db' | 'infra' | 'clock' | 'config' | 'logger' | 'instance' | 'jobs'
+>;
 
 /**
  * The session if `identity` may use it: its owner (user or API key), or its own client
@@ -64,7 +68,11 @@ async function issueClientSecret(services: Services, sessionId: string, transact
 export async function createSession(
   services: Services,
   userId: string,
-  input: { conversationId?: string | undefined; endUserId?: string | undefined },
+  input: {
+    conversationId?: string | undefined;
+    endUserId?: string | undefined;
+    allowedOrigins?: string[] | undefined;
+  },
 ): Promise<SessionCreated> {
   return withTransaction(services.db.sequelize, async (transaction) => {
     const conversation = input.conversationId
@@ -77,6 +85,7 @@ export async function createSession(
         userId,
         conversationId: conversation.id,
         endUserId: input.endUserId ?? null,
+        allowedOrigins: input.allowedOrigins ? [...new Set(input.allowedOrigins)] : null,
         lastActivityAt: now,
         expiresAt: new Date(now.getTime() + services.config.sessionIdleSeconds * 1000),
         createdAt: now,
@@ -121,14 +130,26 @@ export async function listSessions(
   return toPage(rows, input.limit, toSession, (r) => [r.createdAt, r.id]);
 }
 
+/**
+ * A new client secret for the session; the ones issued before stop working at once (a
+ * refresh is how a leaked secret is replaced), and live streams opened with them end.
+ */
 export async function refreshClientSecret(services: Services, identity: Identity, id: string) {
-  return withTransaction(services.db.sequelize, async (transaction) => {
+  const { secret, userId } = await withTransaction(services.db.sequelize, async (transaction) => {
     const session = await loadSession(services, identity, id, transaction);
     if (session.status !== 'active') {
       throw new TRPCError({ code: 'PRECONDITION_FAILED', message: `Session is ${session.status}` });
     }
-    return issueClientSecret(services, session.id, transaction);
+    const now = services.clock();
+    await services.db.models.SessionSecret.update(
+      { expiresAt: now },
+      { where: { sessionId: session.id, expiresAt: { [Op.gt]: now } }, transaction },
+    );
+    const secret = await issueClientSecret(services, session.id, transaction);
+    return { secret, userId: session.userId };
   });
+  await announceRevocation(services, userId);
+  return secret;
 }
 
 /** Ends a session: status `ended`, a durable `session.ended` event, subscribers told. */
@@ -138,6 +159,9 @@ export async function endSession(
   id: string,
 ): Promise<Session> {
   const { session, publish } = await withTransaction(services.db.sequelize, async (transaction) => {
+    const peek = await loadSession(services, identity, id);
+    // Lock order: the conversation (its event counter), then the session.
+    await lockConversation(services, peek.conversationId, transaction);
     const row = await loadSession(services, identity, id, transaction);
     if (row.status !== 'active') return { session: row, publish: async () => {} };
     const now = services.clock();
@@ -146,11 +170,12 @@ export async function endSession(
     row.endReason = 'ended by owner';
     row.updatedAt = now;
     await row.save({ transaction });
-    const event = await appendEvent(
+    const event = await appendEvents(
       services,
-      row.id,
-      { type: 'session.ended', reason: 'ended by owner' },
+      row.conversationId,
+      [{ type: 'session.ended', sessionId: row.id, reason: 'ended by owner' }],
       transaction,
+      { sessionId: row.id },
     );
     return { session: row, publish: event.publish };
   });
@@ -158,11 +183,22 @@ export async function endSession(
   return toSession(session);
 }
 
+/** Takes the conversation's row lock: the first lock of anything that writes its events. */
+export async function lockConversation(
+  services: Services,
+  conversationId: string,
+  transaction: Transaction,
+): Promise<void> {
+  await services.db.sequelize.query('SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE', {
+    bind: [conversationId],
+    transaction,
+  });
+}
+
 /** Used when a conversation is deleted: every live session of it ends first. */
 export async function endSessionsOf(
   services: Services,
   conversationId: string,
-  reason: string,
   transaction: Transaction,
 ) {
   const sessions = await services.db.models.Session.findAll({
@@ -172,17 +208,23 @@ export async function endSessionsOf(
   });
   const ids = sessions.map((s) => s.id);
   return {
-    // The rows go with the conversation, so the notice is ephemeral.
+    // The rows go with the conversation, so the notice is not stored.
     publish: async () => {
-      await Promise.all(
-        ids.map((id) =>
-          services.infra.bus.publish(sessionChannel(id), {
-            kind: 'ephemeral',
-            afterSeq: Number.MAX_SAFE_INTEGER,
-            event: superjson.serialize({ type: 'session.ended', reason }),
-          }),
-        ),
-      );
+      for (const sessionId of ids) {
+        await publishNotice(services, conversationId, {
+          type: 'session.ended',
+          sessionId,
+          reason: CONVERSATION_DELETED,
+        });
+      }
+      // Streams on the conversation itself end too, also when no session was active.
+      if (ids.length === 0) {
+        await publishNotice(services, conversationId, {
+          type: 'session.ended',
+          sessionId: '',
+          reason: CONVERSATION_DELETED,
+        });
+      }
     },
   };
 }
@@ -197,48 +239,80 @@ export async function setTyping(
   if (session.status !== 'active') {
     throw new TRPCError({ code: 'PRECONDITION_FAILED', message: `Session is ${session.status}` });
   }
-  await publishEphemeral(services, sessionId, Number(session.eventSeq), {
-    type: 'typing',
-    actor: 'user',
-    typing,
+  const conversation = await services.db.models.Conversation.findByPk(session.conversationId, {
+    attributes: ['eventSeq', 'assignedAgentName'],
   });
+  // An agent's typing carries their name ("Aylin is typing").
+  const event =
+    session.kind === 'agent'
+      ? {
+          type: 'typing' as const,
+          actor: 'agent' as const,
+          typing,
+          name: conversation?.assignedAgentName ?? '',
+        }
+      : { type: 'typing' as const, actor: 'user' as const, typing };
+  await publishEphemeral(
+    services,
+    session.conversationId,
+    Number(conversation?.eventSeq ?? 0),
+    event,
+  );
   return { ok: true as const };
 }
 
+/** The memory of the session's conversation: every session of it shares one. */
 export async function getMemory(
   services: Services,
   identity: Identity,
   sessionId: string,
 ): Promise<SessionMemory> {
   const session = await loadSession(services, identity, sessionId);
-  return { summary: session.memorySummary, facts: session.memory as SessionMemory['facts'] };
+  const conversation = await services.db.models.Conversation.findByPk(session.conversationId, {
+    attributes: ['memory', 'memorySummary'],
+  });
+  if (!conversation) throw notFound('Session');
+  return {
+    summary: conversation.memorySummary,
+    facts: conversation.memory as SessionMemory['facts'],
+  };
 }
 
 /**
- * Marks idle sessions expired and records `session.ended` for each, in one statement,
- * so two instances sweeping at once never expire a session twice.
+ * Marks idle sessions expired and records `session.ended` for each in its conversation's
+ * log. Each session is expired in its own transaction that locks its conversation first
+ * (the order every event writer uses), and re-checks the session under that lock, so two
+ * instances sweeping at once never expire a session twice.
  */
 export async function sweepExpiredSessions(services: Services): Promise<number> {
-  const payload = JSON.stringify(superjson.serialize({ type: 'session.ended', reason: 'expired' }));
-  const rows = await services.db.sequelize.query<{ session_id: string; seq: string }>(
-    `WITH expired AS (
-       UPDATE sessions SET status = 'expired', ended_at = now(), end_reason = 'expired',
-              event_seq = event_seq + 1, updated_at = now()
-       WHERE status = 'active' AND expires_at < :now
-       RETURNING id, event_seq)
-     INSERT INTO session_events (session_id, seq, type, payload, created_at)
-     SELECT id, event_seq, 'session.ended', CAST(:payload AS jsonb), now() FROM expired
-     RETURNING session_id, seq`,
-    { replacements: { now: services.clock(), payload }, type: QueryTypes.SELECT },
+  const now = services.clock();
+  const candidates = await services.db.sequelize.query<{ id: string; conversation_id: string }>(
+    "SELECT id, conversation_id FROM sessions WHERE status = 'active' AND expires_at < :now",
+    { replacements: { now }, type: QueryTypes.SELECT },
   );
-  await Promise.all(
-    rows.map((r) =>
-      services.infra.bus.publish(sessionChannel(r.session_id), {
-        kind: 'durable',
-        seq: Number(r.seq),
-        event: JSON.parse(payload),
-      }),
-    ),
-  );
-  return rows.length;
+  let expired = 0;
+  for (const candidate of candidates) {
+    const publish = await withTransaction(services.db.sequelize, async (transaction) => {
+      await lockConversation(services, candidate.conversation_id, transaction);
+      const [rows] = await services.db.sequelize.query(
+        `UPDATE sessions SET status = 'expired', ended_at = now(), end_reason = 'expired',
+                updated_at = now()
+         WHERE id = :id AND status = 'active' AND expires_at < :now RETURNING id`,
+        { replacements: { id: candidate.id, now }, transaction },
+      );
+      if ((rows as unknown[]).length === 0) return undefined;
+      const appended = await appendEvents(
+        services,
+        candidate.conversation_id,
+        [{ type: 'session.ended', sessionId: candidate.id, reason: 'expired' }],
+        transaction,
+        { sessionId: candidate.id },
+      );
+      return appended.publish;
+    });
+    if (!publish) continue;
+    expired += 1;
+    await publish();
+  }
+  return expired;
 }

@@ -41,6 +41,22 @@ export function encodeCursor(position: CursorPosition): string {
 const bad = (why: string) => fieldError('cursor', why);
 
 /**
+ * The key's value is one PostgreSQL accepts for its column: a real calendar time (not
+ * month 13), a rank a float4 holds. Out of range, the query would fail in the database.
+ */
+function inRange(sort: EffectiveSort, key: string): boolean {
+  if (sort === 'newest') {
+    const at = new Date(key);
+    return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 19) === key.slice(0, 19);
+  }
+  if (sort === 'relevance') {
+    const rank = Number(key);
+    return Number.isFinite(rank) && rank <= 3.4e38;
+  }
+  return true;
+}
+
+/**
  * Reads a cursor made by `encodeCursor` for this same query and sort. Anything else is
  * BAD_REQUEST naming `cursor`, never a database error.
  */
@@ -63,7 +79,7 @@ export function decodeCursor(
   }
   const [code, key, id, query] = payload as [string, string, string, string];
   const sort = SORT_BY_CODE.get(code);
-  if (!sort || !KEY_FORMAT[sort].test(key) || !UUID.test(id))
+  if (!sort || !KEY_FORMAT[sort].test(key) || !UUID.test(id) || !inRange(sort, key))
     throw bad('is not a cursor this API returned');
   if (sort !== expected.sort || query !== expected.query) {
     throw bad('belongs to a different search; start again without a cursor');

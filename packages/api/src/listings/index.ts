@@ -12,6 +12,7 @@ export {
   type SqlStatement,
   searchListings,
 } from './search';
+export { similarListings } from './similar';
 export {
   createListing,
   deleteListing,

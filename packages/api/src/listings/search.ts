@@ -40,6 +40,8 @@ export interface NormalisedFilters {
   q?: string;
   /** Canonical towns the location matched (a district expands to its towns). */
   towns?: string[];
+  /** Canonical towns left out (a district expands to its towns); unknown names leave out nothing. */
+  excludedTowns?: string[];
   rentType?: string;
   propertyType?: string;
   minBedrooms?: number;
@@ -48,6 +50,10 @@ export interface NormalisedFilters {
   maxPrice?: number;
   /** Sorted, without repeats. */
   features?: string[];
+  /** [west, south, east, north] */
+  box?: [number, number, number, number];
+  /** The agent who listed them (created_by). */
+  agentId?: string;
 }
 
 export interface SearchPlan {
@@ -60,6 +66,8 @@ export interface SearchPlan {
   matchesNothing: boolean;
 }
 
+const RENT_BY_PERIOD = { month: 'long_term', night: 'short_term' } as const;
+
 export function planSearch(query: ParsedListingQuery): SearchPlan {
   const filters: NormalisedFilters = {};
   const q = query.q?.replace(/\s+/g, ' ').trim();
@@ -70,8 +78,21 @@ export function planSearch(query: ParsedListingQuery): SearchPlan {
     filters.towns = towns;
     matchesNothing = towns.length === 0;
   }
-  if (query.rentType) filters.rentType = query.rentType;
+  // A price period is a rent type (monthly: long-term, nightly: short-term); asked with a
+  // different rent type, nothing can match.
+  const periodRent = query.pricePeriod && RENT_BY_PERIOD[query.pricePeriod];
+  if (periodRent && query.rentType && query.rentType !== periodRent) matchesNothing = true;
+  if (query.rentType ?? periodRent) filters.rentType = query.rentType ?? periodRent;
+  if (query.bounds) {
+    const { west, south, east, north } = query.bounds;
+    filters.box = [west, south, east, north];
+  }
+  if (query.excludeLocations?.length) {
+    const excluded = [...new Set(query.excludeLocations.flatMap(townsMatching))].sort();
+    if (excluded.length) filters.excludedTowns = excluded;
+  }
   if (query.propertyType) filters.propertyType = query.propertyType;
+  if (query.agentId) filters.agentId = query.agentId;
   if (query.minBedrooms !== undefined) filters.minBedrooms = query.minBedrooms;
   if (query.maxBedrooms !== undefined) filters.maxBedrooms = query.maxBedrooms;
   if (query.minPrice !== undefined) filters.minPrice = query.minPrice;
@@ -96,10 +117,12 @@ class Params {
 
 // Qualified with the table alias: in ORDER BY a bare `price` would mean the text output
 // column `price` below, sorting "1000.00" before "350.00" and ignoring the index.
-const COLUMNS = `l.id, l.title, l.description, l.location, l.district, l.rent_type AS "rentType",
+export const LISTING_COLUMNS = `l.id, l.title, l.description, l.location, l.district, l.rent_type AS "rentType",
   l.property_type AS "propertyType", l.bedrooms, l.bathrooms, l.area_sqm AS "areaSqm",
-  l.price::text AS price, l.currency, l.features, l.images, l.created_at AS "createdAt",
-  l.updated_at AS "updatedAt"`;
+  l.price::text AS price, l.currency, l.features, l.images, l.lat, l.lng,
+  a.id AS "agentId", a.name AS "agentName", l.created_at AS "createdAt", l.updated_at AS "updatedAt"`;
+/** Who listed it, for the rows being answered only. */
+export const LISTING_JOINS = 'LEFT JOIN users a ON a.id = l.created_by';
 
 // Bit of each feature in the generated `feature_mask` column: frozen by migration 0003,
 // so this list must never be reordered (new features get new bits at the end).
@@ -116,7 +139,7 @@ const FEATURE_BITS = [
   'balcony',
 ] as const;
 
-function featureMask(features: readonly string[]): number {
+export function featureMask(features: readonly string[]): number {
   return features.reduce((mask, f) => {
     const bit = FEATURE_BITS.indexOf(f as (typeof FEATURE_BITS)[number]);
     if (bit < 0) throw new RangeError(`feature ${f} has no bit in feature_mask`);
@@ -144,9 +167,13 @@ function conditions(
         : `location = ANY(${params.add(filters.towns, 'text[]')})`,
     );
   }
+  if (filters.excludedTowns)
+    where.push(`location <> ALL(${params.add(filters.excludedTowns, 'text[]')})`);
   if (filters.rentType) where.push(`rent_type = ${params.add(filters.rentType, 'text')}`);
   if (filters.propertyType)
     where.push(`property_type = ${params.add(filters.propertyType, 'text')}`);
+  // listings_agent_newest_idx (migration 0015) walks one agent's listings.
+  if (filters.agentId) where.push(`created_by = ${params.add(filters.agentId, 'uuid')}`);
   if (filters.minBedrooms !== undefined)
     where.push(`bedrooms >= ${params.add(filters.minBedrooms, 'int')}`);
   if (filters.maxBedrooms !== undefined)
@@ -159,6 +186,12 @@ function conditions(
   if (filters.features) {
     const mask = params.add(featureMask(filters.features), 'int');
     where.push(`(feature_mask & ${mask}) = ${mask}`);
+  }
+  if (filters.box) {
+    // Plain ranges (migration 0014): PostgreSQL estimates them from real statistics and
+    // filters inside the covering indexes; rows without coordinates never match.
+    const [west, south, east, north] = filters.box.map((n) => params.add(n, 'float8'));
+    where.push(`lat BETWEEN ${south} AND ${north} AND lng BETWEEN ${west} AND ${east}`);
   }
   return tsquery === undefined ? { where } : { where, tsquery };
 }
@@ -193,9 +226,9 @@ export function buildSearchSql(
     const text = `WITH matches AS MATERIALIZED (
         SELECT id, ts_rank(search_vector, ${tsquery}) AS rank FROM listings ${whereClause(where)}
       )
-      SELECT ${COLUMNS}, m.rank::text AS "sortKey", (SELECT count(*) FROM matches)::int AS total
+      SELECT ${LISTING_COLUMNS}, m.rank::text AS "sortKey", (SELECT count(*) FROM matches)::int AS total
       FROM (SELECT id, rank FROM matches ${keyset} ORDER BY rank DESC, id DESC LIMIT ${limit}) m
-      JOIN listings l ON l.id = m.id
+      JOIN listings l ON l.id = m.id ${LISTING_JOINS}
       ORDER BY m.rank DESC, m.id DESC`;
     return { page: { text, values: params.values }, count: null };
   }
@@ -225,9 +258,9 @@ export function buildSearchSql(
   // so it is an index-only walk in sort order that filters as it goes; the heap is read
   // for the page's rows alone.
   const page: SqlStatement = {
-    text: `SELECT ${COLUMNS}, ${sortKey} AS "sortKey"
+    text: `SELECT ${LISTING_COLUMNS}, ${sortKey} AS "sortKey"
       FROM (SELECT id FROM listings ${whereClause(pageWhere)} ORDER BY ${order} LIMIT ${limit}) k
-      JOIN listings l ON l.id = k.id
+      JOIN listings l ON l.id = k.id ${LISTING_JOINS}
       ORDER BY ${order.replace(/(\w+) (ASC|DESC)/g, 'l.$1 $2')}`,
     values: params.values,
   };
@@ -357,7 +390,7 @@ export async function findListingRow(
   id: string,
 ): Promise<ListingRowShape | undefined> {
   const rows = await sequelize.query<ListingRowShape>(
-    `SELECT ${COLUMNS} FROM listings l WHERE l.id = $1::uuid`,
+    `SELECT ${LISTING_COLUMNS} FROM listings l ${LISTING_JOINS} WHERE l.id = $1::uuid`,
     {
       bind: [id],
       type: QueryTypes.SELECT,

@@ -10,7 +10,10 @@ import {
 } from '@parley/validators';
 
 /** A listing row as the search SQL and the model both give it (camelCase, price as exact text). */
-export type ListingRowShape = Omit<ListingRow, 'createdBy'>;
+export type ListingRowShape = Omit<ListingRow, 'createdBy'> & {
+  agentId: string | null;
+  agentName: string | null;
+};
 
 export function toListing(row: ListingRowShape): Listing {
   const rentType = row.rentType as RentType;
@@ -31,6 +34,9 @@ export function toListing(row: ListingRowShape): Listing {
     pricePeriod: pricePeriodFor(rentType),
     features: row.features as Feature[],
     images: row.images,
+    lat: row.lat === null ? null : Number(row.lat),
+    lng: row.lng === null ? null : Number(row.lng),
+    agent: row.agentId ? { id: row.agentId, name: row.agentName ?? '' } : null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

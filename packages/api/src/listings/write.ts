@@ -11,7 +11,7 @@ import {
 import { TRPCError } from '@trpc/server';
 import { notFound } from '../errors';
 import { listingsChanged } from './cache';
-import type { ListingsDeps } from './search';
+import { findListingRow, type ListingsDeps } from './search';
 import { type ListingRowShape, toListing } from './serialize';
 
 export interface ListingsWriteDeps extends ListingsDeps {
@@ -19,10 +19,10 @@ export interface ListingsWriteDeps extends ListingsDeps {
   clock: () => Date;
 }
 
-/** Who is changing a listing: its creator may, and so may an admin or a `listings:write` key. */
+/** Who is changing a listing: its creator may, and so may an admin (or an admin's key). */
 export interface ListingActor {
   userId: string;
-  /** admin, or an API key holding `listings:write`. */
+  /** An admin, or a key of an admin's. */
   canWriteAny: boolean;
 }
 
@@ -34,8 +34,13 @@ function place(location: string): { location: string; district: string } {
 }
 
 type Instance = InstanceType<Models['Listing']>;
-const rowOf = (instance: Instance): ListingRowShape =>
-  instance.get({ plain: true }) as ListingRowShape;
+
+/** The listing as readers see it (with its agent), read back after the write committed. */
+async function readBack(deps: ListingsWriteDeps, id: string): Promise<Listing> {
+  const row = await findListingRow(deps.sequelize, id);
+  if (!row) throw notFound('Listing');
+  return toListing(row);
+}
 
 /**
  * Every write commits in one transaction, THEN bumps the cache version: a reader can
@@ -73,7 +78,7 @@ export async function createListing(
       { transaction },
     ),
   );
-  return toListing(rowOf(instance));
+  return readBack(deps, instance.id);
 }
 
 function assertMayWrite(row: Instance, actor: ListingActor): void {
@@ -111,7 +116,7 @@ export async function updateListing(
     return { row, changed: true };
   });
   if (updated.changed) await listingsChanged(deps.cache);
-  return toListing(rowOf(updated.row));
+  return readBack(deps, updated.row.id);
 }
 
 export async function deleteListing(

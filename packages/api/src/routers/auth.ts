@@ -1,3 +1,4 @@
+import type { AuthResult } from '@parley/validators';
 import {
   apiKeyCreateInput,
   apiKeyRevokeInput,
@@ -6,24 +7,62 @@ import {
   refreshInput,
   registerInput,
 } from '@parley/validators';
+import { TRPCError } from '@trpc/server';
 import { createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys';
+import { createGuest } from '../auth/guests';
 import { login, logout, me, refresh, register } from '../auth/service';
-import { publicProcedure, router, userProcedure } from '../trpc';
+import type { Context } from '../context';
+import {
+  publicProcedure,
+  router,
+  userOrGuestProcedure,
+  userOrKeyProcedure,
+  userProcedure,
+} from '../trpc';
+
+/**
+ * In cookie mode the new refresh token goes into the httpOnly cookie and the answer
+ * carries an empty `refreshToken`: the page's scripts never hold it.
+ */
+function deliver(ctx: Context, result: AuthResult): AuthResult {
+  if (!ctx.refreshCookie) return result;
+  ctx.refreshCookie.set(result.refreshToken, ctx.services.config.refreshTtlSeconds);
+  return { ...result, refreshToken: '' };
+}
 
 export const authRouter = router({
   register: publicProcedure
     .input(registerInput)
-    .mutation(({ ctx, input }) => register(ctx.services, ctx.ip, input)),
+    .mutation(async ({ ctx, input }) => deliver(ctx, await register(ctx.services, ctx.ip, input))),
   login: publicProcedure
     .input(loginInput)
-    .mutation(({ ctx, input }) => login(ctx.services, ctx.ip, input)),
-  refresh: publicProcedure
-    .input(refreshInput)
-    .mutation(({ ctx, input }) => refresh(ctx.services, input.refreshToken)),
-  logout: userProcedure
-    .input(logoutInput)
-    .mutation(({ ctx, input }) => logout(ctx.services, ctx.identity, input.refreshToken)),
-  me: userProcedure.query(({ ctx }) => me(ctx.services, ctx.identity.userId)),
+    .mutation(async ({ ctx, input }) => deliver(ctx, await login(ctx.services, ctx.ip, input))),
+  refresh: publicProcedure.input(refreshInput).mutation(async ({ ctx, input }) => {
+    const token = input.refreshToken ?? ctx.refreshCookie?.value;
+    if (!token) {
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'No refresh token was sent' });
+    }
+    try {
+      return deliver(ctx, await refresh(ctx.services, token));
+    } catch (error) {
+      if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') ctx.refreshCookie?.clear();
+      throw error;
+    }
+  }),
+  /** Starts a guest: chat and favourites without an account, moved to one on sign-up/in. */
+  guest: publicProcedure.mutation(async ({ ctx }) =>
+    deliver(ctx, await createGuest(ctx.services, ctx.ip)),
+  ),
+  logout: userOrGuestProcedure.input(logoutInput).mutation(async ({ ctx, input }) => {
+    const result = await logout(
+      ctx.services,
+      ctx.identity,
+      input.refreshToken ?? ctx.refreshCookie?.value,
+    );
+    ctx.refreshCookie?.clear();
+    return result;
+  }),
+  me: userOrKeyProcedure.query(({ ctx }) => me(ctx.services, ctx.identity)),
   apiKeys: router({
     create: userProcedure
       .input(apiKeyCreateInput)

@@ -1,6 +1,9 @@
 import {
   conversationCreateInput,
+  conversationEventsInput,
+  conversationIdInput,
   conversationListInput,
+  conversationMemoryUpdateInput,
   conversationMessagesInput,
   conversationUpdateInput,
   idInput,
@@ -8,12 +11,15 @@ import {
 import {
   createConversation,
   deleteConversation,
+  getConversationMemory,
   listConversations,
   listMessages,
   loadConversation,
   updateConversation,
+  updateConversationMemory,
 } from '../chat/conversations';
 import { toConversation } from '../chat/serialize';
+import { conversationEvents } from '../events/stream';
 import { router, scopedProcedure } from '../trpc';
 
 const reader = scopedProcedure('conversations:read');
@@ -40,4 +46,31 @@ export const conversationsRouter = router({
   messages: reader
     .input(conversationMessagesInput)
     .query(({ ctx, input }) => listMessages(ctx.services, ctx.identity.userId, input)),
+  memory: reader
+    .input(conversationIdInput)
+    .query(({ ctx, input }) =>
+      getConversationMemory(ctx.services, ctx.identity.userId, input.conversationId),
+    ),
+  updateMemory: writer
+    .input(conversationMemoryUpdateInput)
+    .mutation(({ ctx, input }) =>
+      updateConversationMemory(ctx.services, ctx.identity.userId, input),
+    ),
+  events: reader.input(conversationEventsInput).subscription(({ ctx, input, signal }) =>
+    conversationEvents(
+      {
+        services: ctx.services,
+        identity: ctx.identity,
+        // scopedProcedure guarantees a credential was presented and verified.
+        credential: ctx.credential!,
+        connection: ctx.connection,
+        signal: signal ?? new AbortController().signal,
+      },
+      input,
+      async () => {
+        const row = await loadConversation(ctx.services, ctx.identity.userId, input.conversationId);
+        return { conversationId: row.id };
+      },
+    ),
+  ),
 });

@@ -1,4 +1,10 @@
-import { idInput, listingCreateInput, listingQuery, listingUpdateInput } from '@parley/validators';
+import {
+  idInput,
+  listingCreateInput,
+  listingQuery,
+  listingUpdateInput,
+  similarListingsInput,
+} from '@parley/validators';
 import type { Identity } from '../auth/credentials';
 import { enforce, limitsFor } from '../auth/limits';
 import { notFound } from '../errors';
@@ -9,15 +15,10 @@ import {
   type ListingActor,
   listingsDeps,
   searchListings,
+  similarListings,
   updateListing,
 } from '../listings';
-import {
-  optionalIdentityProcedure,
-  publicProcedure,
-  roleOrScopeProcedure,
-  router,
-  scopedProcedure,
-} from '../trpc';
+import { optionalIdentityProcedure, publicProcedure, roleOrScopeProcedure, router } from '../trpc';
 
 /** Signed-in people and `listings:read` keys are not held to the per-IP search limit. */
 function exemptFromIpLimit(identity: Identity | null): boolean {
@@ -26,19 +27,20 @@ function exemptFromIpLimit(identity: Identity | null): boolean {
   return identity.kind === 'apiKey' && identity.scopes.includes('listings:read');
 }
 
-/** update/delete: a user is checked against the creator; admins and write keys may change any. */
+/**
+ * update/delete: the caller (a user, or a key acting as its owner) changes the listings
+ * its owner created; only an admin, or an admin's key, changes anyone's. The role is the
+ * owner's current one (read on use).
+ */
 function actorOf(identity: Extract<Identity, { kind: 'user' | 'apiKey' }>): ListingActor {
-  return {
-    userId: identity.userId,
-    canWriteAny:
-      identity.kind === 'apiKey'
-        ? identity.scopes.includes('listings:write')
-        : identity.role === 'admin',
-  };
+  return { userId: identity.userId, canWriteAny: identity.role === 'admin' };
 }
 
-/** scopedProcedure lets users and `listings:write` keys through; the listing decides the rest. */
-const listingWriter = scopedProcedure('listings:write');
+/**
+ * Staff now (agent or admin), or a `listings:write` key whose owner is: a key keeps that
+ * scope only while its owner's role allows it. The listing decides the rest.
+ */
+const listingWriter = roleOrScopeProcedure(['agent', 'admin'], 'listings:write');
 
 export const listingsRouter = router({
   search: optionalIdentityProcedure.input(listingQuery).query(({ ctx, input }) => {
@@ -54,7 +56,10 @@ export const listingsRouter = router({
     if (!listing) throw notFound('Listing');
     return listing;
   }),
-  create: roleOrScopeProcedure(['agent', 'admin'], 'listings:write')
+  similar: publicProcedure
+    .input(similarListingsInput)
+    .query(({ ctx, input }) => similarListings(listingsDeps(ctx.services), input)),
+  create: listingWriter
     .input(listingCreateInput)
     .mutation(({ ctx, input }) =>
       createListing(listingsDeps(ctx.services), input, ctx.identity.userId),

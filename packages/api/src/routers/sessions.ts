@@ -1,24 +1,30 @@
 import {
   idInput,
+  sessionCancelRunInput,
   sessionCreateInput,
   sessionEventsInput,
   sessionIdInput,
   sessionListInput,
+  sessionRequestAgentInput,
+  sessionRetryInput,
+  sessionRunsInput,
   sessionSendInput,
   sessionTypingInput,
 } from '@parley/validators';
-import { sendMessage } from '../chat/send';
 import {
   createSession,
   endSession,
   getMemory,
   getSession,
   listSessions,
+  loadSession,
   refreshClientSecret,
   setTyping,
 } from '../chat/sessions';
-import { sessionEvents } from '../chat/stream';
-import { searchListingsFor } from '../listings-port';
+import { conversationEvents } from '../events/stream';
+import { requestAgent } from '../handoff';
+import { cancelRun, listRuns } from '../runs/cancel';
+import { retryMessage, sendMessage } from '../runs/submit';
 import { router, sessionOwnerProcedure, sessionProcedure, userProcedure } from '../trpc';
 
 export const sessionsRouter = router({
@@ -37,17 +43,21 @@ export const sessionsRouter = router({
   end: sessionOwnerProcedure
     .input(idInput)
     .mutation(({ ctx, input }) => endSession(ctx.services, ctx.identity, input.id)),
-  send: sessionProcedure.input(sessionSendInput).mutation(({ ctx, input }) =>
-    sendMessage(
-      {
-        services: ctx.services,
-        identity: ctx.identity,
-        log: ctx.log,
-        searchListings: searchListingsFor(ctx.services),
-      },
-      input,
-    ),
-  ),
+  send: sessionProcedure
+    .input(sessionSendInput)
+    .mutation(({ ctx, input }) => sendMessage(ctx.services, ctx.identity, input)),
+  cancelRun: sessionProcedure
+    .input(sessionCancelRunInput)
+    .mutation(({ ctx, input }) => cancelRun(ctx.services, ctx.identity, input)),
+  retry: sessionProcedure
+    .input(sessionRetryInput)
+    .mutation(({ ctx, input }) => retryMessage(ctx.services, ctx.identity, input)),
+  runs: sessionProcedure
+    .input(sessionRunsInput)
+    .query(({ ctx, input }) => listRuns(ctx.services, ctx.identity, input)),
+  requestAgent: sessionProcedure
+    .input(sessionRequestAgentInput)
+    .mutation(({ ctx, input }) => requestAgent(ctx.services, ctx.identity, input)),
   typing: sessionProcedure
     .input(sessionTypingInput)
     .mutation(({ ctx, input }) =>
@@ -57,7 +67,7 @@ export const sessionsRouter = router({
     .input(sessionIdInput)
     .query(({ ctx, input }) => getMemory(ctx.services, ctx.identity, input.sessionId)),
   events: sessionProcedure.input(sessionEventsInput).subscription(({ ctx, input, signal }) =>
-    sessionEvents(
+    conversationEvents(
       {
         services: ctx.services,
         identity: ctx.identity,
@@ -67,6 +77,10 @@ export const sessionsRouter = router({
         signal: signal ?? new AbortController().signal,
       },
       input,
+      async () => {
+        const session = await loadSession(ctx.services, ctx.identity, input.sessionId);
+        return { conversationId: session.conversationId, sessionId: session.id };
+      },
     ),
   ),
 });

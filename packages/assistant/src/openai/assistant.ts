@@ -1,8 +1,11 @@
 import type { AssistantReply, ListingPage, SearchFacts } from '@parley/validators';
 import { summarise } from '../describe';
+import { type Interpretation, interpret } from '../interpret';
 import { normaliseFacts } from '../memory';
 import { RECOMMENDATION_LIMIT } from '../rules/assistant';
+import { textsFor } from '../text';
 import type { Assistant, AssistantInput, AssistantLogger, AssistantOutcome } from '../types';
+import { replyLanguage } from '../understand/language';
 import { type ChatMessage, type RoundResult, streamChatRound } from './chat';
 import { ProviderError, SearchFailed } from './errors';
 import { systemPrompt } from './prompt';
@@ -57,7 +60,16 @@ async function* replyWithOpenAi(
       }
       step = await conversation.next();
     }
-    return finish(input, streamed.join(''), step.value);
+    // The rules read the message for its language and intent: cheap, and the same labels
+    // whichever agent answers.
+    const read = interpret(input.message, input.memory, input.history);
+    const next = await handoffNext(input, read);
+    if (next) {
+      const piece = `\n\n${next}`;
+      streamed.push(piece);
+      yield piece;
+    }
+    return finish(input, read, streamed.join(''), step.value);
   } catch (error) {
     if (input.signal?.aborted) throw input.signal.reason;
     if (error instanceof SearchFailed) throw error.cause;
@@ -89,10 +101,21 @@ async function* talk(
   signal: AbortSignal,
 ): AsyncGenerator<string, SearchDone | undefined, void> {
   const messages: ChatMessage[] = [
-    { role: 'system', content: systemPrompt(normaliseFacts(input.memory)) },
+    {
+      role: 'system',
+      content: systemPrompt(
+        normaliseFacts(input.memory),
+        replyLanguage(input.message, input.history),
+      ),
+    },
   ];
   if (input.systemPrompt) messages.push({ role: 'system', content: input.systemPrompt });
-  for (const turn of input.history) messages.push({ role: turn.role, content: turn.content });
+  for (const turn of input.history) {
+    // A person from the agency spoke for it: the model sees their words as its side's.
+    if (turn.role === 'agent')
+      messages.push({ role: 'assistant', content: `(agent) ${turn.content}` });
+    else messages.push({ role: turn.role, content: turn.content });
+  }
   messages.push({ role: 'user', content: input.message });
 
   const maxRounds = options.maxToolRounds ?? 3;
@@ -164,8 +187,25 @@ async function search(
   }
 }
 
+/**
+ * For a request for a person (or a viewing): whether an agent is online right now and
+ * what happens next, in the person's language, as the rule agent says it. A fact of this
+ * moment, so it is not left to the model (which cannot know it). Undefined otherwise, or
+ * when presence cannot be read.
+ */
+async function handoffNext(
+  input: AssistantInput,
+  read: Interpretation,
+): Promise<string | undefined> {
+  if (read.intent.kind !== 'human' && read.intent.kind !== 'viewing') return undefined;
+  if (!input.agentsOnline) return undefined;
+  const online = await input.agentsOnline().catch(() => undefined);
+  return online === undefined ? undefined : textsFor(read.language).handoffNext(online);
+}
+
 function finish(
   input: AssistantInput,
+  read: Interpretation,
   responseText: string,
   searched: SearchDone | undefined,
 ): AssistantOutcome {
@@ -177,6 +217,7 @@ function finish(
     conversationId: input.conversationId,
     recommendations: searched?.page.items.slice(0, RECOMMENDATION_LIMIT) ?? [],
     appliedFilters: facts,
+    language: read.language,
   };
-  return { reply, memory: { summary: summarise(facts), facts } };
+  return { reply, memory: { summary: summarise(facts), facts }, intent: read.intent };
 }

@@ -12,6 +12,7 @@ const DESCRIPTIONS: Partial<Record<keyof SearchFacts, string>> = {
   q: 'Free words to find in the title or description. Only for wishes no other field can express.',
   location:
     'A town or district in North Cyprus, e.g. Girne (Kyrenia), Gazimağusa (Famagusta), Lefkoşa (Nicosia), İskele (Trikomo), Güzelyurt (Morphou), Lapta, Esentepe, Alsancak, Bellapais, Karşıyaka. A district includes its towns.',
+  excludeLocations: 'Towns or districts the person does not want ("not in Girne").',
   rentType: 'long_term = monthly rent, short_term = holiday stay priced per night, sale = to buy.',
   minPrice: 'Lowest price: per month for long_term, per night for short_term, total for sale.',
   maxPrice: 'Highest price: per month for long_term, per night for short_term, total for sale.',

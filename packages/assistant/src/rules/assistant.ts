@@ -1,26 +1,20 @@
 import type { AssistantReply, ListingPage, ListingSort, SearchFacts } from '@parley/validators';
-import { speakLines } from '../collect';
 import { summarise } from '../describe';
-import { mergeFacts, normaliseFacts } from '../memory';
+import { type Interpretation, interpret } from '../interpret';
+import { textsFor } from '../text';
 import type { Assistant, AssistantInput, AssistantOutcome } from '../types';
-import { saysNothing, understand } from '../understand';
 import { relaxations } from './relax';
-import {
-  greetingLines,
-  nothingLines,
-  relaxedLines,
-  resetLines,
-  resultsLines,
-  thanksLines,
-} from './replies';
+import { nextQuestion, noteLines, numbered } from './replies';
 
 /** How many listings a reply recommends. */
 export const RECOMMENDATION_LIMIT = 5;
 
 /**
- * The default agent: reads the message with word tables, merges it into the session
- * memory, searches, and writes the reply. No network, no model; every branch ends in
- * an AssistantReply. Errors from `searchListings` are not hidden: they reject the reply.
+ * The default agent: reads the message with word tables in English, Turkish and
+ * Russian, merges it into the conversation's memory, searches, and answers in the
+ * message's language. No network, no model; every branch ends in an AssistantReply.
+ * Errors from `searchListings` are not hidden, and an aborted signal stops the reply
+ * between lines: both reject.
  */
 export function createRulesAssistant(): Assistant {
   return { name: 'rules', reply: replyWithRules };
@@ -29,40 +23,80 @@ export function createRulesAssistant(): Assistant {
 async function* replyWithRules(
   input: AssistantInput,
 ): AsyncGenerator<string, AssistantOutcome, void> {
-  const understood = understand(input.message);
-  const remembered = normaliseFacts(input.memory);
-  const finish = (
-    responseText: string,
-    memoryFacts: SearchFacts,
-    applied: SearchFacts,
-    page?: ListingPage,
-  ) => outcome(input, responseText, memoryFacts, applied, page);
+  input.signal?.throwIfAborted();
+  const read = interpret(input.message, input.memory, input.history);
+  const t = textsFor(read.language);
+  const { facts, intent } = read;
+  const said: string[] = [];
+  // Yields one line at a time, checking for a cancel between lines.
+  async function* say(lines: readonly string[]): AsyncGenerator<string, void, void> {
+    for (const line of lines) {
+      input.signal?.throwIfAborted();
+      const piece = said.length === 0 ? line : `\n${line}`;
+      said.push(piece);
+      yield piece;
+    }
+  }
+  const finish = (applied: SearchFacts, page?: ListingPage): AssistantOutcome =>
+    outcome(input, read, said.join(''), applied, page);
+  const again = input.history.some((turn) => turn.role === 'assistant');
 
-  if (understood.smallTalk !== undefined) {
-    const lines = understood.smallTalk === 'thanks' ? thanksLines() : greetingLines(remembered);
-    return finish(yield* speakLines(lines), remembered, remembered);
+  switch (intent.kind) {
+    case 'greeting':
+      yield* say(t.greeting(facts, again));
+      return finish(facts);
+    case 'thanks':
+      yield* say([t.thanks()]);
+      return finish(facts);
+    case 'off_topic':
+      yield* say([t.offTopic()]);
+      return finish(facts);
+    case 'outside_area':
+      yield* say([t.elsewhere(intent.place)]);
+      return finish(facts);
+    case 'human':
+    case 'viewing': {
+      const online = input.agentsOnline ? await input.agentsOnline() : undefined;
+      yield* say([
+        ...changeLines(read),
+        intent.kind === 'human' ? t.human() : t.viewing(),
+        ...(online === undefined ? [] : [t.handoffNext(online)]),
+      ]);
+      return finish(facts);
+    }
+    case 'notify':
+      yield* say([t.notify(facts)]);
+      return finish(facts);
+    case 'reset':
+      if (Object.keys(facts).length === 0) {
+        yield* say([t.reset()]);
+        return finish(facts);
+      }
+      break;
+    case 'question':
+      if (intent.topic !== 'prices' || Object.keys(facts).length === 0) {
+        yield* say(t.answer(intent.topic));
+        return finish(facts);
+      }
+      break;
   }
 
-  const { facts, droppedStaleBudget } = mergeFacts(remembered, understood);
-  if (understood.reset && Object.keys(facts).length === 0) {
-    return finish(yield* speakLines(resetLines()), facts, facts);
-  }
-
-  const notes: string[] = [];
-  if (droppedStaleBudget)
-    notes.push('I dropped your earlier budget, since prices work differently for that.');
-  if (saysNothing(understood) && Object.keys(facts).length > 0) {
-    notes.push(
-      `I didn't catch anything new there, so here is what matches what you asked for so far.`,
-    );
-  }
-
-  const byPrice = understood.cheap || facts.minPrice !== undefined || facts.maxPrice !== undefined;
-  const sort: ListingSort = byPrice ? 'price_asc' : 'relevance';
+  const lead = [...changeLines(read), ...noteLines(t, read.notes)];
+  const order =
+    read.order === 'top' && (facts.minPrice !== undefined || facts.maxPrice !== undefined)
+      ? 'cheapest'
+      : read.order;
+  const sort: ListingSort =
+    order === 'cheapest' ? 'price_asc' : order === 'priciest' ? 'price_desc' : 'relevance';
   const page = await search(input, facts, sort);
   if (page.items.length > 0) {
-    const lines = resultsLines({ facts, items: page.items, total: page.total, byPrice, notes });
-    return finish(yield* speakLines(lines), facts, facts, page);
+    const empty = Object.keys(facts).length === 0;
+    const intro = empty
+      ? t.everything(page.total)
+      : t.found(page.total, facts, page.items.length, order);
+    const question = nextQuestion(t, facts, input.history);
+    yield* say([...lead, intro, ...numbered(t, page.items), ...(question ? [question] : [])]);
+    return finish(facts, page);
   }
 
   // No match: offer the first single relaxation that finds something, labelled as such.
@@ -70,16 +104,27 @@ async function* replyWithRules(
   if (Object.keys(facts).length > 0) {
     for (const step of relaxations(facts)) {
       const relaxedSort: ListingSort =
-        step.facts.minPrice === undefined && step.facts.maxPrice === undefined && !byPrice
-          ? 'relevance'
-          : 'price_asc';
-      const relaxedPage = await search(input, step.facts, relaxedSort);
-      if (relaxedPage.items.length === 0) continue;
-      const lines = relaxedLines(facts, step, relaxedPage.items, relaxedPage.total, notes);
-      return finish(yield* speakLines(lines), facts, step.facts, relaxedPage);
+        step.facts.minPrice === undefined && step.facts.maxPrice === undefined ? sort : 'price_asc';
+      const relaxed = await search(input, step.facts, relaxedSort);
+      if (relaxed.items.length === 0) continue;
+      yield* say([
+        ...lead,
+        t.noneFor(facts),
+        t.relaxed(step.loosened, relaxed.total, relaxed.items.length),
+        ...numbered(t, relaxed.items),
+        t.relaxedNote(),
+      ]);
+      return finish(step.facts, relaxed);
     }
+    yield* say([...lead, ...t.nothingAtAll(facts)]);
+    return finish(facts);
   }
-  return finish(yield* speakLines(nothingLines(facts, notes)), facts, facts);
+  yield* say([...lead, t.noListings()]);
+  return finish(facts);
+}
+
+function changeLines(read: Interpretation): string[] {
+  return read.changes.length > 0 ? [textsFor(read.language).changes(read.changes)] : [];
 }
 
 function search(
@@ -93,8 +138,8 @@ function search(
 
 function outcome(
   input: AssistantInput,
+  read: Interpretation,
   responseText: string,
-  memoryFacts: SearchFacts,
   appliedFilters: SearchFacts,
   page: ListingPage | undefined,
 ): AssistantOutcome {
@@ -104,6 +149,11 @@ function outcome(
     conversationId: input.conversationId,
     recommendations: page?.items.slice(0, RECOMMENDATION_LIMIT) ?? [],
     appliedFilters,
+    language: read.language,
   };
-  return { reply, memory: { summary: summarise(memoryFacts), facts: memoryFacts } };
+  return {
+    reply,
+    memory: { summary: summarise(read.facts), facts: read.facts },
+    intent: read.intent,
+  };
 }

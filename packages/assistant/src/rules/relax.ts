@@ -1,5 +1,5 @@
 import { findTown, type SearchFacts } from '@parley/validators';
-import { FEATURE_LABEL, listWords } from '../describe';
+import type { Loosened } from '../text';
 
 /**
  * When nothing matches: filters to loosen, one at a time, in the order people mind
@@ -9,10 +9,8 @@ import { FEATURE_LABEL, listWords } from '../describe';
  */
 export interface Relaxation {
   facts: SearchFacts;
-  /** What was loosened, to finish "If I ...": "ignore the budget". */
-  change: string;
-  /** What to say to keep it that way: "forget the budget". */
-  command: string;
+  /** What was loosened, said in the reply's language. */
+  loosened: Loosened;
 }
 
 export function relaxations(facts: SearchFacts): Relaxation[] {
@@ -23,60 +21,33 @@ export function relaxations(facts: SearchFacts): Relaxation[] {
     return copy;
   };
 
-  if (facts.q !== undefined) {
-    steps.push({
-      facts: without('q'),
-      change: `drop the words "${facts.q}"`,
-      command: 'start over',
-    });
-  }
+  if (facts.q !== undefined)
+    steps.push({ facts: without('q'), loosened: { kind: 'q', q: facts.q } });
   if (facts.features !== undefined && facts.features.length > 0) {
-    const names = facts.features.map((f) => FEATURE_LABEL[f]);
     steps.push({
       facts: without('features'),
-      change: `drop the ${listWords(names)} ${names.length === 1 ? 'requirement' : 'requirements'}`,
-      command: 'forget the features',
+      loosened: { kind: 'features', features: facts.features },
     });
   }
-  if (facts.minPrice !== undefined || facts.maxPrice !== undefined) {
-    steps.push({
-      facts: without('minPrice', 'maxPrice'),
-      change: 'ignore the budget',
-      command: 'forget the budget',
-    });
-  }
-  if (facts.minBedrooms !== undefined || facts.maxBedrooms !== undefined) {
-    steps.push({
-      facts: without('minBedrooms', 'maxBedrooms'),
-      change: 'ignore the number of bedrooms',
-      command: 'any number of bedrooms',
-    });
-  }
-  if (facts.propertyType !== undefined) {
-    steps.push({
-      facts: without('propertyType'),
-      change: 'include other property types',
-      command: 'any type',
-    });
-  }
+  if (facts.minPrice !== undefined || facts.maxPrice !== undefined)
+    steps.push({ facts: without('minPrice', 'maxPrice'), loosened: { kind: 'budget' } });
+  if (facts.minBedrooms !== undefined || facts.maxBedrooms !== undefined)
+    steps.push({ facts: without('minBedrooms', 'maxBedrooms'), loosened: { kind: 'bedrooms' } });
+  if (facts.propertyType !== undefined)
+    steps.push({ facts: without('propertyType'), loosened: { kind: 'type' } });
   if (facts.location !== undefined) {
     const town = findTown(facts.location);
     if (town !== undefined && town.district !== town.name) {
       steps.push({
         facts: { ...facts, location: town.district },
-        change: `widen the search to the whole ${town.district} district`,
-        command: town.district,
+        loosened: { kind: 'district', district: town.district },
       });
     }
-    steps.push({ facts: without('location'), change: 'search every area', command: 'anywhere' });
+    steps.push({ facts: without('location'), loosened: { kind: 'anywhere' } });
   }
-  const kept: SearchFacts = facts.rentType === undefined ? {} : { rentType: facts.rentType };
   if (steps.length > 1) {
-    steps.push({
-      facts: kept,
-      change: facts.rentType === undefined ? 'drop every filter' : 'keep only the rent type',
-      command: 'start over',
-    });
+    const kept: SearchFacts = facts.rentType === undefined ? {} : { rentType: facts.rentType };
+    steps.push({ facts: kept, loosened: { kind: 'all', keepRent: facts.rentType !== undefined } });
   }
   return steps;
 }

@@ -28,7 +28,48 @@ export const BED_WORDS = new Set([
   'bedroms',
   'bedrom',
   'bedoom',
+  // Turkish "yatak odası" (bed room), with "oda..." as its tail.
+  'yatak',
+  'спальня',
+  'спальни',
+  'спален',
+  'спальнями',
+  'спальнеи',
+  'спальню',
+  'спальная',
+  'спальную',
+  'спальные',
+  'спальныи',
 ]);
+
+/** The second word of a two-word bedroom: "bed room", "yatak odalı". */
+const ROOM_TAILS = new Set([
+  'room',
+  'rooms',
+  'oda',
+  'odali',
+  'odasi',
+  'odalari',
+  'odalar',
+  'odaya',
+]);
+
+/** Russian counts rooms with the living room: "трехкомнатная" is two bedrooms. */
+const OR_WORDS = [['or'], ['ya', 'da'], ['veya'], ['yada'], ['или'], ['-'], ['/']];
+
+const RUSSIAN_ROOMS: ReadonlyArray<readonly [prefix: string, rooms: number]> = [
+  // Slang for flats by rooms: "однушка", "двушка", "трешка" (трёшка), "четырешка".
+  ['однушк', 1],
+  ['двушк', 2],
+  ['трешк', 3],
+  ['четырешк', 4],
+  ['одноком', 1],
+  ['двухком', 2],
+  ['двухкомнат', 2],
+  ['трехком', 3],
+  ['четырехком', 4],
+  ['пятиком', 5],
+];
 
 /** Words allowed between the count and "bedrooms": "2 double bedrooms". */
 const BED_ADJECTIVES = new Set([
@@ -43,6 +84,7 @@ const BED_ADJECTIVES = new Set([
   'suite',
   'ensuite',
   'master',
+  'х',
 ]);
 
 const AT_LEAST = [
@@ -51,6 +93,11 @@ const AT_LEAST = [
   ['minimum'],
   ['no', 'less', 'than'],
   ['not', 'less', 'than'],
+  ['en', 'az'],
+  ['не', 'менее'],
+  ['не', 'меньше'],
+  ['минимум'],
+  ['от'],
 ];
 const MORE_THAN = [['more', 'than'], ['over']];
 const AT_MOST = [
@@ -61,6 +108,11 @@ const AT_MOST = [
   ['at', 'most'],
   ['no', 'more', 'than'],
   ['not', 'more', 'than'],
+  ['en', 'fazla'],
+  ['не', 'более'],
+  ['не', 'больше'],
+  ['максимум'],
+  ['до'],
 ];
 const LESS_THAN = [['less', 'than'], ['fewer', 'than'], ['under']];
 const OR_MORE_AFTER = [
@@ -72,11 +124,21 @@ const OR_MORE_AFTER = [
   ['minimum'],
   ['min'],
   ['at', 'least'],
+  ['ve', 'uzeri'],
+  ['ve', 'ustu'],
+  ['veya', 'daha', 'fazla'],
+  ['и', 'больше'],
+  ['или', 'больше'],
+  ['и', 'более'],
 ];
 
 export interface BedroomFinding {
   min?: number;
   max?: number;
+  /** "1+0", "однокомнатная": one room, a studio. */
+  studio?: boolean;
+  /** "трешка": the word names a flat as well as its rooms. */
+  flat?: boolean;
 }
 
 export function findBedrooms(scan: Scan): BedroomFinding | undefined {
@@ -85,14 +147,27 @@ export function findBedrooms(scan: Scan): BedroomFinding | undefined {
     const n = count(scan, i);
     if (n === undefined || used[i]) continue;
 
+    // "1+0": a single room.
+    if (n === 1 && terms[i + 1]?.text === '+' && terms[i + 2]?.num?.value === 0) {
+      claim(scan, i, i + 3);
+      return { studio: true };
+    }
     // "3+1": rooms plus a living room, the way North Cyprus listings say it.
     if (
       terms[i + 1]?.text === '+' &&
       smallCount(terms[i + 2]?.num) &&
       (terms[i + 2]?.num?.value ?? 9) <= 2
     ) {
-      const afterEnd = bedWordAt(scan, i + 3);
-      claim(scan, i, afterEnd ?? i + 3);
+      const afterEnd = bedWordAt(scan, i + 3) ?? i + 3;
+      // "2+1 ya da 3+1", "2+1 or 3+1", "2+1 или 3+1": either layout.
+      const orEnd = firstPhrase(scan, afterEnd, OR_WORDS);
+      const m = orEnd === undefined ? undefined : count(scan, orEnd);
+      if (orEnd !== undefined && m !== undefined && terms[orEnd + 1]?.text === '+') {
+        const end = orEnd + 3;
+        claim(scan, i, bedWordAt(scan, end) ?? end);
+        return { min: Math.min(n, m), max: Math.max(n, m) };
+      }
+      claim(scan, i, afterEnd);
       return { min: n, max: n };
     }
 
@@ -133,7 +208,34 @@ export function findBedrooms(scan: Scan): BedroomFinding | undefined {
     if (before?.kind === 'less') return { max: Math.max(0, n - 1) };
     return { min: n, max: n };
   }
-  return bedroomsAfterWord(scan);
+  return russianRooms(scan) ?? bedroomsAfterWord(scan);
+}
+
+/** "двухкомнатная", "3-комнатная", "3х комнатную": rooms, one of them the living room. */
+function russianRooms(scan: Scan): BedroomFinding | undefined {
+  const { terms, used } = scan;
+  for (let i = 0; i < terms.length; i++) {
+    const text = terms[i]!.text;
+    if (used[i]) continue;
+    const spelled = RUSSIAN_ROOMS.find(([prefix]) => text.startsWith(prefix));
+    let rooms = spelled?.[1];
+    let start = i;
+    if (rooms === undefined && text.startsWith('комнат')) {
+      // "3-комнатная", "3х комнатная", "3-х комнатная".
+      let j = i - 1;
+      if (terms[j]?.text === 'х') j--;
+      if (terms[j]?.text === '-') j--;
+      const n = count(scan, j);
+      if (n === undefined || used[j]) continue;
+      rooms = n;
+      start = j;
+    }
+    if (rooms === undefined) continue;
+    claim(scan, start, i + 1);
+    const flat = /шк/.test(text) ? { flat: true } : {};
+    return rooms <= 1 ? { studio: true } : { min: rooms - 1, max: rooms - 1, ...flat };
+  }
+  return undefined;
 }
 
 /** "bedrooms: 3", "beds 2" — the count after the word, only when nothing claimed it. */
@@ -172,8 +274,9 @@ function bedWordAt(scan: Scan, i: number): number | undefined {
   for (let k = 0; k < 2 && BED_ADJECTIVES.has(scan.terms[j]?.text ?? ''); k++) j++;
   const text = scan.terms[j]?.text;
   if (text === undefined || scan.used[j] || !BED_WORDS.has(text)) return undefined;
-  // "bed room" written apart.
-  return scan.terms[j + 1]?.text === 'room' || scan.terms[j + 1]?.text === 'rooms' ? j + 2 : j + 1;
+  // "bed room" written apart, "yatak odası".
+  if (ROOM_TAILS.has(scan.terms[j + 1]?.text ?? '')) return j + 2;
+  return text === 'yatak' ? undefined : j + 1;
 }
 
 function firstPhrase(scan: Scan, start: number, phrases: string[][]): number | undefined {

@@ -1,5 +1,5 @@
 import { BED_WORDS } from './bedrooms';
-import { claim, phraseAt, type Scan } from './scan';
+import { claim, findPhrases, phraseAt, phraseTable, type Scan } from './scan';
 import type { NumberInfo } from './tokens';
 
 /**
@@ -15,10 +15,11 @@ export interface BudgetFinding {
   min?: number;
   max?: number;
   /** "a month" / "a night" said next to the price: a hint for the rent type. */
-  period?: 'month' | 'night';
+  period?: Period;
 }
 
 type Direction = 'max' | 'min';
+export type Period = 'month' | 'night' | 'week';
 
 const CURRENCY_SIGNS = new Set(['£', '€', '$', '₺']);
 const CURRENCY_WORDS = new Set([
@@ -37,9 +38,53 @@ const CURRENCY_WORDS = new Set([
   'tl',
   'lira',
   'liras',
+  'sterlin',
+  'sterline',
+  'sterlinden',
+  'sterlinlik',
+  'sterlinin',
+  'sterlini',
+  'poundun',
+  'pound',
+  'tlye',
+  'tlden',
+  'liraya',
+  'liradan',
+  'avro',
+  'euroya',
+  'eurodan',
+  'dolar',
+  'dolara',
+  'dolardan',
+  'фунтов',
+  'фунта',
+  'фунт',
+  'фунты',
+  'стерлингов',
+  'евро',
+  'долларов',
+  'доллара',
+  'доллар',
+  'лир',
+  'лиры',
+  'лира',
 ]);
 /** Skipped when looking back from a number for its qualifier: "budget is £700". */
-const FILLERS = new Set([':', 'of', 'is', 'my', 'a', 'an', 'the', 'be', 'at', 'around', 'about']);
+const FILLERS = new Set([
+  ':',
+  'of',
+  'is',
+  'my',
+  'a',
+  'an',
+  'the',
+  'be',
+  'at',
+  'around',
+  'about',
+  'в',
+  'за',
+]);
 
 const QUALIFIERS: ReadonlyArray<readonly [Direction, string[]]> = [
   ...[
@@ -75,6 +120,25 @@ const QUALIFIERS: ReadonlyArray<readonly [Direction, string[]]> = [
     'close to',
     'costing',
     'priced at',
+    'en fazla',
+    'en cok',
+    'maksimum',
+    'maks',
+    'butce',
+    'butcem',
+    'butcemiz',
+    'до',
+    'не дороже',
+    'не более',
+    'не больше',
+    'максимум',
+    'бюджет',
+    'в пределах',
+    'дешевле',
+    'меньше',
+    'примерно',
+    'около',
+    'за',
   ].map((p) => ['max', p.split(' ')] as const),
   ...[
     'over',
@@ -92,6 +156,16 @@ const QUALIFIERS: ReadonlyArray<readonly [Direction, string[]]> = [
     'not less than',
     '>',
     'in excess of',
+    'en az',
+    'от',
+    'не меньше',
+    'не менее',
+    'не дешевле',
+    'больше',
+    'более',
+    'свыше',
+    'дороже',
+    'минимум',
   ].map((p) => ['min', p.split(' ')] as const),
 ];
 
@@ -107,6 +181,25 @@ const AFTER: ReadonlyArray<readonly [Direction, string[]]> = [
     'tops',
     'at most',
     'at the most',
+    'altinda',
+    'alti',
+    've alti',
+    've altinda',
+    'kadar',
+    'e kadar',
+    'a kadar',
+    'ye kadar',
+    'ya kadar',
+    'den az',
+    'dan az',
+    'ten az',
+    'tan az',
+    'az',
+    'den ucuz',
+    'dan ucuz',
+    'и меньше',
+    'или меньше',
+    'максимум',
   ].map((p) => ['max', p.split(' ')] as const),
   ...[
     'or more',
@@ -120,17 +213,89 @@ const AFTER: ReadonlyArray<readonly [Direction, string[]]> = [
     'min',
     'upwards',
     'at least',
+    'uzeri',
+    'ustu',
+    've uzeri',
+    've ustu',
+    'den fazla',
+    'dan fazla',
+    'ten fazla',
+    'tan fazla',
+    'и больше',
+    'и выше',
+    'или больше',
   ].map((p) => ['min', p.split(' ')] as const),
 ];
 
-const PERIODS: ReadonlyArray<readonly ['month' | 'night', string[]]> = [
-  ...['a month', 'per month', 'month', 'monthly', 'pcm', 'a mo', 'per mo', 'mo', 'p m', 'pm'].map(
-    (p) => ['month', p.split(' ')] as const,
-  ),
-  ...['a night', 'per night', 'night', 'nightly', 'pn', 'p n', 'a nite', 'per nite', 'nite'].map(
-    (p) => ['night', p.split(' ')] as const,
-  ),
+const PERIODS: ReadonlyArray<readonly [Period, string[]]> = [
+  ...[
+    'a month',
+    'per month',
+    'month',
+    'monthly',
+    'pcm',
+    'a mo',
+    'per mo',
+    'mo',
+    'p m',
+    'pm',
+    'aylik',
+    'ayda',
+    'в месяц',
+    'за месяц',
+    'месяц',
+    'в мес',
+    'мес',
+    'ежемесячно',
+    'помесячно',
+  ].map((p) => ['month', p.split(' ')] as const),
+  ...[
+    'a night',
+    'per night',
+    'night',
+    'nightly',
+    'pn',
+    'p n',
+    'a nite',
+    'per nite',
+    'nite',
+    'gecelik',
+    'gece',
+    'geceligi',
+    'gunluk',
+    'за ночь',
+    'в сутки',
+    'за сутки',
+    'ночь',
+    'сутки',
+    'посуточно',
+  ].map((p) => ['night', p.split(' ')] as const),
+  ...[
+    'a week',
+    'per week',
+    'week',
+    'weekly',
+    'pw',
+    'p w',
+    'haftalik',
+    'haftada',
+    'в неделю',
+    'за неделю',
+    'неделя',
+  ].map((p) => ['week', p.split(' ')] as const),
 ];
+
+const periodTable = phraseTable(
+  PERIODS.map(([period, words]) => [words.join(' '), period] as const),
+);
+
+/**
+ * A price period named with no amount: "per month", "aylık", "в месяц" — the answer to
+ * "I took £100 as a nightly rate; say "per month" if you meant otherwise".
+ */
+export function findPeriodAlone(scan: Scan): Period | undefined {
+  return findPhrases(scan, periodTable)[0]?.value;
+}
 
 /** What follows a number that is not a price: "5 minutes", "120 sqm", "4 people". */
 const UNITS = new Set([
@@ -202,6 +367,25 @@ const UNITS = new Set([
   'stars',
   'am',
   'oclock',
+  'kisi',
+  'gun',
+  'gunu',
+  'dakika',
+  'metre',
+  'yas',
+  'yil',
+  'человек',
+  'минут',
+  'минуты',
+  'метров',
+  'днеи',
+  'дня',
+  'ночеи',
+  'ночи',
+  'лет',
+  'года',
+  'кв',
+  'м',
 ]);
 
 export function findBudget(scan: Scan): BudgetFinding | undefined {
@@ -282,7 +466,7 @@ interface After {
   currency: boolean;
   unit: boolean;
   direction?: Direction;
-  period?: 'month' | 'night';
+  period?: Period;
 }
 
 function lookAhead(scan: Scan, start: number, value: number): After {
@@ -346,7 +530,7 @@ interface Range {
   min: number;
   max: number;
   end: number;
-  period?: 'month' | 'night';
+  period?: Period;
 }
 
 /** "600-900", "£600 to £900", "between 600 and 900", "1-1.5k". */
@@ -367,6 +551,8 @@ function rangeAt(scan: Scan, i: number): Range | undefined {
       sep === 'to' ||
       sep === 'till' ||
       sep === 'until' ||
+      sep === 'до' ||
+      (sep === 'ile' && terms[j + 1]?.num !== undefined) ||
       (sep === 'and' && between)
     )
   ) {

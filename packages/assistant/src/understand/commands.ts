@@ -34,13 +34,43 @@ const RESET_PHRASES = [
   'forget everything',
   'forget all that',
   'forget all of that',
+  'bastan basla',
+  'bastan baslayalim',
+  'yeniden basla',
+  'yeniden baslayalim',
+  'sifirdan',
+  'sifirdan basla',
+  'заново',
+  'sifirla',
+  'начать заново',
+  'начнем заново',
+  'сначала',
+  'сбросить',
+  'сбрось',
 ].map((p) => [p, true] as const);
 
 /** Nouns that name a group of facts. */
 const GROUP_NOUNS: ReadonlyArray<readonly [string, FactGroup]> = [
-  ...['budget', 'price', 'prices', 'cost', 'price limit', 'price range', 'max price', 'money'].map(
-    (p) => [p, 'price'] as const,
-  ),
+  ...[
+    'budget',
+    'price',
+    'prices',
+    'cost',
+    'price limit',
+    'price range',
+    'max price',
+    'money',
+    'butce',
+    'butceyi',
+    'butcem',
+    'butcemi',
+    'fiyati',
+    'fiyat',
+    'бюджет',
+    'бюджете',
+    'цена',
+    'цену',
+  ].map((p) => [p, 'price'] as const),
   ...[
     'location',
     'locations',
@@ -56,6 +86,10 @@ const GROUP_NOUNS: ReadonlyArray<readonly [string, FactGroup]> = [
     'where',
     'neighbourhood',
     'neighborhood',
+    'bolge',
+    'yer',
+    'раион',
+    'место',
   ].map((p) => [p, 'location'] as const),
   ...['bedrooms', 'bedroom', 'beds', 'bedroom count', 'number of bedrooms', 'rooms', 'size'].map(
     (p) => [p, 'bedrooms'] as const,
@@ -94,6 +128,16 @@ const DROP_BEFORE = new Set([
   'care',
   'without',
   'reset',
+  'любои',
+  'любая',
+  'любое',
+  'забудь',
+  'забудьте',
+  'убери',
+  'уберите',
+  'bosver',
+  'unut',
+  'unutun',
 ]);
 /** Words after a group noun that drop it: "price doesn't matter", "location is flexible". */
 const DROP_AFTER = new Set([
@@ -104,6 +148,16 @@ const DROP_AFTER = new Set([
   'any',
   'whatever',
   'open',
+  'farketmez',
+  'onemsiz',
+  'bosver',
+  'unut',
+  'unutun',
+  'неважно',
+  'неважен',
+  'неважна',
+  'любои',
+  'любая',
 ]);
 const FILLERS = new Set([
   'the',
@@ -173,10 +227,18 @@ function droppedBefore(scan: Scan, start: number): boolean {
   return false;
 }
 
+/** Two words after a group noun that drop it: "bütçe önemli değil", "бюджет не важен". */
+const DROP_AFTER_PAIRS = new Map<string, ReadonlySet<string>>([
+  ['onemli', new Set(['degil'])],
+  ['fark', new Set(['etmez'])],
+  ['не', new Set(['важен', 'важна', 'важно', 'имеет', 'ограничен', 'главное', 'принципиален'])],
+]);
+
 function droppedAfter(scan: Scan, end: number): boolean {
   for (let i = end, seen = 0; i < scan.terms.length && seen < 4; i++, seen++) {
     const text = scan.terms[i]!.text;
     if (DROP_AFTER.has(text)) return true;
+    if (DROP_AFTER_PAIRS.get(text)?.has(scan.terms[i + 1]?.text ?? '')) return true;
     if (!FILLERS.has(text) && text !== ':') return false;
   }
   return false;
@@ -209,6 +271,32 @@ const SMALL_TALK: ReadonlyArray<readonly [string, SmallTalk]> = [
     'what can i ask',
     'hallo',
     'helo',
+    'selamlar',
+    'merhabalar',
+    'slm',
+    'slmlar',
+    'mrb',
+    'mrhb',
+    'meraba',
+    'hii',
+    'heyy',
+    'hey there',
+    'good day',
+    'прив',
+    'приветик',
+    'здрасте',
+    'здрасьте',
+    'доброго дня',
+    'selamun aleykum',
+    'gunaydin',
+    'iyi gunler',
+    'iyi aksamlar',
+    'привет',
+    'здравствуите',
+    'здравствуи',
+    'добрыи день',
+    'добрыи вечер',
+    'доброе утро',
   ].map((p) => [p, 'greeting'] as const),
   ...[
     'thanks',
@@ -220,6 +308,27 @@ const SMALL_TALK: ReadonlyArray<readonly [string, SmallTalk]> = [
     'tesekkurler',
     'great thanks',
     'perfect thanks',
+    'tesekkur ederim',
+    'tesekkur',
+    'sagol',
+    'sagolun',
+    'sagolasin',
+    'eyvallah',
+    'cok tesekkurler',
+    'tsk',
+    'tskler',
+    'saol',
+    'saolun',
+    'sagolasiniz',
+    'thanx',
+    'thnx',
+    'tnx',
+    'many thanks',
+    'пасиб',
+    'спс',
+    'спасибки',
+    'спасибо',
+    'благодарю',
   ].map((p) => [p, 'thanks'] as const),
 ];
 const smallTalkTable = phraseTable(SMALL_TALK);

@@ -1,6 +1,6 @@
-import { FEATURES, type Feature, type SearchFacts } from '@parley/validators';
+import { FEATURES, type Feature, type Language, type SearchFacts } from '@parley/validators';
 import { findBedrooms } from './bedrooms';
-import { findBudget } from './budget';
+import { findBudget, findPeriodAlone, type Period } from './budget';
 import {
   COMMAND_WORDS,
   type FactGroup,
@@ -10,12 +10,15 @@ import {
   SMALL_TALK_WORDS,
   type SmallTalk,
 } from './commands';
+import { findIntentSignals, type IntentSignals } from './intents';
 import { findFeatures, findPropertyType, findRentType, KEYWORD_WORDS } from './keywords';
+import { detectLanguage } from './language';
 import { findLocation } from './location';
+import { findRelative, RELATIVE_WORDS, type Relative } from './refine';
 import { createScan } from './scan';
 import { tokenize } from './tokens';
 
-export type { FactGroup, SmallTalk };
+export type { FactGroup, IntentSignals, Relative, SmallTalk };
 
 /** What one message says, before it is merged into the session's memory. */
 export interface Understanding {
@@ -27,12 +30,26 @@ export interface Understanding {
   removedFeatures: Feature[];
   /** A place named with "not"/"instead of". */
   unwantedLocation?: string;
+  /** Places named with "not"/"except": kept out of the search. */
+  excludedLocations: string[];
+  /** "cheaper", "bigger": changes relative to the remembered request. */
+  relative: Relative[];
+  /** A person, a viewing, an alert, a question, off-topic, a place elsewhere. */
+  signals: IntentSignals;
+  /** The currency the budget was written in (prices are compared in pounds). */
+  currency?: BudgetCurrency;
+  /** The budget was given per week and has been turned into a nightly one. */
+  weekly?: { min?: number; max?: number };
+  /** A price period named without an amount ("per month"): re-reads the remembered budget. */
+  period?: Period;
   /** "start over": forget everything before applying this message. */
   reset: boolean;
   /** Set only when the message carries nothing else. */
   smallTalk?: SmallTalk;
   /** "cheapest", "cheap", "affordable": list by price. */
   cheap: boolean;
+  /** The language the message is written in; undefined when it shows none ("Girne 2+1"). */
+  language?: Language;
 }
 
 /** Common words that are a single typo away from nothing we know, but look long enough to try. */
@@ -123,7 +140,11 @@ const KNOWN_WORDS: ReadonlySet<string> = new Set([
   ...COMMAND_WORDS,
   ...SMALL_TALK_WORDS,
   ...EVERYDAY_WORDS,
+  ...RELATIVE_WORDS,
 ]);
+
+/** "haftalık 700", "weekly 500", "на неделю 700": a budget per week said before the number. */
+const WEEK_WORDS = new Set(['weekly', 'haftalik', 'haftada', 'неделю', 'неделя']);
 
 const CHEAP_WORDS = new Set([
   'cheap',
@@ -132,6 +153,16 @@ const CHEAP_WORDS = new Set([
   'affordable',
   'inexpensive',
   'lowest',
+  'ucuz',
+  'uygun',
+  'дешево',
+  'дешевыи',
+  'дешевая',
+  'недорого',
+  'недорогая',
+  'недорогои',
+  'бюджетныи',
+  'бюджетная',
 ]);
 
 /** Reads one message. Pure and fast: no I/O, linear in the message length. */
@@ -142,11 +173,21 @@ export function understand(message: string): Understanding {
   const location = findLocation(scan, KNOWN_WORDS);
   const bedrooms = findBedrooms(scan);
   const budget = findBudget(scan);
+  if (
+    budget !== undefined &&
+    budget.period === undefined &&
+    scan.terms.some((t) => WEEK_WORDS.has(t.text))
+  )
+    budget.period = 'week';
   const drops = findDrops(scan);
   const reset = findReset(scan, drops.size > 0);
   const rentType = findRentType(scan, budget?.period);
-  const propertyType = findPropertyType(scan);
+  const propertyType =
+    findPropertyType(scan) ??
+    (bedrooms?.studio ? 'studio' : bedrooms?.flat ? 'apartment' : undefined);
   const features = findFeatures(scan);
+  const relative = findRelative(scan);
+  const signals = findIntentSignals(createScan(scan.terms));
 
   const facts: SearchFacts = {};
   if (location.wanted !== undefined) facts.location = location.wanted;
@@ -154,23 +195,52 @@ export function understand(message: string): Understanding {
   if (propertyType !== undefined) facts.propertyType = propertyType;
   if (bedrooms?.min !== undefined) facts.minBedrooms = bedrooms.min;
   if (bedrooms?.max !== undefined) facts.maxBedrooms = bedrooms.max;
-  if (budget?.min !== undefined) facts.minPrice = budget.min;
-  if (budget?.max !== undefined) facts.maxPrice = budget.max;
+  // A weekly budget becomes a nightly one: holiday lets are priced by the night.
+  const perNight = (n: number) => (budget?.period === 'week' ? Math.round((n / 7) * 100) / 100 : n);
+  if (budget?.min !== undefined) facts.minPrice = perNight(budget.min);
+  if (budget?.max !== undefined) facts.maxPrice = perNight(budget.max);
   if (features.wanted.length > 0) facts.features = sortFeatures(features.wanted);
 
   const understood: Understanding = {
     facts,
     drops: [...drops],
     removedFeatures: sortFeatures(features.unwanted),
+    excludedLocations: location.excluded,
+    relative,
+    signals,
     reset,
     cheap: scan.terms.some((t) => CHEAP_WORDS.has(t.text)),
   };
   if (location.unwanted !== undefined) understood.unwantedLocation = location.unwanted;
-  if (saysNothing(understood)) {
+  if (budget?.period === 'week') {
+    understood.weekly = {};
+    if (budget.min !== undefined) understood.weekly.min = budget.min;
+    if (budget.max !== undefined) understood.weekly.max = budget.max;
+  }
+  if (budget === undefined) {
+    const period = findPeriodAlone(createScan(scan.terms));
+    if (period !== undefined) understood.period = period;
+  }
+  const currency = budget === undefined ? undefined : currencyOf(scan);
+  if (currency !== undefined) understood.currency = currency;
+  const language = detectLanguage(message);
+  if (language !== undefined) understood.language = language;
+  // "hi, can I talk to someone", "get a human to help me": small talk words inside an ask
+  // or a question are not the point of the message.
+  if (saysNothing(understood) && !asksSomething(signals)) {
     const smallTalk = findSmallTalk(scan);
     if (smallTalk !== undefined) understood.smallTalk = smallTalk;
   }
   return understood;
+}
+
+function asksSomething(signals: IntentSignals): boolean {
+  return (
+    signals.asks.length > 0 ||
+    signals.topic !== undefined ||
+    signals.elsewhere !== undefined ||
+    signals.offTopic
+  );
 }
 
 /** Features in the order validators lists them, so equal sets compare equal. */
@@ -185,6 +255,51 @@ export function saysNothing(u: Understanding): boolean {
     u.drops.length === 0 &&
     u.removedFeatures.length === 0 &&
     u.unwantedLocation === undefined &&
+    u.relative.length === 0 &&
     !u.reset
   );
+}
+
+export type BudgetCurrency = 'GBP' | 'EUR' | 'USD' | 'TRY';
+
+const CURRENCY_OF: Record<string, BudgetCurrency> = {
+  '£': 'GBP',
+  '€': 'EUR',
+  $: 'USD',
+  '₺': 'TRY',
+  euro: 'EUR',
+  euros: 'EUR',
+  eur: 'EUR',
+  avro: 'EUR',
+  euroya: 'EUR',
+  eurodan: 'EUR',
+  евро: 'EUR',
+  usd: 'USD',
+  dollar: 'USD',
+  dollars: 'USD',
+  dolar: 'USD',
+  dolara: 'USD',
+  dolardan: 'USD',
+  доллар: 'USD',
+  доллара: 'USD',
+  долларов: 'USD',
+  tl: 'TRY',
+  tlye: 'TRY',
+  tlden: 'TRY',
+  lira: 'TRY',
+  liras: 'TRY',
+  liraya: 'TRY',
+  liradan: 'TRY',
+  лир: 'TRY',
+  лиры: 'TRY',
+  лира: 'TRY',
+};
+
+/** The first currency other than pounds written in the message, if any. */
+function currencyOf(scan: { terms: readonly { text: string }[] }): BudgetCurrency | undefined {
+  for (const term of scan.terms) {
+    const currency = CURRENCY_OF[term.text];
+    if (currency !== undefined) return currency;
+  }
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import type { Feature, PropertyType, RentType } from '@parley/validators';
+import { withinDistance } from './edit-distance';
 import { claim, findPhrases, negatedAfter, negatedBefore, phraseTable, type Scan } from './scan';
 
 /**
@@ -45,6 +46,33 @@ const RENT_WORDS: ReadonlyArray<readonly [string, RentSignal]> = [
     'holiday rentals',
     'vacation rental',
     'vacation rentals',
+    // Turkish
+    'gunluk',
+    'gunluk kiralik',
+    'gecelik',
+    'kisa donem',
+    'kisa sureli',
+    'haftalik',
+    'tatil icin',
+    // Russian
+    'посуточно',
+    'посуточная',
+    'посуточную',
+    'на сутки',
+    'сутки',
+    'за ночь',
+    'на ночь',
+    'ночь',
+    'на неделю',
+    'на пару днеи',
+    'пару днеи',
+    'на несколько днеи',
+    'несколько днеи',
+    'на выходные',
+    'на выходные',
+    'краткосрочно',
+    'краткосрочная',
+    'краткосрочную',
   ].map((p) => [p, 'short'] as const),
   ...[
     'long term',
@@ -65,6 +93,28 @@ const RENT_WORDS: ReadonlyArray<readonly [string, RentSignal]> = [
     'a year',
     'to live',
     'live in',
+    // Turkish
+    'uzun donem',
+    'uzun sureli',
+    'aylik',
+    'ayda',
+    'yillik',
+    // Russian
+    'долгосрочно',
+    'долгосрочная',
+    'долгосрочную',
+    'долгосрочнои',
+    'долгосрочныи',
+    'долгосрочную аренду',
+    'на длительныи срок',
+    'на длительныи',
+    'надолго',
+    'помесячно',
+    'в месяц',
+    'за месяц',
+    'на год',
+    'для жизни',
+    'пмж',
   ].map((p) => [p, 'long'] as const),
   ...[
     'buy',
@@ -83,8 +133,62 @@ const RENT_WORDS: ReadonlyArray<readonly [string, RentSignal]> = [
     'title deed',
     'title deeds',
     'mortgage',
+    // Turkish
+    'satilik',
+    'satin almak',
+    'satin al',
+    'satin alma',
+    'satinalmak',
+    'almak',
+    'almak istiyorum',
+    'yatirim',
+    'yatirimlik',
+    // Russian
+    'купить',
+    'куплю',
+    'покупка',
+    'покупки',
+    'покупку',
+    'продажа',
+    'продажи',
+    'продаже',
+    'на продажу',
+    'продается',
+    'продаются',
+    'продам',
+    'инвестиции',
+    'инвестиции',
+    'инвестиция',
+    // Paying in instalments or with a mortgage is buying.
+    'payment plan',
+    'payment plans',
+    'installments',
+    'instalments',
+    'off plan',
+    'offplan',
+    'taksit',
+    'taksitli',
+    'taksitle',
+    'рассрочка',
+    'рассрочку',
+    'рассрочкои',
+    'ипотека',
+    'ипотеку',
+    'ипотекои',
   ].map((p) => [p, 'sale'] as const),
-  ...['holiday', 'holidays', 'vacation', 'vacations'].map((p) => [p, 'holiday'] as const),
+  ...[
+    'holiday',
+    'holidays',
+    'vacation',
+    'vacations',
+    'tatil',
+    'tatilde',
+    'tatillik',
+    'отпуск',
+    'отпуска',
+    'отдых',
+    'отдыха',
+  ].map((p) => [p, 'holiday'] as const),
   ...[
     'rent',
     'rental',
@@ -96,6 +200,27 @@ const RENT_WORDS: ReadonlyArray<readonly [string, RentSignal]> = [
     'leasing',
     'tenant',
     'tenancy',
+    'kiralik',
+    'kira',
+    'kiralamak',
+    'kiraya',
+    'kiralanacak',
+    'kiralar',
+    'kiralari',
+    'kirasi',
+    'kiraci',
+    'аренда',
+    'аренду',
+    'аренды',
+    'арендовать',
+    'арендую',
+    'снять',
+    'сниму',
+    'снимать',
+    'сдается',
+    'сдаются',
+    'сдам',
+    'в аренду',
   ].map((p) => [p, 'rent'] as const),
 ];
 
@@ -110,11 +235,55 @@ const PROPERTY_WORDS: ReadonlyArray<readonly [string, PropertyType]> = [
     'appartment',
     'appartments',
     'apartmant',
+    'apartmnet',
+    'apartmet',
+    'appartement',
+    'aparment',
+    'apartement',
     'condo',
     'condos',
     'duplex',
+    'daire',
+    'daireler',
+    'dairesi',
+    'apartman',
+    'apartman dairesi',
+    'rezidans',
+    'dubleks',
+    'квартира',
+    'квартиру',
+    'квартиры',
+    'квартир',
+    'квартире',
+    'квартирои',
+    'квартирах',
+    'квартирам',
+    'квартирами',
+    'квартирку',
+    'квартирка',
+    'апартаменты',
+    'апартаментов',
+    'апартамент',
+    'апартаменты',
+    'дуплекс',
   ].map((p) => [p, 'apartment'] as const),
-  ...['villa', 'villas', 'vila', 'villla'].map((p) => [p, 'villa'] as const),
+  ...[
+    'villa',
+    'villas',
+    'vila',
+    'villla',
+    'villalar',
+    'villasi',
+    'вилла',
+    'виллу',
+    'виллы',
+    'вилл',
+    'вилле',
+    'виллои',
+    'виллах',
+    'виллам',
+    'виллами',
+  ].map((p) => [p, 'villa'] as const),
   ...[
     'house',
     'houses',
@@ -124,10 +293,33 @@ const PROPERTY_WORDS: ReadonlyArray<readonly [string, PropertyType]> = [
     'cottage',
     'cottages',
     'detached house',
+    'mustakil',
+    'mustakil ev',
+    'mustakil evler',
+    'dubleks ev',
+    'ikiz villa',
+    'дом',
+    'дома',
+    'доме',
+    'домик',
+    'домов',
+    'домах',
+    'домам',
+    'домом',
+    'таунхаус',
+    'таунхауса',
+    'коттедж',
+    'коттеджа',
   ].map((p) => [p, 'house'] as const),
-  ...['studio', 'studios'].map((p) => [p, 'studio'] as const),
-  ...['penthouse', 'penthouses', 'pent house'].map((p) => [p, 'penthouse'] as const),
-  ...['bungalow', 'bungalows', 'bungallow'].map((p) => [p, 'bungalow'] as const),
+  ...['studio', 'studios', 'studyo', 'студия', 'студию', 'студии', 'студии'].map(
+    (p) => [p, 'studio'] as const,
+  ),
+  ...['penthouse', 'penthouses', 'pent house', 'пентхаус', 'пентхауса', 'пентхаусе'].map(
+    (p) => [p, 'penthouse'] as const,
+  ),
+  ...['bungalow', 'bungalows', 'bungallow', 'bungalov', 'бунгало'].map(
+    (p) => [p, 'bungalow'] as const,
+  ),
 ];
 
 /** `null` marks a word that takes a feature away ("unfurnished"). */
@@ -143,9 +335,36 @@ const FEATURE_WORDS: ReadonlyArray<readonly [string, Feature | null]> = [
     'by the sea',
     'near the sea',
     'close to the sea',
+    'closer to the sea',
+    'closer to the beach',
+    'nearer the sea',
+    'nearer the beach',
+    'denize daha yakin',
+    'sahile daha yakin',
+    'ближе к морю',
+    'ближе к пляжу',
     'next to the sea',
     'on the sea',
     'walk to the sea',
+    'denize sifir',
+    'denize yakin',
+    'denize yurume',
+    'sahile yakin',
+    'sahil',
+    'plaja yakin',
+    'plaj',
+    'plaja',
+    'у моря',
+    'рядом с морем',
+    'близко к морю',
+    'недалеко от моря',
+    'возле моря',
+    'первая линия',
+    'на первои линии',
+    'пляж',
+    'пляжа',
+    'пляжу',
+    'к морю',
   ].map((p) => [p, 'beach'] as const),
   ...[
     'sea view',
@@ -159,16 +378,64 @@ const FEATURE_WORDS: ReadonlyArray<readonly [string, Feature | null]> = [
     'ocean view',
     'ocean views',
     'sea vista',
+    'deniz manzarali',
+    'deniz manzarasi',
+    'deniz manzarasina',
+    'denize manzarali',
+    'вид на море',
+    'видом на море',
+    'с видом на море',
+    'вид моря',
+    'видом моря',
   ].map((p) => [p, 'sea_view'] as const),
-  ...['pool', 'pools', 'swimming pool', 'swimming', 'swimmingpool', 'poool'].map(
-    (p) => [p, 'pool'] as const,
-  ),
-  ...['garden', 'gardens', 'yard', 'backyard', 'back yard', 'garten'].map(
-    (p) => [p, 'garden'] as const,
-  ),
-  ...['furnished', 'furniture', 'fully furnished', 'furnitured', 'furnised'].map(
-    (p) => [p, 'furnished'] as const,
-  ),
+  ...[
+    'pool',
+    'pools',
+    'swimming pool',
+    'swimming',
+    'swimmingpool',
+    'poool',
+    'havuz',
+    'havuzlu',
+    'havuzu',
+    'ortak havuz',
+    'ozel havuz',
+    'бассеин',
+    'бассеином',
+    'бассеина',
+    'бассеине',
+  ].map((p) => [p, 'pool'] as const),
+  ...[
+    'garden',
+    'gardens',
+    'yard',
+    'backyard',
+    'back yard',
+    'garten',
+    'bahce',
+    'bahceli',
+    'bahcesi',
+    'сад',
+    'садом',
+    'сада',
+    'садик',
+  ].map((p) => [p, 'garden'] as const),
+  ...[
+    'furnished',
+    'furniture',
+    'fully furnished',
+    'furnitured',
+    'furnised',
+    'esyali',
+    'esya',
+    'mobilyali',
+    'мебель',
+    'мебелью',
+    'меблированная',
+    'меблированную',
+    'меблированныи',
+    'с мебелью',
+  ].map((p) => [p, 'furnished'] as const),
   ...[
     'parking',
     'garage',
@@ -179,6 +446,16 @@ const FEATURE_WORDS: ReadonlyArray<readonly [string, Feature | null]> = [
     'parking space',
     'off road parking',
     'driveway',
+    'otopark',
+    'otoparkli',
+    'kapali otopark',
+    'garaj',
+    'garajli',
+    'парковка',
+    'парковкои',
+    'парковки',
+    'гараж',
+    'гаражом',
   ].map((p) => [p, 'parking'] as const),
   ...[
     'pet',
@@ -192,8 +469,55 @@ const FEATURE_WORDS: ReadonlyArray<readonly [string, Feature | null]> = [
     'cat',
     'cats',
     'puppy',
+    'evcil hayvan',
+    'evcil',
+    'kedi',
+    'kopek',
+    // Owning one: "köpeğim var", "kedimiz var", "у нас кошка".
+    'kopegim',
+    'kopegimiz',
+    'kopekli',
+    'kopekler',
+    'kedim',
+    'kedimiz',
+    'kediler',
+    'kedili',
+    'hayvan',
+    'hayvanlar',
+    'hayvanim',
+    'hayvanimiz',
+    'собаки',
+    'собаку',
+    'кошка',
+    'кошки',
+    'кошку',
+    'кот',
+    'котом',
+    'животных',
+    'питомец',
+    'питомцем',
+    'животными',
+    'животные',
+    'питомцы',
+    'питомцами',
+    'собакои',
+    'собака',
+    'кошкои',
   ].map((p) => [p, 'pet_friendly'] as const),
-  ...['gym', 'gyms', 'fitness', 'fitness centre', 'fitness center'].map((p) => [p, 'gym'] as const),
+  ...[
+    'gym',
+    'gyms',
+    'fitness',
+    'fitness centre',
+    'fitness center',
+    'spor salonu',
+    'spor salonlu',
+    'спортзал',
+    'спортзалом',
+    'тренажерныи зал',
+    'тренажерным залом',
+    'фитнес',
+  ].map((p) => [p, 'gym'] as const),
   ...[
     'air conditioning',
     'air conditioned',
@@ -206,11 +530,36 @@ const FEATURE_WORDS: ReadonlyArray<readonly [string, Feature | null]> = [
     'a c',
     'ac',
     'climate control',
+    'klima',
+    'klimali',
+    'кондиционер',
+    'кондер',
+    'кондеи',
+    'кондером',
+    'кондиционера',
+    'кондиционером',
+    'кондиционеры',
   ].map((p) => [p, 'air_conditioning'] as const),
-  ...['balcony', 'balconies', 'balcon', 'balconey', 'veranda', 'verandah'].map(
-    (p) => [p, 'balcony'] as const,
-  ),
+  ...[
+    'balcony',
+    'balconies',
+    'balcon',
+    'balconey',
+    'veranda',
+    'verandah',
+    'balkon',
+    'balkonlu',
+    'teras',
+    'terasli',
+    'балкон',
+    'балконом',
+    'балкона',
+    'терраса',
+    'террасои',
+  ].map((p) => [p, 'balcony'] as const),
   ['unfurnished', null],
+  ['esyasiz', null],
+  ['без мебели', null],
 ];
 
 const rentTable = phraseTable(RENT_WORDS);
@@ -222,9 +571,12 @@ export const KEYWORD_WORDS: ReadonlySet<string> = new Set(
   [...RENT_WORDS, ...PROPERTY_WORDS, ...FEATURE_WORDS].flatMap(([phrase]) => phrase.split(' ')),
 );
 
-export function findRentType(scan: Scan, period?: 'month' | 'night'): RentType | undefined {
+export function findRentType(
+  scan: Scan,
+  period?: 'month' | 'night' | 'week',
+): RentType | undefined {
   const seen = new Set<RentSignal>();
-  if (period === 'night') seen.add('short');
+  if (period === 'night' || period === 'week') seen.add('short');
   if (period === 'month') seen.add('long');
   for (const match of findPhrases(scan, rentTable)) {
     claim(scan, match.start, match.end);
@@ -242,12 +594,35 @@ export function findPropertyType(scan: Scan): PropertyType | undefined {
   const named: PropertyType[] = [];
   for (const match of findPhrases(scan, propertyTable)) {
     claim(scan, match.start, match.end);
-    if (!negatedBefore(scan, match.start)) named.push(match.value);
+    // "daire yerine villa", "villa olmasın": the type named before is the one not wanted.
+    if (!negatedBefore(scan, match.start) && !negatedAfter(scan, match.end))
+      named.push(match.value);
+  }
+  if (named.length === 0) {
+    const typo = misspeltPropertyType(scan);
+    if (typo !== undefined) named.push(typo);
   }
   const specific = named.find((type) => type === 'studio' || type === 'penthouse');
   if (specific !== undefined && named.every((t) => t === specific || t === 'apartment'))
     return specific;
   return named[0];
+}
+
+/** Single Latin words for a property type, long enough that one typo cannot make another word. */
+const TYPO_TARGETS = PROPERTY_WORDS.filter(([p]) => !p.includes(' ') && /^[a-z]{6,}$/.test(p));
+
+/** "apartmnt", "penthose": an unclaimed word one edit (two for long words) from a property word. */
+function misspeltPropertyType(scan: Scan): PropertyType | undefined {
+  for (let i = 0; i < scan.terms.length; i++) {
+    const text = scan.terms[i]!.text;
+    if (scan.used[i] || !/^[a-z]{6,}$/.test(text) || KEYWORD_WORDS.has(text)) continue;
+    const max = text.length >= 9 ? 2 : 1;
+    const hit = TYPO_TARGETS.find(([word]) => withinDistance(text, word, max));
+    if (hit === undefined || negatedBefore(scan, i)) continue;
+    claim(scan, i, i + 1);
+    return hit[1];
+  }
+  return undefined;
 }
 
 export interface FeatureFinding {
@@ -265,6 +640,18 @@ export function findFeatures(scan: Scan): FeatureFinding {
       unwanted.add(match.value);
     else wanted.add(match.value);
   }
+  // Turkish "without" is a suffix: "havuzsuz", "eşyasız", "bahçesiz".
+  scan.terms.forEach((term, i) => {
+    if (scan.used[i]) return;
+    const stem = term.text.match(/^(\p{L}{3,}?)(?:suz|siz)$/u)?.[1];
+    const feature =
+      stem === undefined
+        ? undefined
+        : featureTable.get(stem)?.find((e) => e.words.length === 1)?.value;
+    if (feature === undefined) return;
+    claim(scan, i, i + 1);
+    unwanted.add(feature ?? 'furnished');
+  });
   for (const feature of unwanted) wanted.delete(feature);
   return { wanted: [...wanted], unwanted: [...unwanted] };
 }

@@ -1,6 +1,7 @@
-import { foldText, type Town, townNames } from '@parley/validators';
+import { DISTRICTS, findTown, foldText, type Town, townNames } from '@parley/validators';
 import { withinDistance } from './edit-distance';
 import { claim, type Scan } from './scan';
+import { VILLAGES } from './villages';
 
 /**
  * Finds the place a message names, using the shared alias table from validators so
@@ -8,43 +9,74 @@ import { claim, type Scan } from './scan';
  */
 
 const byName = new Map<string, Town>(townNames());
+// A village with no town of its own reads as its district ("Çatalköy" searches Girne).
+for (const district of DISTRICTS) {
+  const town = findTown(district)!;
+  for (const village of VILLAGES[district]) {
+    const folded = foldText(village);
+    if (!byName.has(folded)) byName.set(folded, town);
+  }
+}
+// Names of two words are also typed as one: "longbeach", "yeniboğaziçi".
+for (const [name, town] of [...byName]) {
+  const joined = name.replaceAll(' ', '');
+  if (joined !== name && !byName.has(joined)) byName.set(joined, town);
+}
 const longestName = Math.max(...[...byName.keys()].map((name) => name.split(' ').length));
+const townNamesOnly = new Set(townNames().map(([name]) => name));
 
-/** Single-word names long enough to be worth a typo match. */
+/**
+ * Single-word names long enough to be worth a typo match: towns from 5 letters, villages
+ * from 7 (a short village name is one letter from too many words).
+ */
 const fuzzyNames = [...byName.entries()].filter(
-  ([name]) => !name.includes(' ') && name.length >= 5,
+  ([name]) => /^[a-z]{7,}$/.test(name) || (/^[a-z]{5,}$/.test(name) && townNamesOnly.has(name)),
 );
 
 /** Words that come right before a place someone does NOT want. */
-const LOCATION_NEGATORS = new Set([
-  'not',
-  'no',
-  'except',
-  'instead',
-  'rather',
-  'other',
-  'than',
-  'outside',
+const LOCATION_NEGATORS = new Set(['not', 'no', 'except', 'outside', 'не', 'кроме', 'исключая']);
+const LOCATION_FILLERS = new Set(['in', 'of', 'the', 'near', 'around', 'at', 'в', 'во', 'на']);
+/** Turkish says it after the place: "Girne hariç", "Girne'de olmasın", "Lapta dışında". */
+const LOCATION_NEGATORS_AFTER = new Set([
+  'haric',
+  'olmasin',
+  'degil',
+  'disinda',
+  'disi',
+  'istemiyorum',
+  'istemiyoruz',
+  'istemem',
+  'olmaz',
 ]);
-const LOCATION_FILLERS = new Set(['in', 'of', 'the', 'near', 'around', 'at']);
+/** "anywhere but Girne", "any town but Lapta": "but" excludes after these. */
+const ANY_PLACE = new Set(['anywhere', 'everywhere', 'anything', 'any', 'town', 'area', 'place']);
 
 export interface LocationFinding {
   /** Canonical town name (what listings store), e.g. "Girne" for "kyrenia". */
   wanted?: string;
   /** A place named with "not"/"instead of": dropped if it is the remembered one. */
   unwanted?: string;
+  /** Places named with "not"/"except"/"hariç"/"кроме": kept out of the search. */
+  excluded: string[];
 }
 
 export function findLocation(scan: Scan, knownWords: ReadonlySet<string>): LocationFinding {
-  const finding: LocationFinding = {};
+  const finding: LocationFinding = { excluded: [] };
   const { terms, used } = scan;
   for (let i = 0; i < terms.length; i++) {
     if (used[i]) continue;
-    const hit = exactAt(scan, i) ?? fuzzyAt(scan, i, knownWords);
+    const hit = exactAt(scan, i) ?? inflectedAt(scan, i) ?? fuzzyAt(scan, i, knownWords);
     if (hit === undefined) continue;
     claim(scan, i, hit.end);
-    if (negatedPlace(scan, i)) finding.unwanted ??= hit.town.name;
-    else finding.wanted ??= hit.town.name;
+    const negation = LOCATION_NEGATORS_AFTER.has(scan.terms[hit.end]?.text ?? '')
+      ? 'exclude'
+      : negatedPlace(scan, i);
+    if (negation === undefined) finding.wanted ??= hit.town.name;
+    else {
+      finding.unwanted ??= hit.town.name;
+      if (negation === 'exclude' && !finding.excluded.includes(hit.town.name))
+        finding.excluded.push(hit.town.name);
+    }
     i = hit.end - 1;
   }
   return finding;
@@ -62,8 +94,78 @@ function exactAt(scan: Scan, start: number): { town: Town; end: number } | undef
     if (words.length !== n) continue;
     const town = byName.get(words.join(' '));
     if (town !== undefined) return { town, end: start + n };
+    // A Turkish ending on the last word of a longer name: "Long Beach'te", "Yeni Boğaziçi'nde".
+    if (n > 1 && /^[a-z]+$/.test(words[n - 1]!)) {
+      const inflected = withTurkishEnding(`${words.slice(0, -1).join(' ')} `, words[n - 1]!);
+      if (inflected !== undefined) return { town: inflected, end: start + n };
+    }
   }
   return undefined;
+}
+
+/** The town `prefix + word` names once a Turkish case ending is taken off `word`. */
+function withTurkishEnding(prefix: string, word: string): Town | undefined {
+  for (const ending of TURKISH_ENDINGS) {
+    if (!word.endsWith(ending) || word.length - ending.length < 3) continue;
+    const town = byName.get(prefix + word.slice(0, -ending.length));
+    if (town !== undefined) return town;
+  }
+  return undefined;
+}
+
+/**
+ * Turkish case endings on a town ("Girne'de", "Lefkoşa'dan", "Güzelyurt'ta", typed
+ * with or without the apostrophe) and Russian ones ("в Кирении", "в Фамагусте").
+ */
+const TURKISH_ENDINGS = [
+  'ndeki',
+  'ndaki',
+  'deki',
+  'daki',
+  'teki',
+  'taki',
+  'nden',
+  'ndan',
+  'nde',
+  'nda',
+  'den',
+  'dan',
+  'ten',
+  'tan',
+  'nin',
+  'nun',
+  'de',
+  'da',
+  'te',
+  'ta',
+  'ye',
+  'ya',
+  'yi',
+  'yu',
+  'e',
+  'a',
+];
+const RUSSIAN_ENDINGS = /(?:ией|ии|ию|ия|ой|ей|ом|ем|е|а|я|у|ю|ы|и|о)$/;
+
+/** Single-word Cyrillic names by stem: "кирени" for Кирения, Кирении, Киренией. */
+const byRussianStem = new Map<string, Town>();
+const russianTownStems = new Set<string>();
+for (const [name, town] of byName) {
+  if (!/^[а-я]+$/.test(name)) continue;
+  const stem = name.replace(RUSSIAN_ENDINGS, '');
+  if (!byRussianStem.has(stem)) byRussianStem.set(stem, town);
+  if (townNamesOnly.has(name)) russianTownStems.add(stem);
+}
+
+function inflectedAt(scan: Scan, start: number): { town: Town; end: number } | undefined {
+  const word = scan.terms[start]!.text;
+  if (word.length < 5) return undefined;
+  if (/^[а-я]+$/.test(word)) {
+    const town = byRussianStem.get(word.replace(RUSSIAN_ENDINGS, ''));
+    return town === undefined ? undefined : { town, end: start + 1 };
+  }
+  const town = withTurkishEnding('', word);
+  return town === undefined ? undefined : { town, end: start + 1 };
 }
 
 function fuzzyAt(
@@ -72,7 +174,19 @@ function fuzzyAt(
   knownWords: ReadonlySet<string>,
 ): { town: Town; end: number } | undefined {
   const word = scan.terms[start]!.text;
-  if (word.length < 5 || knownWords.has(word) || !/^[a-z]+$/.test(word)) return undefined;
+  if (word.length < 5 || knownWords.has(word)) return undefined;
+  if (/^[а-я]+$/.test(word)) {
+    // Russian spellings drift too ("Искелле", "Белапаис", "Алсанчак" for Алсанджак):
+    // compare stems, so the case ending is not counted as a typo.
+    const stem = word.replace(RUSSIAN_ENDINGS, '');
+    if (stem.length < 5) return undefined;
+    const max = stem.length >= 8 ? 2 : 1;
+    for (const [name, town] of fuzzyRussianStems) {
+      if (withinDistance(stem, name, max)) return { town, end: start + 1 };
+    }
+    return undefined;
+  }
+  if (!/^[a-z]+$/.test(word)) return undefined;
   const max = word.length >= 8 ? 2 : 1;
   for (const [name, town] of fuzzyNames) {
     if (withinDistance(word, name, max)) return { town, end: start + 1 };
@@ -80,14 +194,26 @@ function fuzzyAt(
   return undefined;
 }
 
-function negatedPlace(scan: Scan, start: number): boolean {
+/** Russian stems worth a typo match, by the same lengths as the Latin names. */
+const fuzzyRussianStems = [...byRussianStem.entries()].filter(
+  ([stem]) => stem.length >= 7 || (stem.length >= 5 && russianTownStems.has(stem)),
+);
+
+/**
+ * "not in Girne" excludes the place; "instead of Girne" / "rather than Girne" only
+ * replaces it. Undefined when the place is wanted.
+ */
+function negatedPlace(scan: Scan, start: number): 'exclude' | 'replace' | undefined {
   for (let i = start - 1; i >= 0 && i >= start - 3; i--) {
     const text = scan.terms[i]!.text;
-    if (LOCATION_NEGATORS.has(text)) return true;
-    if (!LOCATION_FILLERS.has(text)) return false;
+    if (REPLACING.has(text)) return 'replace';
+    if (LOCATION_NEGATORS.has(text)) return 'exclude';
+    if (text === 'but' && ANY_PLACE.has(scan.terms[i - 1]?.text ?? '')) return 'exclude';
+    if (!LOCATION_FILLERS.has(text)) return undefined;
   }
-  return false;
+  return undefined;
 }
+const REPLACING = new Set(['instead', 'rather', 'other', 'than', 'yerine', 'вместо']);
 
 /** The canonical name for any spelling the alias table knows, else undefined. */
 export function canonicalTown(name: string): string | undefined {

@@ -76,7 +76,24 @@ export function findPhrases<T>(scan: Scan, table: PhraseTable<T>): PhraseMatch<T
 }
 
 /** Punctuation and words after which an earlier "no"/"not" no longer applies. */
-const CLAUSE_BREAKS = new Set([',', '.', ';', '!', '?', ':', 'but', 'with', 'though', 'however']);
+const CLAUSE_BREAKS = new Set([
+  ',',
+  '.',
+  ';',
+  '!',
+  '?',
+  ':',
+  'but',
+  'with',
+  'though',
+  'however',
+  'ama',
+  'fakat',
+  'ancak',
+  'но',
+  'с',
+  'со',
+]);
 
 const NEGATORS = new Set([
   'no',
@@ -100,6 +117,12 @@ const NEGATORS = new Set([
   'lose',
   'instead',
   'rather',
+  // Russian puts the negation first too: "без бассейна", "не в Кирении", "кроме Лапты".
+  'без',
+  'не',
+  'нет',
+  'кроме',
+  'вместо',
 ]);
 
 /** True when a negator sits within `window` terms before `start`, in the same clause. */
@@ -114,6 +137,30 @@ export function negatedBefore(scan: Scan, start: number, window = 3): boolean {
 
 const NOT_NEEDED = new Set(['needed', 'necessary', 'required', 'important', 'essential']);
 const AFTER_NEGATORS = new Set(['not', 'isnt', 'arent', 'doesnt', 'dont', 'no']);
+/** Turkish negates after the noun: "havuz olmasın", "Girne hariç", "eşya istemiyorum". */
+const TURKISH_NEGATORS = new Set([
+  'olmasin',
+  'olmadan',
+  'istemiyorum',
+  'istemiyoruz',
+  'degil',
+  'haric',
+  'yok',
+  'gereksiz',
+  'yerine',
+]);
+/** Russian waves a thing away after naming it too: "бассейн не нужен", "мебель не обязательна". */
+const RUSSIAN_NOT_NEEDED = new Set([
+  'нужен',
+  'нужна',
+  'нужно',
+  'нужны',
+  'надо',
+  'обязательно',
+  'обязателен',
+  'обязательна',
+  'важно',
+]);
 
 /** "pool not needed", "garden is optional": a feature waved away after it is named. */
 export function negatedAfter(scan: Scan, end: number): boolean {
@@ -121,7 +168,8 @@ export function negatedAfter(scan: Scan, end: number): boolean {
   for (let i = end; i < scan.terms.length && i < end + 4; i++) {
     const text = scan.terms[i]!.text;
     if (CLAUSE_BREAKS.has(text)) return false;
-    if (text === 'optional' || text === 'unnecessary') return true;
+    if (text === 'optional' || text === 'unnecessary' || TURKISH_NEGATORS.has(text)) return true;
+    if (text === 'не' && RUSSIAN_NOT_NEEDED.has(scan.terms[i + 1]?.text ?? '')) return true;
     if (AFTER_NEGATORS.has(text)) negator = true;
     else if (negator && (NOT_NEEDED.has(text) || text === 'matter')) return true;
   }

@@ -32,6 +32,28 @@ const NUMBER_WORDS: Record<string, number> = {
   eight: 8,
   nine: 9,
   ten: 10,
+  // Turkish ("bir" is also "a", but a spelled number only counts next to a bedroom word).
+  bir: 1,
+  iki: 2,
+  uc: 3,
+  dort: 4,
+  bes: 5,
+  // Russian, in the forms that go with "bedrooms".
+  один: 1,
+  одна: 1,
+  однои: 1,
+  одну: 1,
+  два: 2,
+  две: 2,
+  двумя: 2,
+  двух: 2,
+  три: 3,
+  тремя: 3,
+  трех: 3,
+  четыре: 4,
+  четырьмя: 4,
+  четырех: 4,
+  пять: 5,
 };
 
 const MULTIPLIERS: Record<string, number> = {
@@ -42,12 +64,27 @@ const MULTIPLIERS: Record<string, number> = {
   mil: 1_000_000,
   mn: 1_000_000,
   million: 1_000_000,
+  bin: 1_000,
+  milyon: 1_000_000,
+  к: 1_000,
+  тыс: 1_000,
+  тысяч: 1_000,
+  тысячи: 1_000,
+  тысяча: 1_000,
+  млн: 1_000_000,
+  миллион: 1_000_000,
+  миллиона: 1_000_000,
+  миллионов: 1_000_000,
 };
 
-// Currency symbols, numbers with separators, words, and the punctuation that matters.
-const TOKEN = /[£€$₺]|\d+(?:[.,]\d+)*|[a-z]+|[-+/<>~:;,.!?&]/g;
+// Currency symbols, numbers with separators, words (Latin or Cyrillic), and the
+// punctuation that matters.
+const TOKEN = /[£€$₺]|\d+(?:[.,]\d+)*|[a-z]+|[а-я]+|[-+/<>~:;,.!?&]/g;
 
-/** Lower-case, strip accents (and the Turkish dotless i), drop apostrophes. */
+/**
+ * Lower-case, strip accents (and the Turkish dotless i), drop apostrophes, so
+ * "Girne'de" reads "girnede" and "и"/"е" read "и"/"е".
+ */
 export function normalise(text: string): string {
   return text
     .replace(/[ıİ]/g, 'i')

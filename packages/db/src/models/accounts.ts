@@ -16,7 +16,9 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   declare email: string;
   declare name: string;
   declare passwordHash: string;
-  declare role: CreationOptional<'user' | 'agent' | 'admin'>;
+  declare role: CreationOptional<'user' | 'agent' | 'admin' | 'guest'>;
+  /** Guests only: when the guest and what it made are gone unless it signs up or in. */
+  declare expiresAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -57,6 +59,7 @@ export function defineAccountModels(sequelize: Sequelize) {
       name: { type: DataTypes.TEXT, allowNull: false },
       passwordHash: { type: DataTypes.TEXT, allowNull: false },
       role: { type: DataTypes.TEXT, allowNull: false, defaultValue: 'user' },
+      expiresAt: { type: DataTypes.DATE, allowNull: true },
       ...timestamps(),
     },
     { sequelize, tableName: 'users', modelName: 'User' },

@@ -24,6 +24,20 @@ export class Conversation extends Model<
   declare messageCount: CreationOptional<number>;
   declare lastMessageAt: CreationOptional<Date | null>;
   declare activityAt: CreationOptional<Date>;
+  /** What the assistant understood the person wants: shared by every session. */
+  declare memory: CreationOptional<Json>;
+  declare memorySummary: CreationOptional<string>;
+  /** Last event sequence number; bumped under the row lock so event ids are ordered. */
+  declare eventSeq: CreationOptional<string>;
+  /** Who answers: the assistant, nobody yet (waiting for a person), or an agent. */
+  declare mode: CreationOptional<'assistant' | 'waiting' | 'agent'>;
+  declare assignedAgentId: CreationOptional<string | null>;
+  declare assignedAgentName: CreationOptional<string | null>;
+  /** When a person was last asked for; set once asked, so agents may see it. */
+  declare handoffRequestedAt: CreationOptional<Date | null>;
+  declare handoffReason: CreationOptional<string | null>;
+  /** The listing the person asked about when asking for a person. */
+  declare handoffListingId: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -36,15 +50,15 @@ export class ChatSession extends Model<
   declare userId: string;
   declare conversationId: ForeignKey<Conversation['id']>;
   declare endUserId: CreationOptional<string | null>;
+  /** Browser origins whose pages may use this client secret (widgets); null: the server's own. */
+  declare allowedOrigins: CreationOptional<string[] | null>;
   declare status: CreationOptional<'active' | 'ended' | 'expired'>;
   declare lastActivityAt: CreationOptional<Date>;
   declare expiresAt: Date;
   declare endedAt: CreationOptional<Date | null>;
   declare endReason: CreationOptional<string | null>;
-  declare memory: CreationOptional<Json>;
-  declare memorySummary: CreationOptional<string>;
-  /** bigint comes back from pg as a string */
-  declare eventSeq: CreationOptional<string>;
+  /** `agent`: an agent's seat in a conversation they claimed from the inbox. */
+  declare kind: CreationOptional<'customer' | 'agent'>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -67,24 +81,27 @@ export class ChatMessage extends Model<
   declare id: string;
   declare conversationId: string;
   declare sessionId: CreationOptional<string | null>;
-  declare role: 'user' | 'assistant' | 'system';
+  declare role: 'user' | 'assistant' | 'agent' | 'system';
   declare content: string;
   declare metadata: CreationOptional<Json>;
   declare clientMessageId: CreationOptional<string | null>;
   declare replyToId: CreationOptional<string | null>;
+  /** Who wrote a user or agent message: `{ id, name, role }`. */
+  declare author: CreationOptional<{ id: string; name: string; role: string } | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
 
-export class SessionEventRow extends Model<
-  InferAttributes<SessionEventRow>,
-  InferCreationAttributes<SessionEventRow>
+export class ConversationEventRow extends Model<
+  InferAttributes<ConversationEventRow>,
+  InferCreationAttributes<ConversationEventRow>
 > {
-  declare sessionId: string;
+  declare conversationId: string;
   /** bigint comes back from pg as a string */
   declare seq: string;
   declare type: string;
   declare payload: Json;
+  declare sessionId: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
 }
 
@@ -101,6 +118,15 @@ export function defineChatModels(sequelize: Sequelize) {
       messageCount: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       lastMessageAt: date(true),
       activityAt: { ...date(), defaultValue: DataTypes.NOW },
+      memory: json(),
+      memorySummary: { type: DataTypes.TEXT, allowNull: false, defaultValue: '' },
+      eventSeq: { type: DataTypes.BIGINT, allowNull: false, defaultValue: 0 },
+      mode: { type: DataTypes.TEXT, allowNull: false, defaultValue: 'assistant' },
+      assignedAgentId: { type: DataTypes.UUID, allowNull: true },
+      assignedAgentName: { type: DataTypes.TEXT, allowNull: true },
+      handoffRequestedAt: date(true),
+      handoffReason: { type: DataTypes.TEXT, allowNull: true },
+      handoffListingId: { type: DataTypes.UUID, allowNull: true },
       createdAt: date(),
       updatedAt: date(),
     },
@@ -114,14 +140,13 @@ export function defineChatModels(sequelize: Sequelize) {
       userId: { type: DataTypes.UUID, allowNull: false },
       conversationId: { type: DataTypes.UUID, allowNull: false },
       endUserId: { type: DataTypes.TEXT, allowNull: true },
+      allowedOrigins: { type: DataTypes.ARRAY(DataTypes.TEXT), allowNull: true },
       status: { type: DataTypes.TEXT, allowNull: false, defaultValue: 'active' },
       lastActivityAt: { ...date(), defaultValue: DataTypes.NOW },
       expiresAt: date(),
       endedAt: date(true),
       endReason: { type: DataTypes.TEXT, allowNull: true },
-      memory: json(),
-      memorySummary: { type: DataTypes.TEXT, allowNull: false, defaultValue: '' },
-      eventSeq: { type: DataTypes.BIGINT, allowNull: false, defaultValue: 0 },
+      kind: { type: DataTypes.TEXT, allowNull: false, defaultValue: 'customer' },
       createdAt: date(),
       updatedAt: date(),
     },
@@ -151,22 +176,29 @@ export function defineChatModels(sequelize: Sequelize) {
       metadata: json(),
       clientMessageId: { type: DataTypes.UUID, allowNull: true },
       replyToId: { type: DataTypes.UUID, allowNull: true },
+      author: { type: DataTypes.JSONB, allowNull: true },
       createdAt: date(),
       updatedAt: date(),
     },
     { sequelize, tableName: 'messages', modelName: 'Message' },
   );
 
-  class SessionEventModel extends SessionEventRow {}
-  SessionEventModel.init(
+  class ConversationEventModel extends ConversationEventRow {}
+  ConversationEventModel.init(
     {
-      sessionId: { type: DataTypes.UUID, allowNull: false, primaryKey: true },
+      conversationId: { type: DataTypes.UUID, allowNull: false, primaryKey: true },
       seq: { type: DataTypes.BIGINT, allowNull: false, primaryKey: true },
       type: { type: DataTypes.TEXT, allowNull: false },
       payload: { type: DataTypes.JSONB, allowNull: false },
+      sessionId: { type: DataTypes.UUID, allowNull: true },
       createdAt: date(),
     },
-    { sequelize, tableName: 'session_events', modelName: 'SessionEvent', updatedAt: false },
+    {
+      sequelize,
+      tableName: 'conversation_events',
+      modelName: 'ConversationEvent',
+      updatedAt: false,
+    },
   );
 
   return {
@@ -174,6 +206,6 @@ export function defineChatModels(sequelize: Sequelize) {
     Session: SessionModel,
     SessionSecret: SessionSecretModel,
     Message: MessageModel,
-    SessionEvent: SessionEventModel,
+    ConversationEvent: ConversationEventModel,
   };
 }

@@ -32,6 +32,8 @@ export class ListingRecord extends Model<
   declare currency: CreationOptional<string>;
   declare features: CreationOptional<string[]>;
   declare images: CreationOptional<string[]>;
+  declare lat: CreationOptional<number | null>;
+  declare lng: CreationOptional<number | null>;
   declare createdBy: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -55,6 +57,8 @@ export function defineListingModels(sequelize: Sequelize) {
       currency: { type: DataTypes.TEXT, allowNull: false, defaultValue: 'GBP' },
       features: { type: DataTypes.ARRAY(DataTypes.TEXT), allowNull: false, defaultValue: [] },
       images: { type: DataTypes.ARRAY(DataTypes.TEXT), allowNull: false, defaultValue: [] },
+      lat: { type: DataTypes.DOUBLE, allowNull: true },
+      lng: { type: DataTypes.DOUBLE, allowNull: true },
       createdBy: { type: DataTypes.UUID, allowNull: true },
       createdAt: { type: DataTypes.DATE, allowNull: false },
       updatedAt: { type: DataTypes.DATE, allowNull: false },

@@ -1,6 +1,8 @@
 import {
+  demoPictureKeys,
   type Feature,
   findTown,
+  mediaUrl,
   type PropertyType,
   type RentType,
   TOWNS,
@@ -510,6 +512,39 @@ function uuidV7(ms: number, random: Random): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+// Which way the sea is from a town's centre: its listings stay on the land side.
+const COAST: Record<string, 'north' | 'east'> = {
+  Girne: 'north',
+  Lapta: 'north',
+  Alsancak: 'north',
+  Esentepe: 'north',
+  Karşıyaka: 'north',
+  Gazimağusa: 'east',
+  İskele: 'east',
+};
+
+/**
+ * A spot within about 2 km of the town's centre, on its land side. Read from the id's
+ * random bytes rather than drawn from the stream, so adding coordinates changed no
+ * listing the seed made before.
+ */
+function placeNear(town: string, centre: { lat: number; lng: number }, id: string) {
+  const hex = id.replace(/-/g, '');
+  const u = Number.parseInt(hex.slice(20, 26), 16) / 0x1000000;
+  const v = Number.parseInt(hex.slice(26, 32), 16) / 0x1000000;
+  const coast = COAST[town];
+  const dLat = coast === 'north' ? -0.022 * u : (u - 0.5) * 0.036;
+  const dLng = coast === 'east' ? -0.022 * v : (v - 0.5) * 0.044;
+  const round = (n: number) => Math.round(n * 1e6) / 1e6;
+  return { lat: round(centre.lat + dLat), lng: round(centre.lng + dLng) };
+}
+
+/** Byte `i` of the id's random tail: stable choices per listing that draw nothing from the stream. */
+function idByte(id: string, i: number): number {
+  const hex = id.replace(/-/g, '').slice(16);
+  return Number.parseInt(hex.slice((i * 2) % 16, ((i * 2) % 16) + 2), 16);
+}
+
 const TOWN_WEIGHTS = Object.fromEntries(
   TOWNS.map((t) => [t.name, PROFILES[t.name]?.weight ?? 1]),
 ) as Record<string, number>;
@@ -543,6 +578,7 @@ export function* generateListings(seed: number | string = 1): Generator<ListingR
       : createdMs;
     const id = uuidV7(createdMs, random);
     const imageCount = random.int(3, 6);
+    const { lat, lng } = placeNear(home.name, home.centre, id);
     yield {
       id,
       title: titleFor(random, rentType, propertyType, bedrooms, town, place, features),
@@ -568,10 +604,11 @@ export function* generateListings(seed: number | string = 1): Generator<ListingR
       price: price.toFixed(2),
       currency: 'GBP',
       features: [...features],
-      images: Array.from(
-        { length: imageCount },
-        (_, i) => `https://picsum.photos/seed/${id}-${i + 1}/800/600`,
-      ),
+      images: demoPictureKeys({ propertyType, features: [...features] }, imageCount, (i) =>
+        idByte(id, i),
+      ).map((key) => mediaUrl(key)),
+      lat,
+      lng,
       createdBy: null,
       createdAt: new Date(createdMs),
       updatedAt: new Date(updatedMs),

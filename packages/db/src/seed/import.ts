@@ -45,8 +45,11 @@ export interface ImportOptions {
   createdBy?: string | null;
   clock?: () => Date;
   onProgress?: (done: number, total: number) => void;
-  /** Called after every committed batch, e.g. to bump the listings cache version. */
-  afterCommit?: () => Promise<unknown>;
+  /**
+   * Called after every committed batch with the ids it wrote, e.g. to bump the listings
+   * cache version, or to follow their alert matching.
+   */
+  afterCommit?: (ids: string[]) => Promise<unknown>;
 }
 
 // Header names people use -> the field listingCreateInput expects.
@@ -68,8 +71,14 @@ const FIELD_BY_KEY: Record<string, string> = {
   currency: 'currency',
   features: 'features',
   images: 'images',
+  lat: 'lat',
+  latitude: 'lat',
+  lng: 'lng',
+  lon: 'lng',
+  long: 'lng',
+  longitude: 'lng',
 };
-const NUMBER_FIELDS = new Set(['bedrooms', 'bathrooms', 'areaSqm', 'price']);
+const NUMBER_FIELDS = new Set(['bedrooms', 'bathrooms', 'areaSqm', 'price', 'lat', 'lng']);
 const LIST_FIELDS = new Set(['features', 'images']);
 const PLAIN_NUMBER = /^[-+]?\d+(\.\d+)?$/;
 const MONEY = /^[£€$]?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
@@ -201,6 +210,8 @@ function toRow(
     currency: input.currency,
     features: [...new Set(input.features)],
     images: input.images,
+    lat: input.lat,
+    lng: input.lng,
     createdBy,
     createdAt: now,
     updatedAt: now,
@@ -241,14 +252,12 @@ export async function importListings(
     const pending = batch;
     batch = [];
     try {
+      const rows = pending.map((p) => p.row);
       result.imported += await withTransaction(sequelize, (transaction) =>
-        insertListingRows(
-          sequelize,
-          pending.map((p) => p.row),
-          transaction,
-        ),
+        insertListingRows(sequelize, rows, transaction),
       );
-      await afterCommit?.();
+      // New ids: a batch that commits wrote every one of its rows.
+      await afterCommit?.(rows.map((row) => row.id));
     } catch (error) {
       const parent = (error as { parent?: { message?: string } }).parent;
       result.failedBatches.push({

@@ -18,6 +18,9 @@ export interface ListingRow {
   currency: string;
   features: string[];
   images: string[];
+  /** WGS 84, both or neither. */
+  lat: number | null;
+  lng: number | null;
   createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -38,6 +41,8 @@ const COLUMNS: [column: string, cast: string, read: (row: ListingRow) => unknown
   ['currency', 'text', (r) => r.currency],
   ['features', 'text[]', (r) => r.features],
   ['images', 'text[]', (r) => r.images],
+  ['lat', 'float8', (r) => r.lat],
+  ['lng', 'float8', (r) => r.lng],
   ['created_by', 'uuid', (r) => r.createdBy],
   ['created_at', 'timestamptz', (r) => r.createdAt],
   ['updated_at', 'timestamptz', (r) => r.updatedAt],

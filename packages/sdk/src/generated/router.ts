@@ -10,6 +10,46 @@ import type {
 
 export type AgentName = 'rules' | 'openai';
 
+/** A person on the platform's staff, as customers see them. */
+export interface AgentRef {
+  id: string;
+  name: string;
+}
+
+export interface Alert {
+  id: string;
+  savedSearchId: string;
+  listing: Listing;
+  reason: AlertReason;
+  /** The price before the drop, as an exact decimal ("950.00"); null for a new listing. */
+  previousPrice: null | string;
+  read: boolean;
+  createdAt: Date;
+}
+
+export type AlertEvent = { type: 'alert.created'; alert: Alert };
+
+export type AlertListInput =
+  | undefined
+  | {
+      cursor?: undefined | null | string;
+      limit?: undefined | number;
+      unreadOnly?: undefined | boolean;
+    };
+
+export type AlertMarkReadInput = { ids: string[] } | { all: true };
+
+export interface AlertPage {
+  items: Alert[];
+  nextCursor: null | string;
+  /** The person's unread alerts, all of them (not only this page's). */
+  unread: number;
+  /** Where `alerts.events` picks up after what this answer knows of ("0": nothing yet). */
+  lastEventId: string;
+}
+
+export type AlertReason = 'new' | 'price_drop';
+
 export interface ApiKeySummary {
   id: string;
   name: string;
@@ -25,6 +65,8 @@ export interface AssistantReply {
   conversationId: string;
   recommendations: Listing[];
   appliedFilters: SearchFacts;
+  /** The language the reply is written in: the language of the request. */
+  language: Language;
 }
 
 export interface AuthResult {
@@ -42,9 +84,40 @@ export interface Conversation {
   archived: boolean;
   messageCount: number;
   lastMessageAt: null | Date;
+  mode: ConversationMode;
+  /** The agent holding the conversation (mode `agent`). */
+  assignedAgent: null | AgentRef;
+  /** When a person was last asked for; null if nobody ever was. */
+  handoffRequestedAt: null | Date;
   createdAt: Date;
   updatedAt: Date;
 }
+
+export type ConversationEvent =
+  | { type: 'message.created'; message: Message }
+  | { type: 'run.started'; run: Run }
+  | {
+      type: 'assistant.delta';
+      runId?: undefined | string;
+      messageId: string;
+      delta: string;
+      clientMessageId: string;
+    }
+  | { type: 'assistant.completed'; message: Message; reply: AssistantReply; run?: undefined | Run }
+  | { type: 'run.failed'; run: Run }
+  | { type: 'run.cancelled'; run: Run }
+  | {
+      type: 'typing';
+      actor: 'user' | 'agent' | 'assistant';
+      typing: boolean;
+      name?: undefined | string;
+    }
+  | { type: 'handoff.requested'; reason: null | string; brief: HandoffBrief }
+  | { type: 'handoff.assigned'; agent: AgentRef }
+  | { type: 'handoff.released'; agent: AgentRef; to: 'assistant' | 'waiting' }
+  | { type: 'session.ended'; sessionId: string; reason: string };
+
+export type ConversationMode = 'agent' | 'assistant' | 'waiting';
 
 export interface CreatedApiKey {
   id: string;
@@ -54,12 +127,31 @@ export interface CreatedApiKey {
   createdAt: Date;
 }
 
+/** `webhooks.create`: the signing secret is shown this once. */
+export interface CreatedWebhook {
+  webhook: Webhook;
+  secret: string;
+}
+
 export type Currency = 'GBP' | 'EUR' | 'USD' | 'TRY';
 
+export interface Delivery {
+  id: string;
+  webhookId: string;
+  event: WebhookEventType;
+  status: DeliveryStatus;
+  attempts: number;
+  lastStatusCode: null | number;
+  nextAttemptAt: null | Date;
+  createdAt: Date;
+}
+
+export type DeliveryStatus = 'failed' | 'pending' | 'succeeded';
+
 export type Feature =
+  | 'pool'
   | 'beach'
   | 'sea_view'
-  | 'pool'
   | 'garden'
   | 'furnished'
   | 'parking'
@@ -67,6 +159,43 @@ export type Feature =
   | 'gym'
   | 'air_conditioning'
   | 'balcony';
+
+export type GrantableRole = 'user' | 'agent' | 'admin';
+
+/** What the assistant knows of a conversation, for the agent who takes it over. */
+export interface HandoffBrief {
+  summary: string;
+  facts: SearchFacts;
+  /** Listings the assistant showed, latest first, at most 10. */
+  listingsShown: Listing[];
+  /** The listing the person asked about, if any. */
+  listing: null | Listing;
+}
+
+/** One event of the agents' inbox: what happened to which conversation, and how it looks now. */
+export interface InboxEvent {
+  type: InboxEventType;
+  conversationId: string;
+  item: InboxItem;
+}
+
+export type InboxEventType =
+  | 'message.created'
+  | 'handoff.requested'
+  | 'handoff.assigned'
+  | 'handoff.released';
+
+/** A conversation as the agents' inbox shows it. */
+export interface InboxItem {
+  conversation: Conversation;
+  customer: { id: string; name: string; email: string; endUserId: null | string };
+  brief: HandoffBrief;
+  lastMessage: null | Message;
+  /** Since when it waits for a person (mode `waiting`); null otherwise. */
+  waitingSince: null | Date;
+}
+
+export type Language = 'en' | 'tr' | 'ru';
 
 export interface Listing {
   id: string;
@@ -84,6 +213,11 @@ export interface Listing {
   pricePeriod: null | 'month' | 'night';
   features: Feature[];
   images: string[];
+  /** WGS 84; null when the listing was given no place on the map. */
+  lat: null | number;
+  lng: null | number;
+  /** Who listed it (the agent or admin who created it); null for imported or demo data. */
+  agent: null | { id: string; name: string };
   createdAt: Date;
   updatedAt: Date;
 }
@@ -101,6 +235,8 @@ export type ListingCreateInput = {
   currency?: undefined | 'GBP' | 'EUR' | 'USD' | 'TRY';
   features?: undefined | Feature[];
   images?: undefined | string[];
+  lat?: undefined | null | number;
+  lng?: undefined | null | number;
 };
 
 export interface ListingPage {
@@ -112,6 +248,7 @@ export interface ListingPage {
 export type ListingQuery = {
   q?: undefined | string;
   location?: undefined | string;
+  excludeLocations?: undefined | string[];
   rentType?: undefined | 'long_term' | 'short_term' | 'sale';
   propertyType?: undefined | 'apartment' | 'villa' | 'house' | 'studio' | 'penthouse' | 'bungalow';
   minBedrooms?: undefined | number;
@@ -119,6 +256,9 @@ export type ListingQuery = {
   minPrice?: undefined | number;
   maxPrice?: undefined | number;
   features?: undefined | Feature[];
+  bounds?: undefined | { north: number; south: number; east: number; west: number };
+  pricePeriod?: undefined | 'month' | 'night';
+  agentId?: undefined | string;
   sort?: undefined | 'relevance' | 'price_asc' | 'price_desc' | 'newest';
   cursor?: undefined | null | string;
   limit?: undefined | number;
@@ -138,20 +278,46 @@ export type ListingUpdateInput = {
   currency?: undefined | 'GBP' | 'EUR' | 'USD' | 'TRY';
   features?: undefined | Feature[];
   images?: undefined | string[];
+  lat?: undefined | null | number;
+  lng?: undefined | null | number;
 };
 
-export type LoginInput = { email: string; password: string };
+export type LoginInput = { email: string; password: string; guestToken?: undefined | string };
+
+/** `auth.me`: the user, plus the API key when one made the call (null otherwise). */
+export interface Me {
+  apiKey: null | { id: string; name: string; scopes: Scope[] };
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: Date;
+}
 
 export interface Message {
   id: string;
   conversationId: string;
   role: MessageRole;
   content: string;
+  /** An assistant message cut short by a cancel has `metadata.interrupted: true`. */
   metadata: Record<string, unknown>;
+  /** The sender's id for a user message (idempotency and matching); null otherwise. */
+  clientMessageId: null | string;
+  /** The user message an assistant message answers. */
+  replyToId: null | string;
+  /** Set for user and agent messages: who wrote it. */
+  author: null | MessageAuthor;
   createdAt: Date;
 }
 
-export type MessageRole = 'user' | 'assistant' | 'system';
+/** Who wrote a user or an agent message. */
+export interface MessageAuthor {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export type MessageRole = 'user' | 'agent' | 'assistant' | 'system';
 
 export interface ParleyErrorData {
   code:
@@ -185,22 +351,86 @@ export interface ParleyErrorData {
 
 export type PropertyType = 'apartment' | 'villa' | 'house' | 'studio' | 'penthouse' | 'bungalow';
 
-export type RegisterInput = { email: string; password: string; name: string };
+export type RegisterInput = {
+  email: string;
+  password: string;
+  name: string;
+  guestToken?: undefined | string;
+};
 
 export type RentType = 'long_term' | 'short_term' | 'sale';
 
-export type Role = 'user' | 'agent' | 'admin';
+export type Role = 'user' | 'agent' | 'admin' | 'guest';
+
+/** The assistant's work on one user message: a durable record with a status of its own. */
+export interface Run {
+  id: string;
+  sessionId: null | string;
+  conversationId: string;
+  userMessageId: string;
+  status: RunStatus;
+  agent: AgentName;
+  assistantMessageId: null | string;
+  error: null | { code: string; message: string };
+  createdAt: Date;
+  startedAt: null | Date;
+  finishedAt: null | Date;
+}
+
+export type RunStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+
+export interface SavedSearch {
+  id: string;
+  name: string;
+  query: SearchFacts;
+  conversationId: null | string;
+  paused: boolean;
+  lastAlertAt: null | Date;
+  createdAt: Date;
+}
+
+export type SavedSearchCreateInput = {
+  query: {
+    q?: undefined | string;
+    location?: undefined | string;
+    excludeLocations?: undefined | string[];
+    rentType?: undefined | 'long_term' | 'short_term' | 'sale';
+    propertyType?:
+      | undefined
+      | 'apartment'
+      | 'villa'
+      | 'house'
+      | 'studio'
+      | 'penthouse'
+      | 'bungalow';
+    minBedrooms?: undefined | number;
+    maxBedrooms?: undefined | number;
+    minPrice?: undefined | number;
+    maxPrice?: undefined | number;
+    features?: undefined | Feature[];
+  };
+  name?: undefined | string;
+  conversationId?: undefined | string;
+};
+
+export type SavedSearchUpdateInput = {
+  id: string;
+  name?: undefined | string;
+  paused?: undefined | boolean;
+};
 
 export type Scope =
   | 'listings:read'
   | 'listings:write'
   | 'conversations:read'
   | 'conversations:write'
-  | 'sessions:write';
+  | 'sessions:write'
+  | 'webhooks:write';
 
 export type SearchFacts = {
   q?: undefined | string;
   location?: undefined | string;
+  excludeLocations?: undefined | string[];
   rentType?: undefined | 'long_term' | 'short_term' | 'sale';
   propertyType?: undefined | 'apartment' | 'villa' | 'house' | 'studio' | 'penthouse' | 'bungalow';
   minBedrooms?: undefined | number;
@@ -210,10 +440,12 @@ export type SearchFacts = {
   features?: undefined | Feature[];
 };
 
+/** What `sessions.send` and `sessions.retry` answer. With `wait` (the default) the run has finished: `assistantMessage` and `reply` are set when it completed. Without, only the user message and the queued run are known. */
 export interface SendResult {
   userMessage: Message;
-  assistantMessage: Message;
-  reply: AssistantReply;
+  run: null | Run;
+  assistantMessage: null | Message;
+  reply: null | AssistantReply;
 }
 
 export interface Session {
@@ -234,19 +466,14 @@ export interface SessionCreated {
   clientSecretExpiresAt: Date;
 }
 
-export type SessionEvent =
-  | { type: 'message.created'; message: Message }
-  | { type: 'assistant.delta'; messageId: string; delta: string; clientMessageId: string }
-  | { type: 'assistant.completed'; message: Message; reply: AssistantReply }
-  | { type: 'typing'; actor: 'user' | 'assistant'; typing: boolean }
-  | { type: 'session.ended'; reason: string };
-
 export interface SessionMemory {
   summary: string;
   facts: SearchFacts;
 }
 
 export type SessionStatus = 'active' | 'ended' | 'expired';
+
+export type SimilarListingsInput = { id: string; limit?: undefined | number };
 
 export interface User {
   id: string;
@@ -255,6 +482,47 @@ export interface User {
   role: Role;
   createdAt: Date;
 }
+
+export interface Webhook {
+  id: string;
+  url: string;
+  events: WebhookEventType[];
+  description: null | string;
+  enabled: boolean;
+  createdAt: Date;
+  lastDeliveryAt: null | Date;
+  /** Set after repeated failed attempts; cleared by the next success. */
+  failingSince: null | Date;
+}
+
+export type WebhookCreateInput = {
+  url: string;
+  events: WebhookEventType[];
+  description?: undefined | string;
+};
+
+export type WebhookDeliveriesInput = {
+  webhookId: string;
+  cursor?: undefined | null | string;
+  limit?: undefined | number;
+};
+
+export type WebhookEventType =
+  | 'ping'
+  | 'alert.created'
+  | 'message.created'
+  | 'run.failed'
+  | 'handoff.requested'
+  | 'handoff.assigned'
+  | 'session.ended';
+
+export type WebhookUpdateInput = {
+  id: string;
+  url?: undefined | string;
+  events?: undefined | WebhookEventType[];
+  enabled?: undefined | boolean;
+  description?: undefined | null | string;
+};
 
 /** What a failed call carries in `error.data` (see the api's errorFormatter). */
 export type ParleyErrorShape = {
@@ -282,20 +550,55 @@ export type ParleyErrorShape = {
 
 /** Every procedure of the Parley API: inputs and outputs only, no server context. */
 export type ParleyRouterRecord = {
+  admin: {
+    users: {
+      list: TRPCQueryProcedure<{
+        input:
+          | undefined
+          | {
+              cursor?: undefined | null | string;
+              limit?: undefined | number;
+              search?: undefined | string;
+              role?: undefined | 'user' | 'agent' | 'admin' | 'guest';
+            };
+        output: { items: User[]; nextCursor: null | string };
+        meta: object;
+      }>;
+      setRole: TRPCMutationProcedure<{
+        input: { userId: string; role: GrantableRole };
+        output: User;
+        meta: object;
+      }>;
+    };
+  };
+  alerts: {
+    list: TRPCQueryProcedure<{ input: AlertListInput; output: AlertPage; meta: object }>;
+    markRead: TRPCMutationProcedure<{
+      input: AlertMarkReadInput;
+      output: { unread: number };
+      meta: object;
+    }>;
+    events: TRPCSubscriptionProcedure<{
+      input: undefined | { lastEventId?: undefined | null | string };
+      output: AsyncIterable<{ id: string; data: AlertEvent }, void, unknown>;
+      meta: object;
+    }>;
+  };
   auth: {
     register: TRPCMutationProcedure<{ input: RegisterInput; output: AuthResult; meta: object }>;
     login: TRPCMutationProcedure<{ input: LoginInput; output: AuthResult; meta: object }>;
     refresh: TRPCMutationProcedure<{
-      input: { refreshToken: string };
+      input: undefined | { refreshToken?: undefined | string };
       output: AuthResult;
       meta: object;
     }>;
+    guest: TRPCMutationProcedure<{ input: void; output: AuthResult; meta: object }>;
     logout: TRPCMutationProcedure<{
       input: undefined | { refreshToken?: undefined | string };
       output: { ok: true };
       meta: object;
     }>;
-    me: TRPCQueryProcedure<{ input: void; output: User; meta: object }>;
+    me: TRPCQueryProcedure<{ input: void; output: Me; meta: object }>;
     apiKeys: {
       create: TRPCMutationProcedure<{
         input: { name: string; scopes: Scope[] };
@@ -326,6 +629,7 @@ export type ParleyRouterRecord = {
             limit?: undefined | number;
             search?: undefined | string;
             archived?: undefined | boolean;
+            endUserId?: undefined | string;
           };
       output: { items: Conversation[]; nextCursor: null | string };
       meta: object;
@@ -351,17 +655,128 @@ export type ParleyRouterRecord = {
       output: { items: Message[]; nextCursor: null | string };
       meta: object;
     }>;
+    memory: TRPCQueryProcedure<{
+      input: { conversationId: string };
+      output: SessionMemory;
+      meta: object;
+    }>;
+    updateMemory: TRPCMutationProcedure<{
+      input: {
+        conversationId: string;
+        facts: {
+          q?: undefined | string;
+          location?: undefined | string;
+          excludeLocations?: undefined | string[];
+          rentType?: undefined | 'long_term' | 'short_term' | 'sale';
+          propertyType?:
+            | undefined
+            | 'apartment'
+            | 'villa'
+            | 'house'
+            | 'studio'
+            | 'penthouse'
+            | 'bungalow';
+          minBedrooms?: undefined | number;
+          maxBedrooms?: undefined | number;
+          minPrice?: undefined | number;
+          maxPrice?: undefined | number;
+          features?: undefined | Feature[];
+        };
+      };
+      output: SessionMemory;
+      meta: object;
+    }>;
+    events: TRPCSubscriptionProcedure<{
+      input: { conversationId: string; lastEventId?: undefined | null | string };
+      output: AsyncIterable<{ id: string; data: ConversationEvent }, void, unknown>;
+      meta: object;
+    }>;
+  };
+  favorites: {
+    add: TRPCMutationProcedure<{
+      input: { listingId: string };
+      output: { ok: true };
+      meta: object;
+    }>;
+    remove: TRPCMutationProcedure<{
+      input: { listingId: string };
+      output: { ok: true };
+      meta: object;
+    }>;
+    list: TRPCQueryProcedure<{
+      input: { cursor?: undefined | null | string; limit?: undefined | number };
+      output: { items: Listing[]; nextCursor: null | string };
+      meta: object;
+    }>;
+  };
+  inbox: {
+    list: TRPCQueryProcedure<{
+      input:
+        | undefined
+        | {
+            cursor?: undefined | null | string;
+            limit?: undefined | number;
+            filter?: undefined | 'waiting' | 'all' | 'mine';
+          };
+      output: { items: InboxItem[]; nextCursor: null | string };
+      meta: object;
+    }>;
+    get: TRPCQueryProcedure<{ input: { conversationId: string }; output: InboxItem; meta: object }>;
+    claim: TRPCMutationProcedure<{
+      input: { conversationId: string };
+      output: { conversation: Conversation; session: Session };
+      meta: object;
+    }>;
+    release: TRPCMutationProcedure<{
+      input: { conversationId: string; to?: undefined | 'assistant' | 'waiting' };
+      output: Conversation;
+      meta: object;
+    }>;
+    events: TRPCSubscriptionProcedure<{
+      input: undefined | { lastEventId?: undefined | null | string };
+      output: AsyncIterable<{ id: string; data: InboxEvent }, void, unknown>;
+      meta: object;
+    }>;
   };
   listings: {
     search: TRPCQueryProcedure<{ input: ListingQuery; output: ListingPage; meta: object }>;
     get: TRPCQueryProcedure<{ input: { id: string }; output: Listing; meta: object }>;
+    similar: TRPCQueryProcedure<{
+      input: SimilarListingsInput;
+      output: { items: Listing[] };
+      meta: object;
+    }>;
     create: TRPCMutationProcedure<{ input: ListingCreateInput; output: Listing; meta: object }>;
     update: TRPCMutationProcedure<{ input: ListingUpdateInput; output: Listing; meta: object }>;
     delete: TRPCMutationProcedure<{ input: { id: string }; output: { ok: true }; meta: object }>;
   };
+  searches: {
+    create: TRPCMutationProcedure<{
+      input: SavedSearchCreateInput;
+      output: SavedSearch;
+      meta: object;
+    }>;
+    list: TRPCQueryProcedure<{
+      input: undefined | { cursor?: undefined | null | string; limit?: undefined | number };
+      output: { items: SavedSearch[]; nextCursor: null | string };
+      meta: object;
+    }>;
+    update: TRPCMutationProcedure<{
+      input: SavedSearchUpdateInput;
+      output: SavedSearch;
+      meta: object;
+    }>;
+    delete: TRPCMutationProcedure<{ input: { id: string }; output: { ok: true }; meta: object }>;
+  };
   sessions: {
     create: TRPCMutationProcedure<{
-      input: undefined | { conversationId?: undefined | string; endUserId?: undefined | string };
+      input:
+        | undefined
+        | {
+            conversationId?: undefined | string;
+            endUserId?: undefined | string;
+            allowedOrigins?: undefined | string[];
+          };
       output: SessionCreated;
       meta: object;
     }>;
@@ -384,8 +799,38 @@ export type ParleyRouterRecord = {
     }>;
     end: TRPCMutationProcedure<{ input: { id: string }; output: Session; meta: object }>;
     send: TRPCMutationProcedure<{
-      input: { sessionId: string; content: string; clientMessageId: string };
+      input: {
+        sessionId: string;
+        content: string;
+        clientMessageId: string;
+        wait?: undefined | boolean;
+      };
       output: SendResult;
+      meta: object;
+    }>;
+    cancelRun: TRPCMutationProcedure<{
+      input: { sessionId: string; runId: string };
+      output: Run;
+      meta: object;
+    }>;
+    retry: TRPCMutationProcedure<{
+      input: {
+        sessionId: string;
+        messageId: string;
+        clientMessageId: string;
+        wait?: undefined | boolean;
+      };
+      output: SendResult;
+      meta: object;
+    }>;
+    runs: TRPCQueryProcedure<{
+      input: { sessionId: string; cursor?: undefined | null | string; limit?: undefined | number };
+      output: { items: Run[]; nextCursor: null | string };
+      meta: object;
+    }>;
+    requestAgent: TRPCMutationProcedure<{
+      input: { sessionId: string; reason?: undefined | string; listingId?: undefined | string };
+      output: Conversation;
       meta: object;
     }>;
     typing: TRPCMutationProcedure<{
@@ -400,9 +845,30 @@ export type ParleyRouterRecord = {
     }>;
     events: TRPCSubscriptionProcedure<{
       input: { sessionId: string; lastEventId?: undefined | null | string };
-      output: AsyncIterable<{ id: string; data: SessionEvent }, void, unknown>;
+      output: AsyncIterable<{ id: string; data: ConversationEvent }, void, unknown>;
       meta: object;
     }>;
+  };
+  webhooks: {
+    create: TRPCMutationProcedure<{
+      input: WebhookCreateInput;
+      output: CreatedWebhook;
+      meta: object;
+    }>;
+    list: TRPCQueryProcedure<{ input: void; output: { items: Webhook[] }; meta: object }>;
+    update: TRPCMutationProcedure<{ input: WebhookUpdateInput; output: Webhook; meta: object }>;
+    delete: TRPCMutationProcedure<{ input: { id: string }; output: { ok: true }; meta: object }>;
+    deliveries: TRPCQueryProcedure<{
+      input: WebhookDeliveriesInput;
+      output: { items: Delivery[]; nextCursor: null | string };
+      meta: object;
+    }>;
+    redeliver: TRPCMutationProcedure<{
+      input: { deliveryId: string };
+      output: Delivery;
+      meta: object;
+    }>;
+    test: TRPCMutationProcedure<{ input: { id: string }; output: Delivery; meta: object }>;
   };
 };
 

@@ -17,7 +17,7 @@ export function AuthForm({
   submitLabel: string;
   busy: boolean;
   errors: FormErrors;
-  onSubmit: (data: FormData) => void;
+  onSubmit: (data: FormData) => void | Promise<void>;
   /** Said above the form, e.g. the request the assistant will answer once signed in. */
   note?: ReactNode;
   footer: ReactNode;
@@ -27,7 +27,7 @@ export function AuthForm({
   const rateLimited = errors.retryIn > 0;
   const handle = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    onSubmit(new FormData(event.currentTarget));
+    void onSubmit(new FormData(event.currentTarget));
   };
   return (
     <section className="auth-card" aria-labelledby="auth-title">

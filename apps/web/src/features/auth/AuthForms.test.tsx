@@ -11,6 +11,7 @@ import { memoryStorage, TokenStore } from './tokens';
 
 let fake: FakeParley;
 let tokens: TokenStore;
+let storage: ReturnType<typeof memoryStorage>;
 
 const user = {
   id: '33333333-3333-4333-8333-333333333333',
@@ -22,7 +23,8 @@ const user = {
 
 beforeEach(() => {
   fake = createFakeParley();
-  tokens = new TokenStore(memoryStorage());
+  storage = memoryStorage();
+  tokens = new TokenStore(storage);
 });
 
 function renderPage(page: 'signin' | 'signup', state?: unknown) {
@@ -91,11 +93,12 @@ describe('sign-up form', () => {
     );
   });
 
-  it('keeps the tokens after signing up: refresh token stored, access token in memory', async () => {
+  it('keeps the access token in memory after signing up, and no token in storage', async () => {
     fake.on('auth.register', () => ({
       user,
       accessToken: 'jwt-access',
-      refreshToken: 'refresh-1',
+      // Cookie mode: the server keeps the refresh token in its httpOnly cookie.
+      refreshToken: '',
       accessTokenExpiresAt: new Date(Date.now() + 900_000),
     }));
     const u = userEvent.setup();
@@ -106,7 +109,8 @@ describe('sign-up form', () => {
     await u.click(screen.getByRole('button', { name: 'Sign up' }));
     await screen.findByText('Elsewhere'); // navigated to /chat
     expect(tokens.accessToken).toBe('jwt-access');
-    expect(tokens.refreshToken).toBe('refresh-1');
+    expect(tokens.wasSignedIn).toBe(true);
+    expect(storage.getItem('parley.refreshToken')).toBeNull();
   });
 });
 
@@ -230,15 +234,14 @@ describe('in Turkish and Russian', () => {
 });
 
 describe('after a reload', () => {
-  it('exchanges the stored refresh token once, silently, and keeps the new one', async () => {
-    const storage = memoryStorage();
-    storage.setItem('parley.refreshToken', 'refresh-old');
+  it('exchanges the refresh cookie once, silently, storing no token', async () => {
+    storage.setItem('parley.signedIn', '1');
     tokens = new TokenStore(storage);
     const handedOver = vi.fn();
     fake.on('auth.refresh', () => ({
       user,
       accessToken: 'jwt-new',
-      refreshToken: 'refresh-new',
+      refreshToken: '',
       accessTokenExpiresAt: new Date(Date.now() + 900_000),
     }));
     fake.on('auth.me', () => user);
@@ -249,10 +252,23 @@ describe('after a reload', () => {
       </AuthProvider>,
     );
     await waitFor(() => expect(tokens.accessToken).toBe('jwt-new'));
-    expect(storage.getItem('parley.refreshToken')).toBe('refresh-new');
+    expect(storage.getItem('parley.refreshToken')).toBeNull();
     expect(handedOver).toHaveBeenCalled();
+    // No token in the call: the browser sends the cookie.
     expect(fake.calls.filter((c) => c.path === 'auth.refresh')).toEqual([
-      { path: 'auth.refresh', input: { refreshToken: 'refresh-old' } },
+      { path: 'auth.refresh', input: {} },
     ]);
+  });
+
+  it('a first-time visitor makes no refresh call', async () => {
+    tokens = new TokenStore(memoryStorage());
+    renderWithParley(
+      fake,
+      <AuthProvider tokens={tokens} onCredentialsChanged={() => {}}>
+        <SignInPage />
+      </AuthProvider>,
+    );
+    await screen.findByRole('button', { name: 'Sign in' });
+    expect(fake.calls.filter((c) => c.path === 'auth.refresh')).toEqual([]);
   });
 });

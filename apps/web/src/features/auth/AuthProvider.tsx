@@ -6,6 +6,8 @@ import {
   useCallback,
   useEffect,
   useMemo,
+  useReducer,
+  useRef,
   useState,
   useSyncExternalStore,
 } from 'react';
@@ -13,16 +15,34 @@ import { type AuthResult, api, type User } from '../../api';
 import { isAuthError } from '../../lib/errors';
 import type { TokenStore } from './tokens';
 
-/** `unreachable`: we hold a credential but could not check it (server down, offline). */
-export type AuthStatus = 'loading' | 'signed-in' | 'signed-out' | 'unreachable';
+/**
+ * `guest`: chatting without an account (`auth.guest`); sign-up or sign-in moves the
+ * guest's conversations to the account. `unreachable`: we hold a credential but could
+ * not check it (server down, offline).
+ */
+export type AuthStatus = 'loading' | 'signed-in' | 'guest' | 'signed-out' | 'unreachable';
+
+/** A guest's access token this close to expiry is refreshed before it is handed over. */
+const GUEST_TOKEN_MARGIN_MS = 60_000;
 
 interface AuthValue {
   status: AuthStatus;
+  /** The person signed in, or the guest (role `guest`). */
   user: User | undefined;
   error: unknown;
   retry(): void;
   /** After register or login: keep the tokens and show the user as signed in. */
   signedIn(result: AuthResult): void;
+  /**
+   * Starts a guest, so a visitor can chat and save favourites without an account; calls
+   * made while one is being started share it.
+   */
+  startGuest(): Promise<void>;
+  /**
+   * The guest's access token for `auth.register`/`auth.login` (`guestToken`), refreshed
+   * first when it is about to expire; undefined when this is not a guest.
+   */
+  guestToken(): Promise<string | undefined>;
   signOut(): Promise<void>;
 }
 
@@ -31,9 +51,9 @@ const AuthContext = createContext<AuthValue | null>(null);
 type Boot = { state: 'pending' } | { state: 'done' } | { state: 'failed'; error: unknown };
 
 /**
- * Who is signed in. After a reload only the refresh token is left (localStorage): it is
- * exchanged once for a new pair before anything that needs the user runs; later expiries
- * are handled silently by the SDK, which reports each new pair to the token store.
+ * Who is signed in. After a reload only the refresh cookie is left (httpOnly, set by the
+ * server): it is exchanged once for a new pair before anything that needs the user runs;
+ * later expiries are handled silently by the SDK, which reports each new pair.
  */
 export function AuthProvider({
   tokens,
@@ -49,8 +69,9 @@ export function AuthProvider({
   const utils = api.useUtils();
   const refresh = api.auth.refresh.useMutation();
   const logout = api.auth.logout.useMutation();
+  const guest = api.auth.guest.useMutation();
   const [boot, setBoot] = useState<Boot>(() =>
-    tokens.refreshToken && !tokens.accessToken ? { state: 'pending' } : { state: 'done' },
+    tokens.wasSignedIn && !tokens.accessToken ? { state: 'pending' } : { state: 'done' },
   );
   const hasAccess = useSyncExternalStore(
     (listener) => tokens.subscribe(listener),
@@ -63,13 +84,14 @@ export function AuthProvider({
     tokens.refreshOnce(refreshAsync).then(
       (result) => {
         if (result) {
-          utils.auth.me.setData(undefined, result.user);
+          // A person signed in with a password or a refresh token, never an API key.
+          utils.auth.me.setData(undefined, { ...result.user, apiKey: null });
           onCredentialsChanged();
         }
         setBoot({ state: 'done' });
       },
       (error: unknown) => {
-        // A revoked or expired refresh token: forget it, the user signs in again.
+        // A revoked or expired refresh cookie: the user signs in again.
         if (isAuthError(error)) {
           tokens.clear();
           setBoot({ state: 'done' });
@@ -96,21 +118,52 @@ export function AuthProvider({
     }
   }, [rejected, tokens, onCredentialsChanged]);
 
+  // A guest signing up keeps an access token throughout, so nothing else re-renders this
+  // provider: without it, its auth.me observer would still hold the cleared guest's query.
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
   const signedIn = useCallback(
     (result: AuthResult) => {
+      rerender();
       queryClient.clear();
       tokens.set(result);
-      utils.auth.me.setData(undefined, result.user);
+      // A person signed in with a password or a refresh token, never an API key.
+      utils.auth.me.setData(undefined, { ...result.user, apiKey: null });
       onCredentialsChanged();
     },
     [queryClient, tokens, utils, onCredentialsChanged],
   );
 
+  const { mutateAsync: guestAsync } = guest;
+  // One guest per visitor: whatever asks for one while it is being made (the chat, the
+  // hearts of a page of cards pressed quickly) waits for that same one.
+  const startingGuest = useRef<Promise<void> | undefined>(undefined);
+  const startGuest = useCallback(() => {
+    startingGuest.current ??= guestAsync()
+      .then(signedIn)
+      .finally(() => {
+        startingGuest.current = undefined;
+      });
+    return startingGuest.current;
+  }, [guestAsync, signedIn]);
+
+  const isGuest = hasAccess && me.data?.role === 'guest';
+  const guestToken = useCallback(async () => {
+    if (!isGuest) return undefined;
+    const expiresAt = tokens.accessTokenExpiresAt?.getTime() ?? 0;
+    if (expiresAt - Date.now() < GUEST_TOKEN_MARGIN_MS) {
+      await tokens.refreshOnce(refreshAsync);
+      onCredentialsChanged();
+    }
+    return tokens.accessToken;
+  }, [isGuest, tokens, refreshAsync, onCredentialsChanged]);
+
   const { mutateAsync: logoutAsync } = logout;
   const signOut = useCallback(async () => {
-    const refreshToken = tokens.refreshToken;
     try {
-      await logoutAsync(refreshToken ? { refreshToken } : {});
+      // Queries on their way would be refused once the session is revoked: stop them.
+      await queryClient.cancelQueries();
+      // The server revokes the cookie's session and clears the cookie.
+      await logoutAsync({});
     } catch {
       // Signing out locally must work even when the server cannot be reached.
     } finally {
@@ -128,7 +181,9 @@ export function AuthProvider({
         : !hasAccess || rejected
           ? 'signed-out'
           : me.data
-            ? 'signed-in'
+            ? me.data.role === 'guest'
+              ? 'guest'
+              : 'signed-in'
             : me.error
               ? 'unreachable'
               : 'loading';
@@ -142,13 +197,15 @@ export function AuthProvider({
   const value = useMemo<AuthValue>(
     () => ({
       status,
-      user: status === 'signed-in' ? me.data : undefined,
+      user: status === 'signed-in' || status === 'guest' ? me.data : undefined,
       error: status === 'unreachable' ? error : null,
       retry,
       signedIn,
+      startGuest,
+      guestToken,
       signOut,
     }),
-    [status, me.data, error, retry, signedIn, signOut],
+    [status, me.data, error, retry, signedIn, startGuest, guestToken, signOut],
   );
   return <AuthContext value={value}>{children}</AuthContext>;
 }
@@ -157,4 +214,12 @@ export function useAuth(): AuthValue {
   const value = use(AuthContext);
   if (!value) throw new Error('useAuth must be used inside <AuthProvider>');
   return value;
+}
+
+/**
+ * The same, or null outside <AuthProvider>: for parts drawn on every page (a listing
+ * card's heart) that should also render alone, as in a component test of one page.
+ */
+export function useMaybeAuth(): AuthValue | null {
+  return use(AuthContext);
 }

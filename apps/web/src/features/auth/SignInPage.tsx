@@ -31,9 +31,15 @@ export function SignInPage() {
       busy={login.isPending}
       errors={errors}
       note={<RequestNote request={redirect.request} text={t('start.requestNoteSignIn')} />}
-      onSubmit={(data) =>
-        login.mutate({ email: String(data.get('email')), password: String(data.get('password')) })
-      }
+      onSubmit={async (data) => {
+        // A guest's conversations and favourites move to the account.
+        const guestToken = await auth.guestToken().catch(() => undefined);
+        login.mutate({
+          email: String(data.get('email')),
+          password: String(data.get('password')),
+          ...(guestToken ? { guestToken } : {}),
+        });
+      }}
       footer={
         <>
           {t('auth.newHere')}{' '}

@@ -31,13 +31,16 @@ export function SignUpPage() {
       busy={register.isPending}
       errors={errors}
       note={<RequestNote request={redirect.request} text={t('start.requestNote')} />}
-      onSubmit={(data) =>
+      onSubmit={async (data) => {
+        // A guest's conversations and favourites move to the new account.
+        const guestToken = await auth.guestToken().catch(() => undefined);
         register.mutate({
           name: String(data.get('name')),
           email: String(data.get('email')),
           password: String(data.get('password')),
-        })
-      }
+          ...(guestToken ? { guestToken } : {}),
+        });
+      }}
       footer={
         <>
           {t('auth.haveAccount')}{' '}

@@ -1,16 +1,20 @@
 /**
- * Where the credentials live: the refresh token in localStorage (it survives a reload),
- * the access token only in memory (a reload gets a fresh one through the refresh token).
+ * Where the credentials live: the refresh token in an httpOnly cookie the server sets
+ * (no script of the page can read it, so an injected script cannot steal a 30-day
+ * credential), the access token only in memory. Storage keeps one non-secret hint,
+ * "this browser was signed in", so a reload knows to ask the server for a new access
+ * token (with the cookie) and a first-time visitor's page makes no such call.
  */
 export interface TokenPair {
   accessToken: string;
+  /** Empty in cookie mode: the server keeps the refresh token in its cookie. */
   refreshToken: string;
   accessTokenExpiresAt: Date;
 }
 
 type TokenPairWithUser = TokenPair & { user: unknown };
 
-const REFRESH_KEY = 'parley.refreshToken';
+const SIGNED_IN_KEY = 'parley.signedIn';
 
 type Listener = () => void;
 
@@ -25,18 +29,23 @@ export class TokenStore {
     return this.access?.token;
   }
 
-  get refreshToken(): string | undefined {
+  get accessTokenExpiresAt(): Date | undefined {
+    return this.access?.expiresAt;
+  }
+
+  /** Whether this browser was signed in when last seen (the cookie may still be valid). */
+  get wasSignedIn(): boolean {
     try {
-      return this.storage.getItem(REFRESH_KEY) ?? undefined;
+      return this.storage.getItem(SIGNED_IN_KEY) === '1';
     } catch {
-      return undefined; // storage blocked (private mode): the session lasts until reload
+      return false; // storage blocked (private mode): the session lasts until reload
     }
   }
 
   set(tokens: TokenPair): void {
     this.access = { token: tokens.accessToken, expiresAt: tokens.accessTokenExpiresAt };
     try {
-      this.storage.setItem(REFRESH_KEY, tokens.refreshToken);
+      this.storage.setItem(SIGNED_IN_KEY, '1');
     } catch {
       // Storage unavailable: keep working with the access token in memory.
     }
@@ -46,7 +55,7 @@ export class TokenStore {
   clear(): void {
     this.access = undefined;
     try {
-      this.storage.removeItem(REFRESH_KEY);
+      this.storage.removeItem(SIGNED_IN_KEY);
     } catch {
       // nothing stored
     }
@@ -54,15 +63,15 @@ export class TokenStore {
   }
 
   /**
-   * Exchanges the stored refresh token for a new pair, at most once at a time: a refresh
-   * token works once, and a second use would revoke the whole session.
+   * Asks the server for a new pair with the refresh cookie, at most once at a time in
+   * this tab (the SDK coordinates tabs, and the server gives concurrent refreshes the
+   * same pair).
    */
   refreshOnce<T extends TokenPairWithUser>(
-    refresh: (input: { refreshToken: string }) => Promise<T>,
+    refresh: (input: Record<string, never>) => Promise<T>,
   ): Promise<T | undefined> {
-    const refreshToken = this.refreshToken;
-    if (!refreshToken) return Promise.resolve(undefined);
-    this.refreshing ??= refresh({ refreshToken })
+    if (!this.wasSignedIn) return Promise.resolve(undefined);
+    this.refreshing ??= refresh({})
       .then((result) => {
         this.set(result);
         return result;

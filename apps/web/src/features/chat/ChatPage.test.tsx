@@ -9,6 +9,7 @@ import {
   listing,
   message,
   reply,
+  run,
   session,
   sessionId,
 } from '../../../test/fixtures';
@@ -34,6 +35,8 @@ beforeEach(() => {
     clientSecretExpiresAt: new Date(),
   }));
   fake.on('sessions.send', () => send.promise);
+  fake.on('sessions.memory', () => ({ summary: '', facts: {} }));
+  fake.on('conversations.create', () => conversation({ title: null }));
 });
 
 function renderChat() {
@@ -74,26 +77,35 @@ describe('chat pane', () => {
     expect(sent.content).toBe(QUESTION);
     expect(sent.clientMessageId).toMatch(/^[0-9a-f-]{36}$/);
 
-    // The event stream confirms it (it carries no clientMessageId): still one message.
-    const userMessage = message({ content: QUESTION });
+    // The event stream confirms it by its clientMessageId: still one message.
+    const userMessage = message({ content: QUESTION, clientMessageId: sent.clientMessageId });
     act(() => fake.emit(sessionId, { type: 'message.created', message: userMessage }));
     await waitFor(() => expect(messages()[0]).not.toHaveTextContent('Sending…'));
     expect(messages()).toHaveLength(1);
 
     // A replayed event (same id, after a reconnect) and the send result change nothing.
     act(() => fake.emit(sessionId, { type: 'message.created', message: userMessage }));
-    const assistantMessage = message({ role: 'assistant', content: 'Nothing yet.' });
+    // Another message with the same text is another message: matched by id, not by text.
+    act(() =>
+      fake.emit(sessionId, {
+        type: 'message.created',
+        message: message({ content: QUESTION, clientMessageId: 'another-tab' }),
+      }),
+    );
+    await waitFor(() => expect(messages()).toHaveLength(2));
     await act(async () => {
       send.resolve({
+        run: run(userMessage.id, { status: 'queued' }),
         userMessage,
-        assistantMessage,
-        reply: reply({ responseText: 'Nothing yet.' }),
+        assistantMessage: null,
+        reply: null,
       });
       await send.promise;
     });
-    await waitFor(() => expect(messages()).toHaveLength(2));
-    expect(messages()[0]).toHaveTextContent(QUESTION);
-    expect(messages()[1]).toHaveTextContent('Nothing yet.');
+    expect(messages()).toHaveLength(2);
+    expect(fake.calls.find((c) => c.path === 'sessions.send')?.input).toMatchObject({
+      wait: false,
+    });
   });
 
   it('streams the reply piece by piece, with a typing indicator first, then cards and chips', async () => {
@@ -101,15 +113,22 @@ describe('chat pane', () => {
     const { messages } = renderChat();
     await subscribed();
     await user.type(screen.getByRole('textbox', { name: 'Message' }), `${QUESTION}{Enter}`);
-    const userMessage = message({ content: QUESTION });
+    const { clientMessageId } = fake.calls.find((c) => c.path === 'sessions.send')!.input as {
+      clientMessageId: string;
+    };
+    const userMessage = message({ content: QUESTION, clientMessageId });
+    const started = run(userMessage.id);
     act(() => fake.emit(sessionId, { type: 'message.created', message: userMessage }));
-    act(() => fake.emit(sessionId, { type: 'typing', actor: 'assistant', typing: true }));
+    act(() => fake.emit(sessionId, { type: 'run.started', run: started }));
     expect(await screen.findByText('Assistant is typing…')).toBeInTheDocument();
+    // While the reply is on its way the button stops it.
+    expect(screen.getByRole('button', { name: 'Stop' })).toBeInTheDocument();
 
     const assistantId = message().id;
     act(() =>
       fake.emit(sessionId, {
         type: 'assistant.delta',
+        runId: started.id,
         messageId: assistantId,
         delta: 'Here are ',
         clientMessageId: 'c-1',
@@ -123,6 +142,7 @@ describe('chat pane', () => {
     act(() =>
       fake.emit(sessionId, {
         type: 'assistant.delta',
+        runId: started.id,
         messageId: assistantId,
         delta: '2 homes',
         clientMessageId: 'c-1',
@@ -149,9 +169,16 @@ describe('chat pane', () => {
       id: assistantId,
       role: 'assistant',
       content: full.responseText,
+      replyToId: userMessage.id,
     });
+    const completed = { ...started, status: 'completed' as const, assistantMessageId: assistantId };
     act(() =>
-      fake.emit(sessionId, { type: 'assistant.completed', message: assistantMessage, reply: full }),
+      fake.emit(sessionId, {
+        type: 'assistant.completed',
+        run: completed,
+        message: assistantMessage,
+        reply: full,
+      }),
     );
     await waitFor(() => expect(messages()[1]).toHaveTextContent('Here are 2 homes that match.'));
     expect(messages()[1]).not.toHaveAttribute('aria-busy');
@@ -183,13 +210,18 @@ describe('chat pane', () => {
       'Up to £1,000',
     ]);
 
-    // The send result arrives last: nothing is added twice.
+    // The send result arrives last, with the run as it was: nothing is added twice, and
+    // the finished run stays finished.
     await act(async () => {
-      send.resolve({ userMessage, assistantMessage, reply: full });
+      send.resolve({ userMessage, assistantMessage: null, reply: null, run: started });
       await send.promise;
     });
     expect(messages()).toHaveLength(2);
     expect(within(messages()[1] as HTMLElement).getAllByRole('article')).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: 'Stop' })).not.toBeInTheDocument();
+    expect(
+      within(messages()[1] as HTMLElement).getByRole('button', { name: 'Regenerate' }),
+    ).toBeInTheDocument();
   });
 
   it('shows the typing indicator while the send is in flight', async () => {
@@ -248,14 +280,18 @@ describe('chat pane', () => {
     });
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'hello{Enter}');
     expect(await screen.findByText(/Not sent/)).toBeInTheDocument();
-    const userMessage = message({ content: 'hello' });
-    fake.on('sessions.send', () => ({
-      userMessage,
-      assistantMessage: message({ role: 'assistant', content: 'Hello!' }),
-      reply: reply({ responseText: 'Hello!' }),
-    }));
+    fake.on('sessions.send', (input: { clientMessageId: string }) => {
+      const userMessage = message({ content: 'hello', clientMessageId: input.clientMessageId });
+      return {
+        userMessage,
+        run: run(userMessage.id, { status: 'queued' }),
+        assistantMessage: null,
+        reply: null,
+      };
+    });
     await user.click(screen.getByRole('button', { name: 'Retry' }));
-    await waitFor(() => expect(messages()).toHaveLength(2));
+    await waitFor(() => expect(messages()[0]).not.toHaveTextContent('Sending…'));
+    expect(messages()).toHaveLength(1);
     const sends = fake.calls
       .filter((c) => c.path === 'sessions.send')
       .map((c) => c.input as { clientMessageId: string });
@@ -283,28 +319,24 @@ describe('chat pane', () => {
 
   it('starts a conversation from the welcome pane: the message shows at once, then is sent there', async () => {
     const created = deferred<unknown>();
-    fake.on('sessions.create', () => created.promise);
+    fake.on('conversations.create', () => created.promise);
     const user = userEvent.setup();
     renderWithParley(fake, <ChatPage />, { route: '/chat', path: '/chat/:conversationId?' });
     await user.type(screen.getByRole('textbox', { name: 'Message' }), `${QUESTION}{Enter}`);
     const log = screen.getByRole('log', { name: 'Messages' });
     expect(log).toHaveTextContent(QUESTION);
     expect(log).toHaveTextContent('Sending…');
-    expect(fake.calls.find((c) => c.path === 'sessions.create')?.input).toEqual({});
-    created.resolve({
-      session: session(),
-      conversation: conversation({ title: null }),
-      clientSecret: 'cs_test',
-      clientSecretExpiresAt: new Date(),
-    });
+    expect(fake.calls.find((c) => c.path === 'conversations.create')?.input).toEqual({});
+    created.resolve(conversation({ title: null }));
     await waitFor(() =>
       expect(fake.calls.find((c) => c.path === 'sessions.send')?.input).toMatchObject({
         sessionId,
         content: QUESTION,
       }),
     );
-    // One session for the new conversation: the pane reuses the one that created it.
+    // One session for the new conversation, opened by its pane.
     expect(fake.calls.filter((c) => c.path === 'sessions.create')).toHaveLength(1);
+    expect(fake.calls.find((c) => c.path === 'sessions.create')?.input).toEqual({ conversationId });
     const pane = screen.getByRole('log', { name: 'Messages' });
     expect([...pane.children].filter((e) => e.tagName === 'LI')).toHaveLength(1);
   });
@@ -322,7 +354,7 @@ describe('chat pane', () => {
       }),
     );
     await new Promise((r) => setTimeout(r, 50));
-    expect(fake.calls.filter((c) => c.path === 'sessions.create')).toHaveLength(1);
+    expect(fake.calls.filter((c) => c.path === 'conversations.create')).toHaveLength(1);
     expect(fake.calls.filter((c) => c.path === 'sessions.send')).toHaveLength(1);
   });
 
@@ -341,6 +373,115 @@ describe('chat pane', () => {
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     await subscribed();
     await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+  });
+
+  it('stops a reply being written; the stopped reply gets Retry, which answers the question again', async () => {
+    const user = userEvent.setup();
+    const { messages } = renderChat();
+    await subscribed();
+    const question = message({ content: 'tell me slowly', clientMessageId: 'c-other-tab' });
+    const started = run(question.id);
+    const partialId = message().id;
+    act(() => fake.emit(sessionId, { type: 'message.created', message: question }));
+    act(() => fake.emit(sessionId, { type: 'run.started', run: started }));
+    act(() =>
+      fake.emit(sessionId, {
+        type: 'assistant.delta',
+        runId: started.id,
+        messageId: partialId,
+        delta: 'Once upon',
+        clientMessageId: 'c-other-tab',
+      }),
+    );
+    const cancelled = {
+      ...started,
+      status: 'cancelled' as const,
+      assistantMessageId: partialId,
+    };
+    fake.on('sessions.cancelRun', () => cancelled);
+    await user.click(await screen.findByRole('button', { name: 'Stop' }));
+    expect(fake.calls.find((c) => c.path === 'sessions.cancelRun')?.input).toEqual({
+      sessionId,
+      runId: started.id,
+    });
+    const partial = message({
+      id: partialId,
+      role: 'assistant',
+      content: 'Once upon',
+      replyToId: question.id,
+      metadata: { interrupted: true },
+    });
+    act(() => fake.emit(sessionId, { type: 'message.created', message: partial }));
+    act(() => fake.emit(sessionId, { type: 'run.cancelled', run: cancelled }));
+    await waitFor(() => expect(messages()[1]).toHaveTextContent('Once uponStopped'));
+    expect(screen.queryByRole('button', { name: 'Stop' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Regenerate' })).not.toBeInTheDocument();
+
+    const again = run(question.id, { status: 'queued' });
+    fake.on('sessions.retry', () => ({
+      userMessage: question,
+      run: again,
+      assistantMessage: null,
+      reply: null,
+    }));
+    await user.click(within(messages()[1] as HTMLElement).getByRole('button', { name: 'Retry' }));
+    expect(fake.calls.find((c) => c.path === 'sessions.retry')?.input).toMatchObject({
+      sessionId,
+      messageId: question.id,
+      wait: false,
+    });
+    // Queued: the button stops it, and the stopped reply offers no second retry.
+    expect(await screen.findByRole('button', { name: 'Stop' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+  });
+
+  it('says when an answer failed, with Retry under the question', async () => {
+    const user = userEvent.setup();
+    const { messages } = renderChat();
+    await subscribed();
+    const question = message({ content: 'a villa' });
+    const failed = run(question.id, {
+      status: 'failed',
+      error: { code: 'interrupted', message: 'The server stopped' },
+    });
+    act(() => fake.emit(sessionId, { type: 'message.created', message: question }));
+    act(() => fake.emit(sessionId, { type: 'run.failed', run: failed }));
+    const alert = await screen.findByRole('alert');
+    expect(messages()[0]).toContainElement(alert);
+    expect(alert).toHaveTextContent('The answer was interrupted.');
+    fake.on('sessions.retry', () => ({
+      userMessage: question,
+      run: run(question.id, { status: 'queued' }),
+      assistantMessage: null,
+      reply: null,
+    }));
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+  });
+
+  it('shows what the assistant remembers as chips; removing one corrects the memory', async () => {
+    fake.on('sessions.memory', () => ({
+      summary: 'a flat in Girne',
+      facts: { location: 'Girne', minBedrooms: 2, features: ['pool', 'parking'] },
+    }));
+    fake.on('conversations.updateMemory', (input: { facts: unknown }) => ({
+      summary: '',
+      facts: input.facts,
+    }));
+    const user = userEvent.setup();
+    renderChat();
+    const memory = await screen.findByRole('region', { name: 'Searching for' });
+    expect(
+      within(memory)
+        .getAllByRole('listitem')
+        .map((c) => c.textContent),
+    ).toEqual(['Girne×', '2+ bedrooms×', 'Pool×', 'Parking×']);
+    await user.click(within(memory).getByRole('button', { name: 'Remove Pool' }));
+    expect(fake.calls.find((c) => c.path === 'conversations.updateMemory')?.input).toEqual({
+      conversationId,
+      facts: { location: 'Girne', minBedrooms: 2, features: ['parking'] },
+    });
+    await waitFor(() => expect(within(memory).getAllByRole('listitem')).toHaveLength(3));
   });
 
   it('never subscribes or sends with an id that is not a UUID', async () => {

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { api } from '../../api';
 import { isUuid, newUuid } from '../../lib/ids';
+import { useMaybeAuth } from '../auth/AuthProvider';
 import { redirectOf } from '../auth/redirect';
 import { ChatPane, type FirstMessage } from './ChatPane';
 import { ConversationSidebar } from './ConversationSidebar';
-import { useLiveSessions } from './live-sessions';
 import { WelcomePane } from './WelcomePane';
 
 /** Sidebar of conversations beside the open one (on a phone: one or the other). */
@@ -14,7 +15,8 @@ export function ChatPage() {
   const { conversationId } = useParams();
   const navigate = useNavigate();
   const location = useLocation();
-  const sessions = useLiveSessions();
+  const create = api.conversations.create.useMutation();
+  const { mutateAsync: createConversation } = create;
   /** A conversation being started, with the first message typed for it (kept if it fails). */
   const [starting, setStarting] = useState<{ content?: string; error?: unknown; busy: boolean }>();
   const firstMessage = (location.state as { firstMessage?: FirstMessage } | null)?.firstMessage;
@@ -23,15 +25,16 @@ export function ChatPage() {
     async (content?: string) => {
       setStarting({ content, busy: true });
       try {
-        const created = await sessions.startNew();
+        // The chat pane opens its session on it (useChat) and sends the first message.
+        const conversation = await createConversation({});
         const state = content ? { firstMessage: { content, clientMessageId: newUuid() } } : null;
         setStarting(undefined);
-        navigate(`/chat/${created.conversation.id}`, { state });
+        navigate(`/chat/${conversation.id}`, { state });
       } catch (error) {
         setStarting({ content, error, busy: false });
       }
     },
-    [sessions, navigate],
+    [createConversation, navigate],
   );
   // A request typed on the landing page (carried through sign-up) starts a conversation
   // once; the state is cleared first so Back or a reload does not ask it again.
@@ -56,6 +59,7 @@ export function ChatPage() {
   );
 
   const valid = isUuid(conversationId);
+  const guest = useMaybeAuth()?.status === 'guest';
   return (
     <div className={`chat-layout${conversationId ? ' has-conversation' : ''}`}>
       <ConversationSidebar
@@ -75,9 +79,9 @@ export function ChatPage() {
         <ChatPane
           key={conversationId}
           conversationId={conversationId}
-          sessions={sessions}
           firstMessage={firstMessage}
           onFirstMessageSent={clearFirstMessage}
+          banner={guest ? <GuestBanner from={location.pathname} /> : undefined}
         />
       ) : (
         <section className="chat-pane" aria-label={t('chat.conversation')}>
@@ -88,5 +92,18 @@ export function ChatPage() {
         </section>
       )}
     </div>
+  );
+}
+
+/** A guest's invitation to sign up; the conversation comes along. */
+function GuestBanner({ from }: { from: string }) {
+  const { t } = useTranslation();
+  return (
+    <p className="guest-banner">
+      <span>{t('chat.guestNote')}</span>
+      <Link to="/signup" state={{ from }} className="button button-small button-primary">
+        {t('chat.guestSignUp')}
+      </Link>
+    </p>
   );
 }

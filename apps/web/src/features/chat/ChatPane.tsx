@@ -1,16 +1,17 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api';
+import { api, type ChatMessage, type SessionEvent, type UseChatResult, useChat } from '../../api';
 import { Icon } from '../../ui/icons';
 import { ErrorNotice, Loading } from '../../ui/Status';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { SaveSearchButton } from '../alerts/SaveSearchButton';
+import { PeopleBar } from '../inbox/PeopleBar';
 import { Composer } from './Composer';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { conversationTitle } from './ConversationItem';
-import type { LiveSessions } from './live-sessions';
-import { MessageItem } from './MessageItem';
-import { useChat } from './useChat';
+import { MemoryChips } from './FilterChips';
+import { type MessageActions, MessageItem } from './MessageItem';
 import { useReplyScroll } from './useReplyScroll';
 
 export interface FirstMessage {
@@ -18,21 +19,40 @@ export interface FirstMessage {
   clientMessageId: string;
 }
 
-/** The live chat over one conversation. Mount with `key={conversationId}`. */
+/** After a burst of events (a replay, a streamed reply), refresh the sidebar once. */
+const SIDEBAR_REFRESH_MS = 600;
+
+/**
+ * The live chat over one conversation; the chat logic is the SDK's (`useChat`): this
+ * draws it and wires its actions. Mount with `key={conversationId}`.
+ */
 export function ChatPane({
   conversationId,
-  sessions,
   firstMessage,
   onFirstMessageSent,
+  banner,
 }: {
   conversationId: string;
-  sessions: LiveSessions;
   /** A message typed before the conversation existed, sent once on mount. */
-  firstMessage?: FirstMessage;
+  firstMessage?: FirstMessage | undefined;
   onFirstMessageSent?: () => void;
+  /** Shown above the messages (the guest's invitation to sign up). */
+  banner?: React.ReactNode;
 }) {
   const { t } = useTranslation();
-  const chat = useChat(conversationId, sessions);
+  const utils = api.useUtils();
+  const refresh = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(refresh.current), []);
+  const onEvent = (event: SessionEvent) => {
+    // The first message names the conversation; the sidebar sorts by activity.
+    if (event.type !== 'message.created' && event.type !== 'assistant.completed') return;
+    clearTimeout(refresh.current);
+    refresh.current = setTimeout(() => {
+      void utils.conversations.list.invalidate();
+      void utils.conversations.get.invalidate({ id: conversationId });
+    }, SIDEBAR_REFRESH_MS);
+  };
+  const chat = useChat({ conversationId, onEvent });
   const conversation = api.conversations.get.useQuery({ id: conversationId });
   const title = conversation.data
     ? conversationTitle(conversation.data, t('sidebar.newConversation'))
@@ -44,12 +64,14 @@ export function ChatPane({
   useEffect(() => {
     if (!firstMessage || sentFirst.current) return;
     sentFirst.current = true;
-    send(firstMessage.content, firstMessage.clientMessageId);
+    send(firstMessage.content, { clientMessageId: firstMessage.clientMessageId });
     onFirstMessageSent?.();
   }, [firstMessage, send, onFirstMessageSent]);
 
   const scroller = useRef<HTMLDivElement>(null);
-  const onScroll = useReplyScroll(scroller, chat.entries, chat.typing);
+  const onScroll = useReplyScroll(scroller, chat.messages, chat.thinking);
+  const actions = useMessageActions(chat);
+  const [correcting, setCorrecting] = useState(false);
 
   if (conversation.isError) {
     return (
@@ -78,43 +100,90 @@ export function ChatPane({
         <h1 id="chat-title">{title}</h1>
         <ConnectionIndicator />
       </header>
+      {banner}
+      {chat.memory && (
+        <MemoryChips
+          facts={chat.memory.facts}
+          busy={correcting}
+          onChange={(facts) => {
+            setCorrecting(true);
+            void chat.updateMemory(facts).finally(() => setCorrecting(false));
+          }}
+          action={
+            // Saved with this conversation, so its alerts are also posted here; a new
+            // button (not "saved") once the filters change.
+            <SaveSearchButton
+              key={JSON.stringify(chat.memory.facts)}
+              filters={chat.memory.facts}
+              conversationId={conversationId}
+            />
+          }
+        />
+      )}
       <div className="chat-scroll" ref={scroller} onScroll={onScroll}>
-        {chat.history.isPending && <Loading label={t('chat.loadingMessages')} />}
-        {chat.history.isError && (
-          <ErrorNotice
-            error={chat.history.error}
-            title={t('chat.couldNotLoadEarlier')}
-            onRetry={() => void chat.history.refetch()}
-          />
-        )}
-        {chat.history.isSuccess && chat.entries.length === 0 && (
+        {!chat.loaded && <Loading label={t('chat.loadingMessages')} />}
+        {chat.loaded && chat.messages.length === 0 && (
           <p className="muted empty">{t('chat.empty')}</p>
         )}
         <ol className="messages" role="log" aria-label={t('chat.messages')}>
-          {chat.entries.map((entry) => (
-            <MessageItem key={entry.key} entry={entry} onRetry={chat.retry} />
+          {chat.messages.map((message) => (
+            <MessageItem key={message.key} message={message} actions={actions(message)} />
           ))}
         </ol>
-        {chat.typing && <TypingIndicator />}
+        {chat.thinking && <TypingIndicator />}
       </div>
-      {chat.eventsError && (
-        <ErrorNotice
-          error={chat.eventsError}
-          title={t('chat.liveStopped')}
-          onRetry={chat.resumeEvents}
-        />
+      {chat.status === 'offline' && chat.error && (
+        <ErrorNotice error={chat.error} title={t('chat.liveStopped')} onRetry={chat.reconnect} />
       )}
-      {chat.sessionError != null && (
-        <ErrorNotice error={chat.sessionError} title={t('chat.couldNotConnect')} />
+      {chat.status !== 'offline' && chat.error && (
+        <ErrorNotice error={chat.error} title={t('chat.actionFailed')} />
       )}
       {chat.ended && (
         <p className="notice" role="status">
           {t('chat.ended')}
         </p>
       )}
-      <Composer onSend={(content) => chat.send(content)} />
+      <PeopleBar chat={chat} />
+      <Composer
+        onSend={(content) => chat.send(content)}
+        onStop={chat.activeRun ? () => void chat.cancel() : undefined}
+      />
     </section>
   );
+}
+
+/**
+ * The buttons each message gets: Retry on our unsent message, on a question whose answer
+ * failed or was stopped, and on a stopped reply that is its question's latest answer;
+ * Regenerate on the last reply. Nothing while the assistant is busy.
+ */
+function useMessageActions(chat: UseChatResult): (message: ChatMessage) => MessageActions {
+  const { messages, activeRun, regenerable, resend, retry, regenerate } = chat;
+  return useMemo(() => {
+    const questions = new Map(messages.filter((m) => m.id).map((m) => [m.id, m]));
+    return (message) => {
+      if (message.status === 'failed') return { resend: () => resend(message.key) };
+      if (activeRun) return {};
+      const id = message.id;
+      if (message.role === 'user' && id) {
+        const run = message.run;
+        const unanswered =
+          run?.status === 'failed' || (run?.status === 'cancelled' && !run.assistantMessageId);
+        return unanswered ? { retry: () => void retry(id) } : {};
+      }
+      if (message.status === 'interrupted' && message.replyToId) {
+        const question = questions.get(message.replyToId);
+        if (question?.run?.assistantMessageId === id) {
+          const questionId = message.replyToId;
+          return { retry: () => void retry(questionId) };
+        }
+      }
+      if (regenerable && message.key === regenerable.key) {
+        return { regenerate: () => void regenerate() };
+      }
+      return {};
+    };
+  }, [messages, activeRun, regenerable, resend, retry, regenerate]);
 }
 
 export function TypingIndicator() {

@@ -1,13 +1,18 @@
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** The message box: Enter sends, Shift+Enter starts a new line. */
+/**
+ * The message box: Enter sends, Shift+Enter starts a new line. While a reply is being
+ * written (`onStop` given) the button stops it; Enter still sends (it is answered next).
+ */
 export function Composer({
   onSend,
+  onStop,
   disabled,
   placeholder,
 }: {
   onSend: (content: string) => void;
+  onStop?: (() => void) | undefined;
   disabled?: boolean;
   placeholder?: string;
 }) {
@@ -48,9 +53,16 @@ export function Composer({
       <p id="composer-hint" className="visually-hidden">
         {t('chat.composerHint')}
       </p>
-      <button type="submit" className="button button-primary" disabled={disabled || !text.trim()}>
-        {t('chat.send')}
-      </button>
+      {onStop ? (
+        <button type="button" className="button button-stop" onClick={onStop}>
+          <span className="stop-square" aria-hidden="true" />
+          {t('chat.stop')}
+        </button>
+      ) : (
+        <button type="submit" className="button button-primary" disabled={disabled || !text.trim()}>
+          {t('chat.send')}
+        </button>
+      )}
     </form>
   );
 }

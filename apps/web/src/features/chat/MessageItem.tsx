@@ -1,43 +1,89 @@
 import { useTranslation } from 'react-i18next';
+import type { ChatMessage, Listing } from '../../api';
+import { errorDetails } from '../../lib/errors';
 import { ListingCard } from '../listings/ListingCard';
-import type { ChatEntry } from './chat-state';
 import { FilterChips } from './FilterChips';
+
+/**
+ * What can be done to one message, decided by the pane from the whole chat (a reply is
+ * retried only while it is its question's latest answer, "Regenerate" only on the last).
+ */
+export interface MessageActions {
+  /** Our message was not sent: send it again (same clientMessageId). */
+  resend?: () => void;
+  /** The answer failed or was stopped: answer the question again. */
+  retry?: () => void;
+  /** The last reply: write another one. */
+  regenerate?: () => void;
+}
 
 /** One message: the user's on the right, the assistant's with its filters and listing cards. */
 export function MessageItem({
-  entry,
-  onRetry,
+  message,
+  actions = {},
 }: {
-  entry: ChatEntry;
-  onRetry: (entry: ChatEntry) => void;
+  message: ChatMessage;
+  actions?: MessageActions;
 }) {
   const { t } = useTranslation();
-  const mine = entry.role === 'user';
-  const reply = entry.reply;
+  const mine = message.role === 'user';
+  const { reply, status, run } = message;
+  const alerted = alertListings(message);
+  const streaming = status === 'streaming';
+  const sending = status === 'sending';
+  // A question whose answer failed, or was stopped before a word was written.
+  const unanswered =
+    mine &&
+    run &&
+    (run.status === 'failed' || (run.status === 'cancelled' && !run.assistantMessageId))
+      ? run
+      : null;
   return (
     <li
       className={`message ${mine ? 'message-user' : 'message-assistant'}`}
-      aria-busy={entry.streaming || entry.pending || undefined}
-      data-pending={entry.pending || undefined}
-      data-entry={entry.key}
+      aria-busy={streaming || sending || undefined}
+      data-pending={sending || undefined}
+      data-status={status}
+      data-entry={message.key}
     >
-      <span className="visually-hidden">{mine ? t('chat.you') : t('chat.assistant')}</span>
+      {message.role === 'agent' ? (
+        <span className="message-author">{message.author?.name}</span>
+      ) : (
+        <span className="visually-hidden">{mine ? t('chat.you') : t('chat.assistant')}</span>
+      )}
       <div className="bubble">
         <p className="message-text">
-          {entry.content}
-          {entry.streaming && <span className="caret" aria-hidden="true" />}
+          {message.content}
+          {streaming && <span className="caret" aria-hidden="true" />}
         </p>
-        {entry.pending && <span className="message-meta">{t('chat.sending')}</span>}
+        {sending && <span className="message-meta">{t('chat.sending')}</span>}
+        {status === 'interrupted' && <span className="message-meta">{t('chat.stopped')}</span>}
       </div>
-      {entry.failed && (
+      {status === 'failed' && (
         <p className="message-failed" role="alert">
-          {t('chat.notSent', { reason: entry.failed })}{' '}
-          <button type="button" className="button button-small" onClick={() => onRetry(entry)}>
-            {t('chat.retry')}
-          </button>
+          {t('chat.notSent', { reason: errorDetails(message.error).message })}{' '}
+          {actions.resend && (
+            <button type="button" className="button button-small" onClick={actions.resend}>
+              {t('chat.retry')}
+            </button>
+          )}
         </p>
       )}
-      {reply && !entry.streaming && (
+      {unanswered && (
+        <p className="message-failed" role="alert">
+          {unanswered.status === 'cancelled'
+            ? t('chat.stoppedBeforeAnswer')
+            : unanswered.error?.code === 'interrupted'
+              ? t('chat.answerInterrupted')
+              : t('chat.answerFailed')}{' '}
+          {actions.retry && (
+            <button type="button" className="button button-small" onClick={actions.retry}>
+              {t('chat.retry')}
+            </button>
+          )}
+        </p>
+      )}
+      {reply && status === 'complete' && (
         <>
           <FilterChips filters={reply.appliedFilters} />
           {reply.recommendations.length > 0 && (
@@ -49,6 +95,34 @@ export function MessageItem({
           )}
         </>
       )}
+      {alerted.length > 0 && (
+        <section className="recommendations" aria-label={t('chat.alertListing')}>
+          {alerted.map((listing) => (
+            <ListingCard key={listing.id} listing={listing} />
+          ))}
+        </section>
+      )}
+      {!mine && (actions.retry || actions.regenerate) && (
+        <p className="message-actions">
+          {actions.retry && (
+            <button type="button" className="button button-small" onClick={actions.retry}>
+              {t('chat.retry')}
+            </button>
+          )}
+          {actions.regenerate && (
+            <button type="button" className="button button-small" onClick={actions.regenerate}>
+              {t('chat.regenerate')}
+            </button>
+          )}
+        </p>
+      )}
     </li>
   );
+}
+
+/** The listing of a saved search's alert posted in the chat (a `system` message's card). */
+function alertListings(message: ChatMessage): Listing[] {
+  if (message.role !== 'system' || !message.metadata.alert) return [];
+  const listings = message.metadata.recommendations;
+  return Array.isArray(listings) ? (listings as Listing[]) : [];
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { errorDetails } from '../../lib/errors';
+import { ParleyError } from '../../api';
 import { ErrorNotice } from '../../ui/Status';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Composer } from './Composer';
@@ -44,15 +44,22 @@ export function WelcomePane({
         {pending && (
           <ol className="messages" role="log" aria-label={t('chat.messages')}>
             <MessageItem
-              entry={{
+              message={{
                 key: 'pending',
+                id: null,
+                clientMessageId: null,
                 role: 'user',
                 content: pending,
                 createdAt: new Date(),
-                pending: starting,
-                failed: error != null ? errorDetails(error).message : undefined,
+                replyToId: null,
+                author: null,
+                metadata: {},
+                status: error != null && !starting ? 'failed' : 'sending',
+                error: error != null ? ParleyError.from(error) : null,
+                reply: null,
+                run: null,
               }}
-              onRetry={() => onStart(pending)}
+              actions={{ resend: () => onStart(pending) }}
             />
           </ol>
         )}

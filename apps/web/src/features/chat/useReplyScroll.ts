@@ -1,5 +1,5 @@
 import { type RefObject, type UIEvent, useCallback, useLayoutEffect, useRef } from 'react';
-import type { ChatEntry } from './chat-state';
+import type { ChatMessage } from '../../api';
 
 /** How close to the bottom still counts as "reading the newest". */
 const NEAR_BOTTOM_PX = 80;
@@ -15,7 +15,7 @@ const ANSWER_MARGIN_PX = 12;
  */
 export function useReplyScroll(
   scroller: RefObject<HTMLElement | null>,
-  entries: ChatEntry[],
+  entries: readonly ChatMessage[],
   typing: boolean,
 ): (event: UIEvent<HTMLElement>) => void {
   /** False once the person scrolls away from the newest messages. */
@@ -35,7 +35,7 @@ export function useReplyScroll(
       if (last.role === 'user') {
         anchor.current = undefined;
         // A message sent from here: the person wants to see it and the answer coming.
-        if (last.pending) follow.current = true;
+        if (last.status === 'sending') follow.current = true;
       } else if (previous?.role === 'user') {
         anchor.current = last.key;
       }

@@ -54,15 +54,16 @@ describe('landing page', () => {
     });
   });
 
-  it('takes a typed request through sign-up to the chat', async () => {
+  it('takes a typed request straight to the chat (no account needed)', async () => {
     const u = userEvent.setup();
     renderLanding();
+    expect(screen.getByText(/No account needed/)).toBeInTheDocument();
     await u.type(
       screen.getByRole('searchbox', { name: 'What are you looking for?' }),
       '3 bedroom villa in Lapta{Enter}',
     );
-    expect(await wentTo()).toHaveTextContent('/signup');
-    expect(state()).toEqual({ from: '/chat', request: '3 bedroom villa in Lapta' });
+    expect(await wentTo()).toHaveTextContent('/chat');
+    expect(state()).toEqual({ request: '3 bedroom villa in Lapta' });
   });
 
   it('asks nothing for an empty box', async () => {
@@ -77,12 +78,12 @@ describe('landing page', () => {
     const u = userEvent.setup();
     renderLanding();
     const start = screen.getByRole('link', { name: 'Start chatting' });
-    expect(start).toHaveAttribute('href', '/signup');
+    expect(start).toHaveAttribute('href', '/chat');
     const examples = within(screen.getByRole('list', { name: 'Or try one of these' }));
     await u.click(
       examples.getByRole('button', { name: 'Villa with a pool near the beach in Esentepe' }),
     );
-    expect(await wentTo()).toHaveTextContent('/signup');
+    expect(await wentTo()).toHaveTextContent('/chat');
     expect(state().request).toBe('Villa with a pool near the beach in Esentepe');
   });
 

@@ -4,7 +4,6 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../../api';
 import { ErrorNotice, Loading } from '../../ui/Status';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { useAuth } from '../auth/AuthProvider';
 import { ListingCard } from '../listings/ListingCard';
 import { StartChatLink, StartChatNote, startChatTarget } from './StartChat';
 
@@ -20,11 +19,10 @@ const SHOWN_LISTINGS = 6;
 export function LandingPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('landing.docTitle'));
-  const { status } = useAuth();
   const navigate = useNavigate();
   const input = useRef<HTMLInputElement>(null);
   const ask = (request: string) => {
-    const target = startChatTarget(status, request);
+    const target = startChatTarget(request);
     navigate(target.to, { state: target.state });
   };
   const submit = (event: FormEvent<HTMLFormElement>) => {

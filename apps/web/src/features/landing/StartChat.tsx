@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type AuthStatus, useAuth } from '../auth/AuthProvider';
+import { useAuth } from '../auth/AuthProvider';
 
 export interface StartChatTarget {
   to: string;
@@ -9,20 +9,19 @@ export interface StartChatTarget {
 
 /**
  * Where "Start chatting" leads, with what the visitor typed (if anything) for the
- * assistant to answer first. Today a stranger signs up first and lands in the chat with
- * the request sent; this is the one place to re-point when chat without an account comes.
+ * assistant to answer first: the chat, for everyone. A visitor who is not signed in
+ * chats as a guest (the chat route starts one) and may sign up later, keeping the
+ * conversation.
  */
-export function startChatTarget(status: AuthStatus, request?: string): StartChatTarget {
+export function startChatTarget(request?: string): StartChatTarget {
   const asked = request?.trim() ? { request: request.trim() } : null;
-  if (status === 'signed-in') return { to: '/chat', state: asked };
-  return { to: '/signup', state: { from: '/chat', ...asked } };
+  return { to: '/chat', state: asked };
 }
 
-/** The call to action: a link into the chat (through sign-up while there is no guest chat). */
+/** The call to action: a link into the chat. */
 export function StartChatLink({ className }: { className?: string }) {
   const { t } = useTranslation();
-  const { status } = useAuth();
-  const target = startChatTarget(status);
+  const target = startChatTarget();
   return (
     <Link to={target.to} state={target.state} className={className}>
       {t('start.cta')}
@@ -30,7 +29,7 @@ export function StartChatLink({ className }: { className?: string }) {
   );
 }
 
-/** What a stranger should know before asking: the answer comes after a free sign-up. */
+/** What a stranger should know before asking: no account is needed to chat. */
 export function StartChatNote() {
   const { t } = useTranslation();
   const { status } = useAuth();

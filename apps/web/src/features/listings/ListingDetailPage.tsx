@@ -1,12 +1,18 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, skipToken } from '../../api';
 import { isNotFound } from '../../lib/errors';
 import { useFormat } from '../../lib/format';
 import { isUuid } from '../../lib/ids';
 import { ErrorNotice, Loading } from '../../ui/Status';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { FavoriteButton } from '../favorites/FavoriteButton';
+import { useFavorites } from '../favorites/useFavorites';
+import { AskAboutListing } from '../inbox/AskAboutListing';
+import { backFrom } from './back';
+import { Gallery } from './Gallery';
+import { ListingCard } from './ListingCard';
+import { OwnerPhotos } from './OwnerPhotos';
 
 /** One listing, at /listings/:id. */
 export function ListingDetailPage() {
@@ -20,20 +26,24 @@ export function ListingDetailPage() {
     retry: (n, e) => !isNotFound(e) && n < 2,
   });
   useDocumentTitle(listing.data?.title ?? t('listing.docTitle'));
+  const location = useLocation();
+  const favorites = useFavorites();
+  const target = backFrom(location.state);
   const back = (
-    <p>
+    <p className="listing-back">
       <Link
-        to="/listings"
+        to={target.to}
         onClick={(e) => {
-          // Back to the search the visitor came from, filters and all.
-          if (window.history.length > 1 && window.history.state?.idx > 0) {
+          // Followed from a page of this app: step back in history, so the list comes
+          // back as it was (filters, loaded pages, scroll), not as a fresh search.
+          if (target.known && window.history.state?.idx > 0) {
             e.preventDefault();
             navigate(-1);
           }
         }}
       >
         <span aria-hidden="true">← </span>
-        {t('listing.back')}
+        {t(`listing.backTo.${target.label}`)}
       </Link>
     </p>
   );
@@ -69,8 +79,13 @@ export function ListingDetailPage() {
         <span className="listing-type">{format.propertyType(l.propertyType)}</span>
       </p>
       <h1 id="listing-title">{l.title}</h1>
-      <p className="listing-price listing-price-large">{format.price(l)}</p>
+      <div className="listing-head-row">
+        <p className="listing-price listing-price-large">{format.price(l)}</p>
+        <FavoriteButton listing={l} favorites={favorites} variant="inline" />
+        <AskAboutListing listing={l} />
+      </div>
       <Gallery images={l.images} title={l.title} />
+      <OwnerPhotos listing={l} />
       <dl className="facts">
         <div>
           <dt>{t('listing.location')}</dt>
@@ -102,28 +117,25 @@ export function ListingDetailPage() {
         </>
       )}
       <p className="muted small">{t('listing.listed', { date: format.dateTime(l.createdAt) })}</p>
+      <Similar id={l.id} />
     </article>
   );
 }
 
-/** Photos when there are any; one that fails to load is left out. */
-function Gallery({ images, title }: { images: string[]; title: string }) {
+/** Listings like this one (same town and type, nearest in price); nothing when there are none. */
+function Similar({ id }: { id: string }) {
   const { t } = useTranslation();
-  const [broken, setBroken] = useState<string[]>([]);
-  const shown = images.filter((src) => !broken.includes(src)).slice(0, 6);
-  if (shown.length === 0) return null;
+  const similar = api.listings.similar.useQuery({ id, limit: 4 });
+  const items = similar.data?.items ?? [];
+  if (items.length === 0) return null;
   return (
-    <ul className="gallery" aria-label={t('listing.photos')}>
-      {shown.map((src, i) => (
-        <li key={src}>
-          <img
-            src={src}
-            alt={t('listing.photoAlt', { title, n: i + 1, total: shown.length })}
-            loading="lazy"
-            onError={() => setBroken((b) => [...b, src])}
-          />
-        </li>
-      ))}
-    </ul>
+    <section className="similar" aria-labelledby="similar-title">
+      <h2 id="similar-title">{t('listing.similar')}</h2>
+      <div className="listing-grid">
+        {items.map((listing) => (
+          <ListingCard key={listing.id} listing={listing} />
+        ))}
+      </div>
+    </section>
   );
 }

@@ -1,11 +1,14 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api';
 import { useFormat } from '../../lib/format';
+import { Icon } from '../../ui/icons';
 import { ErrorNotice, Loading } from '../../ui/Status';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { SaveSearchButton } from '../alerts/SaveSearchButton';
 import { ListingCard } from './ListingCard';
+import './listings.css';
 import { ListingFilters } from './ListingFilters';
 import {
   type ListingFilters as Filters,
@@ -14,6 +17,9 @@ import {
 } from './search-params';
 
 const PAGE = 12;
+
+// Leaflet and the island's outline load only when someone opens the map.
+const ListingsMap = lazy(() => import('../map/ListingsMap'));
 
 /** Browse listings; the filters live in the URL, so a search can be shared and reloaded. */
 export function ListingsPage() {
@@ -34,13 +40,42 @@ export function ListingsPage() {
   );
   const items = search.data?.pages.flatMap((p) => p.items) ?? [];
   const total = search.data?.pages[0]?.total;
-  const apply = (next: Filters) => setParams(paramsFromFilters(next));
+  const onMap = params.get('view') === 'map';
+  // The view is not a filter: it stays when the filters change. A new search drops
+  // the map box, so the map fits the new results.
+  const go = (next: Filters, map = onMap) => {
+    const p = paramsFromFilters(next);
+    if (map) p.set('view', 'map');
+    setParams(p);
+  };
+  const apply = (next: Filters) => go({ ...next, bounds: undefined });
   const active = format.facts(filters);
+  const viewToggle = (
+    <fieldset className="view-toggle" aria-label={t('listings.view')}>
+      <button
+        type="button"
+        className="button button-small"
+        aria-pressed={!onMap}
+        onClick={() => go(filters, false)}
+      >
+        <Icon name="list" size={16} /> {t('listings.viewList')}
+      </button>
+      <button
+        type="button"
+        className="button button-small"
+        aria-pressed={onMap}
+        onClick={() => go(filters, true)}
+      >
+        <Icon name="map" size={16} /> {t('listings.viewMap')}
+      </button>
+    </fieldset>
+  );
 
   return (
-    <div className="page listings-page">
+    <div className={`page listings-page${onMap ? ' on-map' : ''}`}>
       <div className="page-head">
         <h1>{t('listings.heading')}</h1>
+        {viewToggle}
         <button
           type="button"
           className="button button-small filters-toggle"
@@ -55,7 +90,7 @@ export function ListingsPage() {
               : t('listings.filters')}
         </button>
       </div>
-      <div className="listings-layout">
+      <div className={`listings-layout${onMap ? ' with-map' : ''}`}>
         <div id="listing-filters" className={`filters-panel${showFilters ? ' is-open' : ''}`}>
           <ListingFilters filters={filters} onChange={apply} />
         </div>
@@ -67,6 +102,19 @@ export function ListingsPage() {
                 ? t('listings.results')
                 : t('listings.count', { count: total })}
           </h2>
+          <SaveSearchButton key={key} filters={filters} />
+          {filters.bounds && (
+            <p className="area-chip">
+              {t('map.inArea')}{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => go({ ...filters, bounds: undefined })}
+              >
+                {t('map.anywhere')}
+              </button>
+            </p>
+          )}
           {search.isPending ? (
             <Loading label={t('listings.loading')} />
           ) : search.isError && items.length === 0 ? (
@@ -107,6 +155,17 @@ export function ListingsPage() {
             </button>
           )}
         </section>
+        {onMap && (
+          <div className="map-column">
+            <Suspense fallback={<Loading label={t('map.loading')} />}>
+              <ListingsMap
+                listings={items}
+                bounds={filters.bounds}
+                onSearchArea={(bounds) => go({ ...filters, bounds })}
+              />
+            </Suspense>
+          </div>
+        )}
       </div>
     </div>
   );

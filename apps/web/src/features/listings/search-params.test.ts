@@ -33,3 +33,25 @@ describe('listing filters in the URL', () => {
     expect(paramsFromFilters({ q: '', features: [], sort: 'relevance' }).toString()).toBe('');
   });
 });
+
+describe('the map box in the URL', () => {
+  it('round-trips as north,south,east,west to 4 decimals', () => {
+    const bounds = { north: 35.412345, south: 35.2, east: 33.5, west: 33.1 };
+    const params = paramsFromFilters({ location: 'Girne', bounds });
+    expect(params.get('bounds')).toBe('35.4123,35.2,33.5,33.1');
+    expect(filtersFromParams(params).bounds).toEqual({ ...bounds, north: 35.4123 });
+  });
+
+  it('drops a box the API would refuse', () => {
+    for (const value of [
+      '1,2,3',
+      'a,b,c,d',
+      '35,36,33,32',
+      '35,34,33,34',
+      '95,34,33,32',
+      '35,34,190,32',
+      ',,,',
+    ])
+      expect(filtersFromParams(new URLSearchParams({ bounds: value })).bounds).toBeUndefined();
+  });
+});

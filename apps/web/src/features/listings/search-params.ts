@@ -1,4 +1,4 @@
-import type { Feature, ListingQuery, ListingSort, PropertyType, RentType } from '../../api';
+import type { Bounds, Feature, ListingQuery, ListingSort, PropertyType, RentType } from '../../api';
 import { FEATURES, PROPERTY_TYPES, RENT_TYPES } from '../../lib/format';
 
 /** The filters of a listing search, as kept in the URL (no cursor: pages are not shareable). */
@@ -45,6 +45,7 @@ export function filtersFromParams(params: URLSearchParams): ListingFilters {
     maxPrice: count(params.get('maxPrice'), 1_000_000_000),
     features: features.length ? [...new Set(features)] : undefined,
     sort: oneOf<ListingSort>(SORTS, params.get('sort')),
+    bounds: boundsFromParam(params.get('bounds')),
   };
   return Object.fromEntries(
     Object.entries(filters).filter(([, v]) => v !== undefined),
@@ -65,13 +66,33 @@ export function paramsFromFilters(filters: ListingFilters): URLSearchParams {
     'maxPrice',
     'features',
     'sort',
+    'bounds',
   ];
   for (const key of order) {
     const value = filters[key];
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
       continue;
     if (key === 'sort' && value === 'relevance') continue;
-    params.set(key, Array.isArray(value) ? value.join(',') : String(value));
+    if (key === 'bounds') params.set(key, boundsParam(value as Bounds));
+    else params.set(key, Array.isArray(value) ? value.join(',') : String(value));
   }
   return params;
+}
+
+/** A map box as `north,south,east,west`, to 4 decimals (about 10 m): short, and stable across a reload. */
+function boundsParam(b: Bounds): string {
+  const r = (n: number) => String(Math.round(n * 1e4) / 1e4);
+  return [b.north, b.south, b.east, b.west].map(r).join(',');
+}
+
+/** A box the API would accept, or nothing. */
+function boundsFromParam(value: string | null): Bounds | undefined {
+  const parts = value?.split(',').map((p) => (p.trim() === '' ? Number.NaN : Number(p)));
+  if (parts?.length !== 4 || !parts.every(Number.isFinite)) return undefined;
+  const [north, south, east, west] = parts as [number, number, number, number];
+  const lat = (n: number) => n >= -90 && n <= 90;
+  const lng = (n: number) => n >= -180 && n <= 180;
+  if (!lat(north) || !lat(south) || !lng(east) || !lng(west)) return undefined;
+  if (north < south || east < west) return undefined;
+  return { north, south, east, west };
 }

@@ -1,0 +1,146 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  type Context,
+  type ContextInput,
+  credentialFromHeaders,
+  openApiDocument,
+  REST_PREFIX,
+  restRouter,
+  tagRequestId,
+} from '@parley/api';
+import { forbiddenKeyPath } from '@parley/validators';
+import { createOpenApiHttpHandler } from 'trpc-to-openapi';
+import { applyCors, clientIp, originOf, requestIdFor, sendJson } from './http';
+import { MAX_INPUT_BYTES, scanJson } from './input-limits';
+
+export interface RestOptions {
+  createContext: (input: ContextInput) => Context;
+  publicUrl: string;
+  allowedOrigins: string[];
+  trustProxy: boolean;
+  onError: (info: { requestId: string; error: Error; path: string | undefined }) => void;
+}
+
+export const OPENAPI_PATHS = ['/api/openapi.json', `${REST_PREFIX}/openapi.json`];
+
+/** True for the paths this handler answers: the REST surface and its OpenAPI document. */
+export function isRestPath(path: string): boolean {
+  return path === REST_PREFIX || path.startsWith(`${REST_PREFIX}/`) || OPENAPI_PATHS.includes(path);
+}
+
+/**
+ * `/api/v1/...`: the REST surface, with the same credentials, context and errors as tRPC;
+ * `/api/openapi.json`: its OpenAPI 3.1 document, generated once at start-up.
+ */
+export function createRestHandler(options: RestOptions) {
+  const document = JSON.stringify(openApiDocument(options.publicUrl));
+  const rest = createOpenApiHttpHandler({
+    router: restRouter,
+    maxBodySize: 1_048_576,
+    // The adapter hands over a fetch Request; the Node request is the response's.
+    createContext: ({ res }) => {
+      const req = (res as ServerResponse).req;
+      return options.createContext({
+        transport: 'http',
+        requestId: requestIdFor(req),
+        ip: clientIp(req, options.trustProxy),
+        credential: credentialFromHeaders(req.headers as Record<string, string>),
+        ...originOf(req, options.allowedOrigins),
+      });
+    },
+    onError: ({ error, req, path }) => {
+      // Set below on the Node request, which the fetch Request copies.
+      const requestId = (req as unknown as Request).headers.get('x-request-id') ?? 'unknown';
+      tagRequestId(error, requestId);
+      options.onError({ requestId, error, path });
+    },
+  });
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const requestId = requestIdFor(req);
+    res.setHeader('x-request-id', requestId);
+    req.headers['x-request-id'] = requestId;
+    if (applyCors(req, res, options.allowedOrigins)) return;
+    const [path = '/', query] = (req.url ?? '/').split('?');
+    if (OPENAPI_PATHS.includes(path)) {
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.setHeader('cache-control', 'no-cache');
+      res.end(document);
+      return;
+    }
+    // The adapter matches paths relative to the REST root.
+    req.url = `${path.slice(REST_PREFIX.length) || '/'}${query === undefined ? '' : `?${query}`}`;
+    void withJsonBody(req, res, requestId)
+      .then((ready) => (ready ? rest(req, res) : undefined))
+      .catch((error: unknown) => {
+        options.onError({ requestId, error: error as Error, path });
+        if (!res.headersSent)
+          fail(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', requestId);
+      });
+  };
+}
+
+const MAX_BODY_BYTES = MAX_INPUT_BYTES;
+
+function fail(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  requestId: string,
+) {
+  sendJson(res, status, { code, message, data: { code, httpStatus: status, requestId } });
+}
+
+/**
+ * Reads a POST/PATCH/PUT body before the adapter does: malformed JSON is a 400
+ * `PARSE_ERROR` (the adapter would answer 500), and no body at all (`curl -X POST
+ * .../end`) is a call with no input rather than an unsupported media type.
+ */
+async function withJsonBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+): Promise<boolean> {
+  if (req.method === 'GET' || req.method === 'DELETE' || req.method === 'HEAD') return true;
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+    fail(res, 413, 'PAYLOAD_TOO_LARGE', 'The body is over 1 MB', requestId);
+    return false;
+  }
+  const type = req.headers['content-type'];
+  if (type && !type.startsWith('application/json')) return true; // the adapter answers 415
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) {
+      fail(res, 413, 'PAYLOAD_TOO_LARGE', 'The body is over 1 MB', requestId);
+      return false;
+    }
+    chunks.push(chunk);
+  }
+  const body = Buffer.concat(chunks);
+  // Nesting and size are bounded before JSON.parse walks the body.
+  const verdict = scanJson(body);
+  if (!verdict.ok) {
+    fail(res, 400, 'BAD_REQUEST', verdict.reason, requestId);
+    return false;
+  }
+  const text = body.toString('utf8').trim() || '{}';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    fail(res, 400, 'PARSE_ERROR', 'The body is not valid JSON', requestId);
+    return false;
+  }
+  // Validation copies objects, which would drop a `__proto__` key silently.
+  const forbidden = forbiddenKeyPath(parsed);
+  if (forbidden) {
+    fail(res, 400, 'BAD_REQUEST', `${forbidden.join('.')}: is not an allowed key`, requestId);
+    return false;
+  }
+  req.headers['content-type'] = 'application/json';
+  // The Node adapter takes a body already read from `req.body`.
+  (req as IncomingMessage & { body?: string }).body = text;
+  return true;
+}

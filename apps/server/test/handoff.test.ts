@@ -1,0 +1,511 @@
+import { randomUUID } from 'node:crypto';
+import type { InboxEvent, SessionEvent } from '@parley/validators';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordEvents, recordInboxEvents } from './events';
+import {
+  type Client,
+  errorOf,
+  httpClient,
+  signUp,
+  startTestServer,
+  type TestServer,
+  wsClient,
+} from './harness';
+
+/**
+ * People in the conversation, against two running instances on one database and Redis:
+ * a customer asks for a person (by the procedure or in their own words), the conversation
+ * waits in the live inbox, one of ten agents claiming at once gets it, agent and customer
+ * talk live while the assistant stays silent, and when the agent hands it back the
+ * assistant answers again with what it knew.
+ */
+
+let a: TestServer;
+let b: TestServer;
+beforeAll(async () => {
+  a = await startTestServer({
+    label: 'handoff',
+    env: { SEED_DEMO_LISTINGS: '60', RATE_LIMIT_REGISTER_PER_IP_PER_HOUR: '1000' },
+  });
+  b = await startTestServer({
+    db: a.db,
+    env: {
+      SEED_DEMO_LISTINGS: '0',
+      REDIS_KEY_PREFIX: a.env.REDIS_KEY_PREFIX!,
+      JWT_SECRET: a.env.JWT_SECRET!,
+      RATE_LIMIT_REGISTER_PER_IP_PER_HOUR: '1000',
+    },
+  });
+}, 120_000);
+afterAll(async () => {
+  await b?.close();
+  await a?.close();
+});
+
+async function person(label: string, role: 'user' | 'agent' | 'admin' = 'user') {
+  const signed = await signUp(httpClient(a.url), label);
+  if (role !== 'user') {
+    await a.db.query('UPDATE users SET role = $1 WHERE id = $2', [role, signed.user.id]);
+  }
+  return {
+    ...signed,
+    a: httpClient(a.url, signed.accessToken),
+    b: httpClient(b.url, signed.accessToken),
+  };
+}
+
+async function customer(label = 'customer') {
+  const p = await person(label);
+  const { session, conversation } = await p.a.sessions.create.mutate({});
+  return { ...p, session, conversation };
+}
+
+const say = (client: Client, sessionId: string, content: string) =>
+  client.sessions.send.mutate({ sessionId, content, clientMessageId: randomUUID() });
+
+const inboxOf = (events: { event: unknown }[]) => events.map((r) => r.event as InboxEvent);
+const ROLE_FRESH_MS = 1_000;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('asking for a person', () => {
+  it('puts the conversation in the waiting list with a brief: facts, listings shown, the listing asked about', async () => {
+    const c = await customer();
+    const shown = await say(c.a, c.session.id, 'long term flat in Girne under 1500');
+    expect(shown.reply!.recommendations.length).toBeGreaterThan(0);
+    const listing = shown.reply!.recommendations[0]!;
+    const stream = recordEvents(c.a, c.session.id);
+    await stream.started();
+    const waiting = await c.a.sessions.requestAgent.mutate({
+      sessionId: c.session.id,
+      reason: 'Is the first one still free?',
+      listingId: listing.id,
+    });
+    expect(waiting).toMatchObject({
+      id: c.conversation.id,
+      mode: 'waiting',
+      assignedAgent: null,
+      handoffRequestedAt: expect.any(Date),
+    });
+    await stream.until(() => stream.received.some((r) => r.event.type === 'handoff.requested'));
+    const requested = stream.received.find((r) => r.event.type === 'handoff.requested')!
+      .event as Extract<SessionEvent, { type: 'handoff.requested' }>;
+    stream.stop();
+    expect(requested.reason).toBe('Is the first one still free?');
+    expect(requested.brief.facts).toMatchObject({ location: 'Girne', rentType: 'long_term' });
+    expect(requested.brief.summary).not.toBe('');
+    expect(requested.brief.listing?.id).toBe(listing.id);
+    expect(requested.brief.listingsShown.map((l) => l.id)).toEqual(
+      shown.reply!.recommendations.map((l) => l.id),
+    );
+    // Asking again changes nothing.
+    const again = await c.a.sessions.requestAgent.mutate({ sessionId: c.session.id });
+    expect(again.handoffRequestedAt).toEqual(waiting.handoffRequestedAt);
+    // While waiting the assistant keeps answering.
+    expect((await say(c.a, c.session.id, 'with a pool')).run?.status).toBe('completed');
+
+    const agent = await person('agent-brief', 'agent');
+    const item = await agent.b.inbox.get.query({ conversationId: c.conversation.id });
+    expect(item).toMatchObject({
+      customer: { id: c.user.id, name: 'customer', email: c.email, endUserId: null },
+      waitingSince: waiting.handoffRequestedAt,
+      lastMessage: { role: 'assistant' },
+    });
+    expect(item.brief.listing?.id).toBe(listing.id);
+    expect(item.brief.listingsShown.length).toBeLessThanOrEqual(10);
+  });
+
+  it('refuses a listing that does not exist, and names a bad field', async () => {
+    const c = await customer();
+    const missing = await errorOf(() =>
+      c.a.sessions.requestAgent.mutate({ sessionId: c.session.id, listingId: randomUUID() }),
+    );
+    expect(missing.data.code).toBe('NOT_FOUND');
+    const bad = await errorOf(() =>
+      c.a.sessions.requestAgent.mutate({ sessionId: c.session.id, listingId: 'undefined' }),
+    );
+    expect(bad.data.fieldErrors).toHaveProperty('listingId');
+    expect((await c.a.conversations.get.query({ id: c.conversation.id })).mode).toBe('assistant');
+  });
+
+  it('is understood in English, Turkish and Russian, and the reply says whether an agent is online', async () => {
+    const offline = [
+      ['I want to talk to a human agent', /No agent is online right now/],
+      ['can I book a viewing?', /No agent is online right now/],
+      ['please call me', /No agent is online right now/],
+      ['bir temsilciyle görüşmek istiyorum', /Şu anda çevrimiçi temsilci yok/],
+      ['можно записаться на просмотр?', /Сейчас нет агентов в сети/],
+    ] as const;
+    for (const [words, reply] of offline) {
+      const c = await customer();
+      const answer = await say(c.a, c.session.id, words);
+      expect(answer.reply!.responseText).toMatch(reply);
+      await expect
+        .poll(async () => (await c.a.conversations.get.query({ id: c.conversation.id })).mode)
+        .toBe('waiting');
+    }
+    // An agent watching the inbox on the other instance: online.
+    const agent = await person('agent-online', 'agent');
+    const watching = recordInboxEvents(agent.b);
+    await watching.started();
+    try {
+      const c = await customer();
+      const answer = await say(c.a, c.session.id, 'contact the agent of this villa please');
+      expect(answer.reply!.responseText).toMatch(/An agent is online right now/);
+      const tr = await customer();
+      expect((await say(tr.a, tr.session.id, 'beni arayın lütfen')).reply!.responseText).toMatch(
+        /çevrimiçi bir temsilcimiz var/,
+      );
+      await watching.until(() =>
+        inboxOf(watching.received).some(
+          (e) => e.type === 'handoff.requested' && e.conversationId === c.conversation.id,
+        ),
+      );
+      const event = inboxOf(watching.received).find((e) => e.conversationId === c.conversation.id)!;
+      expect(event.item.brief).toBeDefined();
+      expect(event.item.conversation.mode).toBe('waiting');
+    } finally {
+      watching.stop();
+    }
+  });
+});
+
+describe('the inbox', () => {
+  it('lists the waiting longest first, live on another instance, and resumes without a gap or a repeat', async () => {
+    const agent = await person('agent-list', 'agent');
+    const live = recordInboxEvents(agent.b);
+    await live.started();
+    const asked: string[] = [];
+    for (const label of ['first', 'second', 'third']) {
+      const c = await customer(label);
+      await c.a.sessions.requestAgent.mutate({ sessionId: c.session.id });
+      asked.push(c.conversation.id);
+    }
+    await live.until(
+      () => inboxOf(live.received).filter((e) => asked.includes(e.conversationId)).length === 3,
+    );
+    const ids = inboxOf(live.received).map((e) => e.conversationId);
+    expect(ids.filter((id) => asked.includes(id))).toEqual(asked);
+    live.stop();
+
+    const waiting = await agent.a.inbox.list.query({ filter: 'waiting', limit: 100 });
+    const order = waiting.items.map((i) => i.conversation.id).filter((id) => asked.includes(id));
+    expect(order).toEqual(asked);
+    const times = waiting.items.map((i) => i.waitingSince!.getTime());
+    expect([...times].sort((x, y) => x - y)).toEqual(times);
+    // Page by page, the same order.
+    const first = await agent.a.inbox.list.query({ filter: 'waiting', limit: 1 });
+    const second = await agent.a.inbox.list.query({
+      filter: 'waiting',
+      limit: 1,
+      cursor: first.nextCursor,
+    });
+    expect([...first.items, ...second.items].map((i) => i.conversation.id)).toEqual(
+      waiting.items.slice(0, 2).map((i) => i.conversation.id),
+    );
+
+    // Resume after the first: the other two, once each.
+    const firstId = live.received.find(
+      (r) => (r.event as unknown as InboxEvent).conversationId === asked[0],
+    )!.id;
+    const resumed = recordInboxEvents(agent.a, firstId);
+    await resumed.until(
+      () =>
+        inboxOf(resumed.received).filter((e) => asked.slice(1).includes(e.conversationId))
+          .length === 2,
+    );
+    await pause(200);
+    resumed.stop();
+    const resumedIds = resumed.received.map((r) => Number(r.id));
+    expect(resumedIds[0]).toBe(Number(firstId) + 1);
+    expect(new Set(resumedIds).size).toBe(resumedIds.length);
+    expect(
+      (await errorOf(() => agent.a.inbox.list.query({ filter: 'waiting', cursor: 'x' }))).data
+        .fieldErrors,
+    ).toHaveProperty('cursor');
+  });
+
+  it('gives the conversation to exactly one of ten agents claiming at once; the others get CONFLICT', async () => {
+    const c = await customer();
+    await c.a.sessions.requestAgent.mutate({ sessionId: c.session.id });
+    const agents = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => person(`racer-${i}`, 'agent')),
+    );
+    const outcomes = await Promise.allSettled(
+      agents.map((agent, i) =>
+        (i % 2 ? agent.a : agent.b).inbox.claim.mutate({ conversationId: c.conversation.id }),
+      ),
+    );
+    const won = outcomes.filter((o) => o.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    const codes = outcomes
+      .filter((o): o is PromiseRejectedResult => o.status === 'rejected')
+      .map((o) => (o.reason as { data: { code: string } }).data.code);
+    expect(codes).toEqual(Array(9).fill('CONFLICT'));
+    const [row] = await a.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM sessions WHERE conversation_id = $1 AND kind = 'agent'",
+      [c.conversation.id],
+    );
+    expect(row?.n).toBe(1);
+    const [events] = await a.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM conversation_events WHERE conversation_id = $1 AND type = 'handoff.assigned'",
+      [c.conversation.id],
+    );
+    expect(events?.n).toBe(1);
+  });
+});
+
+describe('an agent in the conversation', () => {
+  it('joins, talks live with the customer while the assistant stays silent, and hands back to an assistant that remembers', async () => {
+    const c = await customer('Deniz');
+    await say(c.a, c.session.id, 'villa in Girne to rent long term');
+    const memory = await c.a.sessions.memory.query({ sessionId: c.session.id });
+    expect(memory.facts).toMatchObject({ location: 'Girne' });
+    await c.a.sessions.requestAgent.mutate({ sessionId: c.session.id });
+
+    const agent = await person('Aylin', 'agent');
+    const customerSocket = wsClient(a.url, c.accessToken);
+    const agentSocket = wsClient(b.url, agent.accessToken);
+    try {
+      const seen = recordEvents(customerSocket.client, c.session.id);
+      await seen.started();
+      const claimed = await agent.b.inbox.claim.mutate({ conversationId: c.conversation.id });
+      expect(claimed.conversation).toMatchObject({
+        mode: 'agent',
+        assignedAgent: { id: agent.user.id, name: 'Aylin' },
+      });
+      // Claiming again answers the same.
+      const twice = await agent.a.inbox.claim.mutate({ conversationId: c.conversation.id });
+      expect(twice.session.id).toBe(claimed.session.id);
+      await seen.until(() => seen.received.some((r) => r.event.type === 'handoff.assigned'));
+      expect(seen.received.find((r) => r.event.type === 'handoff.assigned')!.event).toEqual({
+        type: 'handoff.assigned',
+        agent: { id: agent.user.id, name: 'Aylin' },
+      });
+
+      // The agent's own session: the whole conversation, and the customer's words live.
+      const agentView = recordEvents(agentSocket.client, claimed.session.id);
+      await agentView.until(() =>
+        agentView.received.some((r) => r.event.type === 'handoff.assigned'),
+      );
+      expect(
+        agentView.received.some(
+          (r) => r.event.type === 'message.created' && r.event.message.role === 'user',
+        ),
+      ).toBe(true);
+
+      await agentSocket.client.sessions.typing.mutate({
+        sessionId: claimed.session.id,
+        typing: true,
+      });
+      const hello = await agentSocket.client.sessions.send.mutate({
+        sessionId: claimed.session.id,
+        content: 'Hello Deniz, I can show you the villa on Saturday.',
+        clientMessageId: randomUUID(),
+      });
+      expect(hello.run).toBeNull();
+      expect(hello.userMessage).toMatchObject({
+        role: 'agent',
+        author: { id: agent.user.id, name: 'Aylin', role: 'agent' },
+      });
+      await seen.until(() =>
+        seen.received.some(
+          (r) => r.event.type === 'message.created' && r.event.message.role === 'agent',
+        ),
+      );
+      expect(seen.received.map((r) => r.event)).toContainEqual({
+        type: 'typing',
+        actor: 'agent',
+        typing: true,
+        name: 'Aylin',
+      });
+
+      // The customer answers: the agent sees it, no assistant run starts.
+      const runsBefore = (await c.a.sessions.runs.query({ sessionId: c.session.id })).items.length;
+      const reply = await say(c.a, c.session.id, 'Saturday at 11 works for me');
+      expect(reply).toMatchObject({ run: null, assistantMessage: null, reply: null });
+      expect(reply.userMessage.author).toMatchObject({
+        id: c.user.id,
+        name: 'Deniz',
+        role: 'user',
+      });
+      await agentView.until(() =>
+        agentView.received.some(
+          (r) =>
+            r.event.type === 'message.created' &&
+            r.event.message.content === 'Saturday at 11 works for me',
+        ),
+      );
+      await pause(300);
+      expect((await c.a.sessions.runs.query({ sessionId: c.session.id })).items.length).toBe(
+        runsBefore,
+      );
+      expect(
+        (
+          await errorOf(() =>
+            c.a.sessions.retry.mutate({
+              sessionId: c.session.id,
+              messageId: reply.userMessage.id,
+              clientMessageId: randomUUID(),
+            }),
+          )
+        ).data.code,
+      ).toBe('PRECONDITION_FAILED');
+      const [assistantAfter] = await a.db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM messages WHERE conversation_id = $1 AND role = 'assistant' AND created_at > $2",
+        [c.conversation.id, hello.userMessage.createdAt],
+      );
+      expect(assistantAfter?.n).toBe(0);
+      expect(
+        (await agent.a.inbox.list.query({ filter: 'mine' })).items.map((i) => i.conversation.id),
+      ).toEqual([c.conversation.id]);
+
+      // Another agent may not hand it back; the one holding it does.
+      const other = await person('other-agent', 'agent');
+      expect(
+        (
+          await errorOf(() =>
+            other.a.inbox.release.mutate({ conversationId: c.conversation.id, to: 'assistant' }),
+          )
+        ).data.code,
+      ).toBe('FORBIDDEN');
+      const back = await agent.a.inbox.release.mutate({
+        conversationId: c.conversation.id,
+        to: 'assistant',
+      });
+      expect(back).toMatchObject({ mode: 'assistant', assignedAgent: null });
+      await seen.until(() => seen.received.some((r) => r.event.type === 'handoff.released'));
+      expect(seen.received.find((r) => r.event.type === 'handoff.released')!.event).toEqual({
+        type: 'handoff.released',
+        agent: { id: agent.user.id, name: 'Aylin' },
+        to: 'assistant',
+      });
+      // The agent's session ended with it: their stream closed, their words refused.
+      await agentView.until(() =>
+        agentView.received.some(
+          (r) => r.event.type === 'session.ended' && r.event.sessionId === claimed.session.id,
+        ),
+      );
+      expect(
+        (
+          await errorOf(() =>
+            agent.a.sessions.send.mutate({
+              sessionId: claimed.session.id,
+              content: 'one more thing',
+              clientMessageId: randomUUID(),
+            }),
+          )
+        ).data.code,
+      ).toBe('PRECONDITION_FAILED');
+      seen.stop();
+      agentView.stop();
+
+      // The assistant answers again, with what it knew before.
+      const after = await say(c.a, c.session.id, 'show me what you have');
+      expect(after.run?.status).toBe('completed');
+      expect(after.reply!.appliedFilters).toMatchObject({ location: 'Girne' });
+    } finally {
+      await customerSocket.close();
+      await agentSocket.close();
+    }
+  });
+
+  it('back to waiting: another agent can then claim it; an admin can hand back anyone', async () => {
+    const c = await customer();
+    await c.a.sessions.requestAgent.mutate({ sessionId: c.session.id });
+    const first = await person('first-agent', 'agent');
+    const second = await person('second-agent', 'agent');
+    const admin = await person('admin', 'admin');
+    await first.a.inbox.claim.mutate({ conversationId: c.conversation.id });
+    const waiting = await first.a.inbox.release.mutate({
+      conversationId: c.conversation.id,
+      to: 'waiting',
+    });
+    expect(waiting.mode).toBe('waiting');
+    await second.b.inbox.claim.mutate({ conversationId: c.conversation.id });
+    const byAdmin = await admin.a.inbox.release.mutate({
+      conversationId: c.conversation.id,
+      to: 'assistant',
+    });
+    expect(byAdmin.mode).toBe('assistant');
+    expect(
+      (await errorOf(() => second.a.inbox.claim.mutate({ conversationId: c.conversation.id }))).data
+        .code,
+    ).toBe('PRECONDITION_FAILED');
+  });
+});
+
+describe('privacy', () => {
+  it('shows agents only conversations that asked for a person, and nothing to anyone else', async () => {
+    const c = await customer();
+    await say(c.a, c.session.id, 'flat in Lapta');
+    const agent = await person('agent-privacy', 'agent');
+    expect(
+      (await errorOf(() => agent.a.inbox.get.query({ conversationId: c.conversation.id }))).data
+        .code,
+    ).toBe('NOT_FOUND');
+    expect(
+      (await errorOf(() => agent.a.inbox.claim.mutate({ conversationId: c.conversation.id }))).data
+        .code,
+    ).toBe('NOT_FOUND');
+    const all = await agent.a.inbox.list.query({ filter: 'all', limit: 100 });
+    expect(all.items.map((i) => i.conversation.id)).not.toContain(c.conversation.id);
+    expect(all.items.every((i) => i.conversation.handoffRequestedAt !== null)).toBe(true);
+    // The customer's own stream and session stay theirs.
+    expect(
+      (await errorOf(() => agent.a.sessions.memory.query({ sessionId: c.session.id }))).data.code,
+    ).toBe('NOT_FOUND');
+
+    // A user, the customer's API key, a client secret: nothing from inbox.* or admin.*.
+    const key = await c.a.auth.apiKeys.create.mutate({
+      name: 'all',
+      scopes: ['conversations:read', 'conversations:write', 'sessions:write', 'listings:read'],
+    });
+    const { clientSecret } = await c.a.sessions.create.mutate({});
+    for (const token of [c.accessToken, key.key, clientSecret]) {
+      const client = httpClient(a.url, token);
+      for (const call of [
+        () => client.inbox.list.query({}),
+        () => client.inbox.get.query({ conversationId: c.conversation.id }),
+        () => client.inbox.claim.mutate({ conversationId: c.conversation.id }),
+        () => client.admin.users.list.query({}),
+      ]) {
+        expect((await errorOf(call)).data.code).toBe('FORBIDDEN');
+      }
+      const stream = recordInboxEvents(client);
+      await stream.until(() => stream.errors.length > 0);
+      stream.stop();
+      expect((stream.errors[0] as { data: { code: string } }).data.code).toBe('FORBIDDEN');
+    }
+    // An agent's API key neither: the inbox takes a person signed in.
+    const agentKey = await agent.a.auth.apiKeys.create.mutate({
+      name: 'agent key',
+      scopes: ['conversations:read'],
+    });
+    expect(
+      (await errorOf(() => httpClient(a.url, agentKey.key).inbox.list.query({}))).data.code,
+    ).toBe('FORBIDDEN');
+  });
+
+  it('ends the inbox stream of an agent made a plain user, on the instance that did not change it too', async () => {
+    const admin = await person('admin-demoter', 'admin');
+    const agent = await person('agent-demoted', 'agent');
+    const socket = wsClient(b.url, agent.accessToken);
+    try {
+      const stream = recordInboxEvents(socket.client);
+      await stream.started();
+      await admin.a.admin.users.setRole.mutate({ userId: agent.user.id, role: 'user' });
+      await pause(ROLE_FRESH_MS + 100);
+      // The next inbox event is not theirs to see.
+      const c = await customer();
+      await c.a.sessions.requestAgent.mutate({ sessionId: c.session.id });
+      await stream.until(() => stream.errors.length > 0);
+      expect((stream.errors[0] as { data: { code: string } }).data.code).toBe('FORBIDDEN');
+      expect(inboxOf(stream.received).some((e) => e.conversationId === c.conversation.id)).toBe(
+        false,
+      );
+      expect((await errorOf(() => socket.client.inbox.list.query({}))).data.code).toBe('FORBIDDEN');
+    } finally {
+      await socket.close();
+    }
+  });
+});

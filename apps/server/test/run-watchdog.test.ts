@@ -1,0 +1,335 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import {
+  createTestDatabase,
+  sendTextSlowly,
+  startFakeOpenAi,
+  startRedisProcess,
+  type TestDatabase,
+  testKeyPrefix,
+  testRedisUrl,
+} from '@parley/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpClient, signUp, startTestServer } from './harness';
+
+/**
+ * A run is never left hanging: the process executing it is SIGKILLed mid-answer, another
+ * instance on the same database finishes it (`run.failed`, `interrupted`) within 30 s,
+ * exactly once, and the conversation's next run goes on. Real processes (`src/main.ts`),
+ * a local model server that writes slowly, real clients over HTTP.
+ */
+const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TERMINAL = ['assistant.completed', 'run.failed', 'run.cancelled'];
+
+let db: TestDatabase;
+let model: Awaited<ReturnType<typeof startFakeOpenAi>>;
+let env: Record<string, string>;
+const children: ChildProcess[] = [];
+const dirs: string[] = [];
+
+/** `pnpm start` as a child process; resolves with its URL once it is running. */
+async function newDataDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'parley-watchdog-'));
+  // The embedded cluster runs as the `postgres` user when we are root.
+  await chmod(dir, 0o755);
+  dirs.push(dir);
+  return dir;
+}
+
+async function startInstance(
+  options: { dataDir?: string; env?: Record<string, string | undefined> } = {},
+): Promise<{ url: string; proc: ChildProcess; output: () => string }> {
+  const dataDir = options.dataDir ?? (await newDataDir());
+  const childEnv = Object.fromEntries(
+    Object.entries({
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      ...env,
+      DATA_DIR: dataDir,
+      ...options.env,
+    }).filter(([, v]) => v !== undefined),
+  ) as Record<string, string>;
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(proc);
+  let output = '';
+  proc.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  proc.stderr!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const match = /"url":"(http:[^"]+)"[^\n]*Parley is running/.exec(output);
+    if (match) return { url: match[1]!, proc, output: () => output };
+    if (proc.exitCode !== null || Date.now() > deadline)
+      throw new Error(`instance did not start:\n${output}`);
+    await sleep(50);
+  }
+}
+
+async function until<T>(read: () => Promise<T | undefined>, what: string, ms = 60_000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase('watchdog');
+  // The first answer takes minutes (the process is killed long before); the rest are quick.
+  model = await startFakeOpenAi(async (request, res) => {
+    const asked = request.body.messages.at(-1)?.content ?? '';
+    if (asked.includes('very long')) {
+      const pieces = Array.from({ length: 1_000 }, (_, i) => `word${i} `);
+      return sendTextSlowly(res, pieces, 200).catch(() => {});
+    }
+    if (asked.includes('a few seconds')) {
+      const pieces = Array.from({ length: 20 }, (_, i) => `part${i} `);
+      return sendTextSlowly(res, pieces, 150).catch(() => {});
+    }
+    return sendTextSlowly(res, ['Sure, ', 'here.'], 5);
+  });
+  env = {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: db.url,
+    ...(testRedisUrl() ? { REDIS_URL: testRedisUrl()! } : {}),
+    REDIS_KEY_PREFIX: testKeyPrefix('watchdog'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    SEED_DEMO_LISTINGS: '0',
+    ASSISTANT_PROVIDER: 'openai',
+    OPENAI_BASE_URL: model.baseUrl,
+    OPENAI_API_KEY: 'sk-test',
+  };
+}, 60_000);
+
+afterAll(async () => {
+  // SIGTERM first: an instance with an embedded cluster stops it on the way out.
+  const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
+  for (const child of running) child.kill('SIGTERM');
+  await Promise.all(
+    running.map(
+      (child) =>
+        new Promise((resolve) => {
+          child.once('exit', resolve);
+          setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+        }),
+    ),
+  );
+  // An embedded cluster whose server was killed and not restarted (a failed test) is ours.
+  for (const dir of dirs) {
+    const pid = Number(
+      (await readFile(path.join(dir, 'postgres', 'postmaster.pid'), 'utf8').catch(() => '')).split(
+        '\n',
+      )[0],
+    );
+    if (pid > 0) {
+      try {
+        process.kill(pid, 'SIGINT');
+      } catch {}
+    }
+  }
+  await model?.close();
+  await db?.drop();
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe('run watchdog', () => {
+  it('a run whose process was SIGKILLed ends exactly once within 30 s and the conversation goes on', async () => {
+    // Two instances on one database; the first executes the run and is killed. (A lone
+    // instance restarted does the same once it is up; its start time is not measured here.)
+    const [first, second] = await Promise.all([startInstance(), startInstance()]);
+    const user = await signUp(httpClient(first.url), 'watchdog');
+    const api = httpClient(first.url, user.accessToken);
+    const { session } = await api.sessions.create.mutate({});
+    const long = await api.sessions.send.mutate({
+      sessionId: session.id,
+      content: 'write me a very long answer',
+      clientMessageId: randomUUID(),
+      wait: false,
+    });
+    const queued = await api.sessions.send.mutate({
+      sessionId: session.id,
+      content: 'and then this',
+      clientMessageId: randomUUID(),
+      wait: false,
+    });
+    // Mid-answer: running, a heartbeat stamped.
+    await until(async () => {
+      const [run] = await db.query<{ status: string }>(
+        'SELECT status FROM runs WHERE id = $1 AND heartbeat_at IS NOT NULL',
+        [long.run!.id],
+      );
+      return run?.status === 'running' ? true : undefined;
+    }, 'the long run to be running');
+    await sleep(1_000);
+
+    first.proc.kill('SIGKILL');
+    const killedAt = performance.now();
+    await new Promise((resolve) => first.proc.once('exit', resolve));
+
+    const ended = await until(async () => {
+      const [run] = await db.query<{ status: string; error: { code: string } | null }>(
+        "SELECT status, error FROM runs WHERE id = $1 AND status NOT IN ('queued', 'running')",
+        [long.run!.id],
+      );
+      return run;
+    }, 'the killed run to end');
+    const endedIn = performance.now() - killedAt;
+    console.log(`the killed run ended ${(endedIn / 1000).toFixed(1)} s after the kill`);
+    expect(ended).toMatchObject({ status: 'failed', error: { code: 'interrupted' } });
+    expect(endedIn).toBeLessThan(30_000);
+
+    // The run queued behind it is answered, and a follow-up through the new instance too.
+    const api2 = httpClient(second.url, user.accessToken);
+    const next = await until(async () => {
+      const [run] = await db.query<{ status: string }>(
+        "SELECT status FROM runs WHERE id = $1 AND status NOT IN ('queued', 'running')",
+        [queued.run!.id],
+      );
+      return run;
+    }, 'the queued run to end');
+    expect(next.status).toBe('completed');
+    const followUp = await api2.sessions.send.mutate({
+      sessionId: session.id,
+      content: 'one more thing',
+      clientMessageId: randomUUID(),
+    });
+    expect(followUp.run?.status).toBe('completed');
+    expect(followUp.reply?.responseText).toBe('Sure, here.');
+
+    // Exactly one terminal event per run, in the conversation's durable stream.
+    const events = await db.query<{ type: string; payload: { json: { run?: { id: string } } } }>(
+      'SELECT type, payload FROM conversation_events WHERE conversation_id = $1 ORDER BY seq',
+      [session.conversationId],
+    );
+    const endings = events
+      .filter((e) => TERMINAL.includes(e.type))
+      .map((e) => [e.payload.json.run?.id, e.type]);
+    expect(endings).toEqual([
+      [long.run!.id, 'run.failed'],
+      [queued.run!.id, 'assistant.completed'],
+      [followUp.run!.id, 'assistant.completed'],
+    ]);
+    // The watchdog's job ends with the conversation's last run.
+    await until(
+      async () => {
+        const [row] = await db.query<{ n: string }>(
+          "SELECT count(*) AS n FROM graphile_worker.jobs WHERE task_identifier = 'runs.watchdog'",
+        );
+        return Number(row!.n) === 0 ? true : undefined;
+      },
+      'no watchdog job left',
+      20_000,
+    );
+  }, 180_000);
+
+  it('Redis dying mid-run leaves nothing hanging: the run completes, the waiting send answers, the next run starts', async () => {
+    const redis = await startRedisProcess();
+    const server = await startTestServer({
+      label: 'watchdog_redis',
+      db,
+      env: {
+        REDIS_URL: redis.url,
+        ASSISTANT_PROVIDER: 'openai',
+        OPENAI_BASE_URL: model.baseUrl,
+        OPENAI_API_KEY: 'sk-test',
+      },
+    });
+    try {
+      const user = await signUp(httpClient(server.url), 'watchdog-redis');
+      const api = httpClient(server.url, user.accessToken);
+      const { session } = await api.sessions.create.mutate({});
+      const sending = api.sessions.send.mutate({
+        sessionId: session.id,
+        content: 'answer in a few seconds',
+        clientMessageId: randomUUID(),
+      });
+      await until(async () => {
+        const [run] = await db.query<{ status: string }>(
+          "SELECT r.status FROM runs r JOIN messages m ON m.id = r.user_message_id WHERE m.content = 'answer in a few seconds' AND r.conversation_id = $1",
+          [session.conversationId],
+        );
+        return run?.status === 'running' ? true : undefined;
+      }, 'the run to be running');
+      await redis.stop();
+      const sent = await sending;
+      expect(sent.run?.status).toBe('completed');
+      expect(sent.reply?.responseText).toMatch(/^part0 part1 .*part19 $/);
+      const next = await api.sessions.send.mutate({
+        sessionId: session.id,
+        content: 'and one more',
+        clientMessageId: randomUUID(),
+      });
+      expect(next.run?.status).toBe('completed');
+      const endings = await db.query<{ type: string }>(
+        `SELECT type FROM conversation_events WHERE conversation_id = $1
+           AND type IN ('assistant.completed', 'run.failed', 'run.cancelled') ORDER BY seq`,
+        [session.conversationId],
+      );
+      expect(endings.map((e) => e.type)).toEqual(['assistant.completed', 'assistant.completed']);
+    } finally {
+      await server.close();
+      await redis.stop();
+    }
+  }, 120_000);
+
+  it('pnpm start alone (embedded PostgreSQL), SIGKILLed mid-run and started again on its DATA_DIR, finishes the run and answers', async () => {
+    const dataDir = await newDataDir();
+    const embedded = { dataDir, env: { DATABASE_URL: undefined } };
+    const first = await startInstance(embedded);
+    const user = await signUp(httpClient(first.url), 'watchdog-alone');
+    const api = httpClient(first.url, user.accessToken);
+    const { session } = await api.sessions.create.mutate({});
+    const long = await api.sessions.send.mutate({
+      sessionId: session.id,
+      content: 'write me a very long answer',
+      clientMessageId: randomUUID(),
+      wait: false,
+    });
+    await until(async () => {
+      const page = await api.sessions.runs.query({ sessionId: session.id });
+      return page.items[0]?.status === 'running' ? true : undefined;
+    }, 'the run to be running');
+    await sleep(1_000);
+    first.proc.kill('SIGKILL');
+    await new Promise((resolve) => first.proc.once('exit', resolve));
+    const killedAt = performance.now();
+
+    // Its PostgreSQL outlived it; the restarted server stops that one and starts its own.
+    const again = await startInstance(embedded);
+    const upIn = performance.now() - killedAt;
+    const api2 = httpClient(again.url, user.accessToken);
+    const ended = await until(async () => {
+      const page = await api2.sessions.runs.query({ sessionId: session.id });
+      const run = page.items.find((r) => r.id === long.run!.id);
+      return run && run.status !== 'running' ? run : undefined;
+    }, 'the run to end');
+    const endedIn = performance.now() - killedAt;
+    console.log(
+      `alone: restarted in ${(upIn / 1000).toFixed(1)} s; the run ended ${(endedIn / 1000).toFixed(1)} s after the kill`,
+    );
+    expect(ended).toMatchObject({ status: 'failed', error: { code: 'interrupted' } });
+    const followUp = await api2.sessions.send.mutate({
+      sessionId: session.id,
+      content: 'one more thing',
+      clientMessageId: randomUUID(),
+    });
+    expect(followUp.reply?.responseText).toBe('Sure, here.');
+  }, 180_000);
+});

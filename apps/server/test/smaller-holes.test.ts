@@ -1,0 +1,119 @@
+import type { AppRouter } from '@parley/api';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import superjson from 'superjson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordEvents } from './events';
+import { errorOf, httpClient, signUp, startTestServer, type TestServer } from './harness';
+
+/**
+ * The smaller holes, from outside: wrong passwords from one place do not lock the owner
+ * out elsewhere; a JWT is not an API key; SSE subscriptions are capped per client.
+ */
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({
+    label: 'holes',
+    env: {
+      // Behind a proxy, so each test client can be a different address.
+      TRUST_PROXY: 'true',
+      RATE_LIMIT_LOGIN_PER_ACCOUNT_PER_MINUTE: '5',
+      RATE_LIMIT_REGISTER_PER_IP_PER_HOUR: '1000',
+      SSE_MAX_SUBSCRIPTIONS_PER_CLIENT: '3',
+    },
+  });
+});
+afterAll(() => server?.close());
+
+/** A tRPC client whose requests come from `ip` and carry `headers`. */
+function clientFrom(ip: string, headers: Record<string, string> = {}) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: `${server.url}/trpc`,
+        transformer: superjson,
+        headers: () => ({ 'x-forwarded-for': ip, ...headers }),
+      }),
+    ],
+  });
+}
+
+describe('login failures', () => {
+  it("an attacker's wrong passwords lock out the attacker, not the owner elsewhere", async () => {
+    const owner = await signUp(httpClient(server.url), 'owner');
+    const attacker = clientFrom('198.51.100.7');
+    for (let i = 0; i < 5; i++) {
+      const error = await errorOf(() =>
+        attacker.auth.login.mutate({ email: owner.email, password: `guess number ${i}` }),
+      );
+      expect(error.data.code).toBe('UNAUTHORIZED');
+    }
+    const locked = await errorOf(() =>
+      attacker.auth.login.mutate({ email: owner.email, password: owner.password }),
+    );
+    expect(locked.data.code).toBe('TOO_MANY_REQUESTS');
+    expect(locked.data.retryAfter).toBeGreaterThan(0);
+    // The owner, from home, still gets in.
+    const home = clientFrom('203.0.113.20');
+    const signedIn = await home.auth.login.mutate({ email: owner.email, password: owner.password });
+    expect(signedIn.user.id).toBe(owner.user.id);
+  });
+});
+
+describe('x-api-key', () => {
+  it('refuses an access token or a client secret sent as an API key', async () => {
+    const person = await signUp(httpClient(server.url), 'xkey');
+    const me = await httpClient(server.url, person.accessToken).auth.me.query();
+    expect(me.id).toBe(person.user.id);
+    const jwtAsKey = clientFrom('192.0.2.1', { 'x-api-key': person.accessToken });
+    const error = await errorOf(() => jwtAsKey.conversations.list.query({}));
+    expect(error.data.code).toBe('UNAUTHORIZED');
+    expect(error.message).toMatch(/API key/);
+    const { clientSecret } = await httpClient(
+      server.url,
+      person.accessToken,
+    ).sessions.create.mutate({});
+    const secretAsKey = clientFrom('192.0.2.1', { 'x-api-key': clientSecret });
+    expect((await errorOf(() => secretAsKey.auth.me.query())).data.code).toBe('UNAUTHORIZED');
+    // A real key works there.
+    const { key } = await httpClient(server.url, person.accessToken).auth.apiKeys.create.mutate({
+      name: 'k',
+      scopes: ['conversations:read'],
+    });
+    const byKey = clientFrom('192.0.2.1', { 'x-api-key': key });
+    expect((await byKey.conversations.list.query({})).items).toHaveLength(1);
+  });
+});
+
+/** A stream has started and had a moment to be refused (SSE may start before refusing). */
+async function settled(events: ReturnType<typeof recordEvents>) {
+  await Promise.race([events.started(), events.until(() => events.errors.length > 0)]);
+  await new Promise((r) => setTimeout(r, 300));
+}
+
+describe('SSE subscriptions', () => {
+  it('are capped per client, like a socket', async () => {
+    const person = await signUp(httpClient(server.url), 'sse');
+    const client = httpClient(server.url, person.accessToken);
+    const { session } = await client.sessions.create.mutate({});
+    const streams = [];
+    for (let i = 0; i < 3; i++) {
+      const events = recordEvents(client, session.id);
+      await settled(events);
+      streams.push(events);
+    }
+    expect(streams.flatMap((s) => s.errors)).toEqual([]);
+    const fourth = recordEvents(client, session.id);
+    await fourth.until(() => fourth.errors.length > 0, 5_000);
+    expect((fourth.errors[0] as { data?: { code?: string } }).data?.code).toBe('TOO_MANY_REQUESTS');
+    fourth.stop();
+    // A slot comes back when a stream ends.
+    streams.pop()?.stop();
+    await new Promise((r) => setTimeout(r, 300));
+    const again = recordEvents(client, session.id);
+    await settled(again);
+    expect(again.errors).toEqual([]);
+    again.stop();
+    for (const s of streams) s.stop();
+  });
+});

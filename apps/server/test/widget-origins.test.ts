@@ -1,0 +1,125 @@
+import type { AppRouter } from '@parley/api';
+import { createTRPCClient, httpLink } from '@trpc/client';
+import superjson from 'superjson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { errorOf, httpClient, signUp, startTestServer, type TestServer, wsClient } from './harness';
+
+// A session made for a widget: its client secret works only from the pages it names.
+let server: TestServer;
+let owner: Awaited<ReturnType<typeof signUp>>;
+const SHOP = 'http://shop.test:8080';
+const EVIL = 'http://evil.test';
+
+beforeAll(async () => {
+  server = await startTestServer({ label: 'widget-origins' });
+  owner = await signUp(httpClient(server.url), 'integrator');
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** tRPC over HTTP as a browser page on `origin` would call it. */
+function pageClient(token: string, origin: string | null) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${server.url}/trpc`,
+        transformer: superjson,
+        headers: () => ({ authorization: `Bearer ${token}`, ...(origin ? { origin } : {}) }),
+      }),
+    ],
+  });
+}
+
+async function widgetSession(origins: string[] | undefined) {
+  return httpClient(server.url, owner.accessToken).sessions.create.mutate(
+    origins ? { allowedOrigins: origins } : {},
+  );
+}
+
+function handshake(origin: string): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/trpc`, { headers: { origin } });
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.on('error', () => {});
+  });
+}
+
+describe('sessions.create allowedOrigins', () => {
+  it('lets the client secret work from an allowed page only', async () => {
+    const created = await widgetSession([SHOP]);
+    const id = created.session.id;
+    const fromShop = await pageClient(created.clientSecret, SHOP).sessions.get.query({ id });
+    expect(fromShop.id).toBe(id);
+
+    for (const origin of [EVIL, null]) {
+      const refused = await errorOf(() =>
+        pageClient(created.clientSecret, origin).sessions.get.query({ id }),
+      );
+      expect(refused.data.code).toBe('FORBIDDEN');
+      expect(refused.message).toMatch(/origin/);
+    }
+  });
+
+  it('checks the WebSocket handshake and every call on the socket', async () => {
+    const created = await widgetSession([SHOP]);
+    expect(await handshake(SHOP)).toBe(101);
+    expect(await handshake(EVIL)).toBe(403);
+
+    const widget = wsClient(server.url, created.clientSecret, { origin: SHOP });
+    const person = wsClient(server.url, owner.accessToken, { origin: SHOP });
+    try {
+      const session = await widget.client.sessions.get.query({ id: created.session.id });
+      expect(session.id).toBe(created.session.id);
+      // The page may open a socket, but only a widget secret works on it.
+      const refused = await errorOf(() => person.client.auth.me.query());
+      expect(refused.data.code).toBe('FORBIDDEN');
+    } finally {
+      await widget.close();
+      await person.close();
+    }
+  });
+
+  it('answers a preflight from an allowed page, refuses one from elsewhere', async () => {
+    await widgetSession([SHOP]);
+    const preflight = (origin: string) =>
+      fetch(`${server.url}/trpc/sessions.send`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization, content-type',
+        },
+      });
+    const ok = await preflight(SHOP);
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get('access-control-allow-origin')).toBe(SHOP);
+    const refused = await preflight(EVIL);
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('keeps other credentials to the server own pages', async () => {
+    const plain = await widgetSession(undefined);
+    const refused = await errorOf(() =>
+      pageClient(plain.clientSecret, SHOP).sessions.get.query({ id: plain.session.id }),
+    );
+    expect(refused.data.code).toBe('FORBIDDEN');
+    // Without a browser origin (a server), a plain session's secret works as before.
+    const fromServer = await pageClient(plain.clientSecret, null).sessions.get.query({
+      id: plain.session.id,
+    });
+    expect(fromServer.id).toBe(plain.session.id);
+  });
+
+  it('refuses an origin with a path, naming the field', async () => {
+    const bad = await errorOf(() => widgetSession(['https://shop.example/checkout']));
+    expect(bad.data.code).toBe('BAD_REQUEST');
+    expect(Object.keys(bad.data.fieldErrors ?? {})).toEqual(['allowedOrigins.0']);
+  });
+});

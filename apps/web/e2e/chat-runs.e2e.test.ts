@@ -1,0 +1,216 @@
+import { sendTextSlowly, sendToolCall, startFakeOpenAi } from '@parley/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type E2EServer,
+  eventually,
+  launchChromium,
+  openSession,
+  type Session,
+  startServer,
+  uniqueEmail,
+} from './support';
+
+/**
+ * Runs in the browser: stop a reply while it is written, retry it, regenerate the last
+ * one, two pages on one conversation, the memory's chips across a reload, a chip removed,
+ * and an answer the server could not finish. The model is a local stand-in speaking the
+ * chat-completions protocol: a question naming Girne is searched (so the memory holds
+ * it); a question with "slowly" in it is written piece by piece the first time it is
+ * asked, quickly after that.
+ */
+const PASSWORD = 'violet harbour 4217';
+const SLOW = Array.from({ length: 120 }, (_, i) => `word${i} `);
+const askedSlowly = new Set<string>();
+
+const log = (page: Page) => page.getByRole('log', { name: 'Messages' });
+const messages = (page: Page) => log(page).locator(':scope > li');
+const memory = (page: Page) => page.getByRole('region', { name: 'Searching for' });
+
+async function ask(page: Page, text: string) {
+  const box = page.getByRole('textbox', { name: 'Message' });
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+/** The last message is a finished reply (nothing running, no caret). */
+async function settled(page: Page, count: number) {
+  await eventually(async () => {
+    expect(await messages(page).count()).toBe(count);
+    expect(await messages(page).last().getAttribute('data-status')).toMatch(/complete|interrupted/);
+    expect(await page.getByRole('button', { name: 'Stop' }).count()).toBe(0);
+  }, 30_000);
+}
+
+describe('stop, retry, regenerate and two pages, in a browser', () => {
+  let server: E2EServer;
+  let model: Awaited<ReturnType<typeof startFakeOpenAi>>;
+  let browser: Browser;
+  let s: Session;
+  let page: Page;
+  let other: Page;
+
+  beforeAll(async () => {
+    model = await startFakeOpenAi(async (request, res) => {
+      const all = request.body.messages;
+      const question = all.filter((m) => m.role === 'user').at(-1)?.content ?? '';
+      if (question.includes('Girne') && all.at(-1)?.role === 'user') {
+        return sendToolCall(res, 'search_listings', [
+          '{"location":"Girne",',
+          '"rentType":"long_term","minBedrooms":2}',
+        ]);
+      }
+      if (question.includes('slowly') && !askedSlowly.has(question)) {
+        askedSlowly.add(question);
+        return sendTextSlowly(res, SLOW, 120).catch(() => {});
+      }
+      return sendTextSlowly(res, ['Here ', 'is ', 'what ', 'I ', 'found.'], 10);
+    });
+    server = await startServer('web_e2e_runs', {
+      ASSISTANT_PROVIDER: 'openai',
+      OPENAI_BASE_URL: model.baseUrl,
+      OPENAI_API_KEY: 'sk-test',
+      // A restart finishes the run still going as failed (interrupted) at once.
+      SHUTDOWN_TIMEOUT_MS: '300',
+    });
+    browser = await launchChromium();
+    s = await openSession(browser, { prefix: 'runs', viewport: { width: 1280, height: 800 } });
+    page = s.page;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await model?.close();
+  });
+
+  it('signs up and asks: the reply keeps the search in the memory chips', async () => {
+    await page.goto(`${server.url}/signup`);
+    await page.getByLabel('Name').fill('Deniz');
+    await page.getByLabel('Email').fill(uniqueEmail('deniz'));
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.waitForURL(/\/chat$/);
+    await ask(page, '2 bedroom flat in Girne');
+    await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    await settled(page, 2);
+    await eventually(async () =>
+      expect(await memory(page).getByRole('listitem').allTextContents()).toEqual([
+        'Girne×',
+        'Long-term rent×',
+        '2+ bedrooms×',
+      ]),
+    );
+    expect(await messages(page).last().getByRole('button', { name: 'Regenerate' }).count()).toBe(1);
+    await s.shot('reply-with-memory');
+  });
+
+  it('regenerates the last reply: a second answer to the same question', async () => {
+    await messages(page).last().getByRole('button', { name: 'Regenerate' }).click();
+    await settled(page, 3);
+    const texts = await messages(page).allTextContents();
+    expect(texts[0]).toContain('2 bedroom flat in Girne');
+    expect(texts[1]).toContain('Here is what I found.');
+    expect(texts[2]).toContain('Here is what I found.');
+    // Only the newest reply offers it.
+    expect(await page.getByRole('button', { name: 'Regenerate' }).count()).toBe(1);
+    expect(await messages(page).nth(2).getByRole('button', { name: 'Regenerate' }).count()).toBe(1);
+  });
+
+  it('stops a reply while it is written; Retry answers the question again', async () => {
+    await ask(page, 'tell me about the area, slowly');
+    const stop = page.getByRole('button', { name: 'Stop' });
+    await stop.waitFor();
+    await eventually(async () =>
+      expect((await messages(page).last().textContent()) ?? '').toMatch(/word3 /),
+    );
+    await s.shot('writing-with-stop');
+    await stop.click();
+    await settled(page, 5);
+    const stopped = messages(page).last();
+    expect(await stopped.getAttribute('data-status')).toBe('interrupted');
+    const text = (await stopped.textContent()) ?? '';
+    expect(text).toContain('Stopped');
+    expect(text).not.toContain('word119');
+    await s.shot('stopped');
+    await stopped.getByRole('button', { name: 'Retry' }).click();
+    await settled(page, 6);
+    expect(await messages(page).last().textContent()).toContain('Here is what I found.');
+    // The stopped reply stays, without a second Retry.
+    expect(await messages(page).nth(4).getByRole('button', { name: 'Retry' }).count()).toBe(0);
+    expect(s.problems).toEqual([]);
+  });
+
+  it('two pages on one conversation see each other live', async () => {
+    other = await s.context.newPage();
+    await other.goto(page.url());
+    await settled(other, 6);
+    await ask(other, 'any with a pool?');
+    // The first page shows the other page's question and its answer as they come.
+    await settled(page, 8);
+    expect(await messages(page).nth(6).textContent()).toContain('any with a pool?');
+    await ask(page, 'and near the sea?');
+    await settled(other, 10);
+    expect(await messages(other).nth(8).textContent()).toContain('and near the sea?');
+    expect(await messages(other).allTextContents()).toEqual(await messages(page).allTextContents());
+    await s.shot('two-pages');
+    await other.close();
+  });
+
+  it('a reload keeps the chips; removing one corrects the memory, also after a reload', async () => {
+    await page.reload();
+    await settled(page, 10);
+    await eventually(async () => expect(await memory(page).getByRole('listitem').count()).toBe(3));
+    await memory(page).getByRole('button', { name: 'Remove Girne' }).click();
+    await eventually(async () =>
+      expect(await memory(page).getByRole('listitem').allTextContents()).toEqual([
+        'Long-term rent×',
+        '2+ bedrooms×',
+      ]),
+    );
+    await page.reload();
+    await settled(page, 10);
+    await eventually(async () =>
+      expect(await memory(page).getByRole('listitem').allTextContents()).toEqual([
+        'Long-term rent×',
+        '2+ bedrooms×',
+      ]),
+    );
+    await s.shot('chip-removed');
+  });
+
+  it('an answer the server could not finish says so, and Retry answers it', async () => {
+    await ask(page, 'what about schools, slowly');
+    await page.getByRole('button', { name: 'Stop' }).waitFor();
+    await eventually(async () =>
+      expect((await messages(page).last().textContent()) ?? '').toMatch(/word2 /),
+    );
+    await server.restart();
+    const failed = messages(page).nth(10).getByRole('alert');
+    await eventually(
+      async () => expect(await failed.textContent()).toContain('The answer was interrupted.'),
+      30_000,
+    );
+    await s.shot('interrupted');
+    await failed.getByRole('button', { name: 'Retry' }).click();
+    await settled(page, 12);
+    expect(await messages(page).last().textContent()).toContain('Here is what I found.');
+    s.allow(/ERR_CONNECTION_REFUSED|WebSocket connection to .* failed|status of 50\d/);
+    expect(s.problems).toEqual([]);
+  });
+
+  it('looks right on a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await settled(page, 12);
+    // The memory is read after the stream opens: wait for its chips before the picture.
+    await memory(page).getByRole('listitem').first().waitFor();
+    await s.shot('phone-chat');
+    await ask(page, 'one more thing, slowly');
+    await page.getByRole('button', { name: 'Stop' }).waitFor();
+    await s.shot('phone-writing');
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await settled(page, 14);
+    await s.shot('phone-stopped');
+  });
+});

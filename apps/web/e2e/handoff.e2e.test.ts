@@ -1,0 +1,93 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type E2EServer,
+  eventually,
+  launchChromium,
+  openSession,
+  signUp,
+  startServer,
+  uniqueEmail,
+  VIEWPORTS,
+} from './support';
+
+/**
+ * A customer asks for a person in the chat; an agent, in another browser, claims the
+ * conversation from the live inbox and replies; the customer sees them join and their
+ * words live; the agent hands back. At 1280 and 390 wide.
+ */
+
+describe('hand-off to a person, in two browsers', () => {
+  let server: E2EServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer('web_handoff');
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const { name, viewport, isMobile } of VIEWPORTS) {
+    it(`customer asks, agent claims and replies, customer sees it live (${name})`, async () => {
+      const customer = await openSession(browser, {
+        prefix: `handoff-${name}-customer`,
+        viewport,
+        isMobile,
+      });
+      const agent = await openSession(browser, {
+        prefix: `handoff-${name}-agent`,
+        viewport,
+        isMobile,
+      });
+      const agentEmail = uniqueEmail(`aylin-${name}`);
+      await signUp(agent, server.url, 'Aylin', agentEmail);
+      await server.query("UPDATE users SET role = 'agent' WHERE email = $1", [agentEmail]);
+      await signUp(customer, server.url, `Deniz ${name}`, uniqueEmail(`deniz-${name}`));
+
+      await customer.page.goto(`${server.url}/chat`);
+      await customer.page
+        .getByRole('textbox', { name: 'Message' })
+        .fill('2 bedroom flat in Girne to rent');
+      await customer.page.getByRole('textbox', { name: 'Message' }).press('Enter');
+      await customer.page.getByRole('button', { name: 'Talk to an agent' }).waitFor();
+      await customer.page.getByRole('button', { name: 'Talk to an agent' }).click();
+      await customer.page.getByText('Waiting for an agent').waitFor();
+      await customer.shot('waiting');
+
+      await agent.page.goto(`${server.url}/inbox`);
+      const item = agent.page.getByRole('listitem').filter({ hasText: `Deniz ${name}` });
+      await item.waitFor();
+      await agent.shot('inbox');
+      await item.getByRole('button', { name: 'Claim' }).click();
+      await agent.page.getByRole('complementary', { name: 'What the customer wants' }).waitFor();
+      await customer.page.getByText('Aylin joined the conversation').waitFor();
+
+      await agent.page.getByLabel('Reply').fill('Hello, I can show you flats on Saturday.');
+      await agent.page.getByRole('button', { name: 'Send', exact: true }).click();
+      await customer.page.getByText('Hello, I can show you flats on Saturday.').waitFor();
+      await customer.shot('agent-replied');
+      await agent.shot('conversation');
+
+      await customer.page.getByRole('textbox', { name: 'Message' }).fill('Saturday at 11 is good');
+      await customer.page.getByRole('textbox', { name: 'Message' }).press('Enter');
+      // It shows in the conversation and, live, as the waiting list's last message.
+      await agent.page.getByText('Saturday at 11 is good').first().waitFor();
+
+      await agent.page.getByRole('button', { name: 'Hand back to the assistant' }).click();
+      await customer.page.getByText('Aylin handed you back to the assistant.').waitFor();
+      await customer.shot('handed-back');
+      await eventually(async () =>
+        expect(await agent.page.getByText('Nobody is waiting.').count()).toBe(1),
+      );
+      customer.allow(/status of 4\d\d/);
+      agent.allow(/status of 4\d\d/);
+      expect(customer.problems).toEqual([]);
+      expect(agent.problems).toEqual([]);
+      await customer.context.close();
+      await agent.context.close();
+    }, 120_000);
+  }
+});

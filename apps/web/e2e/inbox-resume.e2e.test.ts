@@ -1,0 +1,83 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpClient, signUp, startTestServer } from '../../server/test/harness';
+import {
+  type E2EServer,
+  eventually,
+  launchChromium,
+  openSession,
+  startServer,
+  uniqueEmail,
+} from './support';
+
+/**
+ * The agent console stays live after its server was away while the inbox events it would
+ * resume from were pruned: the stream answers BAD_REQUEST, and the console reads the
+ * lists again and listens from now. (Another instance on the same database makes the
+ * events and prunes them while the console's server is down.)
+ */
+
+describe('the agent console after its missed events were pruned', () => {
+  let server: E2EServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer('web_inbox_resume');
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function asksForAgent(url: string, name: string) {
+    const customer = await signUp(httpClient(url), name);
+    const client = httpClient(url, customer.accessToken);
+    const { session } = await client.sessions.create.mutate({});
+    await client.sessions.requestAgent.mutate({ sessionId: session.id });
+  }
+
+  it('lists what it missed and shows new requests live again', async () => {
+    const agent = await openSession(browser, {
+      prefix: 'inbox-resume-agent',
+      viewport: { width: 1280, height: 800 },
+    });
+    const email = uniqueEmail('selin-resume');
+    await agent.page.goto(`${server.url}/signup`);
+    await agent.page.getByLabel('Name').fill('Selin');
+    await agent.page.getByLabel('Email').fill(email);
+    await agent.page.getByLabel('Password').fill('olive grove 5521');
+    await agent.page.getByRole('button', { name: 'Sign up' }).click();
+    await agent.page.waitForURL((u) => u.pathname !== '/signup');
+    await server.query("UPDATE users SET role = 'agent' WHERE email = $1", [email]);
+    await agent.page.goto(`${server.url}/inbox`);
+    await agent.page.getByText('Nobody is waiting.').waitFor();
+    await asksForAgent(server.url, 'Before');
+    await agent.page.getByRole('listitem').filter({ hasText: 'Before' }).waitFor();
+
+    // The console's server goes away; meanwhile, on another instance, someone asks for a
+    // person and every event so far passes the retention and is pruned.
+    await server.stop();
+    const other = await startTestServer({ db: server.db });
+    try {
+      await asksForAgent(other.url, 'Meanwhile');
+      await server.query("UPDATE inbox_events SET created_at = now() - interval '25 hours'");
+      await server.query("SELECT graphile_worker.add_job('inbox.prune', '{}'::json)");
+      await eventually(async () =>
+        expect(await server.query('SELECT seq FROM inbox_events')).toEqual([]),
+      );
+    } finally {
+      await other.close();
+    }
+    await server.restart();
+
+    // The console resumes, is refused, reads the lists again and listens from now.
+    await agent.page.getByRole('listitem').filter({ hasText: 'Meanwhile' }).waitFor();
+    await asksForAgent(server.url, 'Afterwards');
+    await agent.page.getByRole('listitem').filter({ hasText: 'Afterwards' }).waitFor();
+    await agent.shot('live-again');
+    agent.allow(/status of 4\d\d|ERR_CONNECTION_REFUSED|WebSocket/);
+    expect(agent.problems).toEqual([]);
+    await agent.context.close();
+  }, 120_000);
+});

@@ -1,0 +1,174 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type E2EServer,
+  eventually,
+  launchChromium,
+  openSession,
+  type Session,
+  startServer,
+  VIEWPORTS,
+} from './support';
+
+const SEARCH = '/listings?location=Girne&rentType=long_term';
+/** Nothing sticks out sideways. */
+async function fitsWidth(page: Page, width: number): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    width,
+  );
+}
+
+/** Every <img> in `selector` that the browser has laid out has really loaded. */
+async function loadedImages(page: Page, selector: string): Promise<number> {
+  return page.evaluate(
+    (sel) =>
+      [...document.querySelectorAll<HTMLImageElement>(sel)].filter(
+        (img) => img.complete && img.naturalWidth > 0,
+      ).length,
+    selector,
+  );
+}
+
+describe('listings with photos, a gallery and Back', () => {
+  let server: E2EServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer('web_listings');
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const { name, viewport, isMobile } of VIEWPORTS) {
+    describe(`at ${name} width (${viewport.width}x${viewport.height})`, () => {
+      let s: Session;
+      let page: Page;
+
+      beforeAll(async () => {
+        s = await openSession(browser, { prefix: `listings-${name}`, viewport, isMobile });
+        page = s.page;
+      });
+
+      it('shows cards with their first photo, lazily', async () => {
+        await page.goto(`${server.url}${SEARCH}`);
+        const cards = page.getByRole('region', { name: /listings?$/ }).getByRole('article');
+        await page.getByRole('heading', { name: /^\d+ listings?$/ }).waitFor();
+        await cards.first().waitFor();
+        await eventually(async () =>
+          expect(await loadedImages(page, '.listing-card img')).toBeGreaterThan(0),
+        );
+        const lazy = await page.$$eval('.listing-card img', (imgs) =>
+          imgs.map((i) => i.getAttribute('loading')),
+        );
+        expect(lazy.every((l) => l === 'lazy')).toBe(true);
+        await fitsWidth(page, viewport.width);
+        await s.shot('cards');
+      });
+
+      it('opens a listing with a gallery, and steps through its photos', async () => {
+        const first = page
+          .getByRole('region', { name: /listings?$/ })
+          .getByRole('article')
+          .first();
+        const title = (await first.getByRole('heading').textContent())!;
+        await first.getByRole('heading').getByRole('link').click();
+        await page.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
+        await page.getByRole('heading', { level: 1, name: title }).waitFor();
+        const gallery = page.getByRole('region', { name: 'Photos' });
+        await gallery.waitFor();
+        await eventually(async () =>
+          expect(await loadedImages(page, '.gallery-stage img')).toBe(1),
+        );
+        const count = gallery.locator('.gallery-count');
+        if (await count.count()) {
+          expect(await count.textContent()).toMatch(/^1 \/ \d+$/);
+          await gallery.getByRole('button', { name: 'Next photo' }).click();
+          expect(await count.textContent()).toMatch(/^2 \/ \d+$/);
+        }
+        await fitsWidth(page, viewport.width);
+        await s.shot('listing');
+        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+        await s.shot('listing-end');
+      });
+
+      it('goes Back to the same search, filters kept', async () => {
+        await page.getByRole('link', { name: 'Back to listings' }).click();
+        await page.waitForURL((url) => url.pathname + url.search === SEARCH);
+        await page
+          .getByRole('region', { name: /listings?$/ })
+          .getByRole('article')
+          .first()
+          .waitFor();
+        expect(s.problems).toEqual([]);
+      });
+
+      it('shows the results on a map of the island, drawn offline, with price pins', async () => {
+        const requests: string[] = [];
+        page.on('request', (r) => requests.push(r.url()));
+        await page.getByRole('button', { name: 'Map' }).click();
+        await page.waitForURL((url) => url.searchParams.get('view') === 'map');
+        const map = page.getByRole('region', { name: 'Map of the listings' });
+        await map.waitFor();
+        // The island's coastline is an SVG path from bundled data.
+        await map.locator('path.map-land').first().waitFor();
+        const pins = map.locator('.map-pin');
+        await eventually(async () => expect(await pins.count()).toBeGreaterThan(0));
+        expect(await pins.first().textContent()).toMatch(/^£[\d.,]+k?$/);
+        // Every pin is inside the map's visible box.
+        const box = (await map.boundingBox())!;
+        for (const pin of await pins.all()) {
+          const p = (await pin.boundingBox())!;
+          expect(p.x).toBeGreaterThanOrEqual(box.x - 1);
+          expect(p.x).toBeLessThanOrEqual(box.x + box.width + 1);
+          expect(p.y).toBeGreaterThanOrEqual(box.y - 1);
+          expect(p.y).toBeLessThanOrEqual(box.y + box.height + 1);
+        }
+        // Nothing was asked of any server but this one (no tiles, no fonts).
+        expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+        await fitsWidth(page, viewport.width);
+        await s.shot('map');
+      });
+
+      it('opens a card from a pin', async () => {
+        const map = page.getByRole('region', { name: 'Map of the listings' });
+        const pin = map.locator('.map-pin').first();
+        const name = (await pin.getAttribute('aria-label'))!;
+        expect(name).toMatch(/, £[\d,]+\/month$/);
+        await pin.click();
+        const card = map.locator('.leaflet-popup').getByRole('article');
+        await card.waitFor();
+        expect(name.startsWith((await card.getByRole('heading').textContent())!)).toBe(true);
+        await s.shot('map-pin-card');
+        await map.locator('.leaflet-popup-close-button').click();
+        await eventually(async () => expect(await map.locator('.leaflet-popup').count()).toBe(0));
+      });
+
+      it('searches the area the map was moved to', async () => {
+        const map = page.getByRole('region', { name: 'Map of the listings' });
+        await map.getByRole('button', { name: 'Zoom in' }).click();
+        await map.getByRole('button', { name: 'Zoom in' }).click();
+        await map.getByRole('button', { name: 'Search this area' }).click();
+        await page.waitForURL((url) => url.searchParams.has('bounds'));
+        const [north, south, east, west] = new URL(page.url()).searchParams
+          .get('bounds')!
+          .split(',')
+          .map(Number);
+        expect(north!).toBeGreaterThan(south!);
+        expect(east!).toBeGreaterThan(west!);
+        await page.getByText('Only listings in the map area.').waitFor();
+        // The map now shows what was searched: nothing more to offer until it moves again.
+        expect(await map.getByRole('button', { name: 'Search this area' }).count()).toBe(0);
+        await page.getByRole('heading', { name: /^\d+ listings?$/ }).waitFor();
+        await s.shot('map-area');
+        await page.getByRole('button', { name: 'Show them anywhere' }).click();
+        await page.waitForURL((url) => !url.searchParams.has('bounds'));
+        expect(new URL(page.url()).searchParams.get('view')).toBe('map');
+        expect(s.problems).toEqual([]);
+      });
+    });
+  }
+});

@@ -1,0 +1,255 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type InboxItem, useChat } from '../../api';
+import { ErrorNotice, Loading } from '../../ui/Status';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { useAuth } from '../auth/AuthProvider';
+import './inbox.css';
+import { useFollowNewest } from './useFollowNewest';
+
+interface Held {
+  conversationId: string;
+  sessionId: string;
+}
+
+/**
+ * The agents' console: the waiting list, live (inbox.events) with its count, longest
+ * waiting first; claim one to answer it, with what the assistant knows beside the
+ * conversation; reply; hand it back to the assistant or to the waiting list.
+ */
+export function InboxPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('inbox.docTitle'));
+  const utils = api.useUtils();
+  const waiting = api.inbox.list.useQuery({ filter: 'waiting', limit: 50 });
+  const mine = api.inbox.list.useQuery({ filter: 'mine', limit: 50 });
+  const [held, setHeld] = useState<Held>();
+  // Whatever happens in the inbox (on any server instance), the lists are read again.
+  const events = api.inbox.events.useSubscription(
+    {},
+    {
+      onData: () => {
+        void utils.inbox.list.invalidate();
+        void utils.inbox.get.invalidate();
+      },
+      // A reconnect after a long sleep resumes from an id whose events were pruned
+      // (BAD_REQUEST): read the lists again and listen from now, instead of going stale.
+      onError: (error) => {
+        if (error.data?.code !== 'BAD_REQUEST') return;
+        void utils.inbox.list.invalidate();
+        void utils.inbox.get.invalidate();
+        setTimeout(() => events.reset(), 0);
+      },
+    },
+  );
+  const claim = api.inbox.claim.useMutation({
+    onSuccess: (result) => {
+      setHeld({ conversationId: result.conversation.id, sessionId: result.session.id });
+      void utils.inbox.list.invalidate();
+    },
+  });
+  const count = waiting.data?.items.length ?? 0;
+  return (
+    <div className="page inbox-page">
+      <h1>
+        {t('inbox.heading')}{' '}
+        <span className="inbox-count" data-count={count}>
+          {t('inbox.waitingCount', { count })}
+        </span>
+      </h1>
+      <div className="inbox-layout">
+        <section className="inbox-list" aria-labelledby="inbox-waiting">
+          <h2 id="inbox-waiting">{t('inbox.waiting')}</h2>
+          {waiting.isPending ? (
+            <Loading label={t('inbox.loading')} />
+          ) : waiting.isError ? (
+            <ErrorNotice error={waiting.error} title={t('inbox.couldNotLoad')} />
+          ) : count === 0 ? (
+            <p className="muted">{t('inbox.nobodyWaiting')}</p>
+          ) : (
+            <ul>
+              {waiting.data.items.map((item) => (
+                <WaitingItem
+                  key={item.conversation.id}
+                  item={item}
+                  busy={claim.isPending}
+                  onClaim={() => claim.mutate({ conversationId: item.conversation.id })}
+                />
+              ))}
+            </ul>
+          )}
+          {claim.isError && <ErrorNotice error={claim.error} title={t('inbox.couldNotClaim')} />}
+          {(mine.data?.items.length ?? 0) > 0 && (
+            <>
+              <h2>{t('inbox.mine')}</h2>
+              <ul>
+                {mine.data!.items.map((item) => (
+                  <li key={item.conversation.id}>
+                    <button
+                      type="button"
+                      className="inbox-item"
+                      onClick={() => claim.mutate({ conversationId: item.conversation.id })}
+                    >
+                      <strong>{item.customer.name}</strong>
+                      <span className="muted">{item.lastMessage?.content ?? ''}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+        {held ? (
+          <HeldConversation
+            key={held.sessionId}
+            held={held}
+            onReleased={() => setHeld(undefined)}
+          />
+        ) : (
+          <p className="muted inbox-empty">{t('inbox.pick')}</p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function WaitingItem(props: { item: InboxItem; busy: boolean; onClaim: () => void }) {
+  const { t } = useTranslation();
+  const { item } = props;
+  return (
+    <li className="inbox-item">
+      <div>
+        <strong>{item.customer.name}</strong>{' '}
+        <span className="muted">{item.brief.summary || item.conversation.title}</span>
+      </div>
+      {item.brief.listing && <div className="muted">{item.brief.listing.title}</div>}
+      {item.lastMessage && <div className="inbox-last">{item.lastMessage.content}</div>}
+      <button type="button" className="button" disabled={props.busy} onClick={props.onClaim}>
+        {t('inbox.claim')}
+      </button>
+    </li>
+  );
+}
+
+function HeldConversation(props: { held: Held; onReleased: () => void }) {
+  const { t } = useTranslation();
+  const { held } = props;
+  const chat = useChat({ sessionId: held.sessionId });
+  const me = useAuth().user;
+  const item = api.inbox.get.useQuery({ conversationId: held.conversationId });
+  const utils = api.useUtils();
+  const release = api.inbox.release.useMutation({
+    onSuccess: () => {
+      void utils.inbox.list.invalidate();
+      props.onReleased();
+    },
+  });
+  const [text, setText] = useState('');
+  const transcript = useRef<HTMLOListElement>(null);
+  const newest = chat.messages.at(-1);
+  const onScroll = useFollowNewest(
+    transcript,
+    newest && {
+      key: newest.key,
+      length: newest.content.length,
+      mine: newest.status === 'sending',
+    },
+  );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    chat.send(text.trim());
+    setText('');
+  };
+  const brief = item.data?.brief;
+  return (
+    <div className="inbox-held">
+      <section className="inbox-chat" aria-label={t('inbox.conversation')}>
+        <ol
+          ref={transcript}
+          className="messages"
+          role="log"
+          aria-label={t('inbox.conversation')}
+          onScroll={onScroll}
+        >
+          {chat.messages.map((m) => {
+            // Our reply before it is stored has no author yet: it is the agent's own.
+            const ours = m.id === null;
+            return (
+              <li key={m.key} className={`inbox-message inbox-message-${ours ? 'agent' : m.role}`}>
+                <span className="inbox-author">
+                  {m.role === 'assistant'
+                    ? t('inbox.assistant')
+                    : (m.author?.name ?? (ours ? me?.name : undefined) ?? t('inbox.customer'))}
+                </span>
+                <p>{m.content}</p>
+              </li>
+            );
+          })}
+        </ol>
+        <form className="inbox-reply" onSubmit={submit}>
+          <label className="visually-hidden" htmlFor="inbox-reply">
+            {t('inbox.reply')}
+          </label>
+          <textarea
+            id="inbox-reply"
+            value={text}
+            rows={2}
+            placeholder={t('inbox.replyPlaceholder')}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <button type="submit" className="button button-primary">
+            {t('inbox.send')}
+          </button>
+        </form>
+        <div className="inbox-actions">
+          <button
+            type="button"
+            className="button"
+            disabled={release.isPending}
+            onClick={() => release.mutate({ conversationId: held.conversationId, to: 'assistant' })}
+          >
+            {t('inbox.handBack')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={release.isPending}
+            onClick={() => release.mutate({ conversationId: held.conversationId, to: 'waiting' })}
+          >
+            {t('inbox.backToWaiting')}
+          </button>
+        </div>
+      </section>
+      <aside className="inbox-brief" aria-label={t('inbox.brief')}>
+        <h2>{t('inbox.brief')}</h2>
+        {item.data && (
+          <p>
+            {item.data.customer.name} <span className="muted">{item.data.customer.email}</span>
+          </p>
+        )}
+        {brief?.summary && <p>{brief.summary}</p>}
+        {brief?.listing && (
+          <>
+            <h3>{t('inbox.askedAbout')}</h3>
+            <p>
+              <a href={`/listings/${brief.listing.id}`}>{brief.listing.title}</a>
+            </p>
+          </>
+        )}
+        {(brief?.listingsShown.length ?? 0) > 0 && (
+          <>
+            <h3>{t('inbox.shown')}</h3>
+            <ul>
+              {brief!.listingsShown.map((l) => (
+                <li key={l.id}>
+                  <a href={`/listings/${l.id}`}>{l.title}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </aside>
+    </div>
+  );
+}

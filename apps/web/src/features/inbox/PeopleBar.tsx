@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { api, type UseChatResult } from '../../api';
+import { ErrorNotice } from '../../ui/Status';
+import './inbox.css';
+
+/**
+ * Under a chat: "Talk to an agent", then where the hand-off stands ("Waiting for an
+ * agent", "Aylin joined", "Aylin handed you back to the assistant"), from the SDK's chat
+ * state (replayed from the conversation's events, so a reload shows the same).
+ */
+export function PeopleBar({ chat }: { chat: UseChatResult }) {
+  const { t } = useTranslation();
+  const request = api.sessions.requestAgent.useMutation();
+  const { people, sessionId } = chat;
+  if (!sessionId) return null;
+  return (
+    <div className="people-bar" role="status">
+      {people.mode === 'agent' && people.agent ? (
+        <span>{t('people.joined', { name: people.agent.name })}</span>
+      ) : people.mode === 'waiting' ? (
+        <span>{t('people.waiting')}</span>
+      ) : (
+        <>
+          {people.handedBack && (
+            <span>{t('people.handedBack', { name: people.handedBack.name })}</span>
+          )}
+          <button
+            type="button"
+            className="button button-small"
+            disabled={request.isPending}
+            onClick={() => request.mutate({ sessionId })}
+          >
+            {t('people.talkToAgent')}
+          </button>
+        </>
+      )}
+      {request.isError && <ErrorNotice error={request.error} title={t('people.couldNotAsk')} />}
+    </div>
+  );
+}

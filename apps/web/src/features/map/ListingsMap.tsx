@@ -1,0 +1,200 @@
+import 'leaflet/dist/leaflet.css';
+import './map.css';
+import L from 'leaflet';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GeoJSON, MapContainer, Marker, Popup, TileLayer, useMap } from 'react-leaflet';
+import type { Bounds, Listing } from '../../api';
+import { useFormat } from '../../lib/format';
+import { ListingCard } from '../listings/ListingCard';
+import { CYPRUS, NORTH, TOWN_LABELS } from './outline';
+import { tileSource } from './tiles';
+
+export interface ListingsMapProps {
+  listings: Listing[];
+  /** The box the search is limited to, if any: the map shows it rather than fitting the pins. */
+  bounds?: Bounds;
+  /** Offered once the person has moved the map: search the box now in view. */
+  onSearchArea?: (bounds: Bounds) => void;
+}
+
+type Placed = Listing & { lat: number; lng: number };
+
+const toLatLng = (b: Bounds) => L.latLngBounds([b.south, b.west], [b.north, b.east]);
+
+const fromLatLng = (b: L.LatLngBounds): Bounds => ({
+  north: b.getNorth(),
+  south: b.getSouth(),
+  east: b.getEast(),
+  west: b.getWest(),
+});
+
+/**
+ * Listings as pins with their price on a map of the island; a pin opens the listing's
+ * card. With no tile source configured the map is Cyprus's outline, drawn from bundled
+ * data (no request leaves the site). Loaded on demand, as its own chunk.
+ */
+export default function ListingsMap({ listings, bounds, onSearchArea }: ListingsMapProps) {
+  const { t } = useTranslation();
+  const tiles = useMemo(() => tileSource(), []);
+  const placed = listings.filter((l): l is Placed => l.lat !== null && l.lng !== null);
+  const [moved, setMoved] = useState(false);
+  const [map, setMap] = useState<L.Map | null>(null);
+  const missing = listings.length - placed.length;
+  const onUserMove = useCallback((done: boolean) => setMoved(done), []);
+
+  return (
+    <section className="listings-map" aria-label={t('map.label')}>
+      <MapContainer
+        ref={setMap}
+        className="map"
+        bounds={toLatLng(bounds ?? NORTH)}
+        zoomSnap={0.25}
+        minZoom={7}
+        maxBounds={toLatLng({ north: 36.4, south: 33.9, east: 35.4, west: 31.5 })}
+        attributionControl={tiles !== null}
+      >
+        {tiles ? (
+          <TileLayer url={tiles.url} attribution={tiles.attribution} />
+        ) : (
+          <>
+            <GeoJSON data={CYPRUS} interactive={false} style={() => ({ className: 'map-land' })} />
+            {TOWN_LABELS.map((town) => (
+              <Marker
+                key={town.name}
+                position={[town.lat, town.lng]}
+                icon={townIcon(town.name)}
+                interactive={false}
+                keyboard={false}
+              />
+            ))}
+          </>
+        )}
+        <FitPins pins={placed} bounds={bounds} maxZoom={tiles ? 15 : 11} onUserMove={onUserMove} />
+        {placed.map((listing) => (
+          <Pin key={listing.id} listing={listing} />
+        ))}
+      </MapContainer>
+      {onSearchArea && moved && map && (
+        <button
+          type="button"
+          className="button button-small button-primary map-search-area"
+          onClick={() => {
+            setMoved(false);
+            onSearchArea(fromLatLng(map.getBounds()));
+          }}
+        >
+          {t('map.searchArea')}
+        </button>
+      )}
+      {missing > 0 && <p className="map-note">{t('map.notPlaced', { count: missing })}</p>}
+    </section>
+  );
+}
+
+/**
+ * Shows the pins (or the searched box) whenever the results change, and tells when the
+ * person moves the map themselves: a move that follows their pointer, wheel or keys in
+ * the map, not one of its own fits or a resize.
+ */
+function FitPins({
+  pins,
+  bounds,
+  maxZoom,
+  onUserMove,
+}: {
+  pins: Placed[];
+  bounds?: Bounds;
+  /** The outline has no detail past a town's scale; tiles do. */
+  maxZoom: number;
+  /** `false` when a move of theirs starts (the offer waits), `true` when it ends. */
+  onUserMove: (done: boolean) => void;
+}) {
+  const map = useMap();
+  const touched = useRef(false);
+  const key = `${bounds ? Object.values(bounds).join() : ''}|${pins.map((p) => p.id).join()}`;
+  useEffect(() => {
+    const container = map.getContainer();
+    const touch = () => {
+      touched.current = true;
+    };
+    const starts = () => {
+      if (touched.current) onUserMove(false);
+    };
+    const moved = () => {
+      if (touched.current) onUserMove(true);
+    };
+    for (const type of ['pointerdown', 'wheel', 'keydown']) container.addEventListener(type, touch);
+    map.on('movestart', starts);
+    map.on('moveend', moved);
+    return () => {
+      map.off('movestart', starts);
+      for (const type of ['pointerdown', 'wheel', 'keydown'])
+        container.removeEventListener(type, touch);
+      map.off('moveend', moved);
+    };
+  }, [map, onUserMove]);
+  // `key` names the pins and the box: a new page of the same results refits, a re-render does not.
+  useEffect(() => {
+    const target = bounds
+      ? toLatLng(bounds)
+      : pins.length
+        ? L.latLngBounds(pins.map((p) => [p.lat, p.lng]))
+        : toLatLng(NORTH);
+    touched.current = false;
+    map.fitBounds(target, { animate: false, padding: [40, 40], maxZoom });
+  }, [map, key]);
+  return null;
+}
+
+/** A price label pointing at the listing; Enter or a click opens its card. */
+function Pin({ listing }: { listing: Placed }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const label = format.shortMoney(listing.price, listing.currency);
+  const name = t('map.pin', { title: listing.title, price: format.price(listing) });
+  const icon = useMemo(
+    () =>
+      L.divIcon({
+        className: 'map-pin',
+        html: `<span>${escapeHtml(label)}</span>`,
+        // A box the label is centred in, its tail's tip on the point.
+        iconSize: [80, 26],
+        iconAnchor: [40, 32],
+      }),
+    [label],
+  );
+  return (
+    <Marker
+      position={[listing.lat, listing.lng]}
+      icon={icon}
+      riseOnHover
+      eventHandlers={{ add: (e) => e.target.getElement()?.setAttribute('aria-label', name) }}
+    >
+      <Popup
+        className="map-popup"
+        minWidth={240}
+        maxWidth={260}
+        // Room above for "Search this area", which sits over the map's top edge.
+        autoPanPaddingTopLeft={[16, 64]}
+        autoPanPaddingBottomRight={[16, 16]}
+      >
+        <ListingCard listing={listing} />
+      </Popup>
+    </Marker>
+  );
+}
+
+/** A town's name on the outline, under the pins. */
+function townIcon(name: string): L.DivIcon {
+  return L.divIcon({
+    className: 'map-town',
+    html: `<span>${escapeHtml(name)}</span>`,
+    iconSize: [100, 16],
+    iconAnchor: [50, 8],
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

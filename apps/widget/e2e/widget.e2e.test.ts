@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpClient, signUp } from '../../server/test/harness';
+import {
+  launchChromium,
+  type Parley,
+  PHOTO,
+  resultsDir,
+  type Site,
+  startParley,
+  startSite,
+} from './support';
+
+// A shared 2-core machine: waits are generous, never timed assertions.
+const SLOW = { timeout: 20_000 };
+let parley: Parley;
+let shop: Site;
+let elsewhere: Site;
+let browser: Browser;
+let apiKey: string;
+// The shop's own server keeps one Parley session per visitor (a cookie), as an integrator would.
+const visitors = new Map<string, { sessionId: string }>();
+let leakedSecret = { sessionId: '', clientSecret: '' };
+
+/** The integrator's page: hostile global styles, a theme colour, one script tag. */
+const shopPage = (parleyUrl: string) => `<!doctype html>
+<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sunny Homes</title>
+<style>
+  * { font-family: "Times New Roman", serif !important; color: #b91c1c; }
+  body { margin: 0; padding: 32px; background: #fffbeb; }
+  button { background: hotpink; border: 4px dashed green; }
+  li { list-style: square; padding: 20px; }
+  parley-chat { --parley-accent: #0f766e; }
+</style></head>
+<body>
+  <h1>Sunny Homes</h1>
+  <p>Villas and flats in North Cyprus. Ask our assistant in the corner.</p>
+  <script src="${parleyUrl}/widget.js"></script>
+  <parley-chat session-url="/parley-session" chat-title="Sunny Homes assistant" open></parley-chat>
+</body></html>`;
+
+/** The shop's server side: REST calls to Parley with its API key, never from the browser. */
+async function parleyRest(method: string, route: string, body?: unknown) {
+  const res = await fetch(`${parley.url}/api/v1${route}`, {
+    method,
+    headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as {
+    session: { id: string };
+    clientSecret: string;
+    clientSecretExpiresAt: string;
+  };
+}
+
+beforeAll(async () => {
+  parley = await startParley('widget');
+  const owner = await signUp(httpClient(parley.url), 'shop');
+  apiKey = (
+    await httpClient(parley.url, owner.accessToken).auth.apiKeys.create.mutate({
+      name: 'shop backend',
+      scopes: ['sessions:write'],
+    })
+  ).key;
+  shop = await startSite({
+    '/': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(shopPage(parley.url));
+    },
+    '/parley-session': async (req, res) => {
+      const visitor = /visitor=(\w+)/.exec(req.headers.cookie ?? '')?.[1];
+      const known = visitor ? visitors.get(visitor) : undefined;
+      let answer: { sessionId: string; clientSecret: string; clientSecretExpiresAt: string };
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (known) {
+        const fresh = await parleyRest('POST', `/sessions/${known.sessionId}/secret`);
+        answer = { sessionId: known.sessionId, ...fresh };
+      } else {
+        const created = await parleyRest('POST', '/sessions', {
+          endUserId: 'visitor-1',
+          allowedOrigins: [shop.origin],
+        });
+        const id = Math.random().toString(36).slice(2);
+        visitors.set(id, { sessionId: created.session.id });
+        headers['set-cookie'] = `visitor=${id}; Path=/; HttpOnly; SameSite=Lax`;
+        answer = { sessionId: created.session.id, ...created };
+      }
+      leakedSecret = { sessionId: answer.sessionId, clientSecret: answer.clientSecret };
+      res.writeHead(200, headers);
+      res.end(JSON.stringify(answer));
+    },
+  });
+  elsewhere = await startSite({
+    '/': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><title>Elsewhere</title><script src="${parley.url}/widget.js"></script>
+<parley-chat session-id="${leakedSecret.sessionId}" client-secret="${leakedSecret.clientSecret}" open></parley-chat>`);
+    },
+  });
+  browser = await launchChromium();
+  await mkdir(resultsDir, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await shop?.close();
+  await elsewhere?.close();
+  await parley?.close();
+});
+
+async function visit(
+  viewport: { width: number; height: number },
+  mobile = false,
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({
+    viewport,
+    isMobile: mobile,
+    hasTouch: mobile,
+    deviceScaleFactor: 1,
+  });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) =>
+    route.fulfill({ status: 200, contentType: 'image/svg+xml', body: PHOTO }),
+  );
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  return { context, page, problems };
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(resultsDir, `${name}.png`) });
+
+async function ask(page: Page, text: string, replies: number) {
+  const input = page.getByLabel('Message');
+  await input.fill(text);
+  await input.press('Enter');
+  await expect.poll(() => page.locator('li.msg.assistant').count(), SLOW).toBe(replies);
+}
+
+describe('<parley-chat> on a page of another origin', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let problems: string[];
+
+  it('chats: the reply arrives with listing cards, in the page theme, untouched by its CSS', async () => {
+    ({ context, page, problems } = await visit({ width: 1280, height: 800 }));
+    await page.goto(shop.origin);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Send' }).isEnabled(), SLOW)
+      .toBe(true);
+    await ask(page, '2 bedroom apartment in Kyrenia under 1500', 1);
+    const reply = page.locator('li.msg.assistant').first();
+    await expect.poll(() => reply.locator('.text').textContent(), SLOW).not.toBe('');
+    await expect.poll(() => reply.locator('a.card').count(), SLOW).toBeGreaterThan(0);
+    expect(await page.locator('li.msg.user').count()).toBe(1);
+    expect(await page.locator('li.msg.user.pending').count()).toBe(0);
+
+    // The theme variable comes in; the page's global rules do not.
+    const send = page.getByRole('button', { name: 'Send' });
+    const style = await send.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { background: s.backgroundColor, font: s.fontFamily, border: s.borderStyle };
+    });
+    expect(style.background).toBe('rgb(15, 118, 110)');
+    expect(style.font).not.toMatch(/Times/);
+    expect(style.border).not.toBe('dashed');
+    expect(await page.getByRole('dialog').getAttribute('aria-label')).toBe('Sunny Homes assistant');
+    await shot(page, 'widget-desktop');
+
+    // Served so that any page may embed it, even one that requires CORP.
+    const script = await fetch(`${parley.url}/widget.js`);
+    expect(script.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+    expect(problems).toEqual([]);
+  });
+
+  it('resumes after Parley restarts mid-chat, and a reload shows the history', async () => {
+    await parley.restart();
+    await ask(page, 'and with a pool?', 2);
+    expect(await page.locator('li.msg.user').count()).toBe(2);
+
+    await page.reload();
+    await expect.poll(() => page.locator('li.msg.assistant').count(), SLOW).toBe(2);
+    expect(await page.locator('li.msg.user').count()).toBe(2);
+    await expect.poll(() => page.locator('a.card').count(), SLOW).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('fits a phone', async () => {
+    const phone = await visit({ width: 390, height: 844 }, true);
+    await phone.page.goto(shop.origin);
+    await expect
+      .poll(() => phone.page.getByRole('button', { name: 'Send' }).isEnabled(), SLOW)
+      .toBe(true);
+    await ask(phone.page, 'a villa to buy in Famagusta', 1);
+    await expect.poll(() => phone.page.locator('a.card').count(), SLOW).toBeGreaterThan(0);
+    const box = await phone.page.locator('parley-chat').evaluate((el) => {
+      const panel = el.shadowRoot?.querySelector('.panel')?.getBoundingClientRect();
+      return panel ? { width: panel.width, height: panel.height } : null;
+    });
+    expect(box).toEqual({ width: 390, height: 844 });
+    await shot(phone.page, 'widget-phone');
+    await phone.context.close();
+  });
+
+  it('hands the chat to a person: an agent claims it and answers inside the widget', async () => {
+    const visitor = await visit({ width: 1280, height: 800 });
+    await visitor.page.goto(shop.origin);
+    await expect
+      .poll(() => visitor.page.getByRole('button', { name: 'Talk to a person' }).isEnabled(), SLOW)
+      .toBe(true);
+    await visitor.page.getByRole('button', { name: 'Talk to a person' }).click();
+    await expect.poll(() => visitor.page.getByText('You asked for a person').count(), SLOW).toBe(1);
+    expect(await visitor.page.getByRole('button', { name: 'Talk to a person' }).isEnabled()).toBe(
+      false,
+    );
+
+    // An agent finds it waiting in the inbox, claims it and writes.
+    const agent = await signUp(httpClient(parley.url), 'agent');
+    await parley.db.query(`UPDATE users SET role = 'agent' WHERE id = $1`, [agent.user.id]);
+    const staff = httpClient(parley.url, agent.accessToken);
+    const waiting = await staff.inbox.list.query({ filter: 'waiting' });
+    const item = waiting.items.find((i) => i.customer.endUserId === 'visitor-1');
+    expect(item).toBeTruthy();
+    const { session } = await staff.inbox.claim.mutate({ conversationId: item!.conversation.id });
+    await expect
+      .poll(() => visitor.page.getByText(`${agent.user.name} joined the chat`).count(), SLOW)
+      .toBe(1);
+    await staff.sessions.send.mutate({
+      sessionId: session.id,
+      content: 'Hello, this is Sunny Homes. Which villa would you like to see?',
+      clientMessageId: randomUUID(),
+    });
+    const authored = visitor.page.locator('li.msg .author', { hasText: agent.user.name });
+    await expect.poll(() => authored.count(), SLOW).toBe(1);
+    await expect
+      .poll(() => visitor.page.getByText('Which villa would you like to see?').count(), SLOW)
+      .toBe(1);
+    await shot(visitor.page, 'widget-agent');
+    expect(visitor.problems).toEqual([]);
+    await visitor.context.close();
+  });
+
+  it("refuses the session's secret on a page of an origin the integrator did not allow", async () => {
+    const other = await visit({ width: 1024, height: 700 });
+    await other.page.goto(elsewhere.origin);
+    // The browser itself is stopped: Parley answers no CORS preflight for this origin.
+    const outcome = await other.page.evaluate(
+      async ({ url, secret, sessionId }) => {
+        try {
+          const input = encodeURIComponent(JSON.stringify({ json: { id: sessionId } }));
+          const res = await fetch(`${url}/trpc/sessions.get?input=${input}`, {
+            headers: { authorization: `Bearer ${secret}` },
+          });
+          return `answered ${res.status}`;
+        } catch {
+          return 'blocked';
+        }
+      },
+      { url: parley.url, secret: leakedSecret.clientSecret, sessionId: leakedSecret.sessionId },
+    );
+    expect(outcome).toBe('blocked');
+    await other.page.waitForTimeout(1_500);
+    expect(await other.page.getByRole('button', { name: 'Send' }).isEnabled()).toBe(false);
+    expect(await other.page.locator('li.msg').count()).toBe(0);
+    await other.context.close();
+  });
+});

@@ -1,0 +1,162 @@
+import { QueryTypes, type Transaction } from 'sequelize';
+import superjson, { type SuperJSONResult } from 'superjson';
+import type { ApiServices } from '../context';
+import {
+  ADMIN_WIDE_EVENT_TYPES,
+  type ConversationHook,
+  conversationHooksSql,
+  recordConversationDeliveries,
+  webhookTypesOf,
+} from '../webhooks/events';
+import {
+  type BusEvent,
+  conversationChannel,
+  type DurableEvent,
+  type EphemeralEvent,
+} from './protocol';
+
+type Services = Pick<ApiServices, 'db' | 'infra' | 'logger' | 'jobs' | 'config' | 'clock'>;
+
+/** Durable events stored by `appendEvents`; `publish` sends them once the caller committed. */
+export interface Appended {
+  /** The sequence number of each event, in order. */
+  seqs: number[];
+  publish: () => Promise<void>;
+}
+
+/**
+ * Stores durable events in the conversation's log inside the caller's transaction, in
+ * one statement. The conversation row's counter is bumped under its row lock, so ids are
+ * gap-free and ordered within a conversation even when writers on several instances race.
+ * Publish only after commit: a subscriber must never see an event that is rolled back.
+ */
+export async function appendEvents(
+  services: Services,
+  conversationId: string,
+  events: DurableEvent[],
+  transaction: Transaction,
+  options: { sessionId?: string | null } = {},
+): Promise<Appended> {
+  const payloads = events.map((event) => superjson.serialize(event));
+  const stored = events.map((event, i) => ({
+    type: event.type,
+    json: payloads[i]!.json as Record<string, unknown>,
+  }));
+  // The webhooks that may want these events are found by the same statement.
+  const hookTypes = webhookTypesOf(stored);
+  const [row] = await services.db.sequelize.query<{ last: string; hooks: ConversationHook[] }>(
+    `WITH c AS (
+       UPDATE conversations SET event_seq = event_seq + $2 WHERE id = $1::uuid
+       RETURNING id, event_seq - $2 AS first, event_seq AS last
+     ), e AS (
+       INSERT INTO conversation_events (conversation_id, seq, type, payload, session_id, created_at)
+       SELECT c.id, c.first + i.n, i.type, i.payload, $5::uuid, now()
+       FROM c, unnest($3::text[], $4::jsonb[]) WITH ORDINALITY AS i (type, payload, n)
+     ), h AS (${conversationHooksSql('$1::uuid', '$6', '$7')})
+     SELECT last,
+            CASE WHEN cardinality($6::text[]) = 0 THEN '[]'::json
+                 ELSE (SELECT coalesce(json_agg(h), '[]'::json) FROM h) END AS hooks
+     FROM c`,
+    {
+      bind: [
+        conversationId,
+        events.length,
+        events.map((e) => e.type),
+        payloads.map((p) => JSON.stringify(p)),
+        options.sessionId ?? null,
+        hookTypes,
+        ADMIN_WIDE_EVENT_TYPES,
+      ],
+      type: QueryTypes.SELECT,
+      raw: true,
+      transaction,
+    },
+  );
+  if (!row) throw new Error(`conversation ${conversationId} vanished while appending events`);
+  const last = Number(row.last);
+  const seqs = events.map((_, i) => last - events.length + 1 + i);
+  // Webhooks hear of the events in the same transaction, still under the row lock.
+  await recordConversationDeliveries(
+    {
+      sequelize: services.db.sequelize,
+      jobs: services.jobs,
+      config: services.config.webhooks,
+    },
+    conversationId,
+    stored.map((event, i) => ({ ...event, seq: seqs[i]! })),
+    row.hooks,
+    services.clock(),
+    transaction,
+  );
+  return {
+    seqs,
+    publish: async () => {
+      for (const [i, payload] of payloads.entries()) {
+        await publishDurable(services, conversationId, seqs[i]!, payload);
+      }
+    },
+  };
+}
+
+/** Publishes a stored durable event (its superjson form) under its sequence number. */
+export function publishDurable(
+  services: Pick<ApiServices, 'infra'>,
+  conversationId: string,
+  seq: number,
+  event: SuperJSONResult,
+): Promise<void> {
+  const message: BusEvent = { kind: 'durable', seq, event };
+  return services.infra.bus.publish(conversationChannel(conversationId), message);
+}
+
+/** Streamed pieces and typing: published, never stored, never replayed. Never rejects. */
+export async function publishEphemeral(
+  services: Services,
+  conversationId: string,
+  afterSeq: number,
+  event: EphemeralEvent,
+): Promise<void> {
+  // Typing and delta events hold only strings and booleans, for which superjson's result is
+  // exactly `{ json }`: built directly, without walking the event for Dates and the like.
+  const message: BusEvent = { kind: 'ephemeral', afterSeq, event: { json: event } };
+  await services.infra.bus
+    .publish(conversationChannel(conversationId), message)
+    .catch((error: unknown) => {
+      services.logger.warn({ err: error, conversationId }, 'could not publish a live event');
+    });
+}
+
+/**
+ * A notice that is not stored (the conversation it belongs to is being deleted), sent to
+ * the conversation's live subscribers after commit.
+ */
+export function publishNotice(
+  services: Pick<ApiServices, 'infra'>,
+  conversationId: string,
+  event: DurableEvent,
+): Promise<void> {
+  const message: BusEvent = {
+    kind: 'ephemeral',
+    afterSeq: Number.MAX_SAFE_INTEGER,
+    event: superjson.serialize(event),
+  };
+  return services.infra.bus.publish(conversationChannel(conversationId), message);
+}
+
+/** Durable events after `afterSeq`, in order (the backlog a resuming client missed). */
+export async function readEvents(
+  services: Pick<ApiServices, 'db'>,
+  conversationId: string,
+  afterSeq: number,
+  uptoSeq = Number.MAX_SAFE_INTEGER,
+): Promise<{ seq: number; event: DurableEvent }[]> {
+  const rows = await services.db.sequelize.query<{ seq: string; payload: SuperJSONResult }>(
+    `SELECT seq, payload FROM conversation_events
+     WHERE conversation_id = :conversationId AND seq > :afterSeq AND seq <= :uptoSeq ORDER BY seq`,
+    { replacements: { conversationId, afterSeq, uptoSeq }, type: QueryTypes.SELECT },
+  );
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    event: superjson.deserialize<DurableEvent>(r.payload),
+  }));
+}

@@ -1,0 +1,185 @@
+import type { ConversationEvent } from '@parley/validators';
+import { TRPCError, tracked } from '@trpc/server';
+import type { Credential, Identity } from '../auth/credentials';
+import { credentialExpiresAt, resolveIdentity } from '../auth/identity';
+import { revocationChannel } from '../auth/service';
+import type { ApiServices, Connection } from '../context';
+import { decoded, joinFanout, type StreamItem, type Subscriber } from './fanout';
+import { readEvents } from './log';
+import { endsStream, parseLastEventId } from './protocol';
+import { EventQueue } from './queue';
+
+export interface StreamDeps {
+  services: ApiServices;
+  identity: Identity;
+  credential: Credential;
+  connection: Connection | null;
+  signal: AbortSignal;
+}
+
+export function resumePoint(lastEventId: string | null | undefined): number | undefined {
+  const seq = parseLastEventId(lastEventId);
+  if (Number.isNaN(seq)) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'lastEventId: is not an event id this stream sent',
+    });
+  }
+  return seq;
+}
+
+/** Whose events a stream carries, once access is checked (the caller's `open`). */
+export interface StreamTarget {
+  conversationId: string;
+  /** The session the stream was opened through: its `session.ended` ends the stream. */
+  sessionId?: string | undefined;
+}
+
+/**
+ * Holds one of the socket's subscription slots for the life of a stream: until it ends, or
+ * as soon as it is stopped (its cleanup may still be waiting on the database).
+ */
+export function takeSlot(
+  connection: Connection | null,
+  max: number,
+  signal: AbortSignal,
+): () => void {
+  if (!connection) return () => {};
+  max = connection.maxSubscriptions ?? max;
+  if (connection.subscriptions >= max) {
+    throw new TRPCError({
+      code: 'TOO_MANY_REQUESTS',
+      message: `At most ${max} subscriptions per connection`,
+    });
+  }
+  connection.subscriptions += 1;
+  let released = false;
+  const release = () => {
+    if (!released) connection.subscriptions -= 1;
+    released = true;
+    signal.removeEventListener('abort', release);
+  };
+  signal.addEventListener('abort', release);
+  return release;
+}
+
+/** A re-check just after the expiry instant, so it sees the credential as expired. */
+const EXPIRY_SLACK_MS = 20;
+/** setTimeout's limit (~24.8 days); a longer-lived credential is re-checked then, and holds. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export function fellBehind(): TRPCError {
+  return new TRPCError({
+    code: 'TOO_MANY_REQUESTS',
+    message: 'Subscriber fell behind; resume with lastEventId',
+  });
+}
+
+/**
+ * A conversation's live events, for a stream opened through one of its sessions or on the
+ * conversation itself. `open` checks access and names the conversation. Listens first,
+ * then reads the durable backlog after `lastEventId` (from the conversation's start when
+ * there is none), then yields live events,
+ * skipping anything already sent, so a client that reconnects with its last id gets every
+ * durable event exactly once. A gap in the live sequence (a lost bus message) is filled
+ * from the database. When any of the user's credentials is revoked the caller's own
+ * credential is re-checked and the stream ends if it no longer holds.
+ *
+ * Over WebSocket, once caught up, live events go from the conversation's fan-out straight
+ * to the socket (fanout.ts) while this generator waits; the fan-out hands an event back
+ * here whenever it needs deciding (a gap, a socket that fell behind, the end), and a
+ * re-check pauses it. Either way each event is sent once, in order, by one of the two.
+ */
+export async function* conversationEvents(
+  deps: StreamDeps,
+  input: { lastEventId?: string | null | undefined },
+  open: () => Promise<StreamTarget>,
+) {
+  const { services, identity, signal } = deps;
+  // The cap is checked before any database work, so a flood of refused streams is cheap.
+  const release = takeSlot(deps.connection, services.config.maxSubscriptionsPerSocket, signal);
+  let subscriber: Subscriber | undefined;
+  let stopRechecks: (() => void) | undefined;
+  let expiryTimer: NodeJS.Timeout | undefined;
+  try {
+    const resumeAfter = resumePoint(input.lastEventId);
+    const target = await open();
+    if (signal.aborted) return;
+    const queue = new EventQueue<StreamItem>();
+    const ends = (event: ConversationEvent) => endsStream(event, target.sessionId);
+    // No lastEventId: the conversation's whole history. A client that drops before its
+    // first event resubscribes without an id, and must not lose what happened meanwhile.
+    const s = joinFanout(services, target.conversationId, {
+      queue,
+      signal,
+      connection: deps.connection,
+      lastSeq: resumeAfter ?? 0,
+      endsOn: ends,
+    });
+    subscriber = s;
+    stopRechecks = services.infra.bus.subscribe(revocationChannel(identity.userId), () =>
+      queue.push({ kind: 'recheck' }),
+    );
+    // At the credential's own expiry the same re-check ends the stream (UNAUTHORIZED);
+    // a client renews its credential and resumes with its last event id.
+    const expiresAt = await credentialExpiresAt(services, deps.credential);
+    if (expiresAt) {
+      const ms = Math.max(0, expiresAt.getTime() - services.clock().getTime()) + EXPIRY_SLACK_MS;
+      expiryTimer = setTimeout(() => queue.push({ kind: 'recheck' }), Math.min(ms, MAX_TIMER_MS));
+    }
+    let ended = false;
+    const send = (id: string, event: ConversationEvent) => {
+      if (s.behind()) throw fellBehind();
+      return tracked(id, s.tag(event));
+    };
+    const durable = (seq: number, event: ConversationEvent) => {
+      s.lastSeq = seq;
+      s.ephemeralCount = 0;
+      if (ends(event)) ended = true;
+      return send(String(seq), event);
+    };
+    for (const row of await readEvents(services, target.conversationId, s.lastSeq)) {
+      yield durable(row.seq, row.event);
+      if (ended) return;
+    }
+    while (!signal.aborted) {
+      // tRPC sends each yielded value before it asks for the next, so everything yielded so
+      // far is on the socket: the fan-out may take over from here.
+      s.goLiveIfIdle();
+      const item = await queue.next(signal);
+      if (!item) return;
+      if (queue.overflowed || item.kind === 'behind') throw fellBehind();
+      // The stream's session.ended went out live.
+      if (item.kind === 'ended') return;
+      if (item.kind === 'recheck') {
+        s.pause();
+        await resolveIdentity(services, deps.credential);
+        continue;
+      }
+      if (item.kind === 'ephemeral') {
+        const event = decoded(item.event);
+        s.ephemeralCount += 1;
+        yield send(`${s.lastSeq}:${s.ephemeralCount}`, event);
+        if (ends(event)) return;
+        continue;
+      }
+      if (item.seq <= s.lastSeq) continue;
+      if (item.seq === s.lastSeq + 1) {
+        // The next event in order: the bus carries it whole, no database read needed.
+        yield durable(item.seq, decoded(item.event));
+        if (ended) return;
+        continue;
+      }
+      // A gap (a bus message was lost): fill it from the database, in order.
+      for (const row of await readEvents(services, target.conversationId, s.lastSeq, item.seq)) {
+        yield durable(row.seq, row.event);
+        if (ended) return;
+      }
+    }
+  } finally {
+    clearTimeout(expiryTimer);
+    stopRechecks?.();
+    subscriber?.leave();
+    release();
+  }
+}

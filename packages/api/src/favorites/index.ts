@@ -1,0 +1,1 @@
+export { addFavorite, type FavoritesDeps, listFavorites, removeFavorite } from './favorites';

@@ -1,0 +1,390 @@
+import { isUniqueViolation, newId, withTransaction } from '@parley/db';
+import type { Message, SendResult } from '@parley/validators';
+import { TRPCError } from '@trpc/server';
+import { QueryTypes } from 'sequelize';
+import type { Identity } from '../auth/credentials';
+import { messageOfRow, replyOf } from '../chat/serialize';
+import type { ApiServices } from '../context';
+import { notFound } from '../errors';
+import { appendEvents } from '../events/log';
+import { appendInboxEvents } from '../handoff/log';
+import { runExecutorOf } from './executor';
+import { type MessageRow, type RunRow, readMessageRow, toRun } from './records';
+import { waitForRun } from './wait';
+import { watchConversation } from './watchdog';
+
+export interface SendInput {
+  sessionId: string;
+  content: string;
+  clientMessageId: string;
+  wait?: boolean | undefined;
+}
+
+interface SessionRow {
+  id: string;
+  conversation_id: string;
+  status: 'active' | 'ended' | 'expired';
+  expires_at: Date;
+  /** `agent`: an agent's seat on a conversation they claimed; they write `agent` messages. */
+  kind: 'customer' | 'agent';
+  user_id: string;
+}
+
+function closed(status: string): TRPCError {
+  return new TRPCError({
+    code: 'PRECONDITION_FAILED',
+    message: `This session is ${status}; open a new one to keep chatting`,
+  });
+}
+
+/** The session if `identity` may send through it; NOT_FOUND otherwise. */
+/**
+ * The caller's session; with `clientMessageId`, also whether its conversation already
+ * holds a message sent under it (a repeat), in the same read.
+ */
+async function sessionFor(
+  services: ApiServices,
+  identity: Identity,
+  sessionId: string,
+  clientMessageId?: string,
+): Promise<SessionRow & { repeated: boolean }> {
+  if (identity.kind === 'session' && identity.sessionId !== sessionId) throw notFound('Session');
+  const [row] = await services.db.sequelize.query<SessionRow & { repeated: boolean }>(
+    `SELECT s.id, s.conversation_id, s.status, s.expires_at, s.kind, s.user_id,
+            $3::uuid IS NOT NULL AND EXISTS (
+              SELECT 1 FROM messages m
+              WHERE m.conversation_id = s.conversation_id AND m.client_message_id = $3
+            ) AS repeated
+     FROM sessions s WHERE s.id = $1 AND s.user_id = $2`,
+    { bind: [sessionId, identity.userId, clientMessageId ?? null], type: QueryTypes.SELECT },
+  );
+  if (!row) throw notFound('Session');
+  return row;
+}
+
+function usable(services: ApiServices, session: SessionRow): void {
+  if (session.status !== 'active') throw closed(session.status);
+  if (session.expires_at <= services.clock()) throw closed('expired');
+}
+
+/**
+ * `sessions.send`: the user message and its queued run commit together with
+ * `message.created` (carrying the `clientMessageId`), every session of the conversation
+ * sees it at once, and the conversation's executor takes the run in its turn. With `wait`
+ * (the default) the answer comes when the run has finished.
+ *
+ * Idempotent on `clientMessageId`: a repeat gets the same message and run; a concurrent
+ * twin meets the unique index and then reads what the first one stored.
+ */
+export async function sendMessage(
+  services: ApiServices,
+  identity: Identity,
+  raw: SendInput,
+): Promise<SendResult> {
+  const input = { ...raw, content: storable(raw.content) };
+  const session = await sessionFor(services, identity, input.sessionId, input.clientMessageId);
+  const conversationId = session.conversation_id;
+  const wait = input.wait ?? true;
+  const stored = session.repeated
+    ? await storedSend(services, conversationId, input.clientMessageId)
+    : undefined;
+  if (stored) return answer(services, stored.message, stored.run, wait);
+  usable(services, session);
+  let committed: { message: Message; run: RunRow | undefined; publish: () => Promise<void> };
+  try {
+    committed = await withTransaction(services.db.sequelize, async (transaction) => {
+      // Lock order: the conversation (message order, event counter), then the session.
+      const [conversation] = await services.db.sequelize.query<{
+        at: Date;
+        mode: 'assistant' | 'waiting' | 'agent';
+        assigned_agent_id: string | null;
+      }>(
+        `UPDATE conversations
+            SET message_count = message_count + 1, last_message_at = clock_timestamp(),
+                activity_at = clock_timestamp(), updated_at = clock_timestamp(),
+                title = coalesce(title, $2)
+          WHERE id = $1 RETURNING last_message_at AS at, mode, assigned_agent_id`,
+        {
+          bind: [conversationId, titleFrom(input.content)],
+          type: QueryTypes.SELECT,
+          transaction,
+        },
+      );
+      if (!conversation) throw notFound('Session');
+      const now = services.clock();
+      const [active] = await services.db.sequelize.query(
+        `UPDATE sessions SET last_activity_at = $2, expires_at = $3, updated_at = $2
+         WHERE id = $1 AND status = 'active' AND expires_at > $2 RETURNING id`,
+        {
+          bind: [
+            session.id,
+            now,
+            new Date(now.getTime() + services.config.sessionIdleSeconds * 1000),
+          ],
+          type: QueryTypes.SELECT,
+          transaction,
+        },
+      );
+      if (!active) throw closed('no longer active');
+      const byAgent = session.kind === 'agent';
+      // An agent writes while they hold the conversation; once handed back, never again.
+      if (
+        byAgent &&
+        (conversation.mode !== 'agent' || conversation.assigned_agent_id !== session.user_id)
+      ) {
+        throw new TRPCError({
+          code: 'PRECONDITION_FAILED',
+          message: 'You no longer hold this conversation; claim it again from the inbox',
+        });
+      }
+      // The author is the session's person: the customer, or the agent.
+      const [messageRow] = await services.db.sequelize.query<MessageRow>(
+        `INSERT INTO messages (id, conversation_id, session_id, role, content, metadata,
+                               client_message_id, author, created_at, updated_at)
+         SELECT $1, $2, $3, $7, $4, '{}'::jsonb, $5,
+                jsonb_build_object('id', u.id, 'name', u.name, 'role', u.role), $6, $6
+         FROM users u WHERE u.id = $8
+         RETURNING id, conversation_id, role, content, metadata, client_message_id,
+                   reply_to_id, author, created_at`,
+        {
+          bind: [
+            newId(),
+            conversationId,
+            session.id,
+            input.content,
+            input.clientMessageId,
+            conversation.at,
+            byAgent ? 'agent' : 'user',
+            session.user_id,
+          ],
+          type: QueryTypes.SELECT,
+          transaction,
+        },
+      );
+      if (!messageRow) throw notFound('Session');
+      const message = messageOfRow(messageRow);
+      // The inbox hears of every message while people are involved.
+      const inbox =
+        conversation.mode === 'assistant'
+          ? undefined
+          : await appendInboxEvents(
+              services,
+              [{ type: 'message.created', conversationId }],
+              transaction,
+            );
+      const appendMessage = async (run?: RunRow) => {
+        const appended = await appendEvents(
+          services,
+          conversationId,
+          run?.status === 'running'
+            ? [
+                { type: 'message.created', message },
+                { type: 'run.started', run: toRun(run) },
+              ]
+            : [{ type: 'message.created', message }],
+          transaction,
+          { sessionId: session.id },
+        );
+        const publish = async () => {
+          await appended.publish();
+          await inbox?.publish();
+        };
+        return { message, run, publish };
+      };
+      // While a person holds the conversation the assistant starts no run.
+      if (conversation.mode === 'agent') return appendMessage();
+      // The conversation's row is locked (above): when no run of it is unfinished, this
+      // one starts here at once, with its run.started in this transaction; otherwise it
+      // waits in the queue for whoever finishes the one before it.
+      const executor = runExecutorOf(services);
+      const [run] = await services.db.sequelize.query<RunRow>(
+        `INSERT INTO runs (id, conversation_id, session_id, user_message_id, status, agent,
+                           created_at, updated_at, started_at, instance_id, heartbeat_at)
+         SELECT $1, $2, $3, $4, s.status, $5, $6, $6,
+                CASE WHEN s.status = 'running' THEN clock_timestamp() END,
+                CASE WHEN s.status = 'running' THEN $7 END,
+                CASE WHEN s.status = 'running' THEN clock_timestamp() END
+         FROM (SELECT CASE WHEN $8::boolean AND NOT EXISTS (
+                 SELECT 1 FROM runs WHERE conversation_id = $2 AND status IN ('queued', 'running')
+               ) THEN 'running' ELSE 'queued' END AS status) s
+         RETURNING *`,
+        {
+          bind: [
+            newId(),
+            conversationId,
+            session.id,
+            message.id,
+            services.assistant.name,
+            conversation.at,
+            executor.instanceId,
+            executor.accepting,
+          ],
+          type: QueryTypes.SELECT,
+          transaction,
+        },
+      );
+      // Committed with the run: nothing can leave it queued or running forever.
+      await watchConversation(services, conversationId, { transaction });
+      return appendMessage(run!);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'messages_client_message_key')) {
+      const twin = await storedSend(services, conversationId, input.clientMessageId);
+      if (twin) return answer(services, twin.message, twin.run, wait);
+    }
+    throw error;
+  }
+  await committed.publish().catch((error: unknown) => {
+    services.logger.warn({ err: error }, 'could not publish message.created');
+  });
+  const { run } = committed;
+  if (run)
+    runExecutorOf(services).kick(conversationId, run.status === 'running' ? toRun(run) : undefined);
+  return answer(services, committed.message, run, wait, true);
+}
+
+/**
+ * `sessions.retry`: a new run answering the user message `messageId` again (after a
+ * failure, or to regenerate). Idempotent on its own `clientMessageId`.
+ */
+export async function retryMessage(
+  services: ApiServices,
+  identity: Identity,
+  input: { sessionId: string; messageId: string; clientMessageId: string; wait?: boolean },
+): Promise<SendResult> {
+  const session = await sessionFor(services, identity, input.sessionId);
+  const conversationId = session.conversation_id;
+  const wait = input.wait ?? true;
+  const message = await readMessageRow(services, input.messageId);
+  if (!message || message.conversation_id !== conversationId || message.role !== 'user') {
+    throw notFound('Message');
+  }
+  const existing = await runByClientId(services, conversationId, input.clientMessageId);
+  if (existing) return answer(services, messageOfRow(message), existing, wait);
+  usable(services, session);
+  let run: RunRow;
+  try {
+    run = await withTransaction(services.db.sequelize, async (transaction) => {
+      const [conversation] = await services.db.sequelize.query<{ mode: string }>(
+        'UPDATE conversations SET activity_at = clock_timestamp() WHERE id = $1 RETURNING mode',
+        { bind: [conversationId], type: QueryTypes.SELECT, transaction },
+      );
+      if (conversation?.mode === 'agent') {
+        throw new TRPCError({
+          code: 'PRECONDITION_FAILED',
+          message: 'An agent is answering this conversation: the assistant starts no run meanwhile',
+        });
+      }
+      const [row] = await services.db.sequelize.query<RunRow>(
+        `INSERT INTO runs (id, conversation_id, session_id, user_message_id, status, agent,
+                           client_message_id, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, 'queued', $5, $6, clock_timestamp(), clock_timestamp())
+         RETURNING *`,
+        {
+          bind: [
+            newId(),
+            conversationId,
+            session.id,
+            message.id,
+            services.assistant.name,
+            input.clientMessageId,
+          ],
+          type: QueryTypes.SELECT,
+          transaction,
+        },
+      );
+      await watchConversation(services, conversationId, { transaction });
+      return row!;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'runs_client_message_key')) {
+      const twin = await runByClientId(services, conversationId, input.clientMessageId);
+      if (twin) return answer(services, messageOfRow(message), twin, wait);
+    }
+    throw error;
+  }
+  runExecutorOf(services).kick(conversationId);
+  return answer(services, messageOfRow(message), run, wait, true);
+}
+
+/** What a finished (or, without `wait`, a just-queued) send answers. */
+async function answer(
+  services: ApiServices,
+  userMessage: Message,
+  run: RunRow | undefined,
+  wait: boolean,
+  /** The run was queued by this call just now: it cannot have finished yet. */
+  justQueued = false,
+): Promise<SendResult> {
+  if (!run) return { userMessage, run: null, assistantMessage: null, reply: null };
+  const waited = wait
+    ? await waitForRun(services, runExecutorOf(services), run.conversation_id, run.id, {
+        known: justQueued ? run : undefined,
+      })
+    : { run };
+  const final = waited.run;
+  // Finished here, the executor handed over the reply it stored; else it is read.
+  const assistantMessage =
+    waited.message !== undefined
+      ? waited.message
+      : final.assistant_message_id
+        ? messageOfRowOrNull(await readMessageRow(services, final.assistant_message_id))
+        : null;
+  return {
+    userMessage,
+    run: toRun(final),
+    assistantMessage,
+    reply: assistantMessage && final.status === 'completed' ? replyOf(assistantMessage) : null,
+  };
+}
+
+function messageOfRowOrNull(row: MessageRow | undefined): Message | null {
+  return row ? messageOfRow(row) : null;
+}
+
+/** The message stored under a clientMessageId, and its first run. */
+async function storedSend(services: ApiServices, conversationId: string, clientMessageId: string) {
+  const [row] = await services.db.sequelize.query<MessageRow & { run_id: string | null }>(
+    `SELECT m.id, m.conversation_id, m.role, m.content, m.metadata, m.client_message_id,
+            m.reply_to_id, m.author, m.created_at,
+            (SELECT r.id FROM runs r WHERE r.user_message_id = m.id
+             ORDER BY r.created_at, r.id LIMIT 1) AS run_id
+     FROM messages m WHERE m.conversation_id = $1 AND m.client_message_id = $2`,
+    { bind: [conversationId, clientMessageId], type: QueryTypes.SELECT },
+  );
+  if (!row) return undefined;
+  const run = row.run_id
+    ? (
+        await services.db.sequelize.query<RunRow>('SELECT * FROM runs WHERE id = $1', {
+          bind: [row.run_id],
+          type: QueryTypes.SELECT,
+        })
+      )[0]
+    : undefined;
+  return { message: messageOfRow(row), run };
+}
+
+async function runByClientId(
+  services: ApiServices,
+  conversationId: string,
+  clientMessageId: string,
+): Promise<RunRow | undefined> {
+  const [row] = await services.db.sequelize.query<RunRow>(
+    'SELECT * FROM runs WHERE conversation_id = $1 AND client_message_id = $2',
+    { bind: [conversationId, clientMessageId], type: QueryTypes.SELECT },
+  );
+  return row;
+}
+
+/**
+ * PostgreSQL text (and jsonb) cannot hold NUL: it is stored, and answered, as the two
+ * characters `\0`, so no NUL reaches the assistant's reply or memory either.
+ */
+function storable(content: string): string {
+  return content.includes('\0') ? content.replaceAll('\0', '\\0') : content;
+}
+
+function titleFrom(content: string): string {
+  const line = content.trim().split('\n')[0]!.replace(/\s+/g, ' ');
+  return line.length <= 60 ? line : `${line.slice(0, 57).trimEnd()}...`;
+}

@@ -1,0 +1,245 @@
+import { type Feature, LANGUAGES, type Language, type SearchFacts } from '@parley/validators';
+import type { AssistantIntent } from './intent';
+import { mergeFacts, normaliseFacts } from './memory';
+import { type Change, type ListOrder, type Reading, textsFor } from './text';
+import type { ChatTurn } from './types';
+import { type BudgetCurrency, saysNothing, type Understanding, understand } from './understand';
+import { languageOfHistory } from './understand/language';
+
+/**
+ * One message read against the conversation: what the person wants (intent), the
+ * memory after it, what changed, and the notes the reply owes them (how a budget was
+ * read, a conversion). Pure: the rule agent and the evaluation both call it.
+ */
+
+export type Note =
+  | { kind: 'staleBudget' }
+  | { kind: 'nothingNew' }
+  | { kind: 'reading'; reading: Reading; amount: number }
+  | { kind: 'converted'; amount: number; currency: BudgetCurrency; pounds: number }
+  | { kind: 'weekly'; week: number; night: number }
+  | { kind: 'needsBedrooms' };
+
+export interface Interpretation {
+  language: Language;
+  intent: AssistantIntent;
+  understood: Understanding;
+  /** The remembered request, normalised. */
+  before: SearchFacts;
+  /** The request after this message: what memory stores. */
+  facts: SearchFacts;
+  /** What this message changed, when there was something before. */
+  changes: Change[];
+  notes: Note[];
+  order: ListOrder;
+}
+
+/** Approximate pounds per unit; listings are priced in pounds and the reply says "about". */
+const TO_POUNDS: Record<BudgetCurrency, number> = { GBP: 1, EUR: 0.86, USD: 0.79, TRY: 0.02 };
+
+/** Amounts that fit one reading only: a nightly rate, a monthly rent, a sale price. */
+const MONTHLY_FROM = 250;
+const SALE_FROM = 20_000;
+
+export function interpret(
+  message: string,
+  memory: SearchFacts,
+  history: readonly ChatTurn[] = [],
+): Interpretation {
+  const understood = understand(message);
+  const language = understood.language ?? languageOfHistory(history) ?? 'en';
+  const before = normaliseFacts(memory);
+  const keep = (intent: AssistantIntent): Interpretation => ({
+    language,
+    understood,
+    before,
+    intent,
+    facts: before,
+    changes: [],
+    notes: [],
+    order: 'top',
+  });
+
+  if (understood.smallTalk !== undefined) return keep({ kind: understood.smallTalk });
+  const { signals, facts: said } = understood;
+  if (signals.elsewhere !== undefined && said.location === undefined)
+    return keep({ kind: 'outside_area', place: displayPlace(signals.elsewhere) });
+  // A rent type alone does not make it a property request: "last night" says "night".
+  const statesProperty =
+    said.propertyType !== undefined ||
+    said.minBedrooms !== undefined ||
+    said.maxBedrooms !== undefined ||
+    said.minPrice !== undefined ||
+    said.maxPrice !== undefined ||
+    said.features !== undefined;
+  if (signals.offTopic && !statesProperty && signals.asks.length === 0)
+    return keep({ kind: 'off_topic' });
+  // "Can foreigners buy a villa?" is a question: it changes no filter.
+  if (
+    signals.topic !== undefined &&
+    signals.topic !== 'prices' &&
+    (signals.question || saysNothing(understood))
+  )
+    return keep({ kind: 'question', topic: signals.topic });
+
+  // A person or a viewing is about listings already shown: "a visit to the villa" names
+  // one of them, not a new filter.
+  const ask = signals.asks.find((a) => a === 'human' || a === 'viewing');
+  if (ask !== undefined && !signals.asks.includes('notify')) return keep({ kind: ask });
+
+  const notes: Note[] = [];
+  const merged = mergeFacts(before, understood, {
+    rereadBudget: lastReplyReadBudget(history, before),
+  });
+  const facts = merged.facts;
+  if (merged.droppedStaleBudget) notes.push({ kind: 'staleBudget' });
+  const statesPrice = said.minPrice !== undefined || said.maxPrice !== undefined;
+
+  if (statesPrice && understood.weekly !== undefined) {
+    const week = understood.weekly.max ?? understood.weekly.min;
+    const night = said.maxPrice ?? said.minPrice;
+    if (week !== undefined && night !== undefined) notes.push({ kind: 'weekly', week, night });
+  }
+  if (statesPrice && understood.currency !== undefined && understood.currency !== 'GBP') {
+    const rate = TO_POUNDS[understood.currency];
+    const amount = said.maxPrice ?? said.minPrice!;
+    if (said.minPrice !== undefined) facts.minPrice = Math.round(said.minPrice * rate);
+    if (said.maxPrice !== undefined) facts.maxPrice = Math.round(said.maxPrice * rate);
+    notes.push({
+      kind: 'converted',
+      amount,
+      currency: understood.currency,
+      pounds: facts.maxPrice ?? facts.minPrice!,
+    });
+  }
+
+  let order: ListOrder = understood.cheap ? 'cheapest' : 'top';
+  for (const relative of understood.relative) {
+    if (relative === 'cheaper' || relative === 'pricier') {
+      order = relative === 'cheaper' ? 'cheapest' : 'priciest';
+      if (statesPrice || facts.maxPrice === undefined) continue;
+      facts.maxPrice = nice(facts.maxPrice * (relative === 'cheaper' ? 0.8 : 1.25));
+      if (facts.minPrice !== undefined && facts.minPrice > facts.maxPrice) delete facts.minPrice;
+    } else if (said.minBedrooms === undefined && said.maxBedrooms === undefined) {
+      const bigger = relative === 'bigger';
+      const baseline = bigger
+        ? (facts.maxBedrooms ?? facts.minBedrooms)
+        : (facts.minBedrooms ?? facts.maxBedrooms);
+      if (baseline === undefined || (!bigger && baseline === 0)) {
+        notes.push({ kind: 'needsBedrooms' });
+        continue;
+      }
+      delete facts.minBedrooms;
+      delete facts.maxBedrooms;
+      if (bigger) facts.minBedrooms = baseline + 1;
+      else facts.maxBedrooms = baseline - 1;
+    }
+  }
+
+  // A budget with no rent type: read it the one way it fits, and say so.
+  if (facts.rentType === undefined && (facts.minPrice ?? facts.maxPrice) !== undefined) {
+    const amount = facts.maxPrice ?? facts.minPrice!;
+    const reading: Reading =
+      amount >= SALE_FROM ? 'sale' : amount >= MONTHLY_FROM ? 'month' : 'night';
+    facts.rentType = reading === 'sale' ? 'sale' : reading === 'month' ? 'long_term' : 'short_term';
+    notes.push({ kind: 'reading', reading, amount });
+  }
+
+  const after = normaliseFacts(facts);
+  const changes = Object.keys(before).length > 0 ? diff(before, after) : [];
+  const intent = chooseIntent(understood, before, changes);
+  if (
+    intent.kind === 'search' &&
+    saysNothing(understood) &&
+    understood.relative.length === 0 &&
+    !understood.cheap &&
+    Object.keys(after).length > 0
+  )
+    notes.push({ kind: 'nothingNew' });
+  return { language, understood, before, intent, facts: after, changes, notes, order };
+}
+
+function chooseIntent(u: Understanding, before: SearchFacts, changes: Change[]): AssistantIntent {
+  for (const ask of ['human', 'viewing', 'notify'] as const)
+    if (u.signals.asks.includes(ask)) return { kind: ask };
+  if (u.signals.topic === 'prices') return { kind: 'question', topic: 'prices' };
+  if (u.reset && Object.keys(u.facts).length === 0) return { kind: 'reset' };
+  if (!u.reset && Object.keys(before).length > 0 && (changes.length > 0 || u.relative.length > 0))
+    return { kind: 'refine' };
+  return { kind: 'search' };
+}
+
+/**
+ * True when the last reply said how it read the remembered budget, in any language: the
+ * sentence is ours, so it is recognised exactly.
+ */
+function lastReplyReadBudget(history: readonly ChatTurn[], before: SearchFacts): boolean {
+  const last = history.findLast((turn) => turn.role === 'assistant');
+  const amount = before.maxPrice ?? before.minPrice;
+  if (last === undefined || amount === undefined || before.rentType === undefined) return false;
+  const reading: Reading =
+    before.rentType === 'sale' ? 'sale' : before.rentType === 'long_term' ? 'month' : 'night';
+  return LANGUAGES.some((language) =>
+    last.content.includes(textsFor(language).reading(reading, amount)),
+  );
+}
+
+/** Rounds a changed budget to a figure a person would say: 640, 1,250, 240,000. */
+function nice(n: number): number {
+  const step = n < 200 ? 5 : n < 2_000 ? 10 : n < 20_000 ? 50 : 1_000;
+  return Math.max(step, Math.round(n / step) * step);
+}
+
+function displayPlace(folded: string): string {
+  return folded.replace(
+    /(^|\s)(\p{L})/gu,
+    (_, space: string, letter: string) => space + letter.toUpperCase(),
+  );
+}
+
+/** The changes from `before` to `after`, in the order the reply says them. */
+export function diff(before: SearchFacts, after: SearchFacts): Change[] {
+  const changes: Change[] = [];
+  if (before.location !== after.location) {
+    const change: Change = { kind: 'location' };
+    if (after.location !== undefined) change.to = after.location;
+    if (before.location !== undefined && after.location !== undefined)
+      change.from = before.location;
+    // A place dropped because it is now excluded is said by the exclusion alone.
+    if (after.location !== undefined || !after.excludeLocations?.includes(before.location!))
+      changes.push(change);
+  }
+  const newlyExcluded = (after.excludeLocations ?? []).filter(
+    (p) => !(before.excludeLocations ?? []).includes(p),
+  );
+  if (newlyExcluded.length > 0) changes.push({ kind: 'exclude', places: newlyExcluded });
+  if (before.rentType !== after.rentType) {
+    changes.push(
+      after.rentType === undefined
+        ? { kind: 'rentType' }
+        : { kind: 'rentType', to: after.rentType },
+    );
+  }
+  if (before.propertyType !== after.propertyType) {
+    changes.push(
+      after.propertyType === undefined
+        ? { kind: 'propertyType' }
+        : { kind: 'propertyType', to: after.propertyType },
+    );
+  }
+  if (before.minBedrooms !== after.minBedrooms || before.maxBedrooms !== after.maxBedrooms)
+    changes.push({ kind: 'bedrooms', facts: after });
+  if (
+    before.minPrice !== after.minPrice ||
+    before.maxPrice !== after.maxPrice ||
+    ((after.minPrice ?? after.maxPrice) !== undefined && before.rentType !== after.rentType)
+  )
+    changes.push({ kind: 'price', facts: after });
+  const had = new Set<Feature>(before.features ?? []);
+  const has = new Set<Feature>(after.features ?? []);
+  const added = [...has].filter((f) => !had.has(f));
+  const removed = [...had].filter((f) => !has.has(f));
+  if (added.length > 0) changes.push({ kind: 'featuresAdded', features: added });
+  if (removed.length > 0) changes.push({ kind: 'featuresRemoved', features: removed });
+  return changes;
+}

@@ -1,0 +1,286 @@
+import {
+  type Feature,
+  findTown,
+  foldText,
+  type PropertyType,
+  type SearchFacts,
+} from '@parley/validators';
+import { formatCount, formatMoney, listingPrice } from './money';
+import type { Change, Loosened, Question, Texts } from './types';
+
+const PLURAL: Record<PropertyType, string> = {
+  apartment: 'apartments',
+  villa: 'villas',
+  house: 'houses',
+  studio: 'studios',
+  penthouse: 'penthouses',
+  bungalow: 'bungalows',
+};
+const RENT = {
+  long_term: 'to rent long-term',
+  short_term: 'for holiday stays',
+  sale: 'for sale',
+} as const;
+const PERIOD = { long_term: ' a month', short_term: ' a night', sale: '' } as const;
+/** Features that read as "with a pool"; the rest get their own words. */
+const WITH: Partial<Record<Feature, string>> = {
+  sea_view: 'sea view',
+  pool: 'pool',
+  garden: 'garden',
+  parking: 'parking',
+  gym: 'gym',
+  air_conditioning: 'air conditioning',
+  balcony: 'balcony',
+};
+const OWN: Partial<Record<Feature, string>> = {
+  beach: 'near the beach',
+  furnished: 'furnished',
+  pet_friendly: 'pets allowed',
+};
+export const FEATURE_EN: Record<Feature, string> = {
+  beach: 'near the beach',
+  sea_view: 'sea view',
+  pool: 'pool',
+  garden: 'garden',
+  furnished: 'furnished',
+  parking: 'parking',
+  pet_friendly: 'pets allowed',
+  gym: 'gym',
+  air_conditioning: 'air conditioning',
+  balcony: 'balcony',
+};
+
+const money = (n: number) => formatMoney(n, 'GBP', 'en');
+
+/** "a, b and c". */
+export function listWords(words: readonly string[], and = 'and'): string {
+  if (words.length <= 1) return words[0] ?? '';
+  return `${words.slice(0, -1).join(', ')} ${and} ${words[words.length - 1]}`;
+}
+
+/** "Girne (Kyrenia)": the name on listings, with the English one people search for. */
+export function placeName(location: string): string {
+  const town = findTown(location);
+  if (town === undefined) return location;
+  const english = town.aliases.find((a) => foldText(a) !== foldText(town.name));
+  return english === undefined ? town.name : `${town.name} (${english})`;
+}
+
+const rooms = (k: number) => `${k} ${k === 1 ? 'bedroom' : 'bedrooms'}`;
+
+export function bedroomsEn(facts: SearchFacts): string | undefined {
+  const { minBedrooms: min, maxBedrooms: max } = facts;
+  if (min !== undefined && max !== undefined)
+    return min === max ? rooms(min) : `${min} to ${max} bedrooms`;
+  if (min !== undefined) return `at least ${rooms(min)}`;
+  if (max !== undefined) return `at most ${rooms(max)}`;
+  return undefined;
+}
+
+export function priceEn(facts: SearchFacts): string | undefined {
+  const period = facts.rentType === undefined ? '' : PERIOD[facts.rentType];
+  const { minPrice: min, maxPrice: max } = facts;
+  if (min !== undefined && max !== undefined) return `${money(min)} to ${money(max)}${period}`;
+  if (max !== undefined) return `up to ${money(max)}${period}`;
+  if (min !== undefined) return `from ${money(min)}${period}`;
+  return undefined;
+}
+
+function features(list: readonly Feature[] | undefined): string[] {
+  if (list === undefined) return [];
+  const withWords = list.flatMap((f) => WITH[f] ?? []);
+  const own = list.flatMap((f) => OWN[f] ?? []);
+  return [...(withWords.length > 0 ? [`with ${listWords(withWords)}`] : []), ...own];
+}
+
+function search(facts: SearchFacts): string {
+  const head = [facts.propertyType === undefined ? 'listings' : PLURAL[facts.propertyType]];
+  if (facts.rentType !== undefined) head.push(RENT[facts.rentType]);
+  if (facts.location !== undefined) head.push(`in ${placeName(facts.location)}`);
+  if (facts.excludeLocations?.length)
+    head.push(`outside ${listWords(facts.excludeLocations, 'and')}`);
+  if (facts.q !== undefined) head.push(`mentioning "${facts.q}"`);
+  return [head.join(' '), bedroomsEn(facts), priceEn(facts), ...features(facts.features)]
+    .filter((p) => p !== undefined)
+    .join(', ');
+}
+
+const matches = (n: number) => `${formatCount(n, 'en')} ${n === 1 ? 'match' : 'matches'}`;
+const listings = (n: number) => `${formatCount(n, 'en')} ${n === 1 ? 'listing' : 'listings'}`;
+
+function change(c: Change): string {
+  switch (c.kind) {
+    case 'location':
+      if (c.to === undefined) return 'any area';
+      return c.from === undefined
+        ? `in ${placeName(c.to)}`
+        : `in ${placeName(c.to)} instead of ${c.from}`;
+    case 'exclude':
+      return `not in ${listWords(c.places, 'or')}`;
+    case 'rentType':
+      return c.to === undefined ? 'renting or buying' : RENT[c.to];
+    case 'propertyType':
+      return c.to === undefined ? 'any type of property' : PLURAL[c.to];
+    case 'bedrooms':
+      return bedroomsEn(c.facts) ?? 'any number of bedrooms';
+    case 'price':
+      return priceEn(c.facts) ?? 'no budget';
+    case 'featuresAdded':
+      return `with ${listWords(c.features.map((f) => FEATURE_EN[f]))}`;
+    case 'featuresRemoved':
+      return `${listWords(c.features.map((f) => FEATURE_EN[f]))} no longer required`;
+  }
+}
+
+function loosened(l: Loosened): string {
+  switch (l.kind) {
+    case 'q':
+      return `drop the words "${l.q}"`;
+    case 'features': {
+      const names = l.features.map((f) => FEATURE_EN[f]);
+      return `drop the ${listWords(names)} ${names.length === 1 ? 'requirement' : 'requirements'}`;
+    }
+    case 'budget':
+      return 'ignore the budget';
+    case 'bedrooms':
+      return 'ignore the number of bedrooms';
+    case 'type':
+      return 'include other property types';
+    case 'district':
+      return `widen the search to the whole ${l.district} district`;
+    case 'anywhere':
+      return 'search every area';
+    case 'all':
+      return l.keepRent ? 'keep only the rent type' : 'drop every filter';
+  }
+}
+
+const QUESTIONS: Record<Question, string[]> = {
+  rentType: [
+    'Are you looking to rent long-term, stay for a holiday, or buy?',
+    'Is this to rent, for a holiday, or to buy?',
+  ],
+  location: [
+    'Which area do you prefer? Kyrenia, Famagusta, Nicosia, Iskele and Lapta are popular.',
+    'Any area in mind?',
+  ],
+  budget: ["What's your budget?", 'How much would you like to spend?'],
+  bedrooms: ['How many bedrooms do you need?', 'How many bedrooms?'],
+  features: [
+    'Want me to narrow it down, for example with a pool, sea view or parking?',
+    'Anything else that matters, such as a pool or a garden?',
+  ],
+};
+
+export const en: Texts = {
+  language: 'en',
+  search,
+  listing(listing) {
+    const place = listing.location;
+    const size = listing.bedrooms === 0 ? 'studio' : rooms(listing.bedrooms);
+    const price = listingPrice(listing, 'en', {
+      month: (p) => `${p}/month`,
+      night: (p) => `${p}/night`,
+    });
+    return `${listing.title.replace(/\s+/g, ' ').trim()} — ${place}, ${size}, ${price}`;
+  },
+  found(total, facts, shown, order) {
+    const head = `I found ${matches(total)} for ${search(facts)}.`;
+    if (total <= shown) return head;
+    const which =
+      order === 'cheapest' ? 'cheapest' : order === 'priciest' ? 'most expensive' : 'top';
+    return `${head} Here are the ${which} ${shown}:`;
+  },
+  everything: (total) => `There are ${listings(total)} right now. Here are a few to start with:`,
+  noneFor: (asked) => `I couldn't find any ${search(asked)}.`,
+  relaxed(l, total, shown) {
+    const there = total === 1 ? 'there is 1 listing' : `there are ${listings(total)}`;
+    const here =
+      shown === 1
+        ? 'Here it is'
+        : shown === total
+          ? 'Here they are'
+          : `Here are the first ${shown}`;
+    return `If I ${loosened(l)}, ${there}. ${here}:`;
+  },
+  relaxedNote: () =>
+    'These are shown with that filter relaxed; your request is unchanged. Tell me if you want to keep it that way or change something else.',
+  nothingAtAll: (asked) => [
+    `I couldn't find any ${search(asked)}, and relaxing the features, budget, bedrooms, property type or area did not help either.`,
+    asked.rentType === undefined
+      ? 'Try a different search, or say "start over".'
+      : 'Try another rent type (long-term, holiday or buying), or say "start over".',
+  ],
+  noListings: () => 'There are no listings available right now. Please check back soon.',
+  greeting(memory, again) {
+    if (again) {
+      return Object.keys(memory).length > 0
+        ? [`Hello again! So far you've asked for ${search(memory)}. What would you like to change?`]
+        : ['Hello again! What are you looking for?'];
+    }
+    const lines = [
+      "Hi! I'm Parley, your property assistant for North Cyprus.",
+      'Tell me what you are looking for, for example "2-bedroom flat to rent in Kyrenia under £900 a month" or "villa with a pool in Esentepe to buy".',
+    ];
+    if (Object.keys(memory).length > 0) lines.push(`So far you've asked for ${search(memory)}.`);
+    return lines;
+  },
+  thanks: () => "You're welcome! Tell me if you'd like to change anything.",
+  reset: () => 'Okay, I have cleared everything. What are you looking for?',
+  nothingNew: () =>
+    "I didn't catch anything new there, so here is what matches what you asked for so far.",
+  staleBudget: () => 'I dropped your earlier budget, since prices work differently for that.',
+  changes: (list) => `Updated: ${list.map(change).join('; ')}.`,
+  reading(reading, amount) {
+    if (reading === 'sale') return `I took ${money(amount)} as a purchase price.`;
+    const other = reading === 'month' ? 'per night' : 'per month';
+    return `I took ${money(amount)} as ${reading === 'month' ? 'a monthly rent' : 'a nightly rate'}; say "${other}" if you meant otherwise.`;
+  },
+  converted: (amount, currency, pounds) =>
+    `Listings are priced in pounds, so I read ${formatMoney(amount, currency, 'en')} as about ${money(pounds)}.`,
+  weekly: (week, night) => `${money(week)} a week is about ${money(night)} a night.`,
+  sortedByPrice: (order) =>
+    order === 'cheapest' ? 'Cheapest first:' : 'Starting with the most expensive:',
+  needsBedrooms: () =>
+    'How many bedrooms would you like? Then I can look for something bigger or smaller.',
+  question: (q, variant) => QUESTIONS[q][variant % QUESTIONS[q].length]!,
+  human: () =>
+    "I'll ask one of our agents to take over this conversation. They will see what you've asked for so far and reply here.",
+  viewing: () =>
+    "I'll pass this to one of our agents to arrange a viewing; they will reply here to agree a time.",
+  handoffNext: (online) =>
+    online
+      ? "An agent is online right now and will join here shortly; you'll see when they do. Meanwhile I can keep looking for you."
+      : "No agent is online right now. Your request is waiting in their inbox and the first one in will reply here; you'll see when they join. Meanwhile I can keep looking for you.",
+  notify: (facts) =>
+    Object.keys(facts).length > 0
+      ? `I'll save this search (${search(facts)}) and let you know when a new listing matches or a price drops.`
+      : "Tell me what you're looking for first, and I'll let you know when something new matches.",
+  answer(topic) {
+    switch (topic) {
+      case 'buying':
+        return [
+          'Yes, foreigners can buy property in North Cyprus. A purchase needs permission from the Council of Ministers (usually a formality that takes some months), and you can live in the property while it is processed.',
+          'A local lawyer should check the title deed and the contract before you pay a deposit. I can show you listings for sale whenever you like.',
+        ];
+      case 'title_deeds':
+        return [
+          'North Cyprus has a few kinds of title deed: Turkish (pre-1974) title, exchange title, and allocation (TMD) title. Lenders and buyers value them differently.',
+          'Always have a lawyer check the deed of the exact property. I can show you listings for sale meanwhile.',
+        ];
+      case 'residency':
+        return [
+          'People who own or rent a home in North Cyprus can apply for a residence permit at the immigration office; you need a rental contract or title, health checks and proof of income.',
+          'The rules change from time to time, so check with the authorities or a lawyer. I can help you find a home to rent or buy.',
+        ];
+      case 'prices':
+        return [
+          'Prices depend a lot on the area and the type. Tell me what you are looking for and I will show you the cheapest matching listings first.',
+        ];
+    }
+  },
+  offTopic: () =>
+    "I can only help with property in North Cyprus, so I can't answer that. Tell me what kind of home you're looking for.",
+  elsewhere: (place) =>
+    `I only have listings in North Cyprus, not in ${place}. Would you like to see something in Kyrenia, Famagusta, Nicosia or Iskele instead?`,
+};

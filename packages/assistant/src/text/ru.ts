@@ -1,0 +1,261 @@
+import type { Feature, PropertyType, SearchFacts } from '@parley/validators';
+import { formatCount, formatMoney, listingPrice } from './money';
+import type { Change, Loosened, Question, Texts } from './types';
+
+const TYPE: Record<PropertyType, string> = {
+  apartment: 'квартиры',
+  villa: 'виллы',
+  house: 'дома',
+  studio: 'студии',
+  penthouse: 'пентхаусы',
+  bungalow: 'бунгало',
+};
+const RENT = {
+  long_term: 'в долгосрочную аренду',
+  short_term: 'посуточно',
+  sale: 'на продажу',
+} as const;
+const PERIOD = { long_term: ' в месяц', short_term: ' за ночь', sale: '' } as const;
+export const FEATURE_RU: Record<Feature, string> = {
+  beach: 'у моря',
+  sea_view: 'с видом на море',
+  pool: 'с бассейном',
+  garden: 'с садом',
+  furnished: 'с мебелью',
+  parking: 'с парковкой',
+  pet_friendly: 'можно с питомцами',
+  gym: 'со спортзалом',
+  air_conditioning: 'с кондиционером',
+  balcony: 'с балконом',
+};
+/** Town names as Russian speakers write them: nominative and "в ..." (prepositional). */
+const TOWN: Record<string, readonly [string, string]> = {
+  Girne: ['Кирения', 'в Кирении'],
+  Gazimağusa: ['Фамагуста', 'в Фамагусте'],
+  Lefkoşa: ['Никосия', 'в Никосии'],
+  İskele: ['Искеле', 'в Искеле'],
+  Güzelyurt: ['Гюзельюрт', 'в Гюзельюрте'],
+  Lapta: ['Лапта', 'в Лапте'],
+  Esentepe: ['Эсентепе', 'в Эсентепе'],
+  Alsancak: ['Алсанджак', 'в Алсанджаке'],
+  Bellapais: ['Беллапаис', 'в Беллапаисе'],
+  Karşıyaka: ['Каршияка', 'в Каршияке'],
+};
+const name = (town: string) => TOWN[town]?.[0] ?? town;
+const inTown = (town: string) => TOWN[town]?.[1] ?? `в ${town}`;
+
+const money = (n: number) => formatMoney(n, 'GBP', 'ru');
+const plurals = new Intl.PluralRules('ru-RU');
+
+/** forms: [one, few, many] — "1 спальня", "2 спальни", "5 спален". */
+function plural(n: number, forms: readonly [string, string, string]): string {
+  const rule = plurals.select(n);
+  return rule === 'one' ? forms[0] : rule === 'few' ? forms[1] : forms[2];
+}
+const BEDROOMS = ['спальня', 'спальни', 'спален'] as const;
+/** After "от"/"до": genitive, "от 1 спальни", "до 3 спален". */
+const genitiveRooms = (n: number) => `${n} ${plurals.select(n) === 'one' ? 'спальни' : 'спален'}`;
+
+function bedroomsRu(facts: SearchFacts): string | undefined {
+  const { minBedrooms: min, maxBedrooms: max } = facts;
+  if (min !== undefined && max !== undefined) {
+    if (min === max) return min === 0 ? 'студия' : `${min} ${plural(min, BEDROOMS)}`;
+    return `${min}–${max} ${plural(max, BEDROOMS)}`;
+  }
+  if (min !== undefined) return `от ${genitiveRooms(min)}`;
+  if (max !== undefined) return `до ${genitiveRooms(max)}`;
+  return undefined;
+}
+
+function priceRu(facts: SearchFacts): string | undefined {
+  const period = facts.rentType === undefined ? '' : PERIOD[facts.rentType];
+  const { minPrice: min, maxPrice: max } = facts;
+  if (min !== undefined && max !== undefined) return `${money(min)} – ${money(max)}${period}`;
+  if (max !== undefined) return `до ${money(max)}${period}`;
+  if (min !== undefined) return `от ${money(min)}${period}`;
+  return undefined;
+}
+
+/** "квартиры в долгосрочную аренду в Кирении, 2 спальни, до 1000 £ в месяц, с бассейном". */
+function search(facts: SearchFacts): string {
+  const head = [facts.propertyType === undefined ? 'варианты' : TYPE[facts.propertyType]];
+  if (facts.rentType !== undefined) head.push(RENT[facts.rentType]);
+  if (facts.location !== undefined) head.push(inTown(facts.location));
+  if (facts.excludeLocations?.length)
+    head.push(`(кроме: ${facts.excludeLocations.map(name).join(', ')})`);
+  if (facts.q !== undefined) head.push(`со словами «${facts.q}»`);
+  const features = (facts.features ?? []).map((f) => FEATURE_RU[f]);
+  return [head.join(' '), bedroomsRu(facts), priceRu(facts), ...features]
+    .filter((p) => p !== undefined)
+    .join(', ');
+}
+
+function change(c: Change): string {
+  switch (c.kind) {
+    case 'location':
+      if (c.to === undefined) return 'любой район';
+      return c.from === undefined ? inTown(c.to) : `${inTown(c.to)} вместо ${name(c.from)}`;
+    case 'exclude':
+      return `кроме: ${c.places.map(name).join(', ')}`;
+    case 'rentType':
+      return c.to === undefined ? 'аренда или покупка' : RENT[c.to];
+    case 'propertyType':
+      return c.to === undefined ? 'любой тип жилья' : TYPE[c.to];
+    case 'bedrooms':
+      return bedroomsRu(c.facts) ?? 'любое число спален';
+    case 'price':
+      return priceRu(c.facts) ?? 'без ограничения бюджета';
+    case 'featuresAdded':
+      return c.features.map((f) => FEATURE_RU[f]).join(', ');
+    case 'featuresRemoved':
+      return `больше не обязательно: ${c.features.map((f) => FEATURE_RU[f]).join(', ')}`;
+  }
+}
+
+function loosened(l: Loosened): string {
+  switch (l.kind) {
+    case 'q':
+      return `убрать слова «${l.q}»`;
+    case 'features':
+      return `не учитывать условие «${l.features.map((f) => FEATURE_RU[f]).join(', ')}»`;
+    case 'budget':
+      return 'не учитывать бюджет';
+    case 'bedrooms':
+      return 'не учитывать число спален';
+    case 'type':
+      return 'добавить другие типы жилья';
+    case 'district':
+      return `искать по всему району ${name(l.district)}`;
+    case 'anywhere':
+      return 'искать во всех районах';
+    case 'all':
+      return l.keepRent ? 'оставить только тип сделки' : 'убрать все фильтры';
+  }
+}
+
+const QUESTIONS: Record<Question, string[]> = {
+  rentType: [
+    'Вы хотите снять жильё надолго, на время отпуска или купить?',
+    'Аренда, посуточно или покупка?',
+  ],
+  location: [
+    'Какой район вам больше нравится? Популярны Кирения, Фамагуста, Никосия, Искеле и Лапта.',
+    'Есть ли район на примете?',
+  ],
+  budget: ['Какой у вас бюджет?', 'На какую сумму вы рассчитываете?'],
+  bedrooms: ['Сколько спален вам нужно?', 'Сколько нужно спален?'],
+  features: [
+    'Уточнить поиск? Например, с бассейном, видом на море или парковкой.',
+    'Что ещё важно — бассейн, сад?',
+  ],
+};
+
+export const ru: Texts = {
+  language: 'ru',
+  search,
+  listing(listing) {
+    const size =
+      listing.bedrooms === 0
+        ? 'студия'
+        : `${listing.bedrooms} ${plural(listing.bedrooms, BEDROOMS)}`;
+    const price = listingPrice(listing, 'ru', {
+      month: (p) => `${p} в месяц`,
+      night: (p) => `${p} за ночь`,
+    });
+    return `${listing.title.replace(/\s+/g, ' ').trim()} — ${listing.location}, ${size}, ${price}`;
+  },
+  found(total, facts, shown, order) {
+    const head = `По запросу «${search(facts)}» найдено вариантов: ${formatCount(total, 'ru')}.`;
+    if (total <= shown) return head;
+    const which =
+      order === 'cheapest' ? 'самых недорогих' : order === 'priciest' ? 'самых дорогих' : 'первых';
+    return `${head} Вот ${shown} ${which}:`;
+  },
+  everything: (total) =>
+    `Сейчас доступно объявлений: ${formatCount(total, 'ru')}. Вот несколько для начала:`,
+  noneFor: (asked) => `Не нашлось вариантов по запросу «${search(asked)}».`,
+  relaxed(l, total, shown) {
+    const here = shown === 1 ? 'Вот он' : shown === total ? 'Вот они' : `Вот первые ${shown}`;
+    return `Если ${loosened(l)}, найдётся вариантов: ${formatCount(total, 'ru')}. ${here}:`;
+  },
+  relaxedNote: () =>
+    'Это варианты с ослабленным фильтром; ваш запрос не изменился. Скажите, оставить ли так или изменить что-то ещё.',
+  nothingAtAll: (asked) => [
+    `Не нашлось вариантов по запросу «${search(asked)}», и ослабление условий (удобства, бюджет, спальни, тип жилья, район) тоже не помогло.`,
+    asked.rentType === undefined
+      ? 'Попробуйте другой запрос или напишите «начать заново».'
+      : 'Попробуйте другой тип сделки (аренда, посуточно или покупка) или напишите «начать заново».',
+  ],
+  noListings: () => 'Сейчас нет доступных объявлений. Загляните чуть позже.',
+  greeting(memory, again) {
+    if (again) {
+      return Object.keys(memory).length > 0
+        ? [`Снова здравствуйте! Сейчас вы ищете: ${search(memory)}. Что изменить?`]
+        : ['Снова здравствуйте! Что вы ищете?'];
+    }
+    const lines = [
+      'Здравствуйте! Я Parley, ваш помощник по недвижимости на Северном Кипре.',
+      'Напишите, что вы ищете, например «квартира с 2 спальнями в Кирении до 900 фунтов в месяц» или «купить виллу с бассейном в Эсентепе».',
+    ];
+    if (Object.keys(memory).length > 0) lines.push(`Сейчас вы ищете: ${search(memory)}.`);
+    return lines;
+  },
+  thanks: () => 'Пожалуйста! Если захотите что-то изменить, просто напишите.',
+  reset: () => 'Хорошо, я всё сбросил. Что вы ищете?',
+  nothingNew: () => 'Ничего нового я не понял, поэтому вот варианты по вашему прежнему запросу.',
+  staleBudget: () => 'Я убрал прежний бюджет: для этого типа сделки цены совсем другие.',
+  changes: (list) => `Обновлено: ${list.map(change).join('; ')}.`,
+  reading(reading, amount) {
+    if (reading === 'sale') return `Я понял ${money(amount)} как цену покупки.`;
+    if (reading === 'month')
+      return `Я понял ${money(amount)} как аренду в месяц; если вы имели в виду за ночь, напишите «за ночь».`;
+    return `Я понял ${money(amount)} как цену за ночь; если вы имели в виду в месяц, напишите «в месяц».`;
+  },
+  converted: (amount, currency, pounds) =>
+    `Цены указаны в фунтах, поэтому ${formatMoney(amount, currency, 'ru')} — это примерно ${money(pounds)}.`,
+  weekly: (week, night) => `${money(week)} в неделю — это примерно ${money(night)} за ночь.`,
+  sortedByPrice: (order) =>
+    order === 'cheapest' ? 'Сначала самые недорогие:' : 'Сначала самые дорогие:',
+  needsBedrooms: () =>
+    'Сколько спален вам нужно? Тогда я смогу подобрать вариант побольше или поменьше.',
+  question: (q, variant) => QUESTIONS[q][variant % QUESTIONS[q].length]!,
+  human: () =>
+    'Я передам этот разговор одному из наших агентов. Он увидит, что вы уже искали, и ответит здесь.',
+  viewing: () =>
+    'Я передам запрос на просмотр нашему агенту; он напишет здесь, чтобы договориться о времени.',
+  handoffNext: (online) =>
+    online
+      ? 'Агент сейчас в сети и скоро подключится к разговору — вы увидите, когда он присоединится. Пока я могу продолжить поиск.'
+      : 'Сейчас нет агентов в сети. Ваш запрос ждёт во входящих у агентов: первый, кто появится, ответит здесь — вы увидите, когда он подключится. Пока я могу продолжить поиск.',
+  notify: (facts) =>
+    Object.keys(facts).length > 0
+      ? `Я сохраню этот поиск («${search(facts)}») и сообщу, когда появится подходящее объявление или снизится цена.`
+      : 'Сначала напишите, что вы ищете, и я сообщу, когда появится что-то подходящее.',
+  answer(topic) {
+    switch (topic) {
+      case 'buying':
+        return [
+          'Да, иностранцы могут покупать недвижимость на Северном Кипре. Для покупки нужно разрешение Совета министров (обычно формальность, которая занимает несколько месяцев); жить в доме можно уже во время оформления.',
+          'Перед задатком попросите местного юриста проверить право собственности (кочан) и договор. Могу показать объявления о продаже.',
+        ];
+      case 'title_deeds':
+        return [
+          'На Северном Кипре есть несколько видов документов о праве собственности: турецкий кочан (до 1974 года), эквивалентный кочан и кочан по распределению (TMD). Покупатели и банки оценивают их по-разному.',
+          'Всегда просите юриста проверить документы конкретного объекта. А пока могу показать объявления о продаже.',
+        ];
+      case 'residency':
+        return [
+          'Владельцы и арендаторы жилья на Северном Кипре могут подать заявление на вид на жительство в миграционную службу; нужны договор аренды или документ о собственности, медосмотр и подтверждение дохода.',
+          'Правила иногда меняются, уточните их у властей или юриста. Я помогу найти жильё для аренды или покупки.',
+        ];
+      case 'prices':
+        return [
+          'Цены сильно зависят от района и типа жилья. Напишите, что вы ищете, и я покажу подходящие варианты, начиная с самых недорогих.',
+        ];
+    }
+  },
+  offTopic: () =>
+    'Я помогаю только с недвижимостью на Северном Кипре, поэтому на этот вопрос ответить не могу. Напишите, какое жильё вы ищете.',
+  elsewhere: (place) =>
+    `У меня есть объявления только на Северном Кипре, а не в «${place}». Показать варианты в Кирении, Фамагусте, Никосии или Искеле?`,
+};

@@ -1,0 +1,254 @@
+import type { Feature, PropertyType, SearchFacts } from '@parley/validators';
+import { formatCount, formatMoney, listingPrice } from './money';
+import type { Change, Loosened, Question, Texts } from './types';
+
+const TYPE: Record<PropertyType, string> = {
+  apartment: 'daire',
+  villa: 'villa',
+  house: 'müstakil ev',
+  studio: 'stüdyo',
+  penthouse: 'penthouse',
+  bungalow: 'bungalov',
+};
+const RENT = {
+  long_term: 'uzun dönem kiralık',
+  short_term: 'günlük kiralık',
+  sale: 'satılık',
+} as const;
+const PERIOD = { long_term: 'aylık ', short_term: 'gecelik ', sale: '' } as const;
+export const FEATURE_TR: Record<Feature, string> = {
+  beach: 'denize yakın',
+  sea_view: 'deniz manzaralı',
+  pool: 'havuzlu',
+  garden: 'bahçeli',
+  furnished: 'eşyalı',
+  parking: 'otoparklı',
+  pet_friendly: 'evcil hayvan kabul eden',
+  gym: 'spor salonlu',
+  air_conditioning: 'klimalı',
+  balcony: 'balkonlu',
+};
+
+const money = (n: number) => formatMoney(n, 'GBP', 'tr');
+
+function listWords(words: readonly string[], and = 've'): string {
+  if (words.length <= 1) return words[0] ?? '';
+  return `${words.slice(0, -1).join(', ')} ${and} ${words[words.length - 1]}`;
+}
+
+const BACK_VOWELS = 'aıou';
+const VOWELS = 'aeıioöuü';
+const HARD = 'çfhkpsşt';
+
+/** "Girne'de", "Güzelyurt'ta", "Bellapais'te": the locative suffix by vowel harmony. */
+export function locative(name: string): string {
+  const lower = name.toLocaleLowerCase('tr');
+  const lastVowel = [...lower].reverse().find((c) => VOWELS.includes(c)) ?? 'e';
+  const vowel = BACK_VOWELS.includes(lastVowel) ? 'a' : 'e';
+  const consonant = HARD.includes(lower[lower.length - 1] ?? '') ? 't' : 'd';
+  return `${name}'${consonant}${vowel}`;
+}
+
+function bedroomsTr(facts: SearchFacts): { exact?: string; other?: string } {
+  const { minBedrooms: min, maxBedrooms: max } = facts;
+  if (min !== undefined && max !== undefined) {
+    if (min === max) return { exact: min === 0 ? 'stüdyo' : `${min}+1` };
+    return { other: `${min}-${max} yatak odalı` };
+  }
+  if (min !== undefined) return { other: `en az ${min} yatak odalı` };
+  if (max !== undefined) return { other: `en fazla ${max} yatak odalı` };
+  return {};
+}
+
+function priceTr(facts: SearchFacts): string | undefined {
+  const period = facts.rentType === undefined ? '' : PERIOD[facts.rentType];
+  const { minPrice: min, maxPrice: max } = facts;
+  if (min !== undefined && max !== undefined) return `${period}${money(min)} - ${money(max)}`;
+  if (max !== undefined) return `${period}en fazla ${money(max)}`;
+  if (min !== undefined) return `${period}en az ${money(min)}`;
+  return undefined;
+}
+
+/** "Girne'de havuzlu, deniz manzaralı uzun dönem kiralık 2+1 daire, aylık en fazla £1.000". */
+function search(facts: SearchFacts): string {
+  const words: string[] = [];
+  if (facts.location !== undefined) words.push(locative(facts.location));
+  if (facts.excludeLocations?.length) words.push(`${listWords(facts.excludeLocations)} dışında`);
+  const features = (facts.features ?? []).map((f) => FEATURE_TR[f]);
+  if (features.length > 0) words.push(features.join(', '));
+  if (facts.rentType !== undefined) words.push(RENT[facts.rentType]);
+  const rooms = bedroomsTr(facts);
+  if (rooms.exact !== undefined && !(rooms.exact === 'stüdyo' && facts.propertyType === 'studio'))
+    words.push(rooms.exact);
+  words.push(facts.propertyType === undefined ? 'mülk' : TYPE[facts.propertyType]);
+  if (facts.q !== undefined) words.push(`("${facts.q}" geçen)`);
+  return [words.join(' '), rooms.other, priceTr(facts)].filter((p) => p !== undefined).join(', ');
+}
+
+function change(c: Change): string {
+  switch (c.kind) {
+    case 'location':
+      if (c.to === undefined) return 'her bölge';
+      return c.from === undefined ? `bölge: ${c.to}` : `bölge: ${c.from} yerine ${c.to}`;
+    case 'exclude':
+      return `${listWords(c.places, 've')} hariç`;
+    case 'rentType':
+      return c.to === undefined ? 'kiralık ya da satılık' : RENT[c.to];
+    case 'propertyType':
+      return c.to === undefined ? 'her tür mülk' : TYPE[c.to];
+    case 'bedrooms': {
+      const rooms = bedroomsTr(c.facts);
+      return rooms.exact ?? rooms.other ?? 'oda sayısı serbest';
+    }
+    case 'price':
+      return priceTr(c.facts) ?? 'bütçe yok';
+    case 'featuresAdded':
+      return listWords(c.features.map((f) => FEATURE_TR[f]));
+    case 'featuresRemoved':
+      return `${listWords(c.features.map((f) => FEATURE_TR[f]))} olması gerekmiyor`;
+  }
+}
+
+function loosened(l: Loosened): string {
+  switch (l.kind) {
+    case 'q':
+      return `"${l.q}" kelimelerini çıkarırsam`;
+    case 'features':
+      return `${listWords(l.features.map((f) => FEATURE_TR[f]))} şartını kaldırırsam`;
+    case 'budget':
+      return 'bütçeyi göz ardı edersem';
+    case 'bedrooms':
+      return 'oda sayısını göz ardı edersem';
+    case 'type':
+      return 'diğer mülk türlerini de katarsam';
+    case 'district':
+      return `aramayı tüm ${l.district} bölgesine genişletirsem`;
+    case 'anywhere':
+      return 'her bölgede ararsam';
+    case 'all':
+      return l.keepRent ? 'yalnızca kiralama türünü tutarsam' : 'tüm filtreleri kaldırırsam';
+  }
+}
+
+const QUESTIONS: Record<Question, string[]> = {
+  rentType: [
+    'Uzun dönem kiralamak mı, tatil için kalmak mı, yoksa satın almak mı istiyorsunuz?',
+    'Kiralık mı, günlük mü, satılık mı bakıyorsunuz?',
+  ],
+  location: [
+    'Hangi bölgeyi tercih edersiniz? Girne, Gazimağusa, Lefkoşa, İskele ve Lapta çok tercih ediliyor.',
+    'Aklınızda bir bölge var mı?',
+  ],
+  budget: ['Bütçeniz ne kadar?', 'Ne kadar harcamayı düşünüyorsunuz?'],
+  bedrooms: ['Kaç yatak odası istiyorsunuz?', 'Kaç oda olsun?'],
+  features: [
+    'Aramayı daraltmamı ister misiniz? Örneğin havuzlu, deniz manzaralı ya da otoparklı.',
+    'Sizin için önemli başka bir şey var mı, havuz ya da bahçe gibi?',
+  ],
+};
+
+export const tr: Texts = {
+  language: 'tr',
+  search,
+  listing(listing) {
+    const size = listing.bedrooms === 0 ? 'stüdyo' : `${listing.bedrooms}+1`;
+    const price = listingPrice(listing, 'tr', {
+      month: (p) => `${p} aylık`,
+      night: (p) => `${p} gecelik`,
+    });
+    return `${listing.title.replace(/\s+/g, ' ').trim()} — ${listing.location}, ${size}, ${price}`;
+  },
+  found(total, facts, shown, order) {
+    const head = `${formatCount(total, 'tr')} ilan buldum: ${search(facts)}.`;
+    if (total <= shown) return head;
+    const which = order === 'cheapest' ? 'en uygun' : order === 'priciest' ? 'en pahalı' : 'ilk';
+    return `${head} İşte ${which} ${shown} tanesi:`;
+  },
+  everything: (total) => `Şu anda ${formatCount(total, 'tr')} ilan var. Başlangıç için birkaçı:`,
+  noneFor: (asked) => `Bu aramaya uyan ilan bulamadım: ${search(asked)}.`,
+  relaxed(l, total, shown) {
+    const here =
+      shown === 1 ? 'İşte o ilan' : shown === total ? 'İşte hepsi' : `İşte ilk ${shown} tanesi`;
+    return `${loosened(l)} ${formatCount(total, 'tr')} ilan çıkıyor. ${here}:`;
+  },
+  relaxedNote: () =>
+    'Bunlar o filtre gevşetilerek gösterildi; aramanız değişmedi. Böyle kalmasını ya da başka bir şeyi değiştirmemi isterseniz söyleyin.',
+  nothingAtAll: (asked) => [
+    `Bu aramaya uyan ilan bulamadım: ${search(asked)}. Özellikleri, bütçeyi, oda sayısını, türü ya da bölgeyi gevşetmek de işe yaramadı.`,
+    asked.rentType === undefined
+      ? 'Farklı bir arama deneyin ya da "baştan başla" yazın.'
+      : 'Başka bir kiralama türü (uzun dönem, günlük ya da satılık) deneyin ya da "baştan başla" yazın.',
+  ],
+  noListings: () => 'Şu anda hiç ilan yok. Lütfen daha sonra tekrar bakın.',
+  greeting(memory, again) {
+    if (again) {
+      return Object.keys(memory).length > 0
+        ? [`Tekrar merhaba! Şimdiye kadar aradığınız: ${search(memory)}. Neyi değiştirelim?`]
+        : ['Tekrar merhaba! Ne arıyorsunuz?'];
+    }
+    const lines = [
+      'Merhaba! Ben Parley, Kuzey Kıbrıs için emlak asistanınızım.',
+      'Ne aradığınızı yazın, örneğin "Girne\'de kiralık 2+1 daire, aylık 900 sterline kadar" ya da "Esentepe\'de havuzlu satılık villa".',
+    ];
+    if (Object.keys(memory).length > 0) lines.push(`Şimdiye kadar aradığınız: ${search(memory)}.`);
+    return lines;
+  },
+  thanks: () => 'Rica ederim! Bir şeyi değiştirmek isterseniz söylemeniz yeterli.',
+  reset: () => 'Tamam, her şeyi temizledim. Ne arıyorsunuz?',
+  nothingNew: () => 'Yeni bir şey anlayamadım; şimdiye kadar istediklerinize uyan ilanlar şunlar.',
+  staleBudget: () => 'Fiyatlar bu tür için farklı olduğundan önceki bütçenizi kaldırdım.',
+  changes: (list) => `Güncellendi: ${list.map(change).join('; ')}.`,
+  reading(reading, amount) {
+    if (reading === 'sale') return `${money(amount)} tutarını satın alma fiyatı olarak aldım.`;
+    if (reading === 'month')
+      return `${money(amount)} tutarını aylık kira olarak aldım; gecelik demek istediyseniz "gecelik" yazın.`;
+    return `${money(amount)} tutarını gecelik fiyat olarak aldım; aylık demek istediyseniz "aylık" yazın.`;
+  },
+  converted: (amount, currency, pounds) =>
+    `İlanların fiyatı sterlin; ${formatMoney(amount, currency, 'tr')} yaklaşık ${money(pounds)} ediyor.`,
+  weekly: (week, night) => `Haftalık ${money(week)}, gecelik yaklaşık ${money(night)} ediyor.`,
+  sortedByPrice: (order) =>
+    order === 'cheapest' ? 'En uygun fiyatlılar önce:' : 'En pahalılar önce:',
+  needsBedrooms: () =>
+    'Kaç yatak odası istersiniz? Böylece daha büyük ya da daha küçük bir şey bakabilirim.',
+  question: (q, variant) => QUESTIONS[q][variant % QUESTIONS[q].length]!,
+  human: () =>
+    'Bu konuşmayı temsilcilerimizden birine aktarıyorum. Şimdiye kadar ne istediğinizi görecek ve buradan yanıt verecek.',
+  viewing: () =>
+    'Yerinde görme için sizi bir temsilcimize aktarıyorum; uygun bir saat için buradan size yazacak.',
+  handoffNext: (online) =>
+    online
+      ? 'Şu anda çevrimiçi bir temsilcimiz var; birazdan buraya katılacak, katıldığında göreceksiniz. Bu arada aramaya devam edebilirim.'
+      : 'Şu anda çevrimiçi temsilci yok. Talebiniz temsilcilerin gelen kutusunda bekliyor; ilk gelen temsilci buradan yanıt verecek, katıldığında göreceksiniz. Bu arada aramaya devam edebilirim.',
+  notify: (facts) =>
+    Object.keys(facts).length > 0
+      ? `Bu aramayı kaydediyorum (${search(facts)}); uygun yeni bir ilan çıktığında ya da fiyat düştüğünde size haber vereceğim.`
+      : 'Önce ne aradığınızı yazın; uygun yeni bir ilan çıktığında haber vereyim.',
+  answer(topic) {
+    switch (topic) {
+      case 'buying':
+        return [
+          'Evet, yabancılar Kuzey Kıbrıs’ta mülk satın alabilir. Satın alma için Bakanlar Kurulu izni gerekir (genellikle birkaç ay süren bir formalite); bu sürede mülkte oturabilirsiniz.',
+          'Kapora ödemeden önce tapuyu ve sözleşmeyi yerel bir avukata kontrol ettirin. İsterseniz satılık ilanları gösterebilirim.',
+        ];
+      case 'title_deeds':
+        return [
+          'Kuzey Kıbrıs’ta birkaç tür tapu vardır: Türk koçanı (1974 öncesi), eşdeğer koçan ve tahsis koçanı. Alıcılar ve bankalar bunları farklı değerlendirir.',
+          'Her zaman ilgili mülkün tapusunu bir avukata kontrol ettirin. Bu arada satılık ilanları gösterebilirim.',
+        ];
+      case 'residency':
+        return [
+          'Kuzey Kıbrıs’ta ev sahibi olan ya da kiracı olarak oturan kişiler göç dairesine ikamet izni için başvurabilir; kira sözleşmesi ya da tapu, sağlık kontrolü ve gelir belgesi gerekir.',
+          'Kurallar zaman zaman değişir; yetkililere ya da bir avukata danışın. Kiralık ya da satılık ev bulmanıza yardımcı olabilirim.',
+        ];
+      case 'prices':
+        return [
+          'Fiyatlar bölgeye ve mülk türüne göre çok değişir. Ne aradığınızı yazın, uygun ilanları en ucuzdan başlayarak göstereyim.',
+        ];
+    }
+  },
+  offTopic: () =>
+    'Yalnızca Kuzey Kıbrıs’taki emlak konusunda yardımcı olabiliyorum, bu soruyu yanıtlayamam. Nasıl bir ev aradığınızı yazın.',
+  elsewhere: (place) =>
+    `Yalnızca Kuzey Kıbrıs’ta ilanlarım var, ${place} bölgesinde yok. Bunun yerine Girne, Gazimağusa, Lefkoşa ya da İskele’de bakmamı ister misiniz?`,
+};

@@ -1,0 +1,74 @@
+import type {
+  Feature,
+  Language,
+  Listing,
+  PropertyType,
+  RentType,
+  SearchFacts,
+} from '@parley/validators';
+import type { QuestionTopic } from '../understand/intents';
+
+/** One thing a message changed in the conversation's memory, for "here is what changed". */
+export type Change =
+  | { kind: 'location'; to?: string; from?: string }
+  | { kind: 'exclude'; places: string[] }
+  | { kind: 'rentType'; to?: RentType }
+  | { kind: 'propertyType'; to?: PropertyType }
+  | { kind: 'bedrooms'; facts: SearchFacts }
+  | { kind: 'price'; facts: SearchFacts }
+  | { kind: 'featuresAdded'; features: Feature[] }
+  | { kind: 'featuresRemoved'; features: Feature[] };
+
+/** What a relaxation loosened, for "If I ..., there are N listings". */
+export type Loosened =
+  | { kind: 'q'; q: string }
+  | { kind: 'features'; features: Feature[] }
+  | { kind: 'budget' }
+  | { kind: 'bedrooms' }
+  | { kind: 'type' }
+  | { kind: 'district'; district: string }
+  | { kind: 'anywhere' }
+  | { kind: 'all'; keepRent: boolean };
+
+/** How a budget was read when nobody said the rent type. */
+export type Reading = 'month' | 'night' | 'sale';
+
+export type Question = 'rentType' | 'location' | 'budget' | 'bedrooms' | 'features';
+
+export type ListOrder = 'top' | 'cheapest' | 'priciest';
+
+/** Every sentence the rule agent says, in one language. */
+export interface Texts {
+  language: Language;
+  /** "2-bedroom apartments to rent long-term in Girne (Kyrenia), up to £1,000 a month". */
+  search(facts: SearchFacts): string;
+  /** "Sea-view flat — Girne, 2 bedrooms, £850/month", priced as on the cards. */
+  listing(listing: Listing): string;
+  found(total: number, facts: SearchFacts, shown: number, order: ListOrder): string;
+  everything(total: number): string;
+  noneFor(asked: SearchFacts): string;
+  relaxed(loosened: Loosened, total: number, shown: number): string;
+  relaxedNote(): string;
+  nothingAtAll(asked: SearchFacts): string[];
+  noListings(): string;
+  greeting(memory: SearchFacts, again: boolean): string[];
+  thanks(): string;
+  reset(): string;
+  nothingNew(): string;
+  staleBudget(): string;
+  changes(changes: Change[]): string;
+  reading(reading: Reading, amount: number): string;
+  converted(amount: number, currency: string, pounds: number): string;
+  weekly(week: number, night: number): string;
+  sortedByPrice(order: 'cheapest' | 'priciest'): string;
+  needsBedrooms(): string;
+  question(question: Question, variant: number): string;
+  human(): string;
+  viewing(): string;
+  /** After asking for a person: whether an agent is online now, and what happens next. */
+  handoffNext(online: boolean): string;
+  notify(facts: SearchFacts): string;
+  answer(topic: QuestionTopic): string[];
+  offTopic(): string;
+  elsewhere(place: string): string;
+}

@@ -1,0 +1,313 @@
+import type { Language } from '@parley/validators';
+import { normalise } from './tokens';
+
+/**
+ * Which language a message is written in. Cyrillic letters mean Russian; Turkish letters
+ * (ç ğ ı ö ş ü) or Turkish words outnumbering English ones mean Turkish; English words
+ * mean English. Town names, numbers and "2+1" say nothing, so "Girne 2+1" is undefined
+ * and the caller keeps the conversation's language.
+ */
+
+const TURKISH_LETTERS = /[çğıöşüÇĞİÖŞÜ]/g;
+const CYRILLIC = /[а-яё]/gi;
+
+// Folded (no diacritics), as people type without a Turkish keyboard.
+const TURKISH_WORDS = new Set([
+  'kiralik',
+  'satilik',
+  'daire',
+  'ev',
+  'evi',
+  'merhaba',
+  'selam',
+  'selamlar',
+  'merhabalar',
+  'eyvallah',
+  'sagolasin',
+  'aleykum',
+  'icin',
+  'istiyorum',
+  'ariyorum',
+  'var',
+  'mi',
+  'mu',
+  'ile',
+  've',
+  'bir',
+  'odali',
+  'havuzlu',
+  'esyali',
+  'gunluk',
+  'aylik',
+  'gecelik',
+  'butce',
+  'butcem',
+  'alti',
+  'altinda',
+  'kadar',
+  'tesekkurler',
+  'tesekkur',
+  'sagol',
+  'lutfen',
+  'nerede',
+  'bana',
+  'beni',
+  'haber',
+  'ver',
+  'deniz',
+  'manzarali',
+  'bahceli',
+  'mustakil',
+  'yakin',
+  'ucuz',
+  'daha',
+  'olsun',
+  'olmasin',
+  'haric',
+  'sterlin',
+  'bin',
+  'yatak',
+  'odasi',
+  'kira',
+  'tatil',
+  'nasil',
+  'nedir',
+  'ne',
+  'bu',
+  'da',
+  'de',
+  'yok',
+  'degil',
+  'dairesi',
+  'satin',
+  'almak',
+  'yabanci',
+  'tapu',
+  'oturma',
+  'izni',
+  'gorusmek',
+  'konusmak',
+  'biri',
+  'biriyle',
+  'insan',
+  'temsilci',
+  'yerine',
+  'ayni',
+  'ama',
+  'olan',
+  'fazla',
+  'uzeri',
+  'arasi',
+  'sahibinden',
+  'denize',
+  'sifir',
+  'plaj',
+  'balkonlu',
+  'klimali',
+  'otopark',
+  'hava',
+  'durumu',
+  'nasildir',
+  'gunaydin',
+  'iyi',
+  'gunler',
+  'aksamlar',
+  'sadece',
+  'istemiyorum',
+  'uzun',
+  'kisa',
+  'donem',
+  'yeni',
+  'buyuk',
+  'kucuk',
+  'pahali',
+  'bungalov',
+  'basla',
+  'baslayalim',
+  'olabilir',
+  'istiyoruz',
+  'lutfen',
+  // Shorthand and question particles, as typed on phones.
+  'slm',
+  'slmlar',
+  'mrb',
+  'mrhb',
+  'meraba',
+  'tsk',
+  'tskler',
+  'saol',
+  'saolun',
+  'sagolun',
+  'misiniz',
+  'misin',
+  'musunuz',
+  'musun',
+  'miyiz',
+  'miyim',
+  'muyuz',
+  'muyum',
+  'nerde',
+]);
+
+/**
+ * Turkish verb endings no English word has: "bakabilir", "arıyorum", "gelebilir",
+ * "istemiyorum", "görebilir miyiz". A word with one counts as a Turkish word.
+ */
+const TURKISH_VERB =
+  /^\p{L}{2,}(?:abilir|ebilir|iyor|iyorum|iyoruz|uyor|uyorum|uyoruz|yorum|yoruz|abilirmisiniz|ebilirmisiniz)$/u;
+
+const ENGLISH_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'in',
+  'for',
+  'with',
+  'to',
+  'of',
+  'and',
+  'or',
+  'i',
+  'im',
+  'me',
+  'my',
+  'we',
+  'want',
+  'need',
+  'looking',
+  'look',
+  'find',
+  'show',
+  'please',
+  'flat',
+  'flats',
+  'apartment',
+  'apartments',
+  'house',
+  'houses',
+  'rent',
+  'rental',
+  'buy',
+  'sale',
+  'under',
+  'below',
+  'max',
+  'bed',
+  'beds',
+  'bedroom',
+  'bedrooms',
+  'near',
+  'sea',
+  'view',
+  'pool',
+  'garden',
+  'cheap',
+  'cheaper',
+  'something',
+  'any',
+  'anything',
+  'is',
+  'are',
+  'can',
+  'you',
+  'what',
+  'how',
+  'hi',
+  'hello',
+  'thanks',
+  'thank',
+  'month',
+  'night',
+  'holiday',
+  'budget',
+  'instead',
+  'not',
+  'no',
+  'but',
+  'same',
+  'more',
+  'less',
+  'bigger',
+  'smaller',
+  'let',
+  'know',
+  'when',
+  'speak',
+  'someone',
+  'agent',
+  'weather',
+  'do',
+  'does',
+  'there',
+  'have',
+  'has',
+  'long',
+  'term',
+  'short',
+  'furnished',
+  'parking',
+  'beach',
+  'with',
+  'around',
+  'up',
+  'from',
+  'at',
+  'on',
+  'it',
+  'this',
+  'that',
+  'these',
+  'ones',
+  'one',
+  'also',
+  'only',
+  'just',
+  'forget',
+  'about',
+  'pets',
+  'studio',
+  'villas',
+]);
+
+export function detectLanguage(message: string): Language | undefined {
+  const cyrillic = message.match(CYRILLIC)?.length ?? 0;
+  const latin = message.match(/[a-z]/gi)?.length ?? 0;
+  if (cyrillic > 0 && cyrillic >= latin / 2) return 'ru';
+  const words = normalise(message).match(/[a-z]+/g) ?? [];
+  let turkish = (message.match(TURKISH_LETTERS)?.length ?? 0) > 0 ? 1 : 0;
+  let english = 0;
+  for (const word of words) {
+    if (TURKISH_WORDS.has(word) || TURKISH_VERB.test(word)) turkish += 2;
+    else if (ENGLISH_WORDS.has(word)) english++;
+  }
+  if (cyrillic > 0 && english === 0 && turkish === 0) return 'ru';
+  // Russian words with Latin town names or English words ("квартира в Kyrenia, long
+  // term"): nobody writing English or Turkish types Russian words, so each counts twice.
+  const russianWords = normalise(message).match(/[а-я]+/g)?.length ?? 0;
+  if (russianWords > 0 && russianWords * 2 >= english + turkish) return 'ru';
+  if (turkish === 0 && english === 0) return undefined;
+  // A Turkish speaker mixes in English words ("flat", "pool") far more than the reverse,
+  // so a Turkish word counts twice.
+  return turkish >= english ? 'tr' : 'en';
+}
+
+/** The language of the newest earlier user message that shows one, else undefined. */
+export function languageOfHistory(
+  history: ReadonlyArray<{ role: string; content: string }>,
+): Language | undefined {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const turn = history[i]!;
+    if (turn.role !== 'user') continue;
+    const language = detectLanguage(turn.content);
+    if (language !== undefined) return language;
+  }
+  return undefined;
+}
+
+/** The language to answer in: the message's own, else the conversation's, else English. */
+export function replyLanguage(
+  message: string,
+  history: ReadonlyArray<{ role: string; content: string }>,
+): Language {
+  return detectLanguage(message) ?? languageOfHistory(history) ?? 'en';
+}

@@ -1,0 +1,287 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  type CronItem,
+  type LogLevel,
+  parseCronItems,
+  type Runner,
+  run,
+  runMigrations,
+  type Task,
+  Logger as WorkerLogger,
+} from 'graphile-worker';
+import pg from 'pg';
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+
+/**
+ * Each task's payload, by task name. A package that owns a task declares it here by
+ * declaration merging, so `add` and `define` are checked against the same shape:
+ *
+ *     declare module '@parley/jobs' {
+ *       interface JobPayloads { 'webhooks.deliver': { deliveryId: string } }
+ *     }
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by declaration merging
+export interface JobPayloads {}
+export type JobName = keyof JobPayloads & string;
+
+export interface JobOptions {
+  /** Enqueue inside this transaction: the job exists only if the transaction commits. */
+  transaction?: Transaction | null | undefined;
+  /**
+   * At most one pending job per key: adding again replaces its payload and `runAt`. A job
+   * with this key that is executing right now is left to finish and a new one is queued.
+   */
+  jobKey?: string | undefined;
+  /**
+   * With `jobKey`: `replace` (default) moves the pending job to this `runAt`;
+   * `preserve_run_at` keeps an earlier-scheduled pending job's time (a stream of adds
+   * cannot keep pushing it into the future).
+   */
+  jobKeyMode?: 'replace' | 'preserve_run_at' | undefined;
+  /** Not before this time (default: now). */
+  runAt?: Date | undefined;
+  /** Attempts before the job is given up (default 25, with exponential backoff). */
+  maxAttempts?: number | undefined;
+  /** Jobs of one named queue execute one at a time, in order. */
+  queueName?: string | undefined;
+}
+
+export interface JobContext {
+  jobId: string;
+  /** 1 on the first attempt. */
+  attempt: number;
+  maxAttempts: number;
+}
+
+/** A task's work. Throwing retries it later (exponential backoff), up to `maxAttempts`. */
+export type TaskHandler<N extends JobName> = (
+  payload: JobPayloads[N],
+  job: JobContext,
+) => Promise<void>;
+
+interface Log {
+  error(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+}
+
+export interface JobEngineOptions {
+  /** The application's Sequelize: `add` runs on it (and in its transactions). */
+  sequelize: Sequelize;
+  /** The same database's URL: the runner keeps a small pool of its own. */
+  url: string;
+  logger: Log;
+  /** Jobs executing at once in this process (default 4). */
+  concurrency?: number;
+  /** How often the runner looks for jobs whose `runAt` has come (default 1000 ms). */
+  pollIntervalMs?: number;
+}
+
+/**
+ * Parley's one job engine: graphile-worker on the application's own PostgreSQL. Tasks are
+ * defined before `start()`; jobs can be added from anywhere (any instance, inside a
+ * transaction) once the schema exists, which `start()` makes sure of. Every instance runs
+ * a runner; each job is executed by one of them.
+ */
+export class JobEngine {
+  readonly #options: JobEngineOptions;
+  readonly #tasks = new Map<string, Task>();
+  readonly #onStart: (() => Promise<unknown>)[] = [];
+  readonly #cron: CronItem[] = [];
+  #pool: pg.Pool | undefined;
+  #runner: Runner | undefined;
+  #restarting: Promise<void> | undefined;
+  #stopping: Promise<void> | undefined;
+
+  constructor(options: JobEngineOptions) {
+    this.#options = options;
+  }
+
+  /** Registers the task `name`; before `start()`, once per name. */
+  define<N extends JobName>(name: N, handler: TaskHandler<N>): void {
+    if (this.#runner) throw new Error(`task ${name} defined after the job runner started`);
+    if (this.#tasks.has(name)) throw new Error(`task ${name} is defined twice`);
+    this.#tasks.set(name, async (payload, helpers) => {
+      await handler(payload as JobPayloads[N], {
+        jobId: helpers.job.id,
+        attempt: helpers.job.attempts,
+        maxAttempts: helpers.job.max_attempts,
+      });
+    });
+  }
+
+  /**
+   * Runs the task `name` on a schedule (a crontab pattern, UTC: `'7 * * * *'` is minute 7
+   * of every hour). Every instance's runner watches the schedule, and graphile-worker
+   * records each tick it enqueued in the database, so a tick makes one job however many
+   * instances run. A tick missed while no instance ran is not made up: what such a task
+   * does must be as good done at the next one. Before `start()`.
+   */
+  cron(name: JobName, pattern: string): void {
+    if (this.#runner) throw new Error(`task ${name} scheduled after the job runner started`);
+    if (!this.#tasks.has(name)) throw new Error(`task ${name} is scheduled but not defined`);
+    this.#cron.push({
+      task: name,
+      match: pattern,
+      identifier: name,
+      // A failed run is not retried past the next tick, which does the same work.
+      options: { backfillPeriod: 0, maxAttempts: 3 },
+    });
+  }
+
+  /**
+   * Runs `hook` each time the runner (re)starts. A job whose worker died while executing
+   * it stays locked for hours (the engine's rule), so a task that must not wait that long
+   * re-enqueues its work here (job keys make that idempotent).
+   */
+  onStart(hook: () => Promise<unknown>): void {
+    this.#onStart.push(hook);
+  }
+
+  /** The names of the tasks defined so far. */
+  get tasks(): string[] {
+    return [...this.#tasks.keys()];
+  }
+
+  /**
+   * Enqueues a job. With `transaction` it is written in that transaction, so it is
+   * enqueued exactly when the data that caused it commits; without, it commits at once.
+   */
+  async add<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    options: JobOptions = {},
+  ): Promise<{ id: string; dueInMs: number }> {
+    const [row] = await this.#options.sequelize.query<{ id: string; due_in_ms: number }>(
+      `SELECT j.id::text AS id,
+              (extract(epoch FROM j.run_at - clock_timestamp()) * 1000)::float8 AS due_in_ms
+         FROM graphile_worker.add_job(
+           identifier => $1, payload => $2::json, queue_name => $3, run_at => $4::timestamptz,
+           max_attempts => $5::int, job_key => $6, job_key_mode => $7) j`,
+      {
+        bind: [
+          name,
+          JSON.stringify(payload),
+          options.queueName ?? null,
+          options.runAt ?? null,
+          options.maxAttempts ?? null,
+          options.jobKey ?? null,
+          options.jobKeyMode ?? 'replace',
+        ],
+        type: QueryTypes.SELECT,
+        transaction: options.transaction ?? null,
+      },
+    );
+    // When the job will run, by the database's clock (a job key may keep an earlier time).
+    return { id: row!.id, dueInMs: Number(row!.due_in_ms) };
+  }
+
+  /**
+   * Creates or upgrades the engine's schema (`graphile_worker`) and starts this
+   * process's runner. Safe when several instances start at once.
+   */
+  async start(): Promise<void> {
+    if (this.#runner) return;
+    const { url, logger, concurrency = 4 } = this.#options;
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: concurrency + 2,
+      connectionTimeoutMillis: 5_000,
+    });
+    // An idle connection that PostgreSQL drops (a restart) must not crash the process.
+    pool.on('error', (error) => logger.warn({ err: error }, 'job engine: connection lost'));
+    this.#pool = pool;
+    try {
+      await runMigrations({ pgPool: pool, logger: loggerFor(logger) });
+      await this.#run(pool);
+    } catch (error) {
+      this.#pool = undefined;
+      await pool.end().catch(() => {});
+      throw error;
+    }
+  }
+
+  async #run(pool: pg.Pool): Promise<void> {
+    const { logger, concurrency = 4, pollIntervalMs = 1_000 } = this.#options;
+    const runner = await run({
+      pgPool: pool,
+      taskList: Object.fromEntries(this.#tasks),
+      parsedCronItems: parseCronItems(this.#cron),
+      concurrency,
+      pollInterval: pollIntervalMs,
+      // Shutdown is the server's: it calls stop() from its own SIGTERM/SIGINT handler.
+      noHandleSignals: true,
+      logger: loggerFor(logger),
+    });
+    this.#runner = runner;
+    // A worker that cannot record a job's end (PostgreSQL gone at that moment) exits and
+    // graphile-worker 0.16 does not replace it: without this, a few PostgreSQL restarts
+    // would leave an instance that runs no jobs at all.
+    runner.events.on('worker:fatalError', ({ error }) => {
+      logger.warn({ err: error }, 'job engine: a worker stopped; restarting the runner');
+      void this.#restart(runner);
+    });
+    // A runner that gives up rejects its promise: never an unhandled rejection (which
+    // would end the process), a restart instead.
+    runner.promise.catch((error: unknown) => {
+      logger.warn({ err: error }, 'job engine: the runner stopped; restarting it');
+      void this.#restart(runner);
+    });
+    for (const hook of this.#onStart) {
+      await hook().catch((error: unknown) =>
+        logger.warn({ err: error }, 'job engine: a start hook failed'),
+      );
+    }
+  }
+
+  /** Replaces a broken runner, trying again (up to every 5 s) until PostgreSQL answers. */
+  #restart(broken: Runner): Promise<void> {
+    if (this.#restarting || this.#stopping || this.#runner !== broken) return Promise.resolve();
+    this.#restarting = (async () => {
+      this.#runner = undefined;
+      await broken.stop().catch(() => {});
+      for (let attempt = 1; !this.#stopping && this.#pool; attempt++) {
+        try {
+          await this.#run(this.#pool);
+          this.#options.logger.info({ attempt }, 'job engine: runner restarted');
+          return;
+        } catch (error) {
+          this.#options.logger.warn({ err: error, attempt }, 'job engine: restart failed');
+          await sleep(Math.min(5_000, 250 * 2 ** attempt));
+        }
+      }
+    })().finally(() => {
+      this.#restarting = undefined;
+    });
+    return this.#restarting;
+  }
+
+  /** Waits for the jobs executing here to finish, then releases the runner's connections. */
+  stop(): Promise<void> {
+    this.#stopping ??= (async () => {
+      await this.#restarting;
+      const runner = this.#runner;
+      this.#runner = undefined;
+      await runner?.stop();
+      await this.#pool?.end();
+      this.#pool = undefined;
+    })();
+    return this.#stopping;
+  }
+}
+
+const LEVELS: Record<string, keyof Log> = {
+  error: 'error',
+  warning: 'warn',
+  info: 'debug',
+  debug: 'debug',
+};
+
+/** graphile-worker's log lines, through the application's logger. */
+function loggerFor(logger: Log): WorkerLogger {
+  return new WorkerLogger((scope) => (level, message, meta) => {
+    const method = LEVELS[level as LogLevel] ?? 'info';
+    logger[method]({ ...scope, ...meta, component: 'jobs' }, message);
+  });
+}
