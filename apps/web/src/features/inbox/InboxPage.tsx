@@ -28,6 +28,12 @@ export function InboxPage() {
   const events = api.inbox.events.useSubscription(
     {},
     {
+      // The lists were read before the stream listened: whatever arrived in between is
+      // read now that it does (also after every reconnect or reset).
+      onStarted: () => {
+        void utils.inbox.list.invalidate();
+        void utils.inbox.get.invalidate();
+      },
       onData: () => {
         void utils.inbox.list.invalidate();
         void utils.inbox.get.invalidate();
