@@ -30,6 +30,12 @@ export const BED_WORDS = new Set([
   'bedoom',
   // Turkish "yatak odası" (bed room), with "oda..." as its tail.
   'yatak',
+  // "3 oda", "3 odalı", "4+ oda": Turkish counts bedrooms as rooms when no "+1" follows.
+  'oda',
+  'odali',
+  'odalar',
+  'odalari',
+  'odasi',
   'спальня',
   'спальни',
   'спален',
@@ -56,6 +62,9 @@ const ROOM_TAILS = new Set([
 
 /** Russian counts rooms with the living room: "трехкомнатная" is two bedrooms. */
 const OR_WORDS = [['or'], ['ya', 'da'], ['veya'], ['yada'], ['или'], ['-'], ['/']];
+
+/** Between two counts: a range or a choice, read the same way. */
+const RANGE_WORDS = [['to'], ['and'], ['ila'], ['ile'], ['и'], ...OR_WORDS];
 
 const RUSSIAN_ROOMS: ReadonlyArray<readonly [prefix: string, rooms: number]> = [
   // Slang for flats by rooms: "однушка", "двушка", "трешка" (трёшка), "четырешка".
@@ -114,6 +123,7 @@ const AT_MOST = [
   ['максимум'],
   ['до'],
 ];
+const MORE_AFTER = new Set(['daha', 'more', 'extra']);
 const LESS_THAN = [['less', 'than'], ['fewer', 'than'], ['under']];
 const OR_MORE_AFTER = [
   ['or', 'more'],
@@ -171,11 +181,12 @@ export function findBedrooms(scan: Scan): BedroomFinding | undefined {
       return { min: n, max: n };
     }
 
-    // "2-3 bedrooms", "2 to 3 beds", "2 or 3 bed", "between 2 and 3 bedrooms".
-    const sep = terms[i + 1]?.text;
-    if (sep === '-' || sep === 'to' || sep === 'or' || sep === 'and') {
-      const m = count(scan, i + 2);
-      const end = m === undefined ? undefined : bedWordAt(scan, i + 3);
+    // "2-3 bedrooms", "2 to 3 beds", "2 or 3 bed", "between 2 and 3 bedrooms", "2 veya 3
+    // yatak odalı", "2 ya da 3 oda", "2 или 3 спальни".
+    const sepEnd = firstPhrase(scan, i + 1, RANGE_WORDS);
+    if (sepEnd !== undefined) {
+      const m = count(scan, sepEnd);
+      const end = m === undefined ? undefined : bedWordAt(scan, sepEnd + 1);
       if (m !== undefined && end !== undefined) {
         const start = terms[i - 1]?.text === 'between' ? i - 1 : i;
         claim(scan, start, end);
@@ -194,7 +205,8 @@ export function findBedrooms(scan: Scan): BedroomFinding | undefined {
     }
 
     const end = bedWordAt(scan, i + 1);
-    if (end === undefined) continue;
+    // "bir oda daha", "one more room": a room more than before, not a count.
+    if (end === undefined || MORE_AFTER.has(terms[end]?.text ?? '')) continue;
     const before = qualifierBefore(scan, i);
     claim(scan, before?.start ?? i, end);
     const afterEnd = firstPhrase(scan, end, OR_MORE_AFTER);

@@ -307,7 +307,7 @@ const TOPICS: ReadonlyArray<readonly [string, QuestionTopic]> = [
 ];
 
 /** Places people ask about that Parley has no listings in. */
-const ELSEWHERE = [
+export const ELSEWHERE = [
   'paphos',
   'pafos',
   'baf',
@@ -495,6 +495,13 @@ const QUESTION_WORDS = new Set([
   'miyim',
   'muyum',
   'miyiz',
+  'muyuz',
+  'misiniz',
+  'musunuz',
+  'misin',
+  'musun',
+  'midir',
+  'mudur',
   'nasil',
   'nedir',
   'ne',

@@ -571,6 +571,12 @@ export const KEYWORD_WORDS: ReadonlySet<string> = new Set(
   [...RENT_WORDS, ...PROPERTY_WORDS, ...FEATURE_WORDS].flatMap(([phrase]) => phrase.split(' ')),
 );
 
+/**
+ * Turkish puts "not" after the word: "satılık değil kiralık", "günlük olmasın". Only these:
+ * "kiralık yok mu" asks whether there is any, it does not wave renting away.
+ */
+const NOT_THIS = new Set(['degil', 'degilim', 'degiliz', 'olmasin', 'istemiyorum', 'istemiyoruz']);
+
 export function findRentType(
   scan: Scan,
   period?: 'month' | 'night' | 'week',
@@ -580,7 +586,9 @@ export function findRentType(
   if (period === 'month') seen.add('long');
   for (const match of findPhrases(scan, rentTable)) {
     claim(scan, match.start, match.end);
-    if (!negatedBefore(scan, match.start)) seen.add(match.value);
+    if (negatedBefore(scan, match.start) || NOT_THIS.has(scan.terms[match.end]?.text ?? ''))
+      continue;
+    seen.add(match.value);
   }
   const strongest = RENT_PRIORITY.find((signal) => seen.has(signal));
   return strongest === undefined ? undefined : RENT_OF[strongest];

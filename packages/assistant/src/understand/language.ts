@@ -1,5 +1,8 @@
-import type { Language } from '@parley/validators';
+import { DISTRICTS, foldText, type Language, townNames } from '@parley/validators';
+import { ELSEWHERE } from './intents';
+import { LANDMARKS } from './landmarks';
 import { normalise } from './tokens';
+import { VILLAGES } from './villages';
 
 /**
  * Which language a message is written in. Cyrillic letters mean Russian; Turkish letters
@@ -147,7 +150,76 @@ const TURKISH_WORDS = new Set([
   'muyuz',
   'muyum',
   'nerde',
+  'sag',
+  'olun',
+  'eline',
+  'saglik',
+  'lazim',
+  'oda',
+  'odalar',
+  'veya',
+  'aslinda',
+  'evler',
+  'evleri',
+  'daireler',
+  'kac',
+  'kaca',
+  'ortalama',
+  'biliyor',
+  'bagla',
+  'baglar',
+  'baglayin',
+  'musteri',
+  'hizmetleri',
+  'hangi',
+  'cok',
+  'ucuzlari',
+  'uygun',
+  'merkez',
+  'merkezde',
 ]);
+
+/**
+ * A place with a Turkish case ending ("limasolda", "girneden", "emuya") is Turkish even
+ * when nothing else in the message is: English has no such endings. Endings of one
+ * letter are left out ("lapta" + "a" is how many names end anyway).
+ */
+const PLACE_STEMS: ReadonlySet<string> = new Set(
+  [
+    ...townNames().map(([name]) => name),
+    ...DISTRICTS.flatMap((d) => [...VILLAGES[d], ...LANDMARKS[d]].map(foldText)),
+    ...ELSEWHERE,
+  ].filter((name) => /^[a-z]{3,}$/.test(name)),
+);
+const PLACE_ENDINGS = [
+  'ndeki',
+  'ndaki',
+  'deki',
+  'daki',
+  'teki',
+  'taki',
+  'nden',
+  'ndan',
+  'nde',
+  'nda',
+  'den',
+  'dan',
+  'ten',
+  'tan',
+  'ye',
+  'ya',
+  'de',
+  'da',
+  'te',
+  'ta',
+];
+
+function isPlaceWithTurkishEnding(word: string): boolean {
+  for (const ending of PLACE_ENDINGS) {
+    if (word.endsWith(ending) && PLACE_STEMS.has(word.slice(0, -ending.length))) return true;
+  }
+  return false;
+}
 
 /**
  * Turkish verb endings no English word has: "bakabilir", "arıyorum", "gelebilir",
@@ -277,7 +349,8 @@ export function detectLanguage(message: string): Language | undefined {
   let turkish = (message.match(TURKISH_LETTERS)?.length ?? 0) > 0 ? 1 : 0;
   let english = 0;
   for (const word of words) {
-    if (TURKISH_WORDS.has(word) || TURKISH_VERB.test(word)) turkish += 2;
+    if (TURKISH_WORDS.has(word) || TURKISH_VERB.test(word) || isPlaceWithTurkishEnding(word))
+      turkish += 2;
     else if (ENGLISH_WORDS.has(word)) english++;
   }
   if (cyrillic > 0 && english === 0 && turkish === 0) return 'ru';

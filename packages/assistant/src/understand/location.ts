@@ -1,5 +1,6 @@
 import { DISTRICTS, findTown, foldText, type Town, townNames } from '@parley/validators';
 import { withinDistance } from './edit-distance';
+import { LANDMARKS } from './landmarks';
 import { claim, type Scan } from './scan';
 import { VILLAGES } from './villages';
 
@@ -9,10 +10,11 @@ import { VILLAGES } from './villages';
  */
 
 const byName = new Map<string, Town>(townNames());
-// A village with no town of its own reads as its district ("Çatalköy" searches Girne).
+// A village with no town of its own reads as its district ("Çatalköy" searches Girne), and
+// so does a campus or a sight ("near EMU" searches Gazimağusa).
 for (const district of DISTRICTS) {
   const town = findTown(district)!;
-  for (const village of VILLAGES[district]) {
+  for (const village of [...VILLAGES[district], ...LANDMARKS[district]]) {
     const folded = foldText(village);
     if (!byName.has(folded)) byName.set(folded, town);
   }

@@ -20,6 +20,14 @@ const RELATIVE: ReadonlyArray<readonly [string, Relative]> = [
     'daha ucuz',
     'daha ucuzu',
     'ucuzu',
+    'ucuzlari',
+    'ucuzlar',
+    'more affordable',
+    'less pricey',
+    'lower priced',
+    'cheaper options',
+    'бюджетнее',
+    'подешевше',
     'cok pahali',
     'pahali',
     'дешевле',
@@ -56,6 +64,9 @@ const RELATIVE: ReadonlyArray<readonly [string, Relative]> = [
     'daha genis',
     'daha fazla oda',
     'bir oda daha',
+    // "bir" is read as the number 1, so the count is left off: "(bir) oda daha".
+    'oda daha',
+    'odasi daha',
     'daha fazla yatak',
     'daha fazla yatak odasi',
     'daha cok oda',
@@ -87,12 +98,31 @@ const RELATIVE: ReadonlyArray<readonly [string, Relative]> = [
 ];
 const relativeTable = phraseTable(RELATIVE);
 
+/**
+ * Turkish "daha" + an adjective with any ending: "daha ucuzları", "daha uygununu", "daha
+ * büyükleri", "daha geniş olanlar". The stems are folded; "büyük" softens to "büyüğü".
+ */
+const DAHA_STEMS: ReadonlyArray<readonly [RegExp, Relative]> = [
+  [/^(?:ucuz|uygun|hesapli|ekonomik)/, 'cheaper'],
+  [/^(?:pahali|luks)/, 'pricier'],
+  [/^(?:buyu|genis|ferah)/, 'bigger'],
+  [/^(?:kucu|dar)/, 'smaller'],
+];
+
 /** Relative changes named in unclaimed words (a claimed "дешевле 800" is a budget). */
 export function findRelative(scan: Scan): Relative[] {
   const found = new Set<Relative>();
   for (const match of findPhrases(scan, relativeTable)) {
     claim(scan, match.start, match.end);
     found.add(match.value);
+  }
+  for (let i = 0; i + 1 < scan.terms.length; i++) {
+    if (scan.terms[i]!.text !== 'daha' || scan.used[i + 1]) continue;
+    const next = scan.terms[i + 1]!.text;
+    const hit = DAHA_STEMS.find(([stem]) => stem.test(next));
+    if (hit === undefined) continue;
+    claim(scan, i, i + 2);
+    found.add(hit[1]);
   }
   return [...found];
 }

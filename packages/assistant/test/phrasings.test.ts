@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { intentLabel } from '../src/intent';
+import { interpret } from '../src/interpret';
+
+/** Counts, ranges, refinements and closings in the words people use for them. */
+const read = (message: string, memory = {}) => {
+  const r = interpret(message, memory);
+  return { facts: r.facts, intent: intentLabel(r.intent), language: r.language };
+};
+
+describe('rooms', () => {
+  it('Turkish "N oda" and "N odalı" count bedrooms; "N+ oda" is at least N', () => {
+    expect(read('4 odali villa').facts).toMatchObject({ minBedrooms: 4, maxBedrooms: 4 });
+    expect(read('lefkosa 2 oda kiralik').facts).toMatchObject({ minBedrooms: 2, maxBedrooms: 2 });
+    expect(read('en az 3 oda').facts).toMatchObject({ minBedrooms: 3 });
+    expect(read('4+ odalı satılık').facts).toMatchObject({ minBedrooms: 4 });
+    expect(read('4+ odalı satılık').facts.maxBedrooms).toBeUndefined();
+  });
+
+  it('"one more room" is a change, not a count', () => {
+    expect(read('bir oda daha olsun', { minBedrooms: 2, maxBedrooms: 2 }).facts).toEqual({
+      minBedrooms: 3,
+    });
+  });
+
+  it('two counts joined by "or" or "to" in any language are a range', () => {
+    for (const message of [
+      '3 veya 4 yatak odalı',
+      '3 ya da 4 oda',
+      '3 ila 4 yatak odasi',
+      'villa 3 или 4 спальни',
+      '3 or 4 bedrooms',
+      '3/4 bed',
+    ])
+      expect(read(message).facts, message).toMatchObject({ minBedrooms: 3, maxBedrooms: 4 });
+  });
+});
+
+describe('refinements', () => {
+  it('Turkish "daha" + an adjective with any ending is a relative change', () => {
+    const memory = { rentType: 'long_term' as const, maxPrice: 1000 };
+    for (const message of ['daha ucuzları göster', 'daha uygununu bulun', 'daha hesaplı olanlar'])
+      expect(read(message, memory), message).toMatchObject({
+        facts: { maxPrice: 800 },
+        intent: 'refine',
+      });
+    expect(read('daha büyükleri var mı', { minBedrooms: 2, maxBedrooms: 2 }).facts).toEqual({
+      minBedrooms: 3,
+    });
+    expect(read('daha küçüğü olur', { minBedrooms: 2, maxBedrooms: 2 }).facts).toEqual({
+      maxBedrooms: 1,
+    });
+  });
+
+  it('English and Russian: more affordable, less pricey, бюджетнее', () => {
+    for (const message of ['anything more affordable?', 'something less pricey', 'а бюджетнее?'])
+      expect(read(message, { rentType: 'long_term', maxPrice: 1000 }).facts.maxPrice).toBe(800);
+  });
+
+  it('Turkish "X değil Y" switches the rent type', () => {
+    expect(read('kiralık değil satılık arıyoruz', { rentType: 'long_term' })).toMatchObject({
+      facts: { rentType: 'sale' },
+      intent: 'refine',
+    });
+    expect(read('günlük olmasın, uzun dönem').facts.rentType).toBe('long_term');
+    // Asking whether any exist waves nothing away.
+    expect(read('kiralik yok mu lapta').facts.rentType).toBe('long_term');
+  });
+});
+
+describe('closings', () => {
+  it('thanks written apart, misspelt or as a blessing', () => {
+    for (const message of [
+      'sağ olasınız',
+      'sag ol kardesim',
+      'ellerinize sağlık',
+      'tesekurler',
+      'much appreciated',
+      'thank u so much',
+      'спасибочки',
+    ])
+      expect(read(message, { location: 'Lapta' }), message).toMatchObject({
+        facts: { location: 'Lapta' },
+        intent: 'thanks',
+      });
+  });
+
+  it('a Turkish question particle makes a question about buying a question', () => {
+    expect(read('ev alırsak oturma izni veriliyor mu').intent).toBe('question:residency');
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { intentLabel } from '../src/intent';
+import { interpret } from '../src/interpret';
+
+/** Villages, campuses and sights read as the district a local agent would search. */
+const read = (message: string, memory = {}) => {
+  const r = interpret(message, memory);
+  return { facts: r.facts, intent: intentLabel(r.intent), language: r.language };
+};
+
+describe('places beyond the towns', () => {
+  it('reads more villages as their district, in Latin and Cyrillic, with endings', () => {
+    expect(read('bungalow in Akanthou').facts.location).toBe('Gazimağusa');
+    expect(read('Tatlısu sahilinde yazlık').facts.location).toBe('Gazimağusa');
+    expect(read('tatlisudan satilik arsa degil villa').facts.location).toBe('Gazimağusa');
+    expect(read('дом в Татлису').facts.location).toBe('Gazimağusa');
+    expect(read('квартира недалеко от Гёнели').facts.location).toBe('Lefkoşa');
+    expect(read('penthouse in Kayalar').facts.location).toBe('Girne');
+    expect(read('villa in Kervansaray').facts.location).toBe('Girne');
+    expect(read('dereboyunda kiralık stüdyo').facts.location).toBe('Lefkoşa');
+    expect(read('mersinlikte müstakil').facts.location).toBe('İskele');
+    expect(read('flat near Golden Beach').facts.location).toBe('İskele');
+    expect(read('yedidalgada ev').facts.location).toBe('Güzelyurt');
+  });
+
+  it('reads universities and sights as the district of their town', () => {
+    expect(read('room for a student close to DAU').facts.location).toBe('Gazimağusa');
+    expect(read("DAÜ'ye yürüme mesafesinde daire").facts.location).toBe('Gazimağusa');
+    expect(read('1+1 near the Eastern Mediterranean University').facts.location).toBe('Gazimağusa');
+    expect(read('studio walking distance to Near East University').facts.location).toBe('Lefkoşa');
+    expect(read('yakın doğuya yakın 1+1').facts.location).toBe('Lefkoşa');
+    expect(read('flat next to CIU').facts.location).toBe('Lefkoşa');
+    expect(read('квартира у Ближневосточного университета').facts.location).toBe('Lefkoşa');
+    expect(read('gau ogrencisiyim, kiralik 1+0').facts.location).toBe('Girne');
+    expect(read('metu ncc campus rooms').facts.location).toBe('Güzelyurt');
+    expect(read('odtüye yakın kiralık').facts.location).toBe('Güzelyurt');
+    expect(read('house with a view of St Hilarion').facts.location).toBe('Girne');
+  });
+
+  it('an abbreviation is not found inside ordinary words, nor in Cyrillic', () => {
+    expect(read('ему нужна квартира').facts.location).toBeUndefined();
+    expect(read('a new flat, emulsion paint').facts.location).toBeUndefined();
+  });
+
+  it('a place with a Turkish case ending makes the message Turkish', () => {
+    expect(read('larnakada daire').language).toBe('tr');
+    expect(read('lefkosadan villa').language).toBe('tr');
+    expect(read('emuya yakin 1+1').language).toBe('tr');
+    expect(read('paphosta 2+1').intent).toBe('outside_area');
+    expect(read('paphosta 2+1').language).toBe('tr');
+    expect(read('villa in paphos').language).toBe('en');
+  });
+});
