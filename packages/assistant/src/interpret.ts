@@ -62,8 +62,6 @@ export function interpret(
 
   if (understood.smallTalk !== undefined) return keep({ kind: understood.smallTalk });
   const { signals, facts: said } = understood;
-  if (signals.elsewhere !== undefined && said.location === undefined)
-    return keep({ kind: 'outside_area', place: displayPlace(signals.elsewhere) });
   // A rent type alone does not make it a property request: "last night" says "night".
   const statesProperty =
     said.propertyType !== undefined ||
@@ -72,8 +70,11 @@ export function interpret(
     said.minPrice !== undefined ||
     said.maxPrice !== undefined ||
     said.features !== undefined;
+  // An errand elsewhere ("the ferry to Mersin") is off-topic before it is outside the area.
   if (signals.offTopic && !statesProperty && signals.asks.length === 0)
     return keep({ kind: 'off_topic' });
+  if (signals.elsewhere !== undefined && said.location === undefined)
+    return keep({ kind: 'outside_area', place: displayPlace(signals.elsewhere) });
   // "Can foreigners buy a villa?" is a question: it changes no filter.
   if (
     signals.topic !== undefined &&
@@ -117,7 +118,9 @@ export function interpret(
   for (const relative of understood.relative) {
     if (relative === 'cheaper' || relative === 'pricier') {
       order = relative === 'cheaper' ? 'cheapest' : 'priciest';
-      if (statesPrice || facts.maxPrice === undefined) continue;
+      // "tell me if something cheaper appears": the saved budget already covers cheaper.
+      const alert = relative === 'cheaper' && understood.signals.asks.includes('notify');
+      if (statesPrice || alert || facts.maxPrice === undefined) continue;
       facts.maxPrice = nice(facts.maxPrice * (relative === 'cheaper' ? 0.8 : 1.25));
       if (facts.minPrice !== undefined && facts.minPrice > facts.maxPrice) delete facts.minPrice;
     } else if (said.minBedrooms === undefined && said.maxBedrooms === undefined) {

@@ -17,6 +17,7 @@ import { findLocation } from './location';
 import { findRelative, RELATIVE_WORDS, type Relative } from './refine';
 import { createScan } from './scan';
 import { tokenize } from './tokens';
+import { fromLatinRussian } from './translit';
 
 export type { FactGroup, IntentSignals, Relative, SmallTalk };
 
@@ -167,7 +168,7 @@ const CHEAP_WORDS = new Set([
 
 /** Reads one message. Pure and fast: no I/O, linear in the message length. */
 export function understand(message: string): Understanding {
-  const scan = createScan(tokenize(message));
+  const scan = createScan(tokenize(fromLatinRussian(message) ?? message));
   // Order matters: places and bedroom counts claim their words before the number and
   // keyword parsers see them ("long beach" is a place, "3 bed" is not a price).
   const location = findLocation(scan, KNOWN_WORDS);

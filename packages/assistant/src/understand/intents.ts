@@ -1,3 +1,5 @@
+import { asksForPerson } from './person';
+import { asksIfBuyingIsSafe } from './safety';
 import { findPhrases, phraseTable, type Scan } from './scan';
 
 /**
@@ -246,6 +248,63 @@ const TOPICS: ReadonlyArray<readonly [string, QuestionTopic]> = [
     'граждане',
     'гражданам',
     'гражданину',
+    // Nationalities asking whether they may buy: "can Russians buy", "Ruslar alabilir mi".
+    'russians',
+    'russian citizen',
+    'russian citizens',
+    'germans',
+    'iranians',
+    'israelis',
+    'ukrainians',
+    'nigerians',
+    'pakistanis',
+    'indians',
+    'turkish citizen',
+    'turkish citizens',
+    'eu citizen',
+    'eu citizens',
+    'non eu',
+    'uk citizen',
+    'uk citizens',
+    'ruslar',
+    'rus vatandasi',
+    'ingilizler',
+    'almanlar',
+    'iranlilar',
+    'россияне',
+    'россиянам',
+    'россиянину',
+    'россиянин',
+    'русские',
+    'русским',
+    'украинцы',
+    'украинцам',
+    'казахстанцы',
+    'белорусы',
+    'иностранныи гражданин',
+    // The costs of buying: taxes, fees, a lawyer.
+    'taxes',
+    'tax',
+    'stamp duty',
+    'transfer fee',
+    'transfer fees',
+    'buying costs',
+    'lawyer',
+    'solicitor',
+    'vergi',
+    'vergiler',
+    'vergisi',
+    'harc',
+    'harci',
+    'avukat',
+    'налог',
+    'налоги',
+    'налогов',
+    'пошлина',
+    'пошлины',
+    'юрист',
+    'юриста',
+    'адвокат',
   ].map((p) => [p, 'buying'] as const),
   ...[
     'title deed',
@@ -282,6 +341,14 @@ const TOPICS: ReadonlyArray<readonly [string, QuestionTopic]> = [
     'резидентство',
     'виза',
     'визу',
+    'residency permit',
+    'permanent residence',
+    'oturum',
+    'oturum izni',
+    'ikamet izni',
+    'vize',
+    'резидент',
+    'резиденции',
   ].map((p) => [p, 'residency'] as const),
   ...[
     'how much',
@@ -303,6 +370,21 @@ const TOPICS: ReadonlyArray<readonly [string, QuestionTopic]> = [
     'какие цены',
     'средняя цена',
     'цены на',
+    // "kaça satılıyor", "kaç para", "почём": what things cost, not a search.
+    'kaca',
+    'kac para',
+    'kac lira',
+    'ne kadara',
+    'ortalama',
+    'going rate',
+    'typical price',
+    'typical rent',
+    'how expensive',
+    'what does it cost',
+    'почем',
+    'средние цены',
+    'средняя стоимость',
+    'в среднем',
   ].map((p) => [p, 'prices'] as const),
 ];
 
@@ -477,6 +559,49 @@ const OFF_TOPIC = [
   'казино',
   'кафе',
   'супермаркет',
+  // Services and errands of daily life: a town named with them is not a search either.
+  'hairdresser',
+  'barber',
+  'vet',
+  'mechanic',
+  'plumber',
+  'electrician',
+  'exchange rate',
+  'rate today',
+  'ferry',
+  'ferries',
+  'sim card',
+  'kuafor',
+  'kuaforu',
+  'berber',
+  'veteriner',
+  'tamirci',
+  'tesisatci',
+  'elektrikci',
+  'doviz kuru',
+  'dolar kuru',
+  'euro kuru',
+  'avro kuru',
+  'sterlin kuru',
+  'kurlar',
+  'kur ne',
+  'exchange rates',
+  'feribot',
+  'парикмахер',
+  'парикмахерская',
+  'парикмахерскую',
+  'барбершоп',
+  'ветеринар',
+  'ветеринара',
+  'сантехник',
+  'электрик',
+  'курс',
+  'курс валют',
+  'курс фунта',
+  'паром',
+  'парома',
+  'сим карта',
+  'симку',
 ];
 
 /** Words that make a message a question rather than a request. */
@@ -517,6 +642,13 @@ const QUESTION_WORDS = new Set([
   'нужна',
 ]);
 
+/**
+ * The same errands by stem, for the endings the table cannot list: "сантехника",
+ * "парикмахерскую", "kuaföre", "eczaneler", "hairdressers".
+ */
+const OFF_TOPIC_STEM =
+  /^(?:hairdresser|barber|plumber|electrician|mechanic|dentist|pharmac|restaurant|hospital|cinema|supermarket|ferr(?:y|ies)|kuafor|berber|veteriner|tamirci|tesisatci|elektrikci|eczane|doktor|restoran|kebapci|feribot|hastane|sinema|парикмахер|барбер|ветеринар|сантехник|электрик|стоматолог|аптек|банкомат|обменник|супермаркет|ресторан|кафе|паром|больниц|врач)\p{L}*$/u;
+
 const askTable = phraseTable(ASKS);
 const topicTable = phraseTable(TOPICS);
 const elsewhereTable = phraseTable([...ELSEWHERE_FORMS].map(([form, name]) => [form, name]));
@@ -537,7 +669,15 @@ export interface IntentSignals {
  */
 const SEE =
   /^(?:see|visit|gor(?:mek|meye|ebil|elim|eyim|ecegim)\p{L}*|gez(?:mek|meye|ebil|elim)\p{L}*|посмотр\p{L}*|осмотр\p{L}*|приехать|подъехать)$/u;
-const WHEN_OR_WHICH = new Set([
+/** "view" is a viewing after a verb ("I'd like to view", "can we view"), never in "sea view". */
+const VIEW = /^view(?:ing)?$/;
+const BEFORE_VIEW = new Set(['to', 'can', 'could', 'we', 'i', 'id', 'and', 'please', 'lets']);
+/**
+ * Showing is a viewing only with a day: "can someone show me the flat on friday", "yarın
+ * gösterebilir misiniz", "покажете в субботу"; "show me the first one" asks for a listing.
+ */
+const SHOW = /^(?:show|gostere?\p{L}*|покаж\p{L}*|показат\p{L}*)$/u;
+const WHEN = new Set([
   'today',
   'tomorrow',
   'tonight',
@@ -551,15 +691,11 @@ const WHEN_OR_WHICH = new Set([
   'sunday',
   'morning',
   'afternoon',
-  'that',
-  'those',
-  'them',
-  'first',
-  'second',
-  'third',
+  'evening',
   'bugun',
   'yarin',
   'haftasonu',
+  'hafta',
   'pazartesi',
   'sali',
   'carsamba',
@@ -567,12 +703,13 @@ const WHEN_OR_WHICH = new Set([
   'cuma',
   'cumartesi',
   'pazar',
+  'pazartesiye',
+  'cumaya',
+  'cumartesiye',
+  'pazara',
   'sabah',
-  'ilk',
-  'ikinci',
-  'ucuncu',
-  'bunu',
-  'onu',
+  'aksam',
+  'ogleden',
   'сегодня',
   'завтра',
   'послезавтра',
@@ -586,6 +723,21 @@ const WHEN_OR_WHICH = new Set([
   'субботу',
   'воскресенье',
   'утром',
+  'вечером',
+]);
+const WHICH = new Set([
+  'that',
+  'those',
+  'them',
+  'first',
+  'second',
+  'third',
+  'ilk',
+  'ikinci',
+  'ucuncu',
+  'sonuncu',
+  'bunu',
+  'onu',
   'эту',
   'этот',
   'первую',
@@ -598,20 +750,30 @@ const WHEN_OR_WHICH = new Set([
 
 function seesOne(scan: Scan): boolean {
   let see = false;
+  let show = false;
+  let when = false;
   let which = false;
-  for (const term of scan.terms) {
-    if (SEE.test(term.text)) see = true;
-    else if (WHEN_OR_WHICH.has(term.text)) which = true;
-  }
-  return see && which;
+  scan.terms.forEach((term, i) => {
+    const text = term.text;
+    if (SEE.test(text) || (VIEW.test(text) && BEFORE_VIEW.has(scan.terms[i - 1]?.text ?? '')))
+      see = true;
+    else if (SHOW.test(text)) show = true;
+    else if (WHEN.has(text)) when = true;
+    else if (WHICH.has(text)) which = true;
+  });
+  return (see && (when || which)) || (show && when);
 }
 
 export function findIntentSignals(scan: Scan): IntentSignals {
   const asks = [...new Set(findPhrases(scan, askTable).map((m) => m.value))];
+  if (!asks.includes('human') && asksForPerson(scan)) asks.push('human');
   if (!asks.includes('viewing') && seesOne(scan)) asks.push('viewing');
-  const topic = findPhrases(scan, topicTable)[0]?.value;
+  const topic =
+    findPhrases(scan, topicTable)[0]?.value ?? (asksIfBuyingIsSafe(scan) ? 'buying' : undefined);
   const elsewhere = findPhrases(scan, elsewhereTable)[0]?.value;
-  const offTopic = findPhrases(scan, offTopicTable).length > 0;
+  const offTopic =
+    findPhrases(scan, offTopicTable).length > 0 ||
+    scan.terms.some((t) => OFF_TOPIC_STEM.test(t.text));
   const question = scan.terms.some((t) => t.text === '?' || QUESTION_WORDS.has(t.text));
   const signals: IntentSignals = { asks, offTopic, question };
   if (topic !== undefined) signals.topic = topic;

@@ -2,6 +2,7 @@ import { DISTRICTS, foldText, type Language, townNames } from '@parley/validator
 import { ELSEWHERE } from './intents';
 import { LANDMARKS } from './landmarks';
 import { normalise } from './tokens';
+import { isRussianInLatin } from './translit';
 import { VILLAGES } from './villages';
 
 /**
@@ -345,6 +346,7 @@ export function detectLanguage(message: string): Language | undefined {
   const cyrillic = message.match(CYRILLIC)?.length ?? 0;
   const latin = message.match(/[a-z]/gi)?.length ?? 0;
   if (cyrillic > 0 && cyrillic >= latin / 2) return 'ru';
+  if (isRussianInLatin(message)) return 'ru';
   const words = normalise(message).match(/[a-z]+/g) ?? [];
   let turkish = (message.match(TURKISH_LETTERS)?.length ?? 0) > 0 ? 1 : 0;
   let english = 0;

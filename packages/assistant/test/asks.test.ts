@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { intentLabel } from '../src/intent';
+import { interpret } from '../src/interpret';
+
+/** People, viewings, questions and errands asked in words the phrase tables do not hold. */
+const read = (message: string, memory = {}) => {
+  const r = interpret(message, memory);
+  return { facts: r.facts, intent: intentLabel(r.intent), language: r.language };
+};
+const shown = { location: 'Lapta', rentType: 'sale' as const, propertyType: 'villa' as const };
+
+describe('a person, in other words', () => {
+  it('a verb of getting in touch with someone to get in touch with', () => {
+    for (const message of [
+      'could you put me through to a consultant',
+      'transfer me to a member of staff please',
+      'I would like to chat with a representative',
+      'ofisinizden biriyle görüşebilir miyim',
+      'yetkili birine bağlayın lütfen',
+      'соедините меня с сотрудником',
+      'с кем можно поговорить по этой вилле',
+    ])
+      expect(read(message, shown), message).toEqual({
+        facts: shown,
+        intent: 'human',
+        language: expect.any(String),
+      });
+  });
+
+  it('either alone is not a person', () => {
+    expect(read('talk me through the options in girne').intent).toBe('search');
+    expect(read('villa for a team of four people').intent).toBe('search');
+    expect(read('ofise ulaşımı kolay daire').intent).toBe('search');
+  });
+});
+
+describe('a viewing, in other words', () => {
+  it('"view" after a verb with a day or a listing, "show" with a day', () => {
+    for (const message of [
+      'we would love to view it on saturday',
+      'can we view the first one',
+      'could your agent show us the penthouse tomorrow morning',
+      'pazar günü gösterebilir misiniz',
+      'покажете квартиру завтра?',
+    ])
+      expect(read(message, shown), message).toMatchObject({ facts: shown, intent: 'viewing' });
+  });
+
+  it('a sea view or a request to list is not a viewing', () => {
+    expect(read('villa with sea view, that is all').intent).toBe('search');
+    expect(read('show me the first one again', shown).intent).not.toBe('viewing');
+  });
+});
+
+describe('questions that are not searches', () => {
+  it('a nationality asking whether it may buy', () => {
+    expect(read('can Iranians buy a flat here?').intent).toBe('question:buying');
+    expect(read('ruslar burada mülk alabilir mi').intent).toBe('question:buying');
+    expect(read('могут ли украинцы оформить покупку?').intent).toBe('question:buying');
+  });
+
+  it('whether buying is safe, and what it costs in taxes', () => {
+    expect(read('is it safe to buy off plan from a developer?').facts).toEqual({});
+    expect(read('is it safe to buy off plan from a developer?').intent).toBe('question:buying');
+    expect(read('müteahhitten almak riskli mi').intent).toBe('question:buying');
+    expect(read('насколько надежно покупать новостройку?').intent).toBe('question:buying');
+    expect(read('what taxes do I pay when buying?').intent).toBe('question:buying');
+    expect(read('a safe quiet area for a family villa').intent).toBe('search');
+  });
+
+  it('what things cost is a prices question that keeps what it names', () => {
+    expect(read('lefkoşada 3+1 evler kaça kiralanıyor')).toMatchObject({
+      facts: { location: 'Lefkoşa', rentType: 'long_term', minBedrooms: 3, maxBedrooms: 3 },
+      intent: 'question:prices',
+    });
+    expect(read('почем студии в Кирении?').intent).toBe('question:prices');
+  });
+});
+
+describe('errands are off-topic, even with a town or a place abroad', () => {
+  it('services of daily life', () => {
+    for (const message of [
+      'any good barber in kyrenia',
+      'lefkoşada veteriner önerir misiniz',
+      'где найти сантехника в Искеле',
+      'dolar kuru ne kadar bugün',
+      'when does the ferry leave for tasucu from girne',
+      'паром в Мерсин когда',
+    ])
+      expect(read(message).intent, message).toBe('off_topic');
+  });
+
+  it('a place abroad is still outside the area', () => {
+    expect(read('villas in paphos').intent).toBe('outside_area');
+  });
+});
+
+describe('alerts', () => {
+  it('an alert for something cheaper keeps the budget it saves', () => {
+    const memory = { location: 'Lapta', rentType: 'long_term' as const, maxPrice: 900 };
+    expect(read('let me know when cheaper ones come up', memory)).toEqual({
+      facts: memory,
+      intent: 'notify',
+      language: 'en',
+    });
+    expect(read('cheaper please', memory).facts.maxPrice).toBe(720);
+  });
+});
