@@ -48,8 +48,18 @@ describe('Redis killed under load', () => {
     const socket = wsClient(a.url, person.accessToken);
     const events = recordEvents(socket.client, session.id);
     await events.started();
-    await viaB.sessions.typing.mutate({ sessionId: session.id, typing: true });
-    await waitFor('B -> A through Redis before the fault', () => events.received.length > 0, 5_000);
+    // Started comes before the stream has joined the live events, and typing is not
+    // replayed: B types until A's subscriber has heard it.
+    await waitFor(
+      'B -> A through Redis before the fault',
+      async () => {
+        await viaB.sessions.typing.mutate({ sessionId: session.id, typing: true });
+        await sleep(100);
+        return events.received.length > 0;
+      },
+      5_000,
+      0,
+    );
 
     const records: CallRecord[] = [];
     let stop = false;

@@ -97,3 +97,23 @@ function record(subscribe: (handlers: Handlers) => { unsubscribe(): void }) {
     stop: () => subscription.unsubscribe(),
   };
 }
+
+/**
+ * A stream is "started" as soon as the server accepts it, before it has checked access and
+ * joined the conversation's live events; a typing event is never replayed. So a test that
+ * needs a stream to have seen a typing event types until it has (at most 50 times), each
+ * stream counting from what it had received before.
+ */
+export async function typeUntilSeen(
+  typing: () => Promise<unknown>,
+  streams: ReadonlyArray<{ received: readonly unknown[] }>,
+): Promise<void> {
+  const before = streams.map((e) => e.received.length);
+  const seen = () => streams.every((e, i) => e.received.length > before[i]!);
+  for (let attempt = 0; !seen(); attempt++) {
+    if (attempt === 50) throw new Error('a stream never saw a typing event');
+    await typing();
+    const deadline = Date.now() + 200;
+    while (!seen() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createParleyClient, type ParleyClient } from '@parley/sdk';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordEvents } from './events';
+import { recordEvents, typeUntilSeen } from './events';
 import { httpClient, signUp, startTestServer, type TestServer, wsClient } from './harness';
 
 /*
@@ -40,11 +40,14 @@ describe('a stream ends when its credential expires', () => {
       try {
         const events = recordEvents(socket?.client ?? httpClient(server.url, token), session.id);
         await events.started();
-        await httpClient(server.url, user.accessToken).sessions.typing.mutate({
-          sessionId: session.id,
-          typing: true,
-        });
-        await events.until(() => events.received.length === 1);
+        await typeUntilSeen(
+          () =>
+            httpClient(server.url, user.accessToken).sessions.typing.mutate({
+              sessionId: session.id,
+              typing: true,
+            }),
+          [events],
+        );
         await events.until(() => events.errors.length > 0, 5_000);
         const endedAt = Date.now();
         expect(code(events.errors[0])).toBe('UNAUTHORIZED');
@@ -89,11 +92,14 @@ describe('a stream ends when its credential expires', () => {
       const events = recordEvents(socket.client, session.id);
       await events.started();
       await sleep(1_500);
-      await httpClient(server.url, key).sessions.typing.mutate({
-        sessionId: session.id,
-        typing: true,
-      });
-      await events.until(() => events.received.length === 1);
+      await typeUntilSeen(
+        () =>
+          httpClient(server.url, key).sessions.typing.mutate({
+            sessionId: session.id,
+            typing: true,
+          }),
+        [events],
+      );
       expect(events.errors).toEqual([]);
     } finally {
       await socket.close();
