@@ -57,7 +57,13 @@ describe('hand-off to a person, in two browsers', () => {
       await customer.page.getByText('Waiting for an agent').waitFor();
       await customer.shot('waiting');
 
-      await agent.page.goto(`${server.url}/inbox`);
+      // The inbox is one click away in the main menu, for staff.
+      await agent.page.goto(`${server.url}/listings`);
+      await agent.page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Inbox' })
+        .click();
+      await agent.page.waitForURL((u) => u.pathname === '/inbox');
       const item = agent.page.getByRole('listitem').filter({ hasText: `Deniz ${name}` });
       await item.waitFor();
       await agent.shot('inbox');

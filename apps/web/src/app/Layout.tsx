@@ -33,6 +33,13 @@ export function Layout() {
             <li>
               <NavLink to="/listings">{t('nav.listings')}</NavLink>
             </li>
+            {/* Staff spend their day in the inbox: one click from every page. */}
+            {auth.status === 'signed-in' &&
+              (auth.user?.role === 'agent' || auth.user?.role === 'admin') && (
+                <li>
+                  <NavLink to="/inbox">{t('nav.inbox')}</NavLink>
+                </li>
+              )}
             {(auth.status === 'signed-in' || auth.status === 'guest') && (
               <li>
                 <NavLink to="/favorites" aria-label={t('nav.favorites')} className="nav-favorites">
