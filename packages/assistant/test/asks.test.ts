@@ -27,6 +27,16 @@ describe('a person, in other words', () => {
       });
   });
 
+  it('anyone, a customer service line, someone who can call', () => {
+    for (const message of [
+      'is there anybody I could speak with',
+      'müşteri hizmetlerine bağlanabilir miyim',
+      'beni arayacak bir danışman var mı',
+      'тут есть кто-нибудь живой?',
+    ])
+      expect(read(message).intent, message).toBe('human');
+  });
+
   it('either alone is not a person', () => {
     expect(read('talk me through the options in girne').intent).toBe('search');
     expect(read('villa for a team of four people').intent).toBe('search');
@@ -44,6 +54,17 @@ describe('a viewing, in other words', () => {
       'покажете квартиру завтра?',
     ])
       expect(read(message, shown), message).toMatchObject({ facts: shown, intent: 'viewing' });
+  });
+
+  it('looking at one on a day, a Turkish object in the accusative, "when" and "on site"', () => {
+    for (const message of [
+      'can we go and look round it friday',
+      'villayı ne zaman gezebiliriz',
+      'pazar sabahı gelip bakalım',
+      'yerinde görebilir miyiz',
+    ])
+      expect(read(message, shown), message).toMatchObject({ facts: shown, intent: 'viewing' });
+    expect(read('looking at flats for next weekend in iskele').intent).toBe('search');
   });
 
   it('a sea view or a request to list is not a viewing', () => {
@@ -68,12 +89,18 @@ describe('questions that are not searches', () => {
     expect(read('a safe quiet area for a family villa').intent).toBe('search');
   });
 
+  it('citizenship and residency asked with "will" or a Turkish particle', () => {
+    expect(read('will I be able to get a residence permit?').intent).toBe('question:residency');
+    expect(read('mülk alınca vatandaşlık hakkı var mı').intent).toBe('question:buying');
+  });
+
   it('what things cost is a prices question that keeps what it names', () => {
     expect(read('lefkoşada 3+1 evler kaça kiralanıyor')).toMatchObject({
       facts: { location: 'Lefkoşa', rentType: 'long_term', minBedrooms: 3, maxBedrooms: 3 },
       intent: 'question:prices',
     });
     expect(read('почем студии в Кирении?').intent).toBe('question:prices');
+    expect(read('what do penthouses in iskele sell for').intent).toBe('question:prices');
   });
 });
 
@@ -86,8 +113,14 @@ describe('errands are off-topic, even with a town or a place abroad', () => {
       'dolar kuru ne kadar bugün',
       'when does the ferry leave for tasucu from girne',
       'паром в Мерсин когда',
+      'are there good schools around lapta',
+      'где можно поменять деньги в Фамагусте',
     ])
       expect(read(message).intent, message).toBe('off_topic');
+  });
+
+  it('a school named with a property is a search', () => {
+    expect(read('3 bed house near a good school in lapta').intent).toBe('search');
   });
 
   it('a place abroad is still outside the area', () => {
@@ -96,6 +129,16 @@ describe('errands are off-topic, even with a town or a place abroad', () => {
 });
 
 describe('alerts', () => {
+  it('"if one turns up, write to me" with the halves apart, and "when new ... listed"', () => {
+    for (const message of [
+      'uygun bir şey çıkarsa lütfen bana mesaj atın',
+      'если что-то найдется, скиньте мне',
+      'пришлите уведомление о новых виллах',
+      'email me once new flats get listed',
+    ])
+      expect(read(message).intent, message).toBe('notify');
+  });
+
   it('an alert for something cheaper keeps the budget it saves', () => {
     const memory = { location: 'Lapta', rentType: 'long_term' as const, maxPrice: 900 };
     expect(read('let me know when cheaper ones come up', memory)).toEqual({

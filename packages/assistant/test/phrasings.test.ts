@@ -36,6 +36,21 @@ describe('rooms', () => {
   });
 });
 
+describe('property words', () => {
+  it('Turkish plural, possessive and case endings on a property word', () => {
+    expect(read('stüdyolarınız var mı').facts.propertyType).toBe('studio');
+    expect(read('lapta bungalovlarda').facts.propertyType).toBe('bungalow');
+    expect(read('villalarda havuz var mı').facts.propertyType).toBe('villa');
+    expect(read('penthouselar satilik').facts.propertyType).toBe('penthouse');
+    expect(read('villa olmasin, dairelere bakalim').facts.propertyType).toBe('apartment');
+  });
+
+  it('Russian "2к квартира" is rooms, "за 2к" is a budget', () => {
+    expect(read('3к квартира в Лапте').facts).toMatchObject({ minBedrooms: 2, maxBedrooms: 2 });
+    expect(read('квартира за 2к').facts).toMatchObject({ maxPrice: 2000 });
+  });
+});
+
 describe('refinements', () => {
   it('Turkish "daha" + an adjective with any ending is a relative change', () => {
     const memory = { rentType: 'long_term' as const, maxPrice: 1000 };
@@ -68,7 +83,28 @@ describe('refinements', () => {
   });
 });
 
+describe('openings', () => {
+  it('greetings typed fast or in other words', () => {
+    for (const message of ['merhbalar', 'sa', 'хай', 'доброго вечера', 'heya'])
+      expect(read(message).intent, message).toBe('greeting');
+    expect(read('merhbalar').language).toBe('tr');
+  });
+
+  it('a new search in Turkish and Russian clears everything', () => {
+    for (const message of ['yeni arama yapalım', 'новый поиск'])
+      expect(read(message, { location: 'Lapta' }), message).toMatchObject({
+        facts: {},
+        intent: 'reset',
+      });
+  });
+});
+
 describe('closings', () => {
+  it('what is said first decides between thanks and a greeting', () => {
+    expect(read('tesekkurler, iyi aksamlar').intent).toBe('thanks');
+    expect(read('good morning, thank you for this').intent).toBe('greeting');
+  });
+
   it('thanks written apart, misspelt or as a blessing', () => {
     for (const message of [
       'sağ olasınız',

@@ -21,6 +21,7 @@ describe('places beyond the towns', () => {
     expect(read('mersinlikte müstakil').facts.location).toBe('İskele');
     expect(read('flat near Golden Beach').facts.location).toBe('İskele');
     expect(read('yedidalgada ev').facts.location).toBe('Güzelyurt');
+    expect(read('cottage in Karaman').facts.location).toBe('Girne');
   });
 
   it('reads universities and sights as the district of their town', () => {
@@ -35,6 +36,12 @@ describe('places beyond the towns', () => {
     expect(read('metu ncc campus rooms').facts.location).toBe('Güzelyurt');
     expect(read('odtüye yakın kiralık').facts.location).toBe('Güzelyurt');
     expect(read('house with a view of St Hilarion').facts.location).toBe('Girne');
+  });
+
+  it('a long village name two letters off is still found; an unrelated word is not', () => {
+    expect(read('villa in karaoglanolgu').facts.location).toBe('Girne');
+    expect(read('квартира в Караогланогло').facts.location).toBe('Girne');
+    expect(read('villa in mediterranean style').facts.location).toBeUndefined();
   });
 
   it('an abbreviation is not found inside ordinary words, nor in Cyrillic', () => {

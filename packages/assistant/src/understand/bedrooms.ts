@@ -230,7 +230,7 @@ function russianRooms(scan: Scan): BedroomFinding | undefined {
     const text = terms[i]!.text;
     if (used[i]) continue;
     const spelled = RUSSIAN_ROOMS.find(([prefix]) => text.startsWith(prefix));
-    let rooms = spelled?.[1];
+    let rooms = spelled?.[1] ?? roomsShorthand(scan, i);
     let start = i;
     if (rooms === undefined && text.startsWith('комнат')) {
       // "3-комнатная", "3х комнатная", "3-х комнатная".
@@ -248,6 +248,17 @@ function russianRooms(scan: Scan): BedroomFinding | undefined {
     return rooms <= 1 ? { studio: true } : { min: rooms - 1, max: rooms - 1, ...flat };
   }
   return undefined;
+}
+
+/**
+ * "2к квартира", "3к квартиру": Russian shorthand for rooms, which the number reader took
+ * for thousands. Only right before the word for a flat; "квартира за 2к" is a budget.
+ */
+function roomsShorthand(scan: Scan, i: number): number | undefined {
+  const num = scan.terms[i]!.num;
+  if (num?.multiplier !== 1_000 || !scan.terms[i + 1]?.text.startsWith('квартир')) return undefined;
+  const rooms = num.value / 1_000;
+  return Number.isInteger(rooms) && rooms >= 1 && rooms <= 5 ? rooms : undefined;
 }
 
 /** "bedrooms: 3", "beds 2" — the count after the word, only when nothing claimed it. */

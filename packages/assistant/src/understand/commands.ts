@@ -47,6 +47,13 @@ const RESET_PHRASES = [
   'сначала',
   'сбросить',
   'сбрось',
+  'yeni arama',
+  'bastan alalim',
+  'her seyi sil',
+  'новыи поиск',
+  'с нуля',
+  'очистить',
+  'очисти',
 ].map((p) => [p, true] as const);
 
 /** Nouns that name a group of facts. */
@@ -273,6 +280,23 @@ const SMALL_TALK: ReadonlyArray<readonly [string, SmallTalk]> = [
     'helo',
     'selamlar',
     'merhabalar',
+    // Typed fast: "merhba", "mrhbalar", "sa" (selamün aleyküm), "хай".
+    'merhba',
+    'merhbalar',
+    'mrhbalar',
+    'merhabaa',
+    'selamm',
+    'sa',
+    'selamun aleykum',
+    'heya',
+    'hellp',
+    'hell o',
+    'хаи',
+    'хеллоу',
+    'доброи ночи',
+    'доброго вечера',
+    'доброго утра',
+    'приветствую',
     'slm',
     'slmlar',
     'mrb',
@@ -371,7 +395,7 @@ export const SMALL_TALK_WORDS: ReadonlySet<string> = new Set(
 
 /** Small talk named anywhere in the message; used only when nothing else was understood. */
 export function findSmallTalk(scan: Scan): SmallTalk | undefined {
-  const found = findPhrases(scan, smallTalkTable);
-  if (found.some((m) => m.value === 'greeting')) return 'greeting';
-  return found[0]?.value;
+  // What is said first: "teşekkürler, iyi günler" thanks and takes leave, "hi, thanks for
+  // this" greets.
+  return findPhrases(scan, smallTalkTable)[0]?.value;
 }

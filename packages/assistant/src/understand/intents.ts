@@ -1,4 +1,4 @@
-import { asksForPerson } from './person';
+import { asksForPerson, tellsWhenFound } from './person';
 import { asksIfBuyingIsSafe } from './safety';
 import { findPhrases, phraseTable, type Scan } from './scan';
 
@@ -105,6 +105,13 @@ const ASKS: ReadonlyArray<readonly [string, Ask]> = [
     'get someone',
     'someone to call',
     'живои оператор',
+    'кто нибудь живои',
+    'есть кто живои',
+    'anyone there',
+    'anybody there',
+    'musteri hizmetleri',
+    'musteri hizmetlerine',
+    'musteri temsilcisi',
     'живым оператором',
   ].map((p) => [p, 'human'] as const),
   ...[
@@ -204,7 +211,22 @@ const ASKS: ReadonlyArray<readonly [string, Ask]> = [
     'оповестите',
     'оповестить',
     'напишите если',
-    'дайте мне знать',
+    'даите мне знать',
+    'send me an email',
+    'send me a message',
+    'drop me an email',
+    'when new',
+    'once new',
+    'if new',
+    'is listed',
+    'are listed',
+    'gets listed',
+    'get listed',
+    'notification',
+    'notifications',
+    'bildirim gonder',
+    'уведомление',
+    'уведомления',
   ].map((p) => [p, 'notify'] as const),
 ];
 
@@ -244,6 +266,8 @@ const TOPICS: ReadonlyArray<readonly [string, QuestionTopic]> = [
     'vatandas',
     'vatandasi',
     'vatandaslari',
+    'vatandaslik',
+    'гражданство',
     'гражданин',
     'граждане',
     'гражданам',
@@ -375,6 +399,13 @@ const TOPICS: ReadonlyArray<readonly [string, QuestionTopic]> = [
     'kac para',
     'kac lira',
     'ne kadara',
+    'sell for',
+    'sold for',
+    'selling for',
+    'go for',
+    'going for',
+    'cost of',
+    'за сколько',
     'ortalama',
     'going rate',
     'typical price',
@@ -542,6 +573,10 @@ const OFF_TOPIC = [
   'добраться',
   'обменять',
   'обмен валют',
+  'поменять деньги',
+  'поменять валюту',
+  'поменять доллары',
+  'поменять евро',
   'обменник',
   'банк',
   'банкомат',
@@ -607,6 +642,8 @@ const OFF_TOPIC = [
 /** Words that make a message a question rather than a request. */
 const QUESTION_WORDS = new Set([
   'can',
+  'will',
+  'should',
   'could',
   'how',
   'what',
@@ -647,7 +684,7 @@ const QUESTION_WORDS = new Set([
  * "парикмахерскую", "kuaföre", "eczaneler", "hairdressers".
  */
 const OFF_TOPIC_STEM =
-  /^(?:hairdresser|barber|plumber|electrician|mechanic|dentist|pharmac|restaurant|hospital|cinema|supermarket|ferr(?:y|ies)|kuafor|berber|veteriner|tamirci|tesisatci|elektrikci|eczane|doktor|restoran|kebapci|feribot|hastane|sinema|парикмахер|барбер|ветеринар|сантехник|электрик|стоматолог|аптек|банкомат|обменник|супермаркет|ресторан|кафе|паром|больниц|врач)\p{L}*$/u;
+  /^(?:schools?|kindergarten|okul|anaokul|kres|школ|детсад|hairdresser|barber|plumber|electrician|mechanic|dentist|pharmac|restaurant|hospital|cinema|supermarket|ferr(?:y|ies)|kuafor|berber|veteriner|tamirci|tesisatci|elektrikci|eczane|doktor|restoran|kebapci|feribot|hastane|sinema|парикмахер|барбер|ветеринар|сантехник|электрик|стоматолог|аптек|банкомат|обменник|супермаркет|ресторан|кафе|паром|больниц|врач)\p{L}*$/u;
 
 const askTable = phraseTable(ASKS);
 const topicTable = phraseTable(TOPICS);
@@ -668,10 +705,13 @@ export interface IntentSignals {
  * second one tomorrow", "ilk daireyi cumartesi görebilir miyiz", "приехать посмотреть в субботу".
  */
 const SEE =
-  /^(?:see|visit|gor(?:mek|meye|ebil|elim|eyim|ecegim)\p{L}*|gez(?:mek|meye|ebil|elim)\p{L}*|посмотр\p{L}*|осмотр\p{L}*|приехать|подъехать)$/u;
+  /^(?:see|visit|gor(?:mek|meye|ebil|elim|eyim|ecegim)\p{L}*|gez(?:mek|meye|ebil|elim)\p{L}*|bak(?:mak|maya|abil|alim|ayim)\p{L}*|gelip|посмотр\p{L}*|осмотр\p{L}*|приехать|подъехать)$/u;
 /** "view" is a viewing after a verb ("I'd like to view", "can we view"), never in "sea view". */
 const VIEW = /^view(?:ing)?$/;
 const BEFORE_VIEW = new Set(['to', 'can', 'could', 'we', 'i', 'id', 'and', 'please', 'lets']);
+/** "come and look at the villa on sunday": looking at one, not "looking at flats". */
+const BEFORE_LOOK = new Set(['and', 'to', 'come', 'can', 'could', 'we']);
+const AFTER_LOOK = new Set(['at', 'round', 'around', 'over']);
 /**
  * Showing is a viewing only with a day: "can someone show me the flat on friday", "yarın
  * gösterebilir misiniz", "покажете в субботу"; "show me the first one" asks for a listing.
@@ -692,6 +732,8 @@ const WHEN = new Set([
   'morning',
   'afternoon',
   'evening',
+  'zaman',
+  'когда',
   'bugun',
   'yarin',
   'haftasonu',
@@ -738,6 +780,15 @@ const WHICH = new Set([
   'sonuncu',
   'bunu',
   'onu',
+  // Turkish names a particular one in the accusative: "daireyi", "villayı", "evi".
+  'daireyi',
+  'villayi',
+  'evi',
+  'yeri',
+  'burayi',
+  'ilani',
+  'mulku',
+  'yerinde',
   'эту',
   'этот',
   'первую',
@@ -755,7 +806,13 @@ function seesOne(scan: Scan): boolean {
   let which = false;
   scan.terms.forEach((term, i) => {
     const text = term.text;
-    if (SEE.test(text) || (VIEW.test(text) && BEFORE_VIEW.has(scan.terms[i - 1]?.text ?? '')))
+    if (
+      SEE.test(text) ||
+      (VIEW.test(text) && BEFORE_VIEW.has(scan.terms[i - 1]?.text ?? '')) ||
+      (text === 'look' &&
+        BEFORE_LOOK.has(scan.terms[i - 1]?.text ?? '') &&
+        AFTER_LOOK.has(scan.terms[i + 1]?.text ?? ''))
+    )
       see = true;
     else if (SHOW.test(text)) show = true;
     else if (WHEN.has(text)) when = true;
@@ -768,6 +825,7 @@ export function findIntentSignals(scan: Scan): IntentSignals {
   const asks = [...new Set(findPhrases(scan, askTable).map((m) => m.value))];
   if (!asks.includes('human') && asksForPerson(scan)) asks.push('human');
   if (!asks.includes('viewing') && seesOne(scan)) asks.push('viewing');
+  if (!asks.includes('notify') && tellsWhenFound(scan)) asks.push('notify');
   const topic =
     findPhrases(scan, topicTable)[0]?.value ?? (asksIfBuyingIsSafe(scan) ? 'buying' : undefined);
   const elsewhere = findPhrases(scan, elsewhereTable)[0]?.value;

@@ -618,13 +618,47 @@ export function findPropertyType(scan: Scan): PropertyType | undefined {
       named.push(match.value);
   }
   if (named.length === 0) {
-    const typo = misspeltPropertyType(scan);
+    const typo = inflectedPropertyType(scan) ?? misspeltPropertyType(scan);
     if (typo !== undefined) named.push(typo);
   }
   const specific = named.find((type) => type === 'studio' || type === 'penthouse');
   if (specific !== undefined && named.every((t) => t === specific || t === 'apartment'))
     return specific;
   return named[0];
+}
+
+/**
+ * Turkish endings on a property word: "stüdyolar", "villalarınız", "bungalovlarda",
+ * "dairelerin", "penthouselar". Folded, so "ı/ü" read "i/u". One plural, one possessive
+ * and one case ending at most, in that order.
+ */
+const TURKISH_NOUN = new RegExp(
+  `^(villa|daire|studyo|studio|bungalov|bungalow|penthouse|apartman|rezidans|dubleks|mustakil)` +
+    `(?:l[ae]r)?(?:[iu]?m[iu]z|[iu]?n[iu]z|[iu]?m|[iu]n|s[iu]|[iu]|y[iu])?` +
+    `(?:y[ae]|[ae]|n?d[ae]|n?t[ae]|n?d[ae]n|n?t[ae]n|n?d[ae]ki|n[iu]n|n[iu]|n[ae]|y[iu]|[iu])?$`,
+);
+const TURKISH_STEM_TYPE: Readonly<Record<string, PropertyType>> = {
+  villa: 'villa',
+  daire: 'apartment',
+  studyo: 'studio',
+  studio: 'studio',
+  bungalov: 'bungalow',
+  bungalow: 'bungalow',
+  penthouse: 'penthouse',
+  apartman: 'apartment',
+  rezidans: 'apartment',
+  dubleks: 'apartment',
+  mustakil: 'house',
+};
+
+function inflectedPropertyType(scan: Scan): PropertyType | undefined {
+  for (let i = 0; i < scan.terms.length; i++) {
+    const stem = scan.used[i] ? undefined : TURKISH_NOUN.exec(scan.terms[i]!.text)?.[1];
+    if (stem === undefined || negatedBefore(scan, i) || negatedAfter(scan, i + 1)) continue;
+    claim(scan, i, i + 1);
+    return TURKISH_STEM_TYPE[stem];
+  }
+  return undefined;
 }
 
 /** Single Latin words for a property type, long enough that one typo cannot make another word. */

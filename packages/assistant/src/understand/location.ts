@@ -25,14 +25,20 @@ for (const [name, town] of [...byName]) {
   if (joined !== name && !byName.has(joined)) byName.set(joined, town);
 }
 const longestName = Math.max(...[...byName.keys()].map((name) => name.split(' ').length));
+/** First words of names of two words or more: only these start a longer match. */
+const firstWords = new Set(
+  [...byName.keys()].filter((name) => name.includes(' ')).map((name) => name.split(' ')[0]!),
+);
 const townNamesOnly = new Set(townNames().map(([name]) => name));
 
 /**
  * Single-word names long enough to be worth a typo match: towns from 5 letters, villages
  * from 7 (a short village name is one letter from too many words).
  */
-const fuzzyNames = [...byName.entries()].filter(
-  ([name]) => /^[a-z]{7,}$/.test(name) || (/^[a-z]{5,}$/.test(name) && townNamesOnly.has(name)),
+const fuzzyNames = byLength(
+  [...byName.entries()].filter(
+    ([name]) => /^[a-z]{7,}$/.test(name) || (/^[a-z]{5,}$/.test(name) && townNamesOnly.has(name)),
+  ),
 );
 
 /** Words that come right before a place someone does NOT want. */
@@ -86,7 +92,8 @@ export function findLocation(scan: Scan, knownWords: ReadonlySet<string>): Locat
 
 function exactAt(scan: Scan, start: number): { town: Town; end: number } | undefined {
   // Longest name first so "long beach" wins over nothing and "esentepe village" over "esentepe".
-  for (let n = Math.min(longestName, scan.terms.length - start); n >= 1; n--) {
+  const longest = firstWords.has(scan.terms[start]!.text) ? longestName : 1;
+  for (let n = Math.min(longest, scan.terms.length - start); n >= 1; n--) {
     const words: string[] = [];
     for (let k = 0; k < n; k++) {
       const t = scan.terms[start + k]!;
@@ -183,23 +190,71 @@ function fuzzyAt(
     const stem = word.replace(RUSSIAN_ENDINGS, '');
     if (stem.length < 5) return undefined;
     const max = stem.length >= 8 ? 2 : 1;
-    for (const [name, town] of fuzzyRussianStems) {
-      if (withinDistance(stem, name, max)) return { town, end: start + 1 };
-    }
-    return undefined;
+    return nearest(fuzzyRussianStems, stem, max, start);
   }
   if (!/^[a-z]+$/.test(word)) return undefined;
   const max = word.length >= 8 ? 2 : 1;
-  for (const [name, town] of fuzzyNames) {
-    if (withinDistance(word, name, max)) return { town, end: start + 1 };
-  }
-  return undefined;
+  return nearest(fuzzyNames, word, max, start);
 }
 
 /** Russian stems worth a typo match, by the same lengths as the Latin names. */
-const fuzzyRussianStems = [...byRussianStem.entries()].filter(
-  ([stem]) => stem.length >= 7 || (stem.length >= 5 && russianTownStems.has(stem)),
+const fuzzyRussianStems = byLength(
+  [...byRussianStem.entries()].filter(
+    ([stem]) => stem.length >= 7 || (stem.length >= 5 && russianTownStems.has(stem)),
+  ),
 );
+
+/**
+ * Names grouped by length, each with the set of its letters: a word is compared only with
+ * names at most `max` letters longer or shorter, and only when their letter sets differ
+ * by no more than one edit can change (two letters per edit). The villages table can grow
+ * without every word paying a full comparison with each name.
+ */
+type Candidate = readonly [name: string, town: Town, letters: number];
+type ByLength = ReadonlyMap<number, readonly Candidate[]>;
+
+function byLength(entries: ReadonlyArray<readonly [string, Town]>): ByLength {
+  const map = new Map<number, Candidate[]>();
+  for (const [name, town] of entries) {
+    const list = map.get(name.length) ?? [];
+    list.push([name, town, letterSet(name)]);
+    map.set(name.length, list);
+  }
+  return map;
+}
+
+/** One bit per letter (Latin a-z or Cyrillic а-я; both fit 32 bits). */
+function letterSet(word: string): number {
+  let set = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    const bit = code >= 0x430 ? code - 0x430 : code - 97;
+    if (bit >= 0 && bit < 32) set |= 1 << bit;
+  }
+  return set;
+}
+
+function bitCount(n: number): number {
+  let count = 0;
+  for (let v = n >>> 0; v !== 0; v &= v - 1) count++;
+  return count;
+}
+
+function nearest(
+  names: ByLength,
+  word: string,
+  max: number,
+  start: number,
+): { town: Town; end: number } | undefined {
+  const letters = letterSet(word);
+  for (let length = word.length - max; length <= word.length + max; length++) {
+    for (const [name, town, nameLetters] of names.get(length) ?? []) {
+      if (bitCount(letters ^ nameLetters) > 2 * max) continue;
+      if (withinDistance(word, name, max)) return { town, end: start + 1 };
+    }
+  }
+  return undefined;
+}
 
 /**
  * "not in Girne" excludes the place; "instead of Girne" / "rather than Girne" only

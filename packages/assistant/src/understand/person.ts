@@ -8,10 +8,11 @@ import type { Scan } from './scan';
  * prices" names nobody, "an agent's listing" asks for nothing.
  */
 const REACH =
-  /^(?:speak(?:ing)?|talk(?:ing)?|chat(?:ting)?|connect(?:ed|ing)?|transfer|put|pass|reach|contact|bagla(?:r|y|mak|sin)\p{L}*|gorus(?:mek|ebil|eyim|elim)\p{L}*|konus(?:mak|abil|ayim|alim)\p{L}*|iletisim\p{L}*|ulas(?:abil|mak|tir)\p{L}*|arasin|arasinlar|соедин\p{L}*|свяж\p{L}*|связат\p{L}*|поговор\p{L}*|пообща\p{L}*|переключ\p{L}*|позвон\p{L}*)$/u;
+  /^(?:speak(?:ing)?|talk(?:ing)?|chat(?:ting)?|connect(?:ed|ing)?|transfer|put|pass|reach|contact|bagla(?:nmak|nabil|r|y|mak|sin)\p{L}*|ara(?:yabil|yacak|sin|yin|rmi)\p{L}*|gorus(?:mek|ebil|eyim|elim)\p{L}*|konus(?:mak|abil|ayim|alim)\p{L}*|iletisim\p{L}*|ulas(?:abil|mak|tir)\p{L}*|соедин\p{L}*|свяж\p{L}*|связат\p{L}*|поговор\p{L}*|пообща\p{L}*|переключ\p{L}*|позвон\p{L}*)$/u;
 const PERSON =
-  /^(?:someone|somebody|person|human|staff|representative|rep|realtor|consultant|advisor|adviser|broker|manager|colleague|office|team|agency|temsilci\p{L}*|yetkili\p{L}*|danisman\p{L}*|emlakci\p{L}*|biri|birisi|biriyle|birisiyle|insan\p{L}*|calisan\p{L}*|personel\p{L}*|ofis\p{L}*|sorumlu\p{L}*|человек\p{L}*|сотрудник\p{L}*|специалист\p{L}*|менеджер\p{L}*|консультант\p{L}*|представител\p{L}*|риелтор\p{L}*|риэлтор\p{L}*|агент\p{L}*|кем|кто)$/u;
+  /^(?:someone|somebody|anyone|anybody|person|human|staff|representative|rep|realtor|consultant|advisor|adviser|broker|manager|colleague|office|team|agency|temsilci\p{L}*|musteri\p{L}*|yetkili\p{L}*|danisman\p{L}*|emlakci\p{L}*|biri|birisi|biriyle|birisiyle|insan\p{L}*|calisan\p{L}*|personel\p{L}*|ofis\p{L}*|sorumlu\p{L}*|человек\p{L}*|сотрудник\p{L}*|специалист\p{L}*|менеджер\p{L}*|консультант\p{L}*|представител\p{L}*|риелтор\p{L}*|риэлтор\p{L}*|агент\p{L}*|кем|кто)$/u;
 
+/** True when the message asks for a person in words the phrase table does not hold. */
 export function asksForPerson(scan: Scan): boolean {
   let reach = false;
   let person = false;
@@ -20,4 +21,24 @@ export function asksForPerson(scan: Scan): boolean {
     else if (PERSON.test(term.text)) person = true;
   }
   return reach && person;
+}
+
+/**
+ * An alert asked as "if one turns up, write to me" in Turkish and Russian, with the two
+ * halves apart: "benzer bir şey çıkarsa bana yazın", "если что-то появится, скиньте мне".
+ * English "text me if" is in the phrase table.
+ */
+const TURNS_UP =
+  /^(?:cikarsa|cikinca|cikarsaniz|gelirse|gelince|dusunce|olursa|bulursaniz|bulunca|появится|появятся|появит\p{L}*|наидется|наидете|будет)$/u;
+const WRITE_TO_ME =
+  /^(?:yaz(?:in|iniz|ar|arsiniz|abilir)\p{L}*|haber\p{L}*|bildir\p{L}*|mesaj\p{L}*|mail\p{L}*|напиш\p{L}*|сообщ\p{L}*|присл\p{L}*|скин\p{L}*|уведом\p{L}*|маякн\p{L}*)$/u;
+
+export function tellsWhenFound(scan: Scan): boolean {
+  let turnsUp = false;
+  let write = false;
+  for (const term of scan.terms) {
+    if (TURNS_UP.test(term.text)) turnsUp = true;
+    else if (WRITE_TO_ME.test(term.text)) write = true;
+  }
+  return turnsUp && write;
 }

@@ -2,13 +2,13 @@ import type { Scan } from './scan';
 
 /**
  * "Is it safe to buy off plan?", "alırsam risk var mı", "безопасно ли покупать у
- * застройщика": whether buying is safe is a question about buying, not a search, in any
+ * застроищика": whether buying is safe is a question about buying, not a search, in any
  * word order. Safety alone ("a safe area") and buying alone are not enough.
  */
 const SAFETY =
   /^(?:safe|safely|safety|secure|risk|risks|risky|guvenli\p{L}*|guvenilir\p{L}*|riskli|risk|riski|безопасн\p{L}*|риск\p{L}*|надежн\p{L}*|опасно)$/u;
 const BUYING =
-  /^(?:buy|buying|purchase|purchasing|invest|investing|developer|developers|satin|almak|alsam|alirsam|alirken|alinir|alabilir\p{L}*|muteahhit\p{L}*|куп\p{L}*|покуп\p{L}*|приобре\p{L}*|застройщ\p{L}*|инвестир\p{L}*)$/u;
+  /^(?:buy|buying|purchase|purchasing|invest|investing|developer|developers|satin|almak|alsam|alirsam|alirken|alinir|alabilir\p{L}*|muteahhit\p{L}*|куп\p{L}*|покуп\p{L}*|приобре\p{L}*|застроищ\p{L}*|инвестир\p{L}*)$/u;
 
 export function asksIfBuyingIsSafe(scan: Scan): boolean {
   let safety = false;

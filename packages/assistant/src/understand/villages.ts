@@ -37,6 +37,7 @@ export const VILLAGES: Readonly<Record<District, readonly string[]>> = {
     'Myrtou',
     'Dikmen',
     'Karmi',
+    'Karaman',
     'Sadrazamköy',
     'Alagadi',
     'Ağırdağ',
