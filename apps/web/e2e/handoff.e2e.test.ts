@@ -74,6 +74,18 @@ describe('hand-off to a person, in two browsers', () => {
       await agent.page.getByLabel('Reply').fill('Hello, I can show you flats on Saturday.');
       await agent.page.getByRole('button', { name: 'Send', exact: true }).click();
       await customer.page.getByText('Hello, I can show you flats on Saturday.').waitFor();
+      // The agent's reply comes into view by itself, below the assistant's long answer.
+      await eventually(async () =>
+        expect(
+          await customer.page.evaluate(() => {
+            const scroller = document.querySelector<HTMLElement>('.chat-scroll')!;
+            const reply = [...scroller.querySelectorAll('[role="log"] > li')].at(-1)!;
+            const view = scroller.getBoundingClientRect();
+            const box = reply.getBoundingClientRect();
+            return box.top >= view.top - 1 && box.top < view.bottom - 20;
+          }),
+        ).toBe(true),
+      );
       await customer.shot('agent-replied');
       await agent.shot('conversation');
 

@@ -8,8 +8,8 @@ const ANSWER_MARGIN_PX = 12;
 
 /**
  * Keeps the newest message in view as a person chats, without skipping a long answer:
- * a question they send scrolls to the bottom; an answer to it scrolls in until its start
- * reaches the top of the pane and then stays there while the rest (text, cards) arrives
+ * a question they send scrolls to the bottom; an answer to it (or a message from someone
+ * new, such as an agent who joined) scrolls in until its start reaches the top of the pane and then stays there while the rest (text, cards) arrives
  * below, so it is read from its first line. A person who has scrolled up to read history
  * is left where they are. Returns the scroll container's onScroll handler.
  */
@@ -36,7 +36,9 @@ export function useReplyScroll(
         anchor.current = undefined;
         // A message sent from here: the person wants to see it and the answer coming.
         if (last.status === 'sending') follow.current = true;
-      } else if (previous?.role === 'user') {
+      } else if (previous?.role !== last.role) {
+        // An answer to the person, or someone else speaking (an agent after the
+        // assistant): read from its first line. More from the same speaker keeps the anchor.
         anchor.current = last.key;
       }
     }
