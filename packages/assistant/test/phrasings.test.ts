@@ -51,6 +51,22 @@ describe('property words', () => {
   });
 });
 
+describe('budgets', () => {
+  it('Turkish "haftalığı", "aylığı", "günlüğü" give the period', () => {
+    expect(read('haftalığı 350 sterlin').facts).toEqual({ rentType: 'short_term', maxPrice: 50 });
+    expect(read('aylığı 700 sterline kadar').facts).toEqual({
+      rentType: 'long_term',
+      maxPrice: 700,
+    });
+    expect(read('günlüğü 60 pound').facts).toEqual({ rentType: 'short_term', maxPrice: 60 });
+  });
+
+  it('sterling and pounds with a Turkish ending are Turkish', () => {
+    expect(read('900 sterlinden az').language).toBe('tr');
+    expect(read('1200 poundun altinda').language).toBe('tr');
+  });
+});
+
 describe('refinements', () => {
   it('Turkish "daha" + an adjective with any ending is a relative change', () => {
     const memory = { rentType: 'long_term' as const, maxPrice: 1000 };

@@ -22,6 +22,9 @@ describe('places beyond the towns', () => {
     expect(read('flat near Golden Beach').facts.location).toBe('İskele');
     expect(read('yedidalgada ev').facts.location).toBe('Güzelyurt');
     expect(read('cottage in Karaman').facts.location).toBe('Girne');
+    expect(read('bungalow in Galinoporni').facts.location).toBe('İskele');
+    expect(read('kaplıcada yazlık').facts.location).toBe('Gazimağusa');
+    expect(read('дом в Бюйюкконуке').facts.location).toBe('İskele');
   });
 
   it('reads universities and sights as the district of their town', () => {
@@ -47,6 +50,24 @@ describe('places beyond the towns', () => {
   it('an abbreviation is not found inside ordinary words, nor in Cyrillic', () => {
     expect(read('ему нужна квартира').facts.location).toBeUndefined();
     expect(read('a new flat, emulsion paint').facts.location).toBeUndefined();
+  });
+
+  it('a negation before or after a list of places leaves out every place in it', () => {
+    expect(read('lapta ve alsancak dışında').facts.excludeLocations).toEqual(['Lapta', 'Alsancak']);
+    expect(read('anything except iskele or famagusta').facts.excludeLocations).toEqual([
+      'İskele',
+      'Gazimağusa',
+    ]);
+    expect(read('кроме Никосии и Фамагусты').facts.excludeLocations).toEqual([
+      'Lefkoşa',
+      'Gazimağusa',
+    ]);
+    // A district with one of its towns left out.
+    expect(read('girne, karsiyaka haric').facts).toEqual({
+      location: 'Girne',
+      excludeLocations: ['Karşıyaka'],
+    });
+    expect(read('lapta or alsancak').facts.location).toBe('Lapta');
   });
 
   it('a place with a Turkish case ending makes the message Turkish', () => {

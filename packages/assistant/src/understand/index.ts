@@ -145,7 +145,15 @@ const KNOWN_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** "haftalık 700", "weekly 500", "на неделю 700": a budget per week said before the number. */
-const WEEK_WORDS = new Set(['weekly', 'haftalik', 'haftada', 'неделю', 'неделя']);
+const WEEK_WORDS = new Set([
+  'weekly',
+  'haftalik',
+  'haftaligi',
+  'haftaligina',
+  'haftada',
+  'неделю',
+  'неделя',
+]);
 
 const CHEAP_WORDS = new Set([
   'cheap',

@@ -48,6 +48,10 @@ const RENT_WORDS: ReadonlyArray<readonly [string, RentSignal]> = [
     'vacation rentals',
     // Turkish
     'gunluk',
+    'gunlugu',
+    'gunlugune',
+    'geceligi',
+    'haftaligi',
     'gunluk kiralik',
     'gecelik',
     'kisa donem',
@@ -97,6 +101,9 @@ const RENT_WORDS: ReadonlyArray<readonly [string, RentSignal]> = [
     'uzun donem',
     'uzun sureli',
     'aylik',
+    'ayligi',
+    'ayligina',
+    'yilligi',
     'ayda',
     'yillik',
     // Russian

@@ -71,24 +71,38 @@ export interface LocationFinding {
 export function findLocation(scan: Scan, knownWords: ReadonlySet<string>): LocationFinding {
   const finding: LocationFinding = { excluded: [] };
   const { terms, used } = scan;
+  const exclude = (name: string) => {
+    finding.unwanted ??= name;
+    if (!finding.excluded.includes(name)) finding.excluded.push(name);
+  };
+  let last: { name: string; end: number; negation: 'exclude' | 'replace' | undefined } | undefined;
   for (let i = 0; i < terms.length; i++) {
     if (used[i]) continue;
     const hit = exactAt(scan, i) ?? inflectedAt(scan, i) ?? fuzzyAt(scan, i, knownWords);
     if (hit === undefined) continue;
     claim(scan, i, hit.end);
-    const negation = LOCATION_NEGATORS_AFTER.has(scan.terms[hit.end]?.text ?? '')
+    let negation = LOCATION_NEGATORS_AFTER.has(scan.terms[hit.end]?.text ?? '')
       ? 'exclude'
       : negatedPlace(scan, i);
-    if (negation === undefined) finding.wanted ??= hit.town.name;
-    else {
-      finding.unwanted ??= hit.town.name;
-      if (negation === 'exclude' && !finding.excluded.includes(hit.town.name))
-        finding.excluded.push(hit.town.name);
+    // "Girne ve Lapta dışında", "except Girne and Lapta", "кроме Кирении и Лапты": a
+    // negation before or after a list of places applies to every place in it.
+    const listed = last !== undefined && last.end === i - 1 && PLACE_LIST.has(terms[i - 1]!.text);
+    if (listed && negation === undefined && last!.negation === 'exclude') negation = 'exclude';
+    if (listed && negation === 'exclude' && last!.negation === undefined) {
+      if (finding.wanted === last!.name) delete finding.wanted;
+      exclude(last!.name);
     }
+    if (negation === undefined) finding.wanted ??= hit.town.name;
+    else if (negation === 'exclude') exclude(hit.town.name);
+    else finding.unwanted ??= hit.town.name;
+    last = { name: hit.town.name, end: hit.end, negation };
     i = hit.end - 1;
   }
   return finding;
 }
+
+/** Words that join places into a list; not a comma: "Girne, Lapta hariç" is Girne but not Lapta. */
+const PLACE_LIST = new Set(['and', 'or', 've', 'veya', 'ile', 'ya', 'и', 'или', '/']);
 
 function exactAt(scan: Scan, start: number): { town: Town; end: number } | undefined {
   // Longest name first so "long beach" wins over nothing and "esentepe village" over "esentepe".
