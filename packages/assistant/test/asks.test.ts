@@ -37,10 +37,26 @@ describe('a person, in other words', () => {
       expect(read(message).intent, message).toBe('human');
   });
 
+  it('a number to call, a call back, a consultation, how to reach you', () => {
+    for (const message of [
+      'send me a contact number please',
+      'could I get a call back this evening',
+      'how do I reach you',
+      'telefon numaranızı verir misiniz',
+      'sizinle nasıl iletişime geçebilirim',
+      'оставьте ваш номер',
+      'нужна консультация',
+      'как мне с вами связаться',
+    ])
+      expect(read(message).intent, message).toBe('human');
+  });
+
   it('either alone is not a person', () => {
     expect(read('talk me through the options in girne').intent).toBe('search');
     expect(read('villa for a team of four people').intent).toBe('search');
     expect(read('ofise ulaşımı kolay daire').intent).toBe('search');
+    expect(read('direct from the owner, no agents').intent).toBe('search');
+    expect(read('I will talk to my husband and come back to you').intent).not.toBe('human');
   });
 });
 
@@ -52,6 +68,9 @@ describe('a viewing, in other words', () => {
       'could your agent show us the penthouse tomorrow morning',
       'pazar günü gösterebilir misiniz',
       'покажете квартиру завтра?',
+      'when could I visit it?',
+      'can we book a tour of the bungalow',
+      'хотим подъехать посмотреть',
     ])
       expect(read(message, shown), message).toMatchObject({ facts: shown, intent: 'viewing' });
   });

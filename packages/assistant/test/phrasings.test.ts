@@ -51,6 +51,21 @@ describe('property words', () => {
   });
 });
 
+describe('features', () => {
+  it('seaside in more words', () => {
+    for (const message of ['deniz kenarında villa', '3 min walk to the sea', 'дом на берегу'])
+      expect(read(message).facts.features, message).toEqual(['beach']);
+  });
+});
+
+describe('language', () => {
+  it('common Turkish words make a message Turkish, English ones do not', () => {
+    expect(read('evcil hayvana izin veren').language).toBe('tr');
+    expect(read('aile için sessiz bir yer').language).toBe('tr');
+    expect(read('hair salon prices').language).toBe('en');
+  });
+});
+
 describe('budgets', () => {
   it('Turkish "haftalığı", "aylığı", "günlüğü" give the period', () => {
     expect(read('haftalığı 350 sterlin').facts).toEqual({ rentType: 'short_term', maxPrice: 50 });

@@ -105,6 +105,32 @@ const ASKS: ReadonlyArray<readonly [string, Ask]> = [
     'get someone',
     'someone to call',
     'живои оператор',
+    // Asking how to reach a person, or for a number to call.
+    'phone number',
+    'your number',
+    'contact number',
+    'whatsapp number',
+    'your whatsapp',
+    'call back',
+    'callback',
+    'contact you',
+    'reach you',
+    'call you',
+    'consultation',
+    'telefon numarasi',
+    'telefon numaraniz',
+    'telefon numaranizi',
+    'numaraniz',
+    'numaranizi',
+    'iletisime gecin',
+    'iletisim bilgisi',
+    'iletisim bilgileri',
+    'номер телефона',
+    'ваш номер',
+    'ваш телефон',
+    'консультация',
+    'консультацию',
+    'консультации',
     'кто нибудь живои',
     'есть кто живои',
     'anyone there',
@@ -154,6 +180,15 @@ const ASKS: ReadonlyArray<readonly [string, Ask]> = [
     'посмотреть этот',
     'gormeye gelebilir',
     'gezebilir',
+    'come to see',
+    'a tour',
+    'tour of',
+    'come see',
+    'gelip gormek',
+    'gelip bakmak',
+    'приехать посмотреть',
+    'подъехать посмотреть',
+    'приехать на просмотр',
   ].map((p) => [p, 'viewing'] as const),
   ...[
     'let me know',
@@ -622,6 +657,10 @@ const OFF_TOPIC = [
   'kur ne',
   'exchange rates',
   'feribot',
+  'nail salon',
+  'beauty salon',
+  'guzellik salonu',
+  'салон красоты',
   'парикмахер',
   'парикмахерская',
   'парикмахерскую',
@@ -684,7 +723,7 @@ const QUESTION_WORDS = new Set([
  * "парикмахерскую", "kuaföre", "eczaneler", "hairdressers".
  */
 const OFF_TOPIC_STEM =
-  /^(?:schools?|kindergarten|okul|anaokul|kres|школ|детсад|hairdresser|barber|plumber|electrician|mechanic|dentist|pharmac|restaurant|hospital|cinema|supermarket|ferr(?:y|ies)|kuafor|berber|veteriner|tamirci|tesisatci|elektrikci|eczane|doktor|restoran|kebapci|feribot|hastane|sinema|парикмахер|барбер|ветеринар|сантехник|электрик|стоматолог|аптек|банкомат|обменник|супермаркет|ресторан|кафе|паром|больниц|врач)\p{L}*$/u;
+  /^(?:schools?|kindergarten|okul|anaokul|kres|школ|детсад|hair|haircut|manicure|massage|masaj|маникюр|массаж|hairdresser|barber|plumber|electrician|mechanic|dentist|pharmac|restaurant|hospital|cinema|supermarket|ferr(?:y|ies)|kuafor|berber|veteriner|tamirci|tesisatci|elektrikci|eczane|doktor|restoran|kebapci|feribot|hastane|sinema|парикмахер|барбер|ветеринар|сантехник|электрик|стоматолог|аптек|банкомат|обменник|супермаркет|ресторан|кафе|паром|больниц|врач)\p{L}*$/u;
 
 const askTable = phraseTable(ASKS);
 const topicTable = phraseTable(TOPICS);
@@ -705,7 +744,7 @@ export interface IntentSignals {
  * second one tomorrow", "ilk daireyi cumartesi görebilir miyiz", "приехать посмотреть в субботу".
  */
 const SEE =
-  /^(?:see|visit|gor(?:mek|meye|ebil|elim|eyim|ecegim)\p{L}*|gez(?:mek|meye|ebil|elim)\p{L}*|bak(?:mak|maya|abil|alim|ayim)\p{L}*|gelip|посмотр\p{L}*|осмотр\p{L}*|приехать|подъехать)$/u;
+  /^(?:see|visit|tour|gor(?:mek|meye|ebil|elim|eyim|ecegim)\p{L}*|gez(?:mek|meye|ebil|elim)\p{L}*|bak(?:mak|maya|abil|alim|ayim)\p{L}*|gelip|посмотр\p{L}*|осмотр\p{L}*|приехать|подъехать)$/u;
 /** "view" is a viewing after a verb ("I'd like to view", "can we view"), never in "sea view". */
 const VIEW = /^view(?:ing)?$/;
 const BEFORE_VIEW = new Set(['to', 'can', 'could', 'we', 'i', 'id', 'and', 'please', 'lets']);
@@ -732,6 +771,8 @@ const WHEN = new Set([
   'morning',
   'afternoon',
   'evening',
+  'when',
+  'week',
   'zaman',
   'когда',
   'bugun',
