@@ -324,7 +324,11 @@ export async function startParley(
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
-        // Stop accepting first, before anything is awaited. Node's close() would also
+        // Connections the kernel completed but Node has not picked up yet (a signal can be
+        // handled first in the same event-loop turn) would be reset by closing the
+        // listener: the rest of this turn accepts them, then they count as in flight.
+        await new Promise((resolve) => setImmediate(resolve));
+        // Stop accepting next, before anything else is awaited. Node's close() would also
         // drop "idle" connections at once, including accepted ones whose request has not
         // been read yet on a busy machine: those get a short grace to deliver it.
         const closeIdle = server.closeIdleConnections.bind(server);
