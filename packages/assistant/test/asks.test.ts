@@ -113,6 +113,12 @@ describe('questions that are not searches', () => {
     expect(read('mülk alınca vatandaşlık hakkı var mı').intent).toBe('question:buying');
   });
 
+  it('the paperwork of buying is a buying question', () => {
+    expect(read('which documents are needed to buy a villa?').intent).toBe('question:buying');
+    expect(read('satın almak için hangi evraklar lazım').intent).toBe('question:buying');
+    expect(read('как проходит оформление покупки?').intent).toBe('question:buying');
+  });
+
   it('what things cost is a prices question that keeps what it names', () => {
     expect(read('lefkoşada 3+1 evler kaça kiralanıyor')).toMatchObject({
       facts: { location: 'Lefkoşa', rentType: 'long_term', minBedrooms: 3, maxBedrooms: 3 },
@@ -120,6 +126,8 @@ describe('questions that are not searches', () => {
     });
     expect(read('почем студии в Кирении?').intent).toBe('question:prices');
     expect(read('what do penthouses in iskele sell for').intent).toBe('question:prices');
+    expect(read('are house prices rising in lapta?').intent).toBe('question:prices');
+    expect(read('цена за метр в Искеле').intent).toBe('question:prices');
   });
 });
 

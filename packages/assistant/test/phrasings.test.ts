@@ -51,6 +51,35 @@ describe('property words', () => {
   });
 });
 
+describe('typos', () => {
+  it('Turkish rent and property words typed in a hurry', () => {
+    expect(read('satlik daire').facts).toEqual({ rentType: 'sale', propertyType: 'apartment' });
+    expect(read('kirlaik dayire').facts).toEqual({
+      rentType: 'long_term',
+      propertyType: 'apartment',
+    });
+    expect(read('gunlk villa').facts).toEqual({ rentType: 'short_term', propertyType: 'villa' });
+    expect(read('kirli çamaşır').facts).toEqual({});
+  });
+
+  it('a misspelt town with a Turkish ending', () => {
+    expect(read('lefkoseden daire').facts.location).toBe('Lefkoşa');
+    expect(read('guzelyutta villa').facts.location).toBe('Güzelyurt');
+  });
+});
+
+describe('stays', () => {
+  it('months, half a year and the winter are a long let', () => {
+    for (const message of [
+      'flat for the winter',
+      'квартира на полгода',
+      'на 6 месяцев',
+      'kış için ev',
+    ])
+      expect(read(message).facts.rentType, message).toBe('long_term');
+  });
+});
+
 describe('features', () => {
   it('seaside in more words', () => {
     for (const message of ['deniz kenarında villa', '3 min walk to the sea', 'дом на берегу'])

@@ -89,7 +89,6 @@ const RENT_WORDS: ReadonlyArray<readonly [string, RentSignal]> = [
     'per month',
     'a month',
     'month',
-    'months',
     'pcm',
     'yearly',
     'annual',
@@ -99,6 +98,16 @@ const RENT_WORDS: ReadonlyArray<readonly [string, RentSignal]> = [
     'live in',
     // Turkish
     'uzun donem',
+    'kislik',
+    'kis icin',
+    'for the winter',
+    'over the winter',
+    'months',
+    'месяцев',
+    'месяца',
+    'полгода',
+    'на полгода',
+    'на зиму',
     'uzun sureli',
     'aylik',
     'ayligi',
@@ -262,6 +271,9 @@ const PROPERTY_WORDS: ReadonlyArray<readonly [string, PropertyType]> = [
     'condos',
     'duplex',
     'daire',
+    'dayire',
+    'daira',
+    'deire',
     'daireler',
     'dairesi',
     'apartman',
@@ -621,8 +633,32 @@ export function findRentType(
       continue;
     seen.add(match.value);
   }
+  if (seen.size === 0) {
+    const typo = misspeltRentWord(scan);
+    if (typo !== undefined) seen.add(typo);
+  }
   const strongest = RENT_PRIORITY.find((signal) => seen.has(signal));
   return strongest === undefined ? undefined : RENT_OF[strongest];
+}
+
+/** Turkish rent words typed in a hurry: "satlik", "kirlaik", "kiralk", "gunlk". */
+const RENT_TYPO_TARGETS: ReadonlyArray<readonly [string, RentSignal]> = [
+  ['satilik', 'sale'],
+  ['kiralik', 'rent'],
+  ['gunluk', 'short'],
+  ['gecelik', 'short'],
+];
+
+function misspeltRentWord(scan: Scan): RentSignal | undefined {
+  for (let i = 0; i < scan.terms.length; i++) {
+    const text = scan.terms[i]!.text;
+    if (scan.used[i] || !/^[a-z]{5,}$/.test(text) || KEYWORD_WORDS.has(text)) continue;
+    const hit = RENT_TYPO_TARGETS.find(([word]) => withinDistance(text, word, 1));
+    if (hit === undefined || negatedBefore(scan, i)) continue;
+    claim(scan, i, i + 1);
+    return hit[1];
+  }
+  return undefined;
 }
 
 /**

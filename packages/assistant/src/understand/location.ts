@@ -208,8 +208,35 @@ function fuzzyAt(
   }
   if (!/^[a-z]+$/.test(word)) return undefined;
   const max = word.length >= 8 ? 2 : 1;
-  return nearest(fuzzyNames, word, max, start);
+  const hit = nearest(fuzzyNames, word, max, start);
+  if (hit !== undefined) return hit;
+  // A misspelt name with a Turkish ending ("magosada", "lefkoseden"): the stem, one edit off.
+  for (const ending of TYPO_ENDINGS) {
+    const stem = word.slice(0, -ending.length);
+    if (!word.endsWith(ending) || stem.length < 5 || knownWords.has(stem)) continue;
+    const inflected = nearest(fuzzyNames, stem, 1, start);
+    if (inflected !== undefined) return inflected;
+  }
+  return undefined;
 }
+
+/** Turkish endings of two letters or more, tried on a word no name matched. */
+const TYPO_ENDINGS = [
+  'nden',
+  'ndan',
+  'nde',
+  'nda',
+  'den',
+  'dan',
+  'ten',
+  'tan',
+  'de',
+  'da',
+  'te',
+  'ta',
+  'ye',
+  'ya',
+];
 
 /** Russian stems worth a typo match, by the same lengths as the Latin names. */
 const fuzzyRussianStems = byLength(
