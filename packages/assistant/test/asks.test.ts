@@ -150,6 +150,19 @@ describe('errands are off-topic, even with a town or a place abroad', () => {
     expect(read('3 bed house near a good school in lapta').intent).toBe('search');
   });
 
+  it('an errand named as what the home should be near is part of the search', () => {
+    expect(read('for rent close to the hospital in lefkosa').intent).toBe('search');
+    expect(read('kiralık, okula yakın olsun').intent).toBe('search');
+    expect(read('аренда рядом со школой').intent).toBe('search');
+    expect(read('which hospital is best in girne').intent).toBe('off_topic');
+  });
+
+  it('"ortalama", "go for" and "в среднем" alone do not make a prices question', () => {
+    expect(read('ortalama 600 sterlin kiralık daire').intent).toBe('search');
+    expect(read('I would go for a villa in lapta').intent).toBe('search');
+    expect(read('квартира в среднем за 700 фунтов').intent).toBe('search');
+  });
+
   it('a place abroad is still outside the area', () => {
     expect(read('villas in paphos').intent).toBe('outside_area');
   });

@@ -472,11 +472,8 @@ const TOPICS: ReadonlyArray<readonly [string, QuestionTopic]> = [
     'sell for',
     'sold for',
     'selling for',
-    'go for',
-    'going for',
     'cost of',
     'за сколько',
-    'ortalama',
     'going rate',
     'typical price',
     'typical rent',
@@ -485,7 +482,6 @@ const TOPICS: ReadonlyArray<readonly [string, QuestionTopic]> = [
     'почем',
     'средние цены',
     'средняя стоимость',
-    'в среднем',
   ].map((p) => [p, 'prices'] as const),
 ];
 
@@ -764,6 +760,43 @@ const QUESTION_WORDS = new Set([
 const OFF_TOPIC_STEM =
   /^(?:schools?|kindergarten|okul|anaokul|kres|школ|детсад|hair|haircut|manicure|massage|masaj|маникюр|массаж|hairdresser|barber|plumber|electrician|mechanic|dentist|pharmac|restaurant|hospital|cinema|supermarket|ferr(?:y|ies)|kuafor|berber|veteriner|tamirci|tesisatci|elektrikci|eczane|doktor|restoran|kebapci|feribot|hastane|sinema|парикмахер|барбер|ветеринар|сантехник|электрик|стоматолог|аптек|банкомат|обменник|супермаркет|ресторан|кафе|паром|больниц|врач)\p{L}*$/u;
 
+/**
+ * "close to a school", "okula yakın", "рядом с больницей": an errand named as what the home
+ * should be near is part of the search, not off-topic.
+ */
+const NEAR_BEFORE = new Set([
+  'near',
+  'nearby',
+  'close',
+  'walking',
+  'next',
+  'рядом',
+  'возле',
+  'около',
+  'недалеко',
+  'близко',
+]);
+const NEAR_AFTER = new Set([
+  'yakin',
+  'yakini',
+  'yakininda',
+  'yakinlarinda',
+  'civari',
+  'civarinda',
+  'yaninda',
+  'mesafede',
+  'mesafesinde',
+  'nearby',
+]);
+
+function nearby(scan: Scan, start: number, end: number): boolean {
+  if (NEAR_AFTER.has(scan.terms[end]?.text ?? '')) return true;
+  for (let i = start - 1; i >= 0 && i >= start - 4; i--) {
+    if (NEAR_BEFORE.has(scan.terms[i]!.text)) return true;
+  }
+  return false;
+}
+
 const askTable = phraseTable(ASKS);
 const topicTable = phraseTable(TOPICS);
 const elsewhereTable = phraseTable([...ELSEWHERE_FORMS].map(([form, name]) => [form, name]));
@@ -910,8 +943,8 @@ export function findIntentSignals(scan: Scan): IntentSignals {
     findPhrases(scan, topicTable)[0]?.value ?? (asksIfBuyingIsSafe(scan) ? 'buying' : undefined);
   const elsewhere = findPhrases(scan, elsewhereTable)[0]?.value;
   const offTopic =
-    findPhrases(scan, offTopicTable).length > 0 ||
-    scan.terms.some((t) => OFF_TOPIC_STEM.test(t.text));
+    findPhrases(scan, offTopicTable).some((m) => !nearby(scan, m.start, m.end)) ||
+    scan.terms.some((t, i) => OFF_TOPIC_STEM.test(t.text) && !nearby(scan, i, i + 1));
   const question = scan.terms.some((t) => t.text === '?' || QUESTION_WORDS.has(t.text));
   const signals: IntentSignals = { asks, offTopic, question };
   if (topic !== undefined) signals.topic = topic;
