@@ -64,4 +64,21 @@ describe('Russian in Latin letters', () => {
     ])
       expect(detectLanguage(message), message).not.toBe('ru');
   });
+
+  it('Russian property words, misspelt or colloquial', () => {
+    expect(read('кватрира у моря').facts.propertyType).toBe('apartment');
+    expect(read('апарты посуточно').facts.propertyType).toBe('apartment');
+    expect(read('особняк с садом').facts.propertyType).toBe('villa');
+    expect(read('дом с басейном').facts.features).toEqual(['pool']);
+    expect(read('евротрешка в Никосии').facts).toMatchObject({ minBedrooms: 2, maxBedrooms: 2 });
+    expect(read('в квартале от моря').facts.propertyType).toBeUndefined();
+  });
+
+  it('Russian alerts and budget drops in more words', () => {
+    expect(read('держите нас в курсе').intent).toBe('notify');
+    expect(read('скиньте варианты на почту').intent).toBe('notify');
+    expect(
+      read('забудь про бюджет', { rentType: 'long_term', maxPrice: 900 }).facts.maxPrice,
+    ).toBeUndefined();
+  });
 });

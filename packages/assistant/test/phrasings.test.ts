@@ -45,6 +45,12 @@ describe('property words', () => {
     expect(read('villa olmasin, dairelere bakalim').facts.propertyType).toBe('apartment');
   });
 
+  it('"müstakil" with another type describes it; alone it is a house', () => {
+    expect(read('müstakil villa arıyoruz').facts.propertyType).toBe('villa');
+    expect(read('havuzlu müstakil bungalovlar').facts.propertyType).toBe('bungalow');
+    expect(read('müstakil olsun').facts.propertyType).toBe('house');
+  });
+
   it('Russian "2к квартира" is rooms, "за 2к" is a budget', () => {
     expect(read('3к квартира в Лапте').facts).toMatchObject({ minBedrooms: 2, maxBedrooms: 2 });
     expect(read('квартира за 2к').facts).toMatchObject({ maxPrice: 2000 });

@@ -229,7 +229,9 @@ function russianRooms(scan: Scan): BedroomFinding | undefined {
   for (let i = 0; i < terms.length; i++) {
     const text = terms[i]!.text;
     if (used[i]) continue;
-    const spelled = RUSSIAN_ROOMS.find(([prefix]) => text.startsWith(prefix));
+    // "евродвушка": a "euro" flat has its kitchen in the living room; rooms count the same.
+    const word = text.startsWith('евро') ? text.slice(4) : text;
+    const spelled = RUSSIAN_ROOMS.find(([prefix]) => word.startsWith(prefix));
     let rooms = spelled?.[1] ?? roomsShorthand(scan, i);
     let start = i;
     if (rooms === undefined && text.startsWith('комнат')) {

@@ -184,6 +184,12 @@ const FILLERS = new Set([
   'i',
   'your',
   'on',
+  // "забудьте про бюджет", "бюджет вообще не важен".
+  'про',
+  'о',
+  'об',
+  'вообще',
+  'мои',
 ]);
 
 const resetTable = phraseTable(RESET_PHRASES);

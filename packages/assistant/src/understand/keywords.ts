@@ -292,6 +292,9 @@ const PROPERTY_WORDS: ReadonlyArray<readonly [string, PropertyType]> = [
     'квартирку',
     'квартирка',
     'апартаменты',
+    'апарты',
+    'апартов',
+    'апартах',
     'апартаментов',
     'апартамент',
     'апартаменты',
@@ -305,6 +308,8 @@ const PROPERTY_WORDS: ReadonlyArray<readonly [string, PropertyType]> = [
     'villalar',
     'villasi',
     'вилла',
+    'особняк',
+    'особняка',
     'виллу',
     'виллы',
     'вилл',
@@ -444,6 +449,9 @@ const FEATURE_WORDS: ReadonlyArray<readonly [string, Feature | null]> = [
     'ortak havuz',
     'ozel havuz',
     'бассеин',
+    'басеин',
+    'басеином',
+    'басеина',
     'бассеином',
     'бассеина',
     'бассеине',
@@ -667,16 +675,22 @@ function misspeltRentWord(scan: Scan): RentSignal | undefined {
  */
 export function findPropertyType(scan: Scan): PropertyType | undefined {
   const named: PropertyType[] = [];
+  let detached = false;
   for (const match of findPhrases(scan, propertyTable)) {
     claim(scan, match.start, match.end);
     // "daire yerine villa", "villa olmasın": the type named before is the one not wanted.
-    if (!negatedBefore(scan, match.start) && !negatedAfter(scan, match.end))
-      named.push(match.value);
+    if (negatedBefore(scan, match.start) || negatedAfter(scan, match.end)) continue;
+    // "müstakil villa": "müstakil" (detached) alone describes the type named with it, and
+    // is a house only when nothing else is named.
+    if (match.end - match.start === 1 && scan.terms[match.start]!.text === 'mustakil')
+      detached = true;
+    else named.push(match.value);
   }
   if (named.length === 0) {
     const typo = inflectedPropertyType(scan) ?? misspeltPropertyType(scan);
     if (typo !== undefined) named.push(typo);
   }
+  if (detached) named.push('house');
   const specific = named.find((type) => type === 'studio' || type === 'penthouse');
   if (specific !== undefined && named.every((t) => t === specific || t === 'apartment'))
     return specific;
@@ -717,14 +731,22 @@ function inflectedPropertyType(scan: Scan): PropertyType | undefined {
   return undefined;
 }
 
-/** Single Latin words for a property type, long enough that one typo cannot make another word. */
-const TYPO_TARGETS = PROPERTY_WORDS.filter(([p]) => !p.includes(' ') && /^[a-z]{6,}$/.test(p));
+/**
+ * Single words for a property type, long enough that one typo cannot make another word,
+ * Latin or Cyrillic ("apartmnt", "кваритра").
+ */
+const TYPO_TARGETS = PROPERTY_WORDS.filter(
+  ([p]) => !p.includes(' ') && (/^[a-z]{6,}$/.test(p) || /^[а-я]{7,}$/.test(p)),
+);
 
 /** "apartmnt", "penthose": an unclaimed word one edit (two for long words) from a property word. */
 function misspeltPropertyType(scan: Scan): PropertyType | undefined {
   for (let i = 0; i < scan.terms.length; i++) {
     const text = scan.terms[i]!.text;
-    if (scan.used[i] || !/^[a-z]{6,}$/.test(text) || KEYWORD_WORDS.has(text)) continue;
+    if (scan.used[i] || !/^(?:[a-z]{6,}|[а-я]{6,})$/.test(text) || KEYWORD_WORDS.has(text))
+      continue;
+    // "в квартале от моря" (a block from the sea) is one letter from "квартире".
+    if (text.startsWith('квартал')) continue;
     const max = text.length >= 9 ? 2 : 1;
     const hit = TYPO_TARGETS.find(([word]) => withinDistance(text, word, max));
     if (hit === undefined || negatedBefore(scan, i)) continue;
