@@ -87,6 +87,12 @@ describe('stays', () => {
 });
 
 describe('features', () => {
+  it('Turkish endings on a feature word, wanted or waved away', () => {
+    expect(read('otoparkı olsun, balkonları geniş').facts.features).toEqual(['parking', 'balcony']);
+    expect(read('havuzun olması şart').facts.features).toEqual(['pool']);
+    expect(read('klimaları olmasın', { features: ['air_conditioning'] }).facts).toEqual({});
+  });
+
   it('seaside in more words', () => {
     for (const message of ['deniz kenarında villa', '3 min walk to the sea', 'дом на берегу'])
       expect(read(message).facts.features, message).toEqual(['beach']);
@@ -102,6 +108,15 @@ describe('language', () => {
 });
 
 describe('budgets', () => {
+  it('"bin" and "milyon" with a Turkish ending, and half a million', () => {
+    expect(read('satılık villa 350 bine kadar').facts.maxPrice).toBe(350_000);
+    expect(read('1,5 milyondan az').facts.maxPrice).toBe(1_500_000);
+    expect(read('yarım milyon sterlin').facts.maxPrice).toBe(500_000);
+    expect(read('villa under half a million').facts.maxPrice).toBe(500_000);
+    expect(read('дом до полмиллиона фунтов').facts.maxPrice).toBe(500_000);
+    expect(read('yarım saatlik mesafede').facts.maxPrice).toBeUndefined();
+  });
+
   it('Turkish "haftalığı", "aylığı", "günlüğü" give the period', () => {
     expect(read('haftalığı 350 sterlin').facts).toEqual({ rentType: 'short_term', maxPrice: 50 });
     expect(read('aylığı 700 sterline kadar').facts).toEqual({

@@ -705,7 +705,7 @@ export function findPropertyType(scan: Scan): PropertyType | undefined {
 const TURKISH_NOUN = new RegExp(
   `^(villa|daire|studyo|studio|bungalov|bungalow|penthouse|apartman|rezidans|dubleks|mustakil)` +
     `(?:l[ae]r)?(?:[iu]?m[iu]z|[iu]?n[iu]z|[iu]?m|[iu]n|s[iu]|[iu]|y[iu])?` +
-    `(?:y[ae]|[ae]|n?d[ae]|n?t[ae]|n?d[ae]n|n?t[ae]n|n?d[ae]ki|n[iu]n|n[iu]|n[ae]|y[iu]|[iu])?$`,
+    `(?:y[ae]|[ae]|n?d[ae]|n?t[ae]|n?d[ae]n|n?t[ae]n|n?d[ae]ki|n[iu]n|[iu]n|n[iu]|n[ae]|y[iu]|[iu])?$`,
 );
 const TURKISH_STEM_TYPE: Readonly<Record<string, PropertyType>> = {
   villa: 'villa',
@@ -756,6 +756,24 @@ function misspeltPropertyType(scan: Scan): PropertyType | undefined {
   return undefined;
 }
 
+/** Folded feature stems and the endings they take (never "-suz/-siz", which is "without"). */
+const TURKISH_FEATURE_OF: Readonly<Record<string, Feature>> = {
+  havuz: 'pool',
+  bahce: 'garden',
+  otopark: 'parking',
+  garaj: 'parking',
+  balkon: 'balcony',
+  teras: 'balcony',
+  klima: 'air_conditioning',
+  esya: 'furnished',
+  mobilya: 'furnished',
+};
+const TURKISH_FEATURE = new RegExp(
+  `^(${Object.keys(TURKISH_FEATURE_OF).join('|')})` +
+    `(?:l[iu])?(?:l[ae]r)?(?:[iu]?m[iu]z|[iu]?n[iu]z|[iu]?m|s[iu]|[iu]|y[iu])?` +
+    `(?:y[ae]|[ae]|n?d[ae]|n?t[ae]|n?d[ae]n|n?d[ae]ki|n[iu]n|[iu]n|n[iu]|n[ae]|y[iu]|[iu])?$`,
+);
+
 export interface FeatureFinding {
   wanted: Feature[];
   unwanted: Feature[];
@@ -771,6 +789,16 @@ export function findFeatures(scan: Scan): FeatureFinding {
       unwanted.add(match.value);
     else wanted.add(match.value);
   }
+  // Turkish endings on a feature word: "otoparkı olsun", "balkonlu", "havuzları", "bahçesinde".
+  scan.terms.forEach((term, i) => {
+    if (scan.used[i]) return;
+    const stem = TURKISH_FEATURE.exec(term.text)?.[1];
+    if (stem === undefined) return;
+    claim(scan, i, i + 1);
+    const feature = TURKISH_FEATURE_OF[stem]!;
+    if (negatedBefore(scan, i) || negatedAfter(scan, i + 1)) unwanted.add(feature);
+    else wanted.add(feature);
+  });
   // Turkish "without" is a suffix: "havuzsuz", "eşyasız", "bahçesiz".
   scan.terms.forEach((term, i) => {
     if (scan.used[i]) return;

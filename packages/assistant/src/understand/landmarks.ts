@@ -18,6 +18,8 @@ export const LANDMARKS: Readonly<Record<District, readonly string[]>> = {
     'Восточно Средиземноморский',
     'Восточно Средиземноморский университет',
     'Ada Kent',
+    'Glapsides',
+    'Palm Beach',
   ],
   Lefkoşa: [
     'NEU',
@@ -47,7 +49,6 @@ export const LANDMARKS: Readonly<Record<District, readonly string[]>> = {
     'Saint Hilarion',
     'Acapulco',
     'Escape Beach',
-    'Merit Park',
   ],
   İskele: ['Kantara Castle', 'Kantara Kalesi'],
   Güzelyurt: [

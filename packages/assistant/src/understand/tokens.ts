@@ -65,7 +65,15 @@ const MULTIPLIERS: Record<string, number> = {
   mn: 1_000_000,
   million: 1_000_000,
   bin: 1_000,
+  // With a Turkish ending: "250 bine kadar", "1,5 milyondan az".
+  bine: 1_000,
+  binden: 1_000,
+  bini: 1_000,
+  binlik: 1_000,
   milyon: 1_000_000,
+  milyona: 1_000_000,
+  milyondan: 1_000_000,
+  milyonluk: 1_000_000,
   к: 1_000,
   тыс: 1_000,
   тысяч: 1_000,
@@ -124,6 +132,16 @@ export function tokenize(message: string): Term[] {
       terms.push(withMultiplier(value, raw, i));
       continue;
     }
+    // "yarım milyon", "half a million", "полмиллиона": half of the multiplier after it.
+    const half = halfAt(raw, i);
+    if (half !== undefined) {
+      terms.push({
+        text: '#',
+        num: { value: half.value, scaled: true, multiplier: half.value * 2, spelled: false },
+      });
+      i = half.end - 1;
+      continue;
+    }
     const spelled = NUMBER_WORDS[text];
     if (spelled !== undefined) {
       terms.push({
@@ -135,6 +153,24 @@ export function tokenize(message: string): Term[] {
     terms.push({ text });
   }
   return terms;
+}
+
+const HALF = new Set(['half', 'yarim', 'пол']);
+const HALF_OF: Readonly<Record<string, number>> = {
+  million: 1_000_000,
+  milyon: 1_000_000,
+  milyona: 1_000_000,
+  миллиона: 1_000_000,
+  миллион: 1_000_000,
+  полмиллиона: 1_000_000,
+};
+
+function halfAt(raw: readonly string[], i: number): { value: number; end: number } | undefined {
+  if (raw[i] === 'полмиллиона') return { value: 500_000, end: i + 1 };
+  if (!HALF.has(raw[i]!)) return undefined;
+  const at = raw[i + 1] === 'a' ? i + 2 : i + 1;
+  const whole = HALF_OF[raw[at] ?? ''];
+  return whole === undefined ? undefined : { value: whole / 2, end: at + 1 };
 }
 
 /** Folds a following "k"/"million" into the number; "80m2" and "100m" stay metres. */
