@@ -165,6 +165,15 @@ describe('errands are off-topic, even with a town or a place abroad', () => {
 
   it('a place abroad is still outside the area', () => {
     expect(read('villas in paphos').intent).toBe('outside_area');
+    for (const message of [
+      'any flats in greece',
+      'yunanistandan villa',
+      'rum tarafında kiralık',
+      'квартира в Турции',
+      'дом в Мерсине',
+    ])
+      expect(read(message).intent, message).toBe('outside_area');
+    expect(read('villa in the south of girne').intent).toBe('search');
   });
 });
 

@@ -538,12 +538,48 @@ export const ELSEWHERE = [
   'анталии',
   'алания',
   'алании',
+  // Other places people also buy in: Turkey, Greece, the Gulf; in Latin and Cyrillic.
+  'turkey',
+  'turkiye',
+  'greece',
+  'yunanistan',
+  'athens',
+  'crete',
+  'rhodes',
+  'spain',
+  'portugal',
+  'ankara',
+  'bursa',
+  'marmaris',
+  'didim',
+  'kusadasi',
+  'belek',
+  'moscow',
+  'турция',
+  'турции',
+  'греция',
+  'греции',
+  'мерсин',
+  'мерсине',
+  'москва',
+  'москве',
+  'дубаи',
+  'сочи',
+  'батуми',
+  'rum kesimi',
+  'rum kesiminde',
+  'rum tarafi',
+  'rum tarafinda',
+  'guney kibrista',
+  'republic of cyprus',
+  'the south',
 ];
 const ELSEWHERE_FORMS = new Map<string, string>();
 for (const name of ELSEWHERE) {
   ELSEWHERE_FORMS.set(name, name);
   // Turkish and Russian case endings: "Baf'ta", "Limasol'de", "в Пафосе".
-  for (const ending of ['da', 'de', 'ta', 'te', 'е', 'а']) ELSEWHERE_FORMS.set(name + ending, name);
+  for (const ending of ['da', 'de', 'ta', 'te', 'dan', 'den', 'ya', 'ye', 'е', 'а', 'и', 'у'])
+    ELSEWHERE_FORMS.set(name + ending, name);
 }
 
 const OFF_TOPIC = [
