@@ -108,6 +108,13 @@ describe('language', () => {
 });
 
 describe('budgets', () => {
+  it('amounts with both separators or spaces between thousands', () => {
+    expect(read('£1,250.00 a month').facts.maxPrice).toBe(1250);
+    expect(read('до 1 300 фунтов').facts.maxPrice).toBe(1300);
+    expect(read('2 500 000 stg').facts.maxPrice).toBe(2_500_000);
+    expect(read('3 bed 2 bath').facts.maxPrice).toBeUndefined();
+  });
+
   it('"bin" and "milyon" with a Turkish ending, and half a million', () => {
     expect(read('satılık villa 350 bine kadar').facts.maxPrice).toBe(350_000);
     expect(read('1,5 milyondan az').facts.maxPrice).toBe(1_500_000);

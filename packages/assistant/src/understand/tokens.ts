@@ -105,6 +105,10 @@ export function normalise(text: string): string {
 
 /** "250,000" and "1.200" are thousands; "1.5" and "2,5" are decimals. */
 export function parseNumber(raw: string): number | undefined {
+  // "1,000.00", "1.000,50": with both separators, the last one is the decimal point.
+  const mixed = /^(\d{1,3}(?:([.,])\d{3})+)[.,](\d{1,2})$/.exec(raw);
+  if (mixed !== null && !raw.endsWith(`${mixed[2]}${mixed[3]}`))
+    return Number(`${mixed[1]!.replaceAll(mixed[2]!, '')}.${mixed[3]}`);
   const groups = raw.split(/[.,]/);
   if (groups.length === 1) return Number(raw);
   if (groups.slice(1).every((g) => g.length === 3)) return Number(groups.join(''));
@@ -120,11 +124,19 @@ export function tokenize(message: string): Term[] {
     const first = text.charCodeAt(0);
     if (first >= 48 && first <= 57) {
       let digits = text;
-      // "250 000": a space as the thousands separator.
+      // "250 000", "1 500 000": a space as the thousands separator; "1 200 фунтов" too
+      // when a currency follows (else "2 150" may be two numbers).
       if (/^\d{1,3}$/.test(text)) {
-        while (raw[i + 1] === '000') {
-          digits += '000';
-          raw.splice(i + 1, 1);
+        let end = i + 1;
+        while (/^\d{3}$/.test(raw[end] ?? '')) end++;
+        const groups = raw.slice(i + 1, end);
+        if (
+          groups.length > 1 ||
+          groups[0] === '000' ||
+          (groups.length === 1 && CURRENCY.test(raw[end] ?? ''))
+        ) {
+          digits += groups.join('');
+          raw.splice(i + 1, groups.length);
         }
       }
       const value = parseNumber(digits);
@@ -154,6 +166,9 @@ export function tokenize(message: string): Term[] {
   }
   return terms;
 }
+
+const CURRENCY =
+  /^(?:[£€$₺]|tl|gbp|eur|usd|stg|pound\p{L}*|sterlin\p{L}*|euro\p{L}*|dolar\p{L}*|lira\p{L}*|фунт\p{L}*|евро|лир\p{L}*|доллар\p{L}*)$/u;
 
 const HALF = new Set(['half', 'yarim', 'пол']);
 const HALF_OF: Readonly<Record<string, number>> = {
