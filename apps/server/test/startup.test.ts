@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
 import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,6 +32,37 @@ interface Child {
   running(timeoutMs?: number): Promise<string>;
   /** SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
   stop(graceMs?: number): Promise<void>;
+}
+
+/** A plain HTTP request on `agent`'s connections (a body, when given, is POSTed as JSON). */
+function post(
+  agent: Agent,
+  base: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = request(
+      `${base}${path}`,
+      {
+        agent,
+        method: payload ? 'POST' : 'GET',
+        headers: payload ? { 'content-type': 'application/json' } : {},
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
 }
 
 const children = new Set<Child>();
@@ -389,18 +421,23 @@ describe('graceful shutdown', () => {
     );
     const url = await child.running();
     const port = Number(new URL(url).port);
+    // Thirty connections the server has already accepted (each answered a /healthz), so
+    // that every registration below is on its way to the server when the signal comes:
+    // a connection still in the kernel's queue at that moment would be refused, not late.
+    const agent = new Agent({ keepAlive: true, maxSockets: 30 });
+    await Promise.all(Array.from({ length: 30 }, () => post(agent, url, '/healthz')));
     let finished = 0;
-    // One client per call: each is its own HTTP request, not one batch.
+    // One connection per call: each is its own HTTP request, not one batch.
     const calls = Array.from({ length: 30 }, (_, i) =>
-      httpClient(url)
-        .auth.register.mutate({
+      post(agent, url, '/trpc/auth.register', {
+        json: {
           email: `inflight-${i}-${randomBytes(4).toString('hex')}@example.com`,
           password: `correct horse ${randomBytes(4).toString('hex')}`,
           name: `in flight ${i}`,
-        })
-        .finally(() => {
-          finished++;
-        }),
+        },
+      }).finally(() => {
+        finished++;
+      }),
     );
     // Signal as soon as the first answer arrives: the other requests were sent with it.
     await Promise.race(calls);
@@ -411,13 +448,20 @@ describe('graceful shutdown', () => {
     const stillInFlight = 30 - finished;
     const refused = await tryConnect(port);
     const results = await Promise.allSettled(calls);
+    agent.destroy();
     const { code, at } = await child.exited;
 
     expect(finishedAtSignal).toBeLessThan(30);
     expect(stillInFlight).toBeGreaterThan(0);
     expect(refused).toBe('ECONNREFUSED');
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
-    const ids = results.map((r) => (r.status === 'fulfilled' ? r.value.user.id : null));
+    for (const r of results) expect(r.status === 'fulfilled' && r.value.status).toBe(200);
+    const ids = results.map((r) =>
+      r.status === 'fulfilled'
+        ? (JSON.parse(r.value.body) as { result: { data: { json: { user: { id: string } } } } })
+            .result.data.json.user.id
+        : null,
+    );
     expect(new Set(ids).size).toBe(30);
     const [row] = await db.query<{ count: string }>(
       "SELECT count(*) FROM users WHERE email LIKE 'inflight-%'",

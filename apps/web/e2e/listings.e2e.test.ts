@@ -115,9 +115,12 @@ describe('listings with photos, a gallery and Back', () => {
         await map.waitFor();
         // The island's coastline is an SVG path from bundled data.
         await map.locator('path.map-land').first().waitFor();
+        // A pin each, or where they would cover each other, a group saying how many.
         const pins = map.locator('.map-pin');
         await eventually(async () => expect(await pins.count()).toBeGreaterThan(0));
-        expect(await pins.first().textContent()).toMatch(/^£[\d.,]+k?$/);
+        for (const pin of await pins.all()) {
+          expect(await pin.textContent()).toMatch(/^£[\d.,]+k?$|^\d+ homes$/);
+        }
         // Every pin is inside the map's visible box.
         const box = (await map.boundingBox())!;
         for (const pin of await pins.all()) {
@@ -131,11 +134,25 @@ describe('listings with photos, a gallery and Back', () => {
         expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
         await fitsWidth(page, viewport.width);
         await s.shot('map');
+        const groups = map.locator('.map-cluster');
+        if ((await groups.count()) > 0) {
+          // A group opens into its pins: more single pins than before.
+          const single = map.locator('.map-pin:not(.map-cluster)');
+          const before = await single.count();
+          await groups.first().click();
+          await eventually(async () => expect(await single.count()).toBeGreaterThan(before));
+          await s.shot('map-group-opened');
+          // Back out, so there is room to zoom in again below.
+          await map.getByRole('button', { name: 'Zoom out' }).click();
+          await map.getByRole('button', { name: 'Zoom out' }).click();
+        }
       });
 
       it('opens a card from a pin', async () => {
         const map = page.getByRole('region', { name: 'Map of the listings' });
-        const pin = map.locator('.map-pin').first();
+        const singles = map.locator('.map-pin:not(.map-cluster)');
+        if ((await singles.count()) === 0) await map.locator('.map-cluster').first().click();
+        const pin = singles.first();
         const name = (await pin.getAttribute('aria-label'))!;
         expect(name).toMatch(/, £[\d,]+\/month$/);
         await pin.click();

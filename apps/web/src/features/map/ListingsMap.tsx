@@ -1,9 +1,12 @@
+/// <reference types="leaflet.markercluster" />
 import 'leaflet/dist/leaflet.css';
+import 'react-leaflet-cluster/dist/assets/MarkerCluster.css';
 import './map.css';
 import L from 'leaflet';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GeoJSON, MapContainer, Marker, Popup, TileLayer, useMap } from 'react-leaflet';
+import MarkerClusterGroup from 'react-leaflet-cluster';
 import type { Bounds, Listing } from '../../api';
 import { useFormat } from '../../lib/format';
 import { ListingCard } from '../listings/ListingCard';
@@ -51,6 +54,9 @@ export default function ListingsMap({ listings, bounds, onSearchArea }: Listings
         bounds={toLatLng(bounds ?? NORTH)}
         zoomSnap={0.25}
         minZoom={7}
+        // Street level with tiles; with the outline alone, close enough to tell a town's
+        // listings apart (the pin groups fan out at this zoom).
+        maxZoom={tiles ? 18 : 14}
         maxBounds={toLatLng({ north: 36.4, south: 33.9, east: 35.4, west: 31.5 })}
         attributionControl={tiles !== null}
       >
@@ -71,9 +77,22 @@ export default function ListingsMap({ listings, bounds, onSearchArea }: Listings
           </>
         )}
         <FitPins pins={placed} bounds={bounds} maxZoom={tiles ? 15 : 11} onUserMove={onUserMove} />
-        {placed.map((listing) => (
-          <Pin key={listing.id} listing={listing} />
-        ))}
+        {/* Pins that would cover each other (a town's listings, seen from afar) are one
+            group showing how many; a click zooms to them, or fans them out when the map
+            cannot zoom further. */}
+        <MarkerClusterGroup
+          key={placed.map((p) => p.id).join()}
+          maxClusterRadius={48}
+          showCoverageOnHover={false}
+          spiderfyOnMaxZoom
+          iconCreateFunction={(cluster: L.MarkerCluster) =>
+            clusterIcon(t('map.group', { count: cluster.getChildCount() }))
+          }
+        >
+          {placed.map((listing) => (
+            <Pin key={listing.id} listing={listing} />
+          ))}
+        </MarkerClusterGroup>
       </MapContainer>
       {onSearchArea && moved && map && (
         <button
@@ -155,22 +174,20 @@ function Pin({ listing }: { listing: Placed }) {
   const name = t('map.pin', { title: listing.title, price: format.price(listing) });
   const icon = useMemo(
     () =>
-      L.divIcon({
-        className: 'map-pin',
-        html: `<span>${escapeHtml(label)}</span>`,
-        // A box the label is centred in, its tail's tip on the point.
-        iconSize: [80, 26],
-        iconAnchor: [40, 32],
-      }),
-    [label],
+      named(
+        L.divIcon({
+          className: 'map-pin',
+          html: `<span>${escapeHtml(label)}</span>`,
+          // A box the label is centred in, its tail's tip on the point.
+          iconSize: [80, 26],
+          iconAnchor: [40, 32],
+        }),
+        name,
+      ),
+    [label, name],
   );
   return (
-    <Marker
-      position={[listing.lat, listing.lng]}
-      icon={icon}
-      riseOnHover
-      eventHandlers={{ add: (e) => e.target.getElement()?.setAttribute('aria-label', name) }}
-    >
+    <Marker position={[listing.lat, listing.lng]} icon={icon} riseOnHover>
       <Popup
         className="map-popup"
         minWidth={240}
@@ -183,6 +200,30 @@ function Pin({ listing }: { listing: Placed }) {
       </Popup>
     </Marker>
   );
+}
+
+/**
+ * The icon's element gets `name` as its accessible name each time it is made: a pin in a
+ * group is drawn (and its element made) only when the group opens.
+ */
+function named(icon: L.DivIcon, name: string): L.DivIcon {
+  const create = icon.createIcon.bind(icon);
+  icon.createIcon = (old) => {
+    const element = create(old);
+    element.setAttribute('aria-label', name);
+    return element;
+  };
+  return icon;
+}
+
+/** A group of pins: how many homes, in the pins' style. */
+function clusterIcon(label: string): L.DivIcon {
+  return L.divIcon({
+    className: 'map-pin map-cluster',
+    html: `<span>${escapeHtml(label)}</span>`,
+    iconSize: [80, 26],
+    iconAnchor: [40, 32],
+  });
 }
 
 /** A town's name on the outline, under the pins. */
