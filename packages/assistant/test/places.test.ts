@@ -41,6 +41,13 @@ describe('places beyond the towns', () => {
     expect(read('house with a view of St Hilarion').facts.location).toBe('Girne');
   });
 
+  it('a place named to live in wins over a landmark named to be near', () => {
+    expect(read('studio close to Ercan').facts.location).toBe('Lefkoşa');
+    expect(read('I land at Ercan on monday, need a flat in Lapta').facts.location).toBe('Lapta');
+    expect(read('studying at DAU but want to live in Iskele').facts.location).toBe('İskele');
+    expect(read('airport transfer from ercan to girne').intent).toBe('off_topic');
+  });
+
   it('a long village name two letters off is still found; an unrelated word is not', () => {
     expect(read('villa in karaoglanolgu').facts.location).toBe('Girne');
     expect(read('квартира в Караогланогло').facts.location).toBe('Girne');

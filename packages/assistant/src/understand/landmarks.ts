@@ -37,8 +37,10 @@ export const LANDMARKS: Readonly<Record<District, readonly string[]>> = {
     'Uluslararası Kıbrıs',
     'BAU Cyprus',
     'Bahçeşehir Kıbrıs',
+    'Ercan',
     'Ercan Airport',
     'Ercan Havalimanı',
+    'Burhan Nalbantoğlu',
   ],
   Girne: [
     'GAU',

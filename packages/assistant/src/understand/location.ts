@@ -12,11 +12,21 @@ import { VILLAGES } from './villages';
 const byName = new Map<string, Town>(townNames());
 // A village with no town of its own reads as its district ("Çatalköy" searches Girne), and
 // so does a campus or a sight ("near EMU" searches Gazimağusa).
+// A place near which people search is weaker than a place they name to live in: "landing
+// at Ercan, a flat in Girne" searches Girne. Landmarks map to a copy of their district's
+// town, so the reader can tell them apart.
+const landmarkTowns = new Set<Town>();
 for (const district of DISTRICTS) {
   const town = findTown(district)!;
-  for (const village of [...VILLAGES[district], ...LANDMARKS[district]]) {
+  const landmark = { ...town };
+  landmarkTowns.add(landmark);
+  for (const village of VILLAGES[district]) {
     const folded = foldText(village);
     if (!byName.has(folded)) byName.set(folded, town);
+  }
+  for (const name of LANDMARKS[district]) {
+    const folded = foldText(name);
+    if (!byName.has(folded)) byName.set(folded, landmark);
   }
 }
 // Names of two words are also typed as one: "longbeach", "yeniboğaziçi".
@@ -76,6 +86,7 @@ export function findLocation(scan: Scan, knownWords: ReadonlySet<string>): Locat
     if (!finding.excluded.includes(name)) finding.excluded.push(name);
   };
   let last: { name: string; end: number; negation: 'exclude' | 'replace' | undefined } | undefined;
+  let near: string | undefined;
   for (let i = 0; i < terms.length; i++) {
     if (used[i]) continue;
     const hit = exactAt(scan, i) ?? inflectedAt(scan, i) ?? fuzzyAt(scan, i, knownWords);
@@ -92,12 +103,14 @@ export function findLocation(scan: Scan, knownWords: ReadonlySet<string>): Locat
       if (finding.wanted === last!.name) delete finding.wanted;
       exclude(last!.name);
     }
-    if (negation === undefined) finding.wanted ??= hit.town.name;
+    if (negation === undefined && landmarkTowns.has(hit.town)) near ??= hit.town.name;
+    else if (negation === undefined) finding.wanted ??= hit.town.name;
     else if (negation === 'exclude') exclude(hit.town.name);
     else finding.unwanted ??= hit.town.name;
     last = { name: hit.town.name, end: hit.end, negation };
     i = hit.end - 1;
   }
+  if (near !== undefined) finding.wanted ??= near;
   return finding;
 }
 
