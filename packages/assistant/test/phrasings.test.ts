@@ -178,6 +178,12 @@ describe('openings', () => {
     expect(read('merhbalar').language).toBe('tr');
   });
 
+  it('asking who the assistant is or what it does, in Turkish and Russian', () => {
+    for (const message of ['kimsiniz siz', 'ne yapabilirsiniz', 'что ты умеешь?', 'кто вы такие'])
+      expect(read(message).intent, message).toBe('greeting');
+    expect(read('помогите найти виллу').intent).toBe('search');
+  });
+
   it('a new search in Turkish and Russian clears everything', () => {
     for (const message of ['yeni arama yapalım', 'новый поиск'])
       expect(read(message, { location: 'Lapta' }), message).toMatchObject({
