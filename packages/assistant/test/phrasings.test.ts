@@ -49,6 +49,9 @@ describe('property words', () => {
     expect(read('müstakil villa arıyoruz').facts.propertyType).toBe('villa');
     expect(read('havuzlu müstakil bungalovlar').facts.propertyType).toBe('bungalow');
     expect(read('müstakil olsun').facts.propertyType).toBe('house');
+    expect(read('a detached bungalow').facts.propertyType).toBe('bungalow');
+    expect(read('3 bed detached, private garden').facts.propertyType).toBe('house');
+    expect(read('maisonette with terrace').facts.propertyType).toBe('apartment');
   });
 
   it('Russian "2к квартира" is rooms, "за 2к" is a budget', () => {

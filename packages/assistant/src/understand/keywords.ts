@@ -270,6 +270,7 @@ const PROPERTY_WORDS: ReadonlyArray<readonly [string, PropertyType]> = [
     'condo',
     'condos',
     'duplex',
+    'maisonette',
     'daire',
     'dayire',
     'daira',
@@ -328,6 +329,7 @@ const PROPERTY_WORDS: ReadonlyArray<readonly [string, PropertyType]> = [
     'cottage',
     'cottages',
     'detached house',
+    'detached',
     'mustakil',
     'mustakil ev',
     'mustakil evler',
@@ -673,6 +675,8 @@ function misspeltRentWord(scan: Scan): RentSignal | undefined {
  * The first property type named; a studio or penthouse beats a plain "apartment"
  * ("studio flat", "penthouse apartment").
  */
+const DETACHED = new Set(['mustakil', 'detached']);
+
 export function findPropertyType(scan: Scan): PropertyType | undefined {
   const named: PropertyType[] = [];
   let detached = false;
@@ -680,9 +684,9 @@ export function findPropertyType(scan: Scan): PropertyType | undefined {
     claim(scan, match.start, match.end);
     // "daire yerine villa", "villa olmasın": the type named before is the one not wanted.
     if (negatedBefore(scan, match.start) || negatedAfter(scan, match.end)) continue;
-    // "müstakil villa": "müstakil" (detached) alone describes the type named with it, and
-    // is a house only when nothing else is named.
-    if (match.end - match.start === 1 && scan.terms[match.start]!.text === 'mustakil')
+    // "müstakil villa", "detached bungalow": "detached" alone describes the type named
+    // with it, and is a house only when nothing else is named.
+    if (match.end - match.start === 1 && DETACHED.has(scan.terms[match.start]!.text))
       detached = true;
     else named.push(match.value);
   }
