@@ -47,6 +47,7 @@ describe('a person, in other words', () => {
       'оставьте ваш номер',
       'нужна консультация',
       'как мне с вами связаться',
+      'давайте созвонимся с менеджером',
     ])
       expect(read(message).intent, message).toBe('human');
   });
@@ -111,6 +112,19 @@ describe('questions that are not searches', () => {
   it('citizenship and residency asked with "will" or a Turkish particle', () => {
     expect(read('will I be able to get a residence permit?').intent).toBe('question:residency');
     expect(read('mülk alınca vatandaşlık hakkı var mı').intent).toBe('question:buying');
+  });
+
+  it('residency and title deeds are more particular than buying', () => {
+    expect(read('if a foreigner buys a flat, do they get a residence permit?').intent).toBe(
+      'question:residency',
+    );
+    expect(read('yabancı alıcıya hangi tapu veriliyor?').intent).toBe('question:title_deeds');
+  });
+
+  it('pitfalls and mortgages are buying questions', () => {
+    expect(read('what pitfalls should I know about?').intent).toBe('question:buying');
+    expect(read('konut kredisi çekebilir miyim').intent).toBe('question:buying');
+    expect(read('дают ли кредит иностранцам?').intent).toBe('question:buying');
   });
 
   it('the paperwork of buying is a buying question', () => {
@@ -184,6 +198,8 @@ describe('alerts', () => {
       'если что-то найдется, скиньте мне',
       'пришлите уведомление о новых виллах',
       'email me once new flats get listed',
+      'subscribe me to new listings in lapta',
+      'подпишите меня на рассылку',
     ])
       expect(read(message).intent, message).toBe('notify');
   });

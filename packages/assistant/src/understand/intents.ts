@@ -261,6 +261,11 @@ const ASKS: ReadonlyArray<readonly [string, Ask]> = [
     'notifications',
     'bildirim gonder',
     'уведомление',
+    'subscribe',
+    'abone',
+    'подпишите',
+    'подписаться',
+    'подписка',
     'держите в курсе',
     'держите меня в курсе',
     'держите нас в курсе',
@@ -368,6 +373,19 @@ const TOPICS: ReadonlyArray<readonly [string, QuestionTopic]> = [
     'оформление',
     'оформления',
     'процедура покупки',
+    // Pitfalls and mortgages.
+    'pitfalls',
+    'watch out for',
+    'подводные камни',
+    'dikkat edilmesi gereken',
+    'mortgage',
+    'mortgages',
+    'kredi',
+    'konut kredisi',
+    'кредит',
+    'кредиты',
+    'ипотека',
+    'ипотеку',
     // The costs of buying: taxes, fees, a lawyer.
     'taxes',
     'tax',
@@ -983,13 +1001,25 @@ function seesOne(scan: Scan): boolean {
   return (see && (when || which)) || (show && when);
 }
 
+/**
+ * "Can a foreigner get residency by buying?" is about residency: residency and title deeds
+ * are more particular than buying, which nationalities and paperwork also name.
+ */
+function specificTopic(found: readonly QuestionTopic[]): QuestionTopic | undefined {
+  if (found[0] === 'prices') return 'prices';
+  if (found.includes('residency')) return 'residency';
+  if (found.includes('title_deeds')) return 'title_deeds';
+  return found[0];
+}
+
 export function findIntentSignals(scan: Scan): IntentSignals {
   const asks = [...new Set(findPhrases(scan, askTable).map((m) => m.value))];
   if (!asks.includes('human') && asksForPerson(scan)) asks.push('human');
   if (!asks.includes('viewing') && seesOne(scan)) asks.push('viewing');
   if (!asks.includes('notify') && tellsWhenFound(scan)) asks.push('notify');
   const topic =
-    findPhrases(scan, topicTable)[0]?.value ?? (asksIfBuyingIsSafe(scan) ? 'buying' : undefined);
+    specificTopic(findPhrases(scan, topicTable).map((m) => m.value)) ??
+    (asksIfBuyingIsSafe(scan) ? 'buying' : undefined);
   const elsewhere = findPhrases(scan, elsewhereTable)[0]?.value;
   const offTopic =
     findPhrases(scan, offTopicTable).some((m) => !nearby(scan, m.start, m.end)) ||

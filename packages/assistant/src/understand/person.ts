@@ -8,7 +8,7 @@ import type { Scan } from './scan';
  * prices" names nobody, "an agent's listing" asks for nothing.
  */
 const REACH =
-  /^(?:speak(?:ing)?|talk(?:ing)?|chat(?:ting)?|connect(?:ed|ing)?|transfer|put|pass|reach|contact|bagla(?:(?:nmak|nabil|r|y|mak|sin)\p{L}*)?|ara(?:yabil|yacak|sin|yin|rmi)\p{L}*|gorus(?:mek|ebil|eyim|elim)\p{L}*|konus(?:mak|abil|ayim|alim)\p{L}*|iletisim\p{L}*|ulas(?:abil|mak|tir)\p{L}*|соедин\p{L}*|свяж\p{L}*|связат\p{L}*|поговор\p{L}*|пообща\p{L}*|переключ\p{L}*|позвон\p{L}*)$/u;
+  /^(?:speak(?:ing)?|talk(?:ing)?|chat(?:ting)?|connect(?:ed|ing)?|transfer|put|pass|reach|contact|bagla(?:(?:nmak|nabil|r|y|mak|sin)\p{L}*)?|ara(?:yabil|yacak|sin|yin|rmi)\p{L}*|gorus(?:mek|ebil|eyim|elim)\p{L}*|konus(?:mak|abil|ayim|alim)\p{L}*|iletisim\p{L}*|ulas(?:abil|mak|tir)\p{L}*|соедин\p{L}*|свяж\p{L}*|связат\p{L}*|поговор\p{L}*|пообща\p{L}*|переключ\p{L}*|позвон\p{L}*|созвон\p{L}*)$/u;
 const PERSON =
   /^(?:someone|somebody|anyone|anybody|person|agent|agents|boss|owner|landlord|operator|human|staff|representative|rep|realtor|consultant|advisor|adviser|broker|manager|colleague|office|team|agency|temsilci\p{L}*|musteri\p{L}*|operator\p{L}*|sizi|sizinle|yetkili\p{L}*|danisman\p{L}*|emlakci\p{L}*|biri|birisi|biriyle|birisiyle|insan\p{L}*|calisan\p{L}*|personel\p{L}*|ofis\p{L}*|sorumlu\p{L}*|человек\p{L}*|сотрудник\p{L}*|специалист\p{L}*|менеджер\p{L}*|консультант\p{L}*|представител\p{L}*|риелтор\p{L}*|риэлтор\p{L}*|агент\p{L}*|кем|кто|вами|вас)$/u;
 
