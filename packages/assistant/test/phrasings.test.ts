@@ -106,6 +106,8 @@ describe('language', () => {
   it('common Turkish words make a message Turkish, English ones do not', () => {
     expect(read('evcil hayvana izin veren').language).toBe('tr');
     expect(read('aile için sessiz bir yer').language).toBe('tr');
+    expect(read('villa havuz bahce').language).toBe('tr');
+    expect(read('2+1 klima garaj').language).toBe('tr');
     expect(read('hair salon prices').language).toBe('en');
   });
 });
