@@ -87,6 +87,12 @@ describe('a viewing, in other words', () => {
     expect(read('looking at flats for next weekend in iskele').intent).toBe('search');
   });
 
+  it('when a stay starts is not when to visit', () => {
+    expect(read('show me studios for tomorrow').intent).toBe('search');
+    expect(read('see what is available from saturday').intent).toBe('search');
+    expect(read('покажите виллы на завтра').intent).toBe('search');
+  });
+
   it('a sea view or a request to list is not a viewing', () => {
     expect(read('villa with sea view, that is all').intent).toBe('search');
     expect(read('show me the first one again', shown).intent).not.toBe('viewing');

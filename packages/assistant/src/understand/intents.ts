@@ -947,6 +947,8 @@ const WHEN = new Set([
   'утром',
   'вечером',
 ]);
+/** "for tomorrow", "available from monday": when a stay starts, not when to visit. */
+const STAY_FROM = new Set(['for', 'from', 'available', 'until', 'starting', 'since', 'с', 'на']);
 const WHICH = new Set([
   'that',
   'those',
@@ -995,7 +997,7 @@ function seesOne(scan: Scan): boolean {
     )
       see = true;
     else if (SHOW.test(text)) show = true;
-    else if (WHEN.has(text)) when = true;
+    else if (WHEN.has(text) && !STAY_FROM.has(scan.terms[i - 1]?.text ?? '')) when = true;
     else if (WHICH.has(text)) which = true;
   });
   return (see && (when || which)) || (show && when);
