@@ -113,6 +113,7 @@ describe('questions that are not searches', () => {
     expect(read('насколько надежно покупать новостройку?').intent).toBe('question:buying');
     expect(read('what taxes do I pay when buying?').intent).toBe('question:buying');
     expect(read('a safe quiet area for a family villa').intent).toBe('search');
+    expect(read('villas to buy with secure parking, in a safe area?').intent).toBe('search');
   });
 
   it('citizenship and residency asked with "will" or a Turkish particle', () => {

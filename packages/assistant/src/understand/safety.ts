@@ -6,16 +6,20 @@ import type { Scan } from './scan';
  * word order. Safety alone ("a safe area") and buying alone are not enough.
  */
 const SAFETY =
-  /^(?:safe|safely|safety|secure|risk|risks|risky|guvenli\p{L}*|guvenilir\p{L}*|riskli|risk|riski|безопасн\p{L}*|риск\p{L}*|надежн\p{L}*|опасно)$/u;
+  /^(?:safe|safely|safety|risk|risks|risky|guvenli\p{L}*|guvenilir\p{L}*|riskli|risk|riski|безопасн\p{L}*|риск\p{L}*|надежн\p{L}*|опасно)$/u;
 const BUYING =
   /^(?:buy|buying|purchase|purchasing|invest|investing|developer|developers|satin|almak|alsam|alirsam|alirken|alinir|alabilir\p{L}*|muteahhit\p{L}*|куп\p{L}*|покуп\p{L}*|приобре\p{L}*|застроищ\p{L}*|инвестир\p{L}*)$/u;
 
+/** Safety and buying within a few words of each other ("secure parking ... to buy" is not). */
 export function asksIfBuyingIsSafe(scan: Scan): boolean {
-  let safety = false;
-  let buying = false;
-  for (const term of scan.terms) {
-    if (SAFETY.test(term.text)) safety = true;
-    else if (BUYING.test(term.text)) buying = true;
+  let safety = -Infinity;
+  let buying = -Infinity;
+  for (let i = 0; i < scan.terms.length; i++) {
+    const text = scan.terms[i]!.text;
+    if (SAFETY.test(text)) safety = i;
+    else if (BUYING.test(text)) buying = i;
+    else continue;
+    if (Math.abs(safety - buying) <= 4) return true;
   }
-  return safety && buying;
+  return false;
 }
