@@ -193,7 +193,7 @@ export class JobEngine {
     pool.on('error', (error) => logger.warn({ err: error }, 'job engine: connection lost'));
     this.#pool = pool;
     try {
-      await runMigrations({ pgPool: pool, logger: loggerFor(logger) });
+      await installOnce(pool, () => runMigrations({ pgPool: pool, logger: loggerFor(logger) }));
       await this.#run(pool);
     } catch (error) {
       this.#pool = undefined;
@@ -284,4 +284,23 @@ function loggerFor(logger: Log): WorkerLogger {
     const method = LEVELS[level as LogLevel] ?? 'info';
     logger[method]({ ...scope, ...meta, component: 'jobs' }, message);
   });
+}
+
+/**
+ * graphile-worker's install starts with `CREATE SCHEMA IF NOT EXISTS`, which is not safe
+ * against the same statement in another session: two instances starting at once on a
+ * fresh database could fail one of them (a duplicate key in pg_namespace). One instance
+ * at a time installs or upgrades, under a session advisory lock; the others wait, then
+ * find nothing to do.
+ */
+async function installOnce(pool: pg.Pool, install: () => Promise<void>): Promise<void> {
+  const client = await pool.connect();
+  const lock = "hashtext('parley:job-engine-schema')";
+  try {
+    await client.query(`SELECT pg_advisory_lock(${lock})`);
+    await install();
+  } finally {
+    await client.query(`SELECT pg_advisory_unlock(${lock})`).catch(() => {});
+    client.release();
+  }
 }

@@ -111,6 +111,27 @@ describe('job engine', () => {
     expect(seen.at(-1)).toEqual({ n: 100, by: 1 });
   });
 
+  it('several instances starting at once on a fresh database all start (one installs, the others wait)', async () => {
+    const fresh = await createTestDatabase('jobs_fresh');
+    const started: JobEngine[] = [];
+    try {
+      const starting = Array.from({ length: 6 }, () => {
+        const jobs = new JobEngine({ sequelize, url: fresh.url, logger: silent });
+        started.push(jobs);
+        return jobs.start();
+      });
+      const results = await Promise.allSettled(starting);
+      expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+      const [row] = await fresh.query<{ n: string }>(
+        'SELECT count(*) AS n FROM graphile_worker.migrations',
+      );
+      expect(Number(row!.n)).toBeGreaterThan(0);
+    } finally {
+      await Promise.all(started.map((e) => e.stop()));
+      await fresh.drop();
+    }
+  });
+
   it('refuses a task defined twice or after start', () => {
     const jobs = new JobEngine({ sequelize, url: db.url, logger: silent });
     jobs.define('test.record', async () => {});

@@ -30,17 +30,10 @@ export async function cancelRun(
   if (!run || run.conversation_id !== session.conversationId) throw notFound('Run');
   if (isFinished({ status: run.status })) return toRun(run);
   const executor = runExecutorOf(services);
+  // Nothing ran yet: finished here, unless it started or ended meanwhile.
   if (run.status === 'queued') {
-    const finished = await finishRun(services, run.id, {
-      status: 'cancelled',
-      partialText: '',
-      assistantMessageId: '',
-      agent: run.agent,
-    });
-    if (finished) {
-      await finished.publish();
-      return finished.run;
-    }
+    const cancelled = await cancelHere(services, run);
+    if (cancelled) return cancelled;
   }
   if (executor.abortLocal(run.id)) {
     await executor.settled(run.id);
@@ -51,18 +44,23 @@ export async function cancelRun(
   }
   const now = await readRun(services, run.id);
   if (now && !isFinished({ status: now.status })) {
-    const finished = await finishRun(services, run.id, {
-      status: 'cancelled',
-      partialText: '',
-      assistantMessageId: '',
-      agent: run.agent,
-    });
-    if (finished) {
-      await finished.publish();
-      return finished.run;
-    }
+    const cancelled = await cancelHere(services, run);
+    if (cancelled) return cancelled;
   }
   return toRun((await readRun(services, run.id)) as RunRow);
+}
+
+/** Finishes `run` as cancelled with nothing written; undefined when it had already ended. */
+async function cancelHere(services: ApiServices, run: RunRow): Promise<Run | undefined> {
+  const finished = await finishRun(services, run.id, {
+    status: 'cancelled',
+    partialText: '',
+    assistantMessageId: '',
+    agent: run.agent,
+  });
+  if (!finished) return undefined;
+  await finished.publish();
+  return finished.run;
 }
 
 /** `sessions.runs`: the conversation's runs, newest first. */
