@@ -1,4 +1,5 @@
 import { BED_WORDS } from './bedrooms';
+import { currencyOfWord } from './currency';
 import { claim, findPhrases, phraseAt, phraseTable, type Scan } from './scan';
 import type { NumberInfo } from './tokens';
 
@@ -16,59 +17,17 @@ export interface BudgetFinding {
   max?: number;
   /** "a month" / "a night" said next to the price: a hint for the rent type. */
   period?: Period;
+  /** Index of the term holding the first amount, to tell which period words belong to it. */
+  at?: number;
 }
 
 type Direction = 'max' | 'min';
 export type Period = 'month' | 'night' | 'week';
 
 const CURRENCY_SIGNS = new Set(['£', '€', '$', '₺']);
-const CURRENCY_WORDS = new Set([
-  'pounds',
-  'pound',
-  'gbp',
-  'stg',
-  'sterling',
-  'quid',
-  'euro',
-  'euros',
-  'eur',
-  'usd',
-  'dollars',
-  'dollar',
-  'tl',
-  'lira',
-  'liras',
-  'sterlin',
-  'sterline',
-  'sterlinden',
-  'sterlinlik',
-  'sterlinin',
-  'sterlini',
-  'poundun',
-  'pound',
-  'tlye',
-  'tlden',
-  'liraya',
-  'liradan',
-  'avro',
-  'euroya',
-  'eurodan',
-  'dolar',
-  'dolara',
-  'dolardan',
-  'фунтов',
-  'фунта',
-  'фунт',
-  'фунты',
-  'стерлингов',
-  'евро',
-  'долларов',
-  'доллара',
-  'доллар',
-  'лир',
-  'лиры',
-  'лира',
-]);
+/** Pound slang the currency patterns leave out (it never needs converting). */
+const POUND_SLANG = new Set(['quid', 'stg', 'стерлингов']);
+const isCurrency = (text: string) => POUND_SLANG.has(text) || currencyOfWord(text) !== undefined;
 /** Skipped when looking back from a number for its qualifier: "budget is £700". */
 const FILLERS = new Set([
   ':',
@@ -400,6 +359,7 @@ export function findBudget(scan: Scan): BudgetFinding | undefined {
       found.min = range.min;
       found.max = range.max;
       found.period ??= range.period;
+      found.at ??= i;
       i = range.end - 1;
       continue;
     }
@@ -420,6 +380,7 @@ export function findBudget(scan: Scan): BudgetFinding | undefined {
     const direction = after.direction ?? before.direction ?? 'max';
     found[direction] = num.value;
     found.period ??= after.period;
+    found.at ??= i;
     claim(scan, before.start, after.end);
     i = after.end - 1;
   }
@@ -473,10 +434,7 @@ function lookAhead(scan: Scan, start: number, value: number): After {
   const { terms } = scan;
   let j = start;
   let currency = false;
-  while (
-    j < terms.length &&
-    (CURRENCY_SIGNS.has(terms[j]!.text) || CURRENCY_WORDS.has(terms[j]!.text))
-  ) {
+  while (j < terms.length && isCurrency(terms[j]!.text)) {
     currency = true;
     j++;
   }

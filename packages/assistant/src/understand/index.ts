@@ -10,6 +10,7 @@ import {
   SMALL_TALK_WORDS,
   type SmallTalk,
 } from './commands';
+import { type BudgetCurrency, currencyOfWord } from './currency';
 import { findIntentSignals, type IntentSignals } from './intents';
 import { findFeatures, findPropertyType, findRentType, KEYWORD_WORDS } from './keywords';
 import { detectLanguage } from './language';
@@ -19,7 +20,7 @@ import { createScan } from './scan';
 import { tokenize } from './tokens';
 import { fromLatinRussian } from './translit';
 
-export type { FactGroup, IntentSignals, Relative, SmallTalk };
+export type { BudgetCurrency, FactGroup, IntentSignals, Relative, SmallTalk };
 
 /** What one message says, before it is merged into the session's memory. */
 export interface Understanding {
@@ -155,6 +156,38 @@ const WEEK_WORDS = new Set([
   'неделя',
 ]);
 
+/** "gecelik 40", "gecesi 100", "40 a night": a nightly price said apart from its amount. */
+const NIGHT_WORDS = new Set([
+  'gecelik',
+  'gecesi',
+  'geceligi',
+  'geceye',
+  'night',
+  'nightly',
+  'ночь',
+  'сутки',
+]);
+
+/**
+ * The period of a budget said apart from its amount: the week or night word nearer the
+ * amount wins, so "1 haftalığına stüdyo, gecelik 40 pound" is a stay of a week at a
+ * nightly price, not a weekly budget.
+ */
+function periodApart(
+  terms: readonly { text: string }[],
+  at: number | undefined,
+): Period | undefined {
+  let week = Infinity;
+  let night = Infinity;
+  terms.forEach((t, i) => {
+    const distance = Math.abs(i - (at ?? i));
+    if (WEEK_WORDS.has(t.text)) week = Math.min(week, distance);
+    else if (NIGHT_WORDS.has(t.text)) night = Math.min(night, distance);
+  });
+  if (week === Infinity && night === Infinity) return undefined;
+  return week < night ? 'week' : 'night';
+}
+
 const CHEAP_WORDS = new Set([
   'cheap',
   'cheapest',
@@ -182,12 +215,8 @@ export function understand(message: string): Understanding {
   const location = findLocation(scan, KNOWN_WORDS);
   const bedrooms = findBedrooms(scan);
   const budget = findBudget(scan);
-  if (
-    budget !== undefined &&
-    budget.period === undefined &&
-    scan.terms.some((t) => WEEK_WORDS.has(t.text))
-  )
-    budget.period = 'week';
+  const apart = budget?.period === undefined ? periodApart(scan.terms, budget?.at) : undefined;
+  if (budget !== undefined && apart !== undefined) budget.period = apart;
   const drops = findDrops(scan);
   const reset = findReset(scan, drops.size > 0);
   const rentType = findRentType(scan, budget?.period);
@@ -269,46 +298,11 @@ export function saysNothing(u: Understanding): boolean {
   );
 }
 
-export type BudgetCurrency = 'GBP' | 'EUR' | 'USD' | 'TRY';
-
-const CURRENCY_OF: Record<string, BudgetCurrency> = {
-  '£': 'GBP',
-  '€': 'EUR',
-  $: 'USD',
-  '₺': 'TRY',
-  euro: 'EUR',
-  euros: 'EUR',
-  eur: 'EUR',
-  avro: 'EUR',
-  euroya: 'EUR',
-  eurodan: 'EUR',
-  евро: 'EUR',
-  usd: 'USD',
-  dollar: 'USD',
-  dollars: 'USD',
-  dolar: 'USD',
-  dolara: 'USD',
-  dolardan: 'USD',
-  доллар: 'USD',
-  доллара: 'USD',
-  долларов: 'USD',
-  tl: 'TRY',
-  tlye: 'TRY',
-  tlden: 'TRY',
-  lira: 'TRY',
-  liras: 'TRY',
-  liraya: 'TRY',
-  liradan: 'TRY',
-  лир: 'TRY',
-  лиры: 'TRY',
-  лира: 'TRY',
-};
-
 /** The first currency other than pounds written in the message, if any. */
 function currencyOf(scan: { terms: readonly { text: string }[] }): BudgetCurrency | undefined {
   for (const term of scan.terms) {
-    const currency = CURRENCY_OF[term.text];
-    if (currency !== undefined) return currency;
+    const currency = currencyOfWord(term.text);
+    if (currency !== undefined && currency !== 'GBP') return currency;
   }
   return undefined;
 }

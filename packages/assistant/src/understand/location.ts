@@ -66,6 +66,15 @@ const LOCATION_NEGATORS_AFTER = new Set([
   'istemem',
   'olmaz',
 ]);
+/** Turkish "instead of" follows the place too: "Mağusa yerine İskele" replaces Mağusa. */
+const REPLACING_AFTER = new Set(['yerine', 'yerina', 'yerne']);
+
+function negatedAfterPlace(next: string | undefined): 'exclude' | 'replace' | undefined {
+  if (next === undefined) return undefined;
+  if (LOCATION_NEGATORS_AFTER.has(next)) return 'exclude';
+  return REPLACING_AFTER.has(next) ? 'replace' : undefined;
+}
+
 /** "anywhere but Girne", "any town but Lapta": "but" excludes after these. */
 const ANY_PLACE = new Set(['anywhere', 'everywhere', 'anything', 'any', 'town', 'area', 'place']);
 
@@ -92,9 +101,7 @@ export function findLocation(scan: Scan, knownWords: ReadonlySet<string>): Locat
     const hit = exactAt(scan, i) ?? inflectedAt(scan, i) ?? fuzzyAt(scan, i, knownWords);
     if (hit === undefined) continue;
     claim(scan, i, hit.end);
-    let negation = LOCATION_NEGATORS_AFTER.has(scan.terms[hit.end]?.text ?? '')
-      ? 'exclude'
-      : negatedPlace(scan, i);
+    let negation = negatedAfterPlace(scan.terms[hit.end]?.text) ?? negatedPlace(scan, i);
     // "Girne ve Lapta dışında", "except Girne and Lapta", "кроме Кирении и Лапты": a
     // negation before or after a list of places applies to every place in it.
     const listed = last !== undefined && last.end === i - 1 && PLACE_LIST.has(terms[i - 1]!.text);
@@ -324,7 +331,8 @@ function negatedPlace(scan: Scan, start: number): 'exclude' | 'replace' | undefi
   }
   return undefined;
 }
-const REPLACING = new Set(['instead', 'rather', 'other', 'than', 'yerine', 'вместо']);
+// Turkish "yerine" follows the place it replaces (REPLACING_AFTER), so a place after it is wanted.
+const REPLACING = new Set(['instead', 'rather', 'other', 'than', 'вместо']);
 
 /** The canonical name for any spelling the alias table knows, else undefined. */
 export function canonicalTown(name: string): string | undefined {

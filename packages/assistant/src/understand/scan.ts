@@ -123,19 +123,51 @@ const NEGATORS = new Set([
   'нет',
   'кроме',
   'вместо',
+  // "необязательно с мебелью": need not be, said before the thing.
+  'необязательно',
 ]);
+
+/**
+ * Words between a negator and the thing it waves away that say nothing themselves:
+ * "doesn't (necessarily) have to be furnished", "does not need to be", "no need for a pool".
+ * They do not use up the window, so a longer "need not be" still reaches its word.
+ */
+const NEED_FILLERS = new Set([
+  'have',
+  'has',
+  'to',
+  'be',
+  'need',
+  'needs',
+  'necessarily',
+  'really',
+  'it',
+  'a',
+  'an',
+  'the',
+]);
+
+const WITH = new Set(['с', 'со']);
+/** "(не)обязательно с бассейном": "с" breaks a clause, except after a word saying "need not". */
+function optionalBefore(scan: Scan, i: number): boolean {
+  const prev = scan.terms[i - 1]?.text;
+  return prev === 'необязательно' || (prev === 'обязательно' && scan.terms[i - 2]?.text === 'не');
+}
 
 /** True when a negator sits within `window` terms before `start`, in the same clause. */
 export function negatedBefore(scan: Scan, start: number, window = 3): boolean {
-  for (let i = start - 1; i >= 0 && i >= start - window; i--) {
+  let counted = 0;
+  for (let i = start - 1; i >= 0 && counted < window; i--) {
     const text = scan.terms[i]!.text;
+    if (WITH.has(text) && optionalBefore(scan, i)) return true;
     if (CLAUSE_BREAKS.has(text)) return false;
     if (NEGATORS.has(text)) return true;
+    if (!NEED_FILLERS.has(text)) counted++;
   }
   return false;
 }
 
-const NOT_NEEDED = new Set(['needed', 'necessary', 'required', 'important', 'essential']);
+const NOT_NEEDED = new Set(['needed', 'necessary', 'required', 'important', 'essential', 'must']);
 const AFTER_NEGATORS = new Set(['not', 'isnt', 'arent', 'doesnt', 'dont', 'no']);
 /** Turkish negates after the noun: "havuz olmasın", "Girne hariç", "eşya istemiyorum". */
 const TURKISH_NEGATORS = new Set([
@@ -148,6 +180,11 @@ const TURKISH_NEGATORS = new Set([
   'yok',
   'gereksiz',
   'yerine',
+  // Need not be: "eşyalı olmasa da olur", "havuz olmazsa da olur", "bahçe gerekmez".
+  'olmasa',
+  'olmazsa',
+  'gerekmez',
+  'gerekmiyor',
 ]);
 /** Russian waves a thing away after naming it too: "бассейн не нужен", "мебель не обязательна". */
 const RUSSIAN_NOT_NEEDED = new Set([
@@ -160,6 +197,15 @@ const RUSSIAN_NOT_NEEDED = new Set([
   'обязателен',
   'обязательна',
   'важно',
+  'обязательны',
+  'требуется',
+]);
+/** Said after the thing with no "не": "мебель необязательна", "бассейн необязателен". */
+const RUSSIAN_OPTIONAL = new Set([
+  'необязательно',
+  'необязательна',
+  'необязателен',
+  'необязательны',
 ]);
 
 /** "pool not needed", "garden is optional": a feature waved away after it is named. */
@@ -169,6 +215,7 @@ export function negatedAfter(scan: Scan, end: number): boolean {
     const text = scan.terms[i]!.text;
     if (CLAUSE_BREAKS.has(text)) return false;
     if (text === 'optional' || text === 'unnecessary' || TURKISH_NEGATORS.has(text)) return true;
+    if (RUSSIAN_OPTIONAL.has(text)) return true;
     if (text === 'не' && RUSSIAN_NOT_NEEDED.has(scan.terms[i + 1]?.text ?? '')) return true;
     if (AFTER_NEGATORS.has(text)) negator = true;
     else if (negator && (NOT_NEEDED.has(text) || text === 'matter')) return true;
