@@ -172,20 +172,7 @@ function Pin({ listing }: { listing: Placed }) {
   const format = useFormat();
   const label = format.shortMoney(listing.price, listing.currency);
   const name = t('map.pin', { title: listing.title, price: format.price(listing) });
-  const icon = useMemo(
-    () =>
-      named(
-        L.divIcon({
-          className: 'map-pin',
-          html: `<span>${escapeHtml(label)}</span>`,
-          // A box the label is centred in, its tail's tip on the point.
-          iconSize: [80, 26],
-          iconAnchor: [40, 32],
-        }),
-        name,
-      ),
-    [label, name],
-  );
+  const icon = useMemo(() => named(tag('map-pin', label), name), [label, name]);
   return (
     <Marker position={[listing.lat, listing.lng]} icon={icon} riseOnHover>
       <Popup
@@ -216,14 +203,19 @@ function named(icon: L.DivIcon, name: string): L.DivIcon {
   return icon;
 }
 
-/** A group of pins: how many homes, in the pins' style. */
-function clusterIcon(label: string): L.DivIcon {
+/** A label above a point, its tail's tip on the point (a box it is centred in). */
+function tag(className: string, label: string): L.DivIcon {
   return L.divIcon({
-    className: 'map-pin map-cluster',
+    className,
     html: `<span>${escapeHtml(label)}</span>`,
     iconSize: [80, 26],
     iconAnchor: [40, 32],
   });
+}
+
+/** A group of pins: how many homes, in the pins' style. */
+function clusterIcon(label: string): L.DivIcon {
+  return tag('map-pin map-cluster', label);
 }
 
 /** A town's name on the outline, under the pins. */
