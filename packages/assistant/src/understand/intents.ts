@@ -654,6 +654,23 @@ const OFF_TOPIC = [
   'новости',
   'билеты',
   'авиабилеты',
+  // Eating and going out: "a good meyhane in Mağusa" names a town but is not a search.
+  'aksam yemegi',
+  'ogle yemegi',
+  'yemek yenir',
+  'yemek yiyebilecegimiz',
+  'where to eat',
+  'place to eat',
+  'places to eat',
+  'eat out',
+  'dinner',
+  'lunch',
+  'nightlife',
+  'gece hayati',
+  'где поесть',
+  'ночная жизнь',
+  'ужин',
+  'ужина',
   // Errands and getting around: a town named with them is not a search for it.
   'dentist',
   'doctor',
@@ -825,7 +842,25 @@ const QUESTION_WORDS = new Set([
  * "парикмахерскую", "kuaföre", "eczaneler", "hairdressers".
  */
 const OFF_TOPIC_STEM =
-  /^(?:schools?|kindergarten|okul|anaokul|kres|школ|детсад|hair|haircut|manicure|massage|masaj|маникюр|массаж|hairdresser|barber|plumber|electrician|mechanic|dentist|pharmac|restaurant|hospital|cinema|supermarket|ferr(?:y|ies)|kuafor|berber|veteriner|tamirci|tesisatci|elektrikci|eczane|doktor|restoran|kebapci|feribot|hastane|sinema|парикмахер|барбер|ветеринар|сантехник|электрик|стоматолог|аптек|банкомат|обменник|супермаркет|ресторан|кафе|паром|больниц|врач)\p{L}*$/u;
+  /^(?:schools?|kindergarten|okul|anaokul|kres|школ|детсад|hair|haircut|manicure|massage|masaj|маникюр|массаж|hairdresser|barber|plumber|electrician|mechanic|dentist|pharmac|restaurant|hospital|cinema|supermarket|ferr(?:y|ies)|kuafor|berber|veteriner|tamirci|tesisatci|elektrikci|eczane|doktor|restoran|kebapci|feribot|hastane|sinema|парикмахер|барбер|ветеринар|сантехник|электрик|стоматолог|аптек|банкомат|обменник|супермаркет|ресторан|кафе|паром|больниц|врач|meyhane|lokanta|tavern|таверн|kafe|cafe|kahvalt|pizz|пицц|sushi|суши|nightclub|поужин|пообеда|позавтрака)\p{L}*$/u;
+/** Bars and pubs by their whole forms: their stems begin too many other words ("public"). */
+const BAR_WORDS = new Set([
+  'bar',
+  'bars',
+  'barlar',
+  'barlari',
+  'barda',
+  'bara',
+  'bari',
+  'pub',
+  'pubs',
+  'бар',
+  'бары',
+  'баров',
+  'баре',
+  'паб',
+  'пабы',
+]);
 
 /**
  * "close to a school", "okula yakın", "рядом с больницей": an errand named as what the home
@@ -1025,7 +1060,9 @@ export function findIntentSignals(scan: Scan): IntentSignals {
   const elsewhere = findPhrases(scan, elsewhereTable)[0]?.value;
   const offTopic =
     findPhrases(scan, offTopicTable).some((m) => !nearby(scan, m.start, m.end)) ||
-    scan.terms.some((t, i) => OFF_TOPIC_STEM.test(t.text) && !nearby(scan, i, i + 1));
+    scan.terms.some(
+      (t, i) => (OFF_TOPIC_STEM.test(t.text) || BAR_WORDS.has(t.text)) && !nearby(scan, i, i + 1),
+    );
   const question = scan.terms.some((t) => t.text === '?' || QUESTION_WORDS.has(t.text));
   const signals: IntentSignals = { asks, offTopic, question };
   if (topic !== undefined) signals.topic = topic;

@@ -711,6 +711,11 @@ const TURKISH_NOUN = new RegExp(
     `(?:l[ae]r)?(?:[iu]?m[iu]z|[iu]?n[iu]z|[iu]?m|[iu]n|s[iu]|[iu]|y[iu])?` +
     `(?:y[ae]|[ae]|n?d[ae]|n?t[ae]|n?d[ae]n|n?t[ae]n|n?d[ae]ki|n[iu]n|[iu]n|n[iu]|n[ae]|y[iu]|[iu])?$`,
 );
+/**
+ * "вилла" in every case, also typed with one "л" ("ищу вилу", "вилы в Лапте"), which is
+ * too short for the typo match; "вилка" (a fork) is left out.
+ */
+const RUSSIAN_VILLA = /^вилл?(?:а|у|ы|е|ой|ою|ах|ам|ами|очку|очка)$/;
 const TURKISH_STEM_TYPE: Readonly<Record<string, PropertyType>> = {
   villa: 'villa',
   daire: 'apartment',
@@ -727,10 +732,15 @@ const TURKISH_STEM_TYPE: Readonly<Record<string, PropertyType>> = {
 
 function inflectedPropertyType(scan: Scan): PropertyType | undefined {
   for (let i = 0; i < scan.terms.length; i++) {
-    const stem = scan.used[i] ? undefined : TURKISH_NOUN.exec(scan.terms[i]!.text)?.[1];
-    if (stem === undefined || negatedBefore(scan, i) || negatedAfter(scan, i + 1)) continue;
+    const text = scan.terms[i]!.text;
+    const type = scan.used[i]
+      ? undefined
+      : RUSSIAN_VILLA.test(text)
+        ? 'villa'
+        : TURKISH_STEM_TYPE[TURKISH_NOUN.exec(text)?.[1] ?? ''];
+    if (type === undefined || negatedBefore(scan, i) || negatedAfter(scan, i + 1)) continue;
     claim(scan, i, i + 1);
-    return TURKISH_STEM_TYPE[stem];
+    return type;
   }
   return undefined;
 }

@@ -3,6 +3,7 @@ import { ELSEWHERE } from './intents';
 import { LANDMARKS } from './landmarks';
 import { normalise } from './tokens';
 import { isRussianInLatin } from './translit';
+import { TURKISH_CASE_ENDINGS } from './turkish-endings';
 import { VILLAGES } from './villages';
 
 /**
@@ -327,28 +328,17 @@ const PLACE_STEMS: ReadonlySet<string> = new Set(
     ...ELSEWHERE,
   ].filter((name) => /^[a-z]{3,}$/.test(name)),
 );
-const PLACE_ENDINGS = [
-  'ndeki',
-  'ndaki',
-  'deki',
-  'daki',
-  'teki',
-  'taki',
-  'nden',
-  'ndan',
-  'nde',
-  'nda',
-  'den',
-  'dan',
-  'ten',
-  'tan',
-  'ye',
-  'ya',
-  'de',
-  'da',
-  'te',
-  'ta',
-];
+// The endings places take; one-letter ones are left out here, since many names already
+// end in "a" or "e" ("lapta" is not "lapt" + "a"), so they would make any name Turkish.
+const PLACE_ENDINGS = TURKISH_CASE_ENDINGS.filter((ending) => ending.length > 1);
+
+/**
+ * A number with a Turkish case ending ("800e kadar", "1000den az", "50 bine", "750ye"):
+ * English never suffixes a number like that. A one-letter ending needs three digits (a price), so a
+ * flat number such as "12a" stays neutral.
+ */
+const NUMBER_WITH_ENDING =
+  /\d(?:\d\d[ae]|[.,]?\d*(?:y[ae]|[dt][ae]n?|l[iu]k|y?l[ae]))(?![\p{L}\d])/gu;
 
 function isPlaceWithTurkishEnding(word: string): boolean {
   for (const ending of PLACE_ENDINGS) {
@@ -362,7 +352,7 @@ function isPlaceWithTurkishEnding(word: string): boolean {
  * "istemiyorum", "görebilir miyiz". A word with one counts as a Turkish word.
  */
 const TURKISH_VERB =
-  /^\p{L}{2,}(?:abilir|ebilir|iyor|iyorum|iyoruz|uyor|uyorum|uyoruz|yorum|yoruz|abilirmisiniz|ebilirmisiniz)$/u;
+  /^\p{L}{2,}(?:[ae]bilir(?:im|iz|sin|siniz|ler|misiniz)?|[iu]yor(?:um|uz|sun|lar)?|yorum|yoruz|m[ae]s[iu]n)$/u;
 
 const ENGLISH_WORDS = new Set([
   'the',
@@ -484,6 +474,7 @@ export function detectLanguage(message: string): Language | undefined {
   if (isRussianInLatin(message)) return 'ru';
   const words = normalise(message).match(/[a-z]+/g) ?? [];
   let turkish = (message.match(TURKISH_LETTERS)?.length ?? 0) > 0 ? 1 : 0;
+  turkish += 2 * (normalise(message).match(NUMBER_WITH_ENDING)?.length ?? 0);
   let english = 0;
   for (const word of words) {
     if (TURKISH_WORDS.has(word) || TURKISH_VERB.test(word) || isPlaceWithTurkishEnding(word))

@@ -1,7 +1,8 @@
 import { DISTRICTS, findTown, foldText, type Town, townNames } from '@parley/validators';
 import { withinDistance } from './edit-distance';
 import { LANDMARKS } from './landmarks';
-import { claim, type Scan } from './scan';
+import { claim, isJoiner, type Scan } from './scan';
+import { TURKISH_CASE_ENDINGS } from './turkish-endings';
 import { VILLAGES } from './villages';
 
 /**
@@ -127,21 +128,29 @@ const PLACE_LIST = new Set(['and', 'or', 've', 'veya', 'ile', 'ya', 'и', 'ил�
 function exactAt(scan: Scan, start: number): { town: Town; end: number } | undefined {
   // Longest name first so "long beach" wins over nothing and "esentepe village" over "esentepe".
   const longest = firstWords.has(scan.terms[start]!.text) ? longestName : 1;
-  for (let n = Math.min(longest, scan.terms.length - start); n >= 1; n--) {
+  for (let n = longest; n >= 1; n--) {
+    // A hyphen between the words of a name is a space: "Лонг-Бич", "Long-Beach".
     const words: string[] = [];
-    for (let k = 0; k < n; k++) {
-      const t = scan.terms[start + k]!;
-      if (scan.used[start + k] || t.num !== undefined) break;
+    let end = start;
+    while (words.length < n) {
+      const t = scan.terms[end];
+      if (t === undefined || scan.used[end] || t.num !== undefined) break;
+      end++;
+      if (words.length > 0 && isJoiner(t.text)) continue;
       words.push(t.text);
     }
     if (words.length !== n) continue;
     const town = byName.get(words.join(' '));
-    if (town !== undefined) return { town, end: start + n };
-    // A Turkish ending on the last word of a longer name: "Long Beach'te", "Yeni Boğaziçi'nde".
-    if (n > 1 && /^[a-z]+$/.test(words[n - 1]!)) {
-      const inflected = withTurkishEnding(`${words.slice(0, -1).join(' ')} `, words[n - 1]!);
-      if (inflected !== undefined) return { town: inflected, end: start + n };
-    }
+    if (town !== undefined) return { town, end };
+    if (n === 1) continue;
+    // An ending on the last word of a longer name: "Long Beach'te", "Yeni Boğaziçi'nde",
+    // "на Лонг-Биче".
+    const prefix = `${words.slice(0, -1).join(' ')} `;
+    const last = words[n - 1]!;
+    const inflected = /^[a-z]+$/.test(last)
+      ? withTurkishEnding(prefix, last)
+      : byName.get(prefix + last.replace(RUSSIAN_ENDINGS, ''));
+    if (inflected !== undefined) return { town: inflected, end };
   }
   return undefined;
 }
@@ -160,34 +169,7 @@ function withTurkishEnding(prefix: string, word: string): Town | undefined {
  * Turkish case endings on a town ("Girne'de", "Lefkoşa'dan", "Güzelyurt'ta", typed
  * with or without the apostrophe) and Russian ones ("в Кирении", "в Фамагусте").
  */
-const TURKISH_ENDINGS = [
-  'ndeki',
-  'ndaki',
-  'deki',
-  'daki',
-  'teki',
-  'taki',
-  'nden',
-  'ndan',
-  'nde',
-  'nda',
-  'den',
-  'dan',
-  'ten',
-  'tan',
-  'nin',
-  'nun',
-  'de',
-  'da',
-  'te',
-  'ta',
-  'ye',
-  'ya',
-  'yi',
-  'yu',
-  'e',
-  'a',
-];
+const TURKISH_ENDINGS = TURKISH_CASE_ENDINGS;
 const RUSSIAN_ENDINGS = /(?:ией|ии|ию|ия|ой|ей|ом|ем|е|а|я|у|ю|ы|и|о)$/;
 
 /** Single-word Cyrillic names by stem: "кирени" for Кирения, Кирении, Киренией. */
