@@ -63,6 +63,10 @@ const QUALIFIERS: ReadonlyArray<readonly [Direction, string[]]> = [
     'upto',
     'at most',
     'no higher than',
+    // "nothing over 800": the "over" is ruled out.
+    'nothing over',
+    'nothing above',
+    'nothing more than',
     '<',
     'within',
     'budget',
@@ -130,6 +134,18 @@ const QUALIFIERS: ReadonlyArray<readonly [Direction, string[]]> = [
 
 const AFTER: ReadonlyArray<readonly [Direction, string[]]> = [
   ...[
+    // "500den fazla olmasın", "800 üstü olmasın": more than the amount is ruled out.
+    'den fazla olmasin',
+    'dan fazla olmasin',
+    'ten fazla olmasin',
+    'tan fazla olmasin',
+    'den fazla vermem',
+    'dan fazla vermem',
+    'den fazla degil',
+    'dan fazla degil',
+    'fazla olmasin',
+    'ustu olmasin',
+    'uzeri olmasin',
     'or less',
     'or under',
     'or below',

@@ -213,7 +213,8 @@ export function negatedAfter(scan: Scan, end: number): boolean {
   let negator = false;
   for (let i = end; i < scan.terms.length && i < end + 4; i++) {
     const text = scan.terms[i]!.text;
-    if (CLAUSE_BREAKS.has(text)) return false;
+    // "daire 500den fazla olmasın": a number starts a price, the negation is the price's.
+    if (CLAUSE_BREAKS.has(text) || scan.terms[i]!.num !== undefined) return false;
     if (text === 'optional' || text === 'unnecessary' || TURKISH_NEGATORS.has(text)) return true;
     if (RUSSIAN_OPTIONAL.has(text)) return true;
     if (text === 'не' && RUSSIAN_NOT_NEEDED.has(scan.terms[i + 1]?.text ?? '')) return true;
