@@ -25,3 +25,17 @@ describe('one place instead of another', () => {
     expect(r.facts.propertyType, message).toBe('villa');
   });
 });
+
+describe('somewhere other than a place', () => {
+  it('"X-den başka" lets the remembered place go, like "other than X"', () => {
+    for (const message of ["Lefkoşa'dan başka bir yerde olsun", 'somewhere other than nicosia']) {
+      const r = read(message);
+      expect(r.location, message).toBeUndefined();
+      expect(r.intent, message).toBe('refine');
+    }
+  });
+
+  it('"X-de başka" is another home in that place', () => {
+    expect(read("Lefkoşa'da başka villa var mı").location).toBe('Lefkoşa');
+  });
+});

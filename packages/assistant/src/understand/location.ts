@@ -76,6 +76,16 @@ function negatedAfterPlace(next: string | undefined): 'exclude' | 'replace' | un
   return REPLACING_AFTER.has(next) ? 'replace' : undefined;
 }
 
+/**
+ * "Girne'den başka bir yer" (somewhere other than Girne) replaces the place; only with the
+ * ablative, since "Girne'de başka villa" is another villa in Girne.
+ */
+function otherThan(scan: Scan, end: number): 'replace' | undefined {
+  const next = scan.terms[end]?.text;
+  if (next !== 'baska' && next !== 'disinda') return undefined;
+  return /(?:[dt][ae]n)$/.test(scan.terms[end - 1]!.text) ? 'replace' : undefined;
+}
+
 /** "anywhere but Girne", "any town but Lapta": "but" excludes after these. */
 const ANY_PLACE = new Set(['anywhere', 'everywhere', 'anything', 'any', 'town', 'area', 'place']);
 
@@ -102,7 +112,10 @@ export function findLocation(scan: Scan, knownWords: ReadonlySet<string>): Locat
     const hit = exactAt(scan, i) ?? inflectedAt(scan, i) ?? fuzzyAt(scan, i, knownWords);
     if (hit === undefined) continue;
     claim(scan, i, hit.end);
-    let negation = negatedAfterPlace(scan.terms[hit.end]?.text) ?? negatedPlace(scan, i);
+    let negation =
+      negatedAfterPlace(scan.terms[hit.end]?.text) ??
+      otherThan(scan, hit.end) ??
+      negatedPlace(scan, i);
     // "Girne ve Lapta dışında", "except Girne and Lapta", "кроме Кирении и Лапты": a
     // negation before or after a list of places applies to every place in it.
     const listed = last !== undefined && last.end === i - 1 && PLACE_LIST.has(terms[i - 1]!.text);
