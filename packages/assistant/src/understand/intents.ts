@@ -1055,8 +1055,12 @@ export function findIntentSignals(scan: Scan): IntentSignals {
   if (!asks.includes('viewing') && seesOne(scan)) asks.push('viewing');
   if (!asks.includes('notify') && tellsWhenFound(scan)) asks.push('notify');
   const topic =
-    specificTopic(findPhrases(scan, topicTable).map((m) => m.value)) ??
-    (asksIfBuyingIsSafe(scan) ? 'buying' : undefined);
+    specificTopic(
+      findPhrases(scan, topicTable)
+        // "fiyatı 700e düşür", "цена 800": a price word right before an amount sets a budget.
+        .filter((m) => m.value !== 'prices' || scan.terms[m.end]?.num === undefined)
+        .map((m) => m.value),
+    ) ?? (asksIfBuyingIsSafe(scan) ? 'buying' : undefined);
   const elsewhere = findPhrases(scan, elsewhereTable)[0]?.value;
   const offTopic =
     findPhrases(scan, offTopicTable).some((m) => !nearby(scan, m.start, m.end)) ||
