@@ -25,3 +25,10 @@ describe('Russian as people type it', () => {
     expect(facts('вилка').propertyType).toBeUndefined();
   });
 });
+
+describe('a stay of a month or a year in Russian', () => {
+  it('is a long let, as in English and Turkish', () => {
+    expect(facts('студию на месяц в Лапте').rentType).toBe('long_term');
+    expect(facts('дом на год в Искеле').rentType).toBe('long_term');
+  });
+});

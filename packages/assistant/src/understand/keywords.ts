@@ -107,6 +107,9 @@ const RENT_WORDS: ReadonlyArray<readonly [string, RentSignal]> = [
     'месяца',
     'полгода',
     'на полгода',
+    // A stay of a month or a year, like "for a month" and "1 aylığına".
+    'на месяц',
+    'на год',
     'на зиму',
     'uzun sureli',
     'aylik',
