@@ -26,6 +26,10 @@ describe('a feature that need not be', () => {
     ['необязательно с бассейном', 'pool'],
     ['сад необязателен', 'garden'],
     ['мебель не требуется', 'furnished'],
+    ['garden or not, either way', 'garden'],
+    ['бассейн или без, всё равно', 'pool'],
+    ['сад не важен', 'garden'],
+    ['bahçesi olmayan da olur', 'garden'],
   ])('%s drops %s', (message, feature) => {
     const r = read(message);
     expect(r.features ?? [], message).not.toContain(feature);

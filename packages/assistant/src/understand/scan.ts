@@ -183,6 +183,9 @@ const TURKISH_NEGATORS = new Set([
   // Need not be: "eşyalı olmasa da olur", "havuz olmazsa da olur", "bahçe gerekmez".
   'olmasa',
   'olmazsa',
+  // "havuzu olmayan da olur": one without it.
+  'olmayan',
+  'olmayanlar',
   'gerekmez',
   'gerekmiyor',
 ]);
@@ -199,6 +202,10 @@ const RUSSIAN_NOT_NEEDED = new Set([
   'важно',
   'обязательны',
   'требуется',
+  'важна',
+  'важен',
+  'важны',
+  'принципиально',
 ]);
 /** Said after the thing with no "не": "мебель необязательна", "бассейн необязателен". */
 const RUSSIAN_OPTIONAL = new Set([
@@ -217,6 +224,9 @@ export function negatedAfter(scan: Scan, end: number): boolean {
     if (CLAUSE_BREAKS.has(text) || scan.terms[i]!.num !== undefined) return false;
     if (text === 'optional' || text === 'unnecessary' || TURKISH_NEGATORS.has(text)) return true;
     if (RUSSIAN_OPTIONAL.has(text)) return true;
+    // "furnished or not", "с мебелью или без": either will do.
+    const next = scan.terms[i + 1]?.text;
+    if ((text === 'or' && next === 'not') || (text === 'или' && next === 'без')) return true;
     if (text === 'не' && RUSSIAN_NOT_NEEDED.has(scan.terms[i + 1]?.text ?? '')) return true;
     if (AFTER_NEGATORS.has(text)) negator = true;
     else if (negator && (NOT_NEEDED.has(text) || text === 'matter')) return true;
