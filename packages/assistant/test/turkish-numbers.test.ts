@@ -24,3 +24,24 @@ describe('numbers with Turkish endings', () => {
     expect(detectLanguage('1000 gecmesin')).toBe('tr');
   });
 });
+
+describe('other Turkish endings on foreign words', () => {
+  it('a currency name with a Turkish ending is Turkish', () => {
+    expect(detectLanguage('lapta studio 450 sterlinlik')).toBe('tr');
+    expect(detectLanguage('kyrenia flat 600 euroya')).toBe('tr');
+  });
+
+  it('an ending after an apostrophe on any word is Turkish', () => {
+    expect(detectLanguage("penthouse'ta 2+1 lapta")).toBe('tr');
+    expect(detectLanguage("NEU'ya close flat")).toBe('tr');
+  });
+
+  it('English plurals and apostrophes stay English', () => {
+    for (const message of [
+      "it's 600 pounds a month",
+      "the owner's flat, 700 dollars",
+      "I'd like a studio, we're two",
+    ])
+      expect(detectLanguage(message), message).toBe('en');
+  });
+});

@@ -53,3 +53,12 @@ export function currencyOfWord(text: string): BudgetCurrency | undefined {
   for (const [pattern, currency] of RUSSIAN_CURRENCY) if (pattern.test(text)) return currency;
   return undefined;
 }
+
+/** A currency name with a Turkish ending ("poundluk", "euroyu"): only Turkish writes one. */
+const TURKISH_CURRENCY_FORM = new RegExp(
+  `^(?:${Object.keys(STEMS).join('|')})(?:y?[aeiu]|[dt][ae]n|l[iu]k|y?[iu]n|n[iu]n|y?l[ae])$`,
+);
+
+export function isTurkishCurrencyForm(text: string): boolean {
+  return TURKISH_CURRENCY_FORM.test(text);
+}

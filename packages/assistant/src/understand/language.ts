@@ -1,4 +1,5 @@
 import { DISTRICTS, foldText, type Language, townNames } from '@parley/validators';
+import { isTurkishCurrencyForm } from './currency';
 import { ELSEWHERE } from './intents';
 import { LANDMARKS } from './landmarks';
 import { normalise } from './tokens';
@@ -337,6 +338,13 @@ const PLACE_ENDINGS = TURKISH_CASE_ENDINGS.filter((ending) => ending.length > 1)
  * English never suffixes a number like that. A one-letter ending needs three digits (a price), so a
  * flat number such as "12a" stays neutral.
  */
+/**
+ * A Turkish case ending after an apostrophe on any word ("residence'ta", "EMU'ya",
+ * "site'de"): English apostrophes are followed by s, t, d, m, re, ve or ll, never these.
+ */
+const APOSTROPHE_ENDING =
+  /\p{L}['’](?:n?[dt][aeıiuü]|n?[dt][ae]n|y[aeıiuü]|n[ıiuü]n|[ıiuü]n)(?!\p{L})/giu;
+
 const NUMBER_WITH_ENDING =
   /\d(?:\d\d[ae]|[.,]?\d*(?:y[ae]|[dt][ae]n?|l[iu]k|y?l[ae]))(?![\p{L}\d])/gu;
 
@@ -475,9 +483,15 @@ export function detectLanguage(message: string): Language | undefined {
   const words = normalise(message).match(/[a-z]+/g) ?? [];
   let turkish = (message.match(TURKISH_LETTERS)?.length ?? 0) > 0 ? 1 : 0;
   turkish += 2 * (normalise(message).match(NUMBER_WITH_ENDING)?.length ?? 0);
+  turkish += 2 * (message.match(APOSTROPHE_ENDING)?.length ?? 0);
   let english = 0;
   for (const word of words) {
-    if (TURKISH_WORDS.has(word) || TURKISH_VERB.test(word) || isPlaceWithTurkishEnding(word))
+    if (
+      TURKISH_WORDS.has(word) ||
+      TURKISH_VERB.test(word) ||
+      isPlaceWithTurkishEnding(word) ||
+      isTurkishCurrencyForm(word)
+    )
       turkish += 2;
     else if (ENGLISH_WORDS.has(word)) english++;
   }
