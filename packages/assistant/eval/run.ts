@@ -12,16 +12,19 @@ import { TR_HOLDOUT_3 } from './holdout-3/tr';
 import { EN_HOLDOUT_4 } from './holdout-4/en';
 import { RU_HOLDOUT_4 } from './holdout-4/ru';
 import { TR_HOLDOUT_4 } from './holdout-4/tr';
+import { EN_HOLDOUT_5 } from './holdout-5/en';
+import { RU_HOLDOUT_5 } from './holdout-5/ru';
+import { TR_HOLDOUT_5 } from './holdout-5/tr';
 import { RU } from './ru';
 import { FIELDS, type LanguageScore, scoreSet } from './score';
 import { TR } from './tr';
 import type { EvalCase } from './types';
 
 /**
- * `pnpm eval:assistant`: the rule agent's reading of five labelled sets of requests per
- * language, one table each: the tuning set (eval/*.ts) and held-out sets 1-3, which the
+ * `pnpm eval:assistant`: the rule agent's reading of six labelled sets of requests per
+ * language, one table each: the tuning set (eval/*.ts) and held-out sets 1-4, which the
  * rules were improved against after their first runs, so they flatter them; and the fresh
- * held-out set 4 (eval/holdout-4/, written without reading the rules, their tests or the
+ * held-out set 5 (eval/holdout-5/, written without reading the rules, their tests or the
  * other sets' messages, by someone who never saw the rules' changes), the one whose first
  * run estimates how the rules do on new text. Every miss follows with what was read.
  * Exits 1 below 95% exact in any language of any set.
@@ -41,8 +44,12 @@ const sets: Array<{ title: string; cases: Record<Language, readonly EvalCase[]> 
     cases: { en: EN_HOLDOUT_3, tr: TR_HOLDOUT_3, ru: RU_HOLDOUT_3 },
   },
   {
-    title: 'Held-out set 4, fresh (eval/holdout-4/)',
+    title: 'Held-out set 4, tuned against (eval/holdout-4/)',
     cases: { en: EN_HOLDOUT_4, tr: TR_HOLDOUT_4, ru: RU_HOLDOUT_4 },
+  },
+  {
+    title: 'Held-out set 5, fresh (eval/holdout-5/)',
+    cases: { en: EN_HOLDOUT_5, tr: TR_HOLDOUT_5, ru: RU_HOLDOUT_5 },
   },
 ];
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
