@@ -1,6 +1,8 @@
+import { isOffTopic } from './off-topic';
 import { asksForPerson, tellsWhenFound } from './person';
 import { asksIfBuyingIsSafe } from './safety';
 import { findPhrases, phraseTable, type Scan } from './scan';
+import { asksToSeeOne } from './viewing';
 
 /**
  * What a message asks for beyond filters: a person, a viewing, an alert, an answer to a
@@ -600,203 +602,6 @@ for (const name of ELSEWHERE) {
     ELSEWHERE_FORMS.set(name + ending, name);
 }
 
-const OFF_TOPIC = [
-  'weather',
-  'forecast',
-  'temperature',
-  'rain',
-  'raining',
-  'football',
-  'recipe',
-  'joke',
-  'news',
-  'flight',
-  'flights',
-  'restaurant',
-  'restaurants',
-  'what time',
-  'time is it',
-  'taxi',
-  'hospital',
-  'cinema',
-  'restoran',
-  'restoranlar',
-  'mac',
-  'maci',
-  'kacta',
-  'saat kac',
-  'taksi',
-  'hastane',
-  'sinema',
-  'ресторан',
-  'ресторана',
-  'рестораны',
-  'матч',
-  'такси',
-  'больница',
-  'кино',
-  'hava durumu',
-  'havalar',
-  'sicaklik',
-  'yagmur',
-  'futbol',
-  'tarif',
-  'fikra',
-  'ucak bileti',
-  'погода',
-  'погоду',
-  'погоды',
-  'температура',
-  'дождь',
-  'футбол',
-  'рецепт',
-  'анекдот',
-  'новости',
-  'билеты',
-  'авиабилеты',
-  // Eating and going out: "a good meyhane in Mağusa" names a town but is not a search.
-  'aksam yemegi',
-  'ogle yemegi',
-  'yemek yenir',
-  'yemek yiyebilecegimiz',
-  'where to eat',
-  'place to eat',
-  'places to eat',
-  'eat out',
-  'dinner',
-  'lunch',
-  'nightlife',
-  'gece hayati',
-  'где поесть',
-  'ночная жизнь',
-  'ужин',
-  'ужина',
-  // Errands and getting around: a town named with them is not a search for it.
-  'dentist',
-  'doctor',
-  'doctors',
-  'pharmacy',
-  'chemist',
-  'bank',
-  'atm',
-  'exchange money',
-  'money exchange',
-  'currency exchange',
-  'get from',
-  'how do i get to',
-  'how to get to',
-  'directions',
-  'bus',
-  'buses',
-  'car hire',
-  'rent a car',
-  'hire a car',
-  'supermarket',
-  'nightlife',
-  'casino',
-  'casinos',
-  'hava nasil',
-  'havalar nasil',
-  'doktor',
-  'dis doktoru',
-  'disci',
-  'eczane',
-  'banka',
-  'doviz',
-  'kebap',
-  'kebapci',
-  'lokanta',
-  'nasil gidilir',
-  'nasil giderim',
-  'nasil gidebilirim',
-  'otobus',
-  'araba kiralama',
-  'kumarhane',
-  'gece hayati',
-  'как доехать',
-  'как добраться',
-  'доехать',
-  'добраться',
-  'обменять',
-  'обмен валют',
-  'поменять деньги',
-  'поменять валюту',
-  'поменять доллары',
-  'поменять евро',
-  'обменник',
-  'банк',
-  'банкомат',
-  'врач',
-  'врача',
-  'стоматолог',
-  'стоматолога',
-  'зубнои',
-  'аптека',
-  'аптеку',
-  'аптеки',
-  'автобус',
-  'прокат машин',
-  'машину напрокат',
-  'казино',
-  'кафе',
-  'супермаркет',
-  // Services and errands of daily life: a town named with them is not a search either.
-  'hairdresser',
-  'barber',
-  'vet',
-  'mechanic',
-  'plumber',
-  'electrician',
-  'exchange rate',
-  'rate today',
-  'ferry',
-  'ferries',
-  'sim card',
-  'kuafor',
-  'kuaforu',
-  'berber',
-  'veteriner',
-  'tamirci',
-  'tesisatci',
-  'elektrikci',
-  'doviz kuru',
-  'dolar kuru',
-  'euro kuru',
-  'avro kuru',
-  'sterlin kuru',
-  'kurlar',
-  'kur ne',
-  'exchange rates',
-  'feribot',
-  'transfer from',
-  'airport transfer',
-  'havalimani transferi',
-  'трансфер',
-  'groceries',
-  'grocery',
-  'bakkal',
-  'продукты',
-  'nail salon',
-  'beauty salon',
-  'guzellik salonu',
-  'салон красоты',
-  'парикмахер',
-  'парикмахерская',
-  'парикмахерскую',
-  'барбершоп',
-  'ветеринар',
-  'ветеринара',
-  'сантехник',
-  'электрик',
-  'курс',
-  'курс валют',
-  'курс фунта',
-  'паром',
-  'парома',
-  'сим карта',
-  'симку',
-];
-
 /** Words that make a message a question rather than a request. */
 const QUESTION_WORDS = new Set([
   'can',
@@ -837,72 +642,9 @@ const QUESTION_WORDS = new Set([
   'нужна',
 ]);
 
-/**
- * The same errands by stem, for the endings the table cannot list: "сантехника",
- * "парикмахерскую", "kuaföre", "eczaneler", "hairdressers".
- */
-const OFF_TOPIC_STEM =
-  /^(?:schools?|kindergarten|okul|anaokul|kres|школ|детсад|hair|haircut|manicure|massage|masaj|маникюр|массаж|hairdresser|barber|plumber|electrician|mechanic|dentist|pharmac|restaurant|hospital|cinema|supermarket|ferr(?:y|ies)|kuafor|berber|veteriner|tamirci|tesisatci|elektrikci|eczane|doktor|restoran|kebapci|feribot|hastane|sinema|парикмахер|барбер|ветеринар|сантехник|электрик|стоматолог|аптек|банкомат|обменник|супермаркет|ресторан|кафе|паром|больниц|врач|meyhane|lokanta|tavern|таверн|kafe|cafe|kahvalt|pizz|пицц|sushi|суши|nightclub|поужин|пообеда|позавтрака)\p{L}*$/u;
-/** Bars and pubs by their whole forms: their stems begin too many other words ("public"). */
-const BAR_WORDS = new Set([
-  'bar',
-  'bars',
-  'barlar',
-  'barlari',
-  'barda',
-  'bara',
-  'bari',
-  'pub',
-  'pubs',
-  'бар',
-  'бары',
-  'баров',
-  'баре',
-  'паб',
-  'пабы',
-]);
-
-/**
- * "close to a school", "okula yakın", "рядом с больницей": an errand named as what the home
- * should be near is part of the search, not off-topic.
- */
-const NEAR_BEFORE = new Set([
-  'near',
-  'nearby',
-  'close',
-  'walking',
-  'next',
-  'рядом',
-  'возле',
-  'около',
-  'недалеко',
-  'близко',
-]);
-const NEAR_AFTER = new Set([
-  'yakin',
-  'yakini',
-  'yakininda',
-  'yakinlarinda',
-  'civari',
-  'civarinda',
-  'yaninda',
-  'mesafede',
-  'mesafesinde',
-  'nearby',
-]);
-
-function nearby(scan: Scan, start: number, end: number): boolean {
-  if (NEAR_AFTER.has(scan.terms[end]?.text ?? '')) return true;
-  for (let i = start - 1; i >= 0 && i >= start - 4; i--) {
-    if (NEAR_BEFORE.has(scan.terms[i]!.text)) return true;
-  }
-  return false;
-}
-
 const askTable = phraseTable(ASKS);
 const topicTable = phraseTable(TOPICS);
 const elsewhereTable = phraseTable([...ELSEWHERE_FORMS].map(([form, name]) => [form, name]));
-const offTopicTable = phraseTable(OFF_TOPIC.map((p) => [p, true] as const));
 
 export interface IntentSignals {
   asks: Ask[];
@@ -911,131 +653,6 @@ export interface IntentSignals {
   elsewhere?: string;
   offTopic: boolean;
   question: boolean;
-}
-
-/**
- * Seeing a place with a day or a particular listing named is a viewing: "can I see the
- * second one tomorrow", "ilk daireyi cumartesi görebilir miyiz", "приехать посмотреть в субботу".
- */
-const SEE =
-  /^(?:see|visit|tour|gor(?:mek|meye|ebil|elim|eyim|ecegim)\p{L}*|gez(?:mek|meye|ebil|elim)\p{L}*|bak(?:mak|maya|abil|alim|ayim)\p{L}*|gelip|посмотр\p{L}*|осмотр\p{L}*|приехать|подъехать)$/u;
-/** "view" is a viewing after a verb ("I'd like to view", "can we view"), never in "sea view". */
-const VIEW = /^view(?:ing)?$/;
-const BEFORE_VIEW = new Set(['to', 'can', 'could', 'we', 'i', 'id', 'and', 'please', 'lets']);
-/** "come and look at the villa on sunday": looking at one, not "looking at flats". */
-const BEFORE_LOOK = new Set(['and', 'to', 'come', 'can', 'could', 'we']);
-const AFTER_LOOK = new Set(['at', 'round', 'around', 'over']);
-/**
- * Showing is a viewing only with a day: "can someone show me the flat on friday", "yarın
- * gösterebilir misiniz", "покажете в субботу"; "show me the first one" asks for a listing.
- */
-const SHOW = /^(?:show|gostere?\p{L}*|покаж\p{L}*|показат\p{L}*)$/u;
-const WHEN = new Set([
-  'today',
-  'tomorrow',
-  'tonight',
-  'weekend',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'morning',
-  'afternoon',
-  'evening',
-  'when',
-  'week',
-  'zaman',
-  'когда',
-  'bugun',
-  'yarin',
-  'haftasonu',
-  'hafta',
-  'pazartesi',
-  'sali',
-  'carsamba',
-  'persembe',
-  'cuma',
-  'cumartesi',
-  'pazar',
-  'pazartesiye',
-  'cumaya',
-  'cumartesiye',
-  'pazara',
-  'sabah',
-  'aksam',
-  'ogleden',
-  'сегодня',
-  'завтра',
-  'послезавтра',
-  'выходные',
-  'выходных',
-  'понедельник',
-  'вторник',
-  'среду',
-  'четверг',
-  'пятницу',
-  'субботу',
-  'воскресенье',
-  'утром',
-  'вечером',
-]);
-/** "for tomorrow", "available from monday": when a stay starts, not when to visit. */
-const STAY_FROM = new Set(['for', 'from', 'available', 'until', 'starting', 'since', 'с', 'на']);
-const WHICH = new Set([
-  'that',
-  'those',
-  'them',
-  'first',
-  'second',
-  'third',
-  'ilk',
-  'ikinci',
-  'ucuncu',
-  'sonuncu',
-  'bunu',
-  'onu',
-  // Turkish names a particular one in the accusative: "daireyi", "villayı", "evi".
-  'daireyi',
-  'villayi',
-  'evi',
-  'yeri',
-  'burayi',
-  'ilani',
-  'mulku',
-  'yerinde',
-  'эту',
-  'этот',
-  'первую',
-  'первыи',
-  'вторую',
-  'второи',
-  'третью',
-  'последнюю',
-]);
-
-function seesOne(scan: Scan): boolean {
-  let see = false;
-  let show = false;
-  let when = false;
-  let which = false;
-  scan.terms.forEach((term, i) => {
-    const text = term.text;
-    if (
-      SEE.test(text) ||
-      (VIEW.test(text) && BEFORE_VIEW.has(scan.terms[i - 1]?.text ?? '')) ||
-      (text === 'look' &&
-        BEFORE_LOOK.has(scan.terms[i - 1]?.text ?? '') &&
-        AFTER_LOOK.has(scan.terms[i + 1]?.text ?? ''))
-    )
-      see = true;
-    else if (SHOW.test(text)) show = true;
-    else if (WHEN.has(text) && !STAY_FROM.has(scan.terms[i - 1]?.text ?? '')) when = true;
-    else if (WHICH.has(text)) which = true;
-  });
-  return (see && (when || which)) || (show && when);
 }
 
 /**
@@ -1052,7 +669,7 @@ function specificTopic(found: readonly QuestionTopic[]): QuestionTopic | undefin
 export function findIntentSignals(scan: Scan): IntentSignals {
   const asks = [...new Set(findPhrases(scan, askTable).map((m) => m.value))];
   if (!asks.includes('human') && asksForPerson(scan)) asks.push('human');
-  if (!asks.includes('viewing') && seesOne(scan)) asks.push('viewing');
+  if (!asks.includes('viewing') && asksToSeeOne(scan)) asks.push('viewing');
   if (!asks.includes('notify') && tellsWhenFound(scan)) asks.push('notify');
   const topic =
     specificTopic(
@@ -1062,11 +679,7 @@ export function findIntentSignals(scan: Scan): IntentSignals {
         .map((m) => m.value),
     ) ?? (asksIfBuyingIsSafe(scan) ? 'buying' : undefined);
   const elsewhere = findPhrases(scan, elsewhereTable)[0]?.value;
-  const offTopic =
-    findPhrases(scan, offTopicTable).some((m) => !nearby(scan, m.start, m.end)) ||
-    scan.terms.some(
-      (t, i) => (OFF_TOPIC_STEM.test(t.text) || BAR_WORDS.has(t.text)) && !nearby(scan, i, i + 1),
-    );
+  const offTopic = isOffTopic(scan);
   const question = scan.terms.some((t) => t.text === '?' || QUESTION_WORDS.has(t.text));
   const signals: IntentSignals = { asks, offTopic, question };
   if (topic !== undefined) signals.topic = topic;
