@@ -12,10 +12,18 @@ afterAll(() => server?.close());
  * How many SQL statements the server runs while `work` runs, leaving out the access
  * token's revocation check: that one is answered from memory for up to a second
  * (auth/revocations.ts), so whether it runs depends on timing.
+ *
+ * The count is the fewest of three tries: the server also writes in the background (a
+ * run's last bookkeeping, the job engine), and one such statement landing inside the
+ * window is not the read's. An N+1 shows in every try, so the fewest still shows it.
  */
 async function countQueries(work: () => Promise<unknown>): Promise<number> {
-  const statements = await statementsOf(server, work);
-  return statements.filter((sql) => !sql.includes('FROM refresh_tokens')).length;
+  const counts: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const statements = await statementsOf(server, work);
+    counts.push(statements.filter((sql) => !sql.includes('FROM refresh_tokens')).length);
+  }
+  return Math.min(...counts);
 }
 
 describe('no N+1', () => {
