@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import {
   type ApiConfig,
   type ApiServices,
+  answerCachedSearch,
   appRouter,
   closeRuns,
   createContextFactory,
@@ -272,6 +273,7 @@ export async function startParley(
       allowedOrigins: origins,
       isWidgetOrigin: widgetOrigin,
       trustProxy: env.TRUST_PROXY,
+      searchLane: (wireInput, ip) => answerCachedSearch(services, wireInput, ip),
       onTrpcError: ({ requestId, error, path }) => {
         if (
           !(error as { code?: string }).code ||

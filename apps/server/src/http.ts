@@ -11,6 +11,7 @@ import {
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { admitTrpcInput, MAX_INPUT_BYTES } from './input-limits';
 import { COOKIE_MODE_HEADER, refreshCookieFor } from './refresh-cookie';
+import { laneCallOf, lanePrefetches, type SearchLane, sendLaneHit } from './search-lane';
 
 export interface HttpOptions {
   router: AppRouter;
@@ -23,6 +24,8 @@ export interface HttpOptions {
   isWidgetOrigin: (origin: string) => Promise<boolean>;
   trustProxy: boolean;
   onTrpcError: (info: { requestId: string; error: Error; path: string | undefined }) => void;
+  /** Answers cached `listings.search` pages before tRPC (search-lane.ts). */
+  searchLane?: SearchLane | undefined;
 }
 
 const requestIds = new WeakMap<IncomingMessage, string>();
@@ -119,6 +122,7 @@ export function createTrpcHttpHandler(options: HttpOptions) {
         ip,
         credential: credentialFromHeaders(req.headers as Record<string, string>),
         connection: isEventStream(req) ? sseConnection(ip, res) : null,
+        searchPrefetch: lanePrefetches.get(req) ?? null,
         ...originOf(req, options.allowedOrigins),
       });
     },
@@ -130,10 +134,23 @@ export function createTrpcHttpHandler(options: HttpOptions) {
       options.onTrpcError({ requestId, error, path });
     },
   });
+  const lane = options.searchLane;
+  const served = async (req: IncomingMessage, res: ServerResponse) => {
+    const call = lane && laneCallOf(req);
+    if (call) {
+      // The lane only ever shortens the way: should it fail, tRPC answers as without it.
+      const answer = await lane(call.wireInput, clientIp(req, options.trustProxy)).catch(
+        () => null,
+      );
+      if (answer?.hit) return sendLaneHit(res, call, answer.wireJson);
+      if (answer?.prefetch) lanePrefetches.set(req, answer.prefetch);
+    }
+    return trpc(req, res);
+  };
   // The input is bounded (size, nesting) before tRPC parses or decodes any of it.
   const checked = (req: IncomingMessage, res: ServerResponse) =>
     admitTrpcInput(req, res, requestIdFor(req)).then(
-      (ok) => ok && trpc(req, res),
+      (ok) => (ok ? served(req, res) : undefined),
       () => req.destroy(), // the client went away mid-body
     );
   return (req: IncomingMessage, res: ServerResponse) => {

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Credential } from './auth/credentials';
 import type { ApiConfig } from './config';
 import type { InstanceState } from './instance';
+import type { SearchLanePrefetch } from './listings/lane';
 import { lazyChildLog, type RequestLog } from './request-log';
 
 /** Everything the procedures need from the outside world, passed in, never imported. */
@@ -58,6 +59,8 @@ export interface Context {
   ownOrigin: boolean;
   /** Set when the caller keeps its refresh token in a cookie (see RefreshCookie). */
   refreshCookie?: RefreshCookie | null;
+  /** What the HTTP lane for cached searches started for this request (listings/lane.ts). */
+  searchPrefetch?: SearchLanePrefetch | null;
 }
 
 export interface ContextInput {
@@ -69,6 +72,7 @@ export interface ContextInput {
   origin?: string | null | undefined;
   ownOrigin?: boolean | undefined;
   refreshCookie?: RefreshCookie | null | undefined;
+  searchPrefetch?: SearchLanePrefetch | null | undefined;
 }
 
 /** The inner context factory: HTTP, WebSocket and tests each wrap it. */
@@ -86,6 +90,7 @@ export function createContextFactory(services: ApiServices) {
       origin: input.origin ?? null,
       ownOrigin: input.ownOrigin ?? !input.origin,
       refreshCookie: input.refreshCookie ?? null,
+      searchPrefetch: input.searchPrefetch ?? null,
     };
   };
 }

@@ -42,6 +42,11 @@ export {
   searchListings,
   updateListing,
 } from './listings';
+export {
+  answerCachedSearch,
+  type CachedSearchAnswer,
+  type SearchLanePrefetch,
+} from './listings/lane';
 export { authorizeMediaUpload } from './media/upload-access';
 export { openApiDocument, REST_PREFIX } from './rest/document';
 export { type RestRouter, restRouter } from './rest/router';

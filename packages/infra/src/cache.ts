@@ -111,6 +111,18 @@ export class Cache {
    * their version is still current, so they can never be staler than the last bump.
    */
   async getVersioned<T>(namespace: string, suffixes: string[]): Promise<VersionedRead<T>> {
+    const { version, values } = await this.getVersionedJson(namespace, suffixes);
+    return {
+      version,
+      values: values.map((json) => (json === undefined ? undefined : parse<T>(json))),
+    };
+  }
+
+  /**
+   * `getVersioned` without the parse: each value as the JSON text it was stored as, for a
+   * caller that sends it on as it is (a cached search page answered without decoding it).
+   */
+  async getVersionedJson(namespace: string, suffixes: string[]): Promise<VersionedRead<string>> {
     const link = this.#redis();
     const known = this.#versions.get(namespace);
     const keyOf = (version: number, suffix: string) => `${namespace}:v${version}:${suffix}`;
@@ -118,21 +130,13 @@ export class Cache {
       suffixes.map((suffix) => this.#local.get(keyOf(version, suffix)));
     if (!link) {
       const version = known ?? 0;
-      return {
-        version,
-        values: local(version).map((json) => (json === undefined ? undefined : parse<T>(json))),
-      };
+      return { version, values: local(version) };
     }
     const kept = known === undefined ? [] : local(known);
     const allKept = known !== undefined && kept.every((json) => json !== undefined);
     // Everything is at hand under the version last seen: ask Redis for the version alone.
     let reply = await this.#readVersioned(link, namespace, allKept ? [] : suffixes);
-    if (reply && allKept && reply.version === known) {
-      return {
-        version: known,
-        values: kept.map((json) => (json === undefined ? undefined : parse<T>(json))),
-      };
-    }
+    if (reply && allKept && reply.version === known) return { version: known, values: kept };
     // The version moved on: the values kept are not current, fetch them (if any were asked).
     if (reply && allKept && suffixes.length > 0) {
       reply = await this.#readVersioned(link, namespace, suffixes);
@@ -144,7 +148,7 @@ export class Cache {
       if (json === null) return undefined;
       // Only a current version is ever read back, so the copy may live as long as Redis's.
       if (ttlMs > 0) this.#local.set(keyOf(version, suffixes[i]!), json, { ttl: ttlMs });
-      return parse<T>(json);
+      return json;
     });
     return { version, values };
   }

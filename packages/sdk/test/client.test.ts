@@ -59,6 +59,14 @@ function until(check: () => boolean, timeoutMs = 15_000, what = 'condition'): Pr
   });
 }
 
+async function untilAsync(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('errors', () => {
   it('every failed call rejects with a typed ParleyError', async () => {
     const tokens = await register('errors');
@@ -225,8 +233,7 @@ describe('chat', () => {
 describe.each(['ws', 'sse'] as const)('resume over %s', (transport) => {
   it('a restart of the server loses no durable event, and the state says so', async () => {
     const tokens = await register(`resume-${transport}`);
-    // Slow to come back, so the next message is sent while it is still away.
-    const c = client({ token: tokens.accessToken, transport, retryDelayMs: () => 3_000 });
+    const c = client({ token: tokens.accessToken, transport });
     const states: ConnectionState[] = [];
     c.connection.subscribe((s) => states.push(s));
     const chat = await c.chat.open();
@@ -239,17 +246,28 @@ describe.each(['ws', 'sse'] as const)('resume over %s', (transport) => {
 
     await server.stop();
     await until(() => c.connection.state === 'reconnecting', 15_000, 'reconnecting');
-    await server.start();
-    // Sent as soon as the new server is up, while the client is still away.
-    const other = client({ token: tokens.accessToken });
-    await other.sessions.send.mutate({
-      sessionId: chat.sessionId,
-      content: 'with parking',
-      clientMessageId: randomUUID(),
-    });
-    expect(c.connection.state).toBe('reconnecting');
-    expect(received.filter((r) => r.type === 'assistant.completed')).toHaveLength(1);
-    await until(() => received.filter((r) => r.type === 'assistant.completed').length === 2);
+    // Sent while the client's server is away, through another instance on the same
+    // database: the client can only learn of it by resuming once its server is back.
+    const side = await server.another();
+    try {
+      const other = createParleyClient({ url: side.url, token: tokens.accessToken });
+      clients.push(other);
+      await other.sessions.send.mutate({
+        sessionId: chat.sessionId,
+        content: 'with parking',
+        clientMessageId: randomUUID(),
+      });
+      // The reply is written while the client is away: it has not seen it.
+      const runs = async () =>
+        (await other.sessions.runs.query({ sessionId: chat.sessionId, limit: 10 })).items;
+      await untilAsync(async () => (await runs()).every((run) => run.status === 'completed'));
+      expect(c.connection.state).toBe('reconnecting');
+      expect(received.filter((r) => r.type === 'assistant.completed')).toHaveLength(1);
+      await server.start();
+      await until(() => received.filter((r) => r.type === 'assistant.completed').length === 2);
+    } finally {
+      await side.close();
+    }
     await until(() => c.connection.state === 'open', 15_000, 'open again');
     const durable = received.filter((r) => !r.id.includes(':')).map((r) => r.id);
     // Two turns, each: message.created, run.started, assistant.completed.

@@ -37,6 +37,10 @@ export async function startRestartableServer(label: string, env: Record<string, 
     async start() {
       server = await startTestServer({ db, env: fixed });
     },
+    /** Another instance on the same database and Redis, on a port of its own. */
+    another(): Promise<TestServer> {
+      return startTestServer({ db, env: { ...fixed, PORT: '0' } });
+    },
     async restart() {
       await server.close();
       server = await startTestServer({ db, env: fixed });

@@ -11,6 +11,11 @@ export interface ListingsCache {
     namespace: string,
     suffixes: string[],
   ): Promise<{ version: number; values: (T | undefined)[] }>;
+  /** The same read, each value as the JSON text it was stored as (no parse). */
+  getVersionedJson(
+    namespace: string,
+    suffixes: string[],
+  ): Promise<{ version: number; values: (string | undefined)[] }>;
   set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
   bumpVersion(namespace: string): Promise<number>;
 }

@@ -295,6 +295,43 @@ function select<T extends object>(deps: ListingsDeps, sql: SqlStatement): Promis
   });
 }
 
+/** Where a search's answer is, or would be, cached: what a lookup needs before any SQL. */
+export interface SearchKeys {
+  plan: SearchPlan;
+  cursor: CursorPosition | null;
+  /** The page as sent (superjson's form, including the total). */
+  pageEntry: ListingsEntry;
+  /** The total alone, shared by every page and sort of the same filters. */
+  countEntry: ListingsEntry;
+}
+
+/** Parses and plans `input`: throws as the search would (BAD_REQUEST naming the field). */
+export function searchKeysOf(input: unknown): SearchKeys {
+  const query = listingQuery.parse(input);
+  const plan = planSearch(query);
+  const cursor = query.cursor
+    ? decodeCursor(query.cursor, { sort: plan.sort, query: plan.filterHash })
+    : null;
+  const pageEntry: ListingsEntry = `page:${hashOf({
+    f: plan.filterHash,
+    s: plan.sort,
+    l: plan.limit,
+    c: cursor && [cursor.key, cursor.id],
+  })}`;
+  return { plan, cursor, pageEntry, countEntry: `count:${plan.filterHash}` };
+}
+
+/** The cached page and total of `keys` as stored (JSON text), under the current version. */
+export function readSearchCache(cache: ListingsCache, keys: SearchKeys) {
+  return cache.getVersionedJson(LISTINGS_NAMESPACE, [keys.pageEntry, keys.countEntry]);
+}
+
+/** A cache read already made for this very search, before tRPC (see `answerCachedSearch`). */
+export interface SearchPrefetch {
+  pageEntry: ListingsEntry;
+  read: ReturnType<typeof readSearchCache>;
+}
+
 export interface SearchOptions {
   /**
    * Settles before any SQL runs and before any answer is given; its rejection is the
@@ -302,6 +339,17 @@ export interface SearchOptions {
    * while the cache is read.
    */
   gate?: Promise<unknown>;
+  /** Used instead of reading the cache again when it was read for the same page. */
+  prefetched?: SearchPrefetch | null;
+}
+
+function parseJson(json: string | undefined): unknown {
+  if (json === undefined) return undefined;
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined; // not written by us: a miss is the safe answer
+  }
 }
 
 /**
@@ -314,35 +362,24 @@ export async function searchListings(
   input: ListingQuery,
   options: SearchOptions = {},
 ): Promise<ListingPage> {
-  const query = listingQuery.parse(input);
-  const plan = planSearch(query);
-  const cursor = query.cursor
-    ? decodeCursor(query.cursor, { sort: plan.sort, query: plan.filterHash })
-    : null;
+  const keys = searchKeysOf(input);
+  const { plan, cursor, pageEntry, countEntry } = keys;
   const gate = options.gate ?? Promise.resolve();
   if (plan.matchesNothing) {
     await gate;
     return { items: [], nextCursor: null, total: 0 };
   }
-
-  const pageEntry: ListingsEntry = `page:${hashOf({
-    f: plan.filterHash,
-    s: plan.sort,
-    l: plan.limit,
-    c: cursor && [cursor.key, cursor.id],
-  })}`;
-  const countEntry: ListingsEntry = `count:${plan.filterHash}`;
+  const prefetched = options.prefetched?.pageEntry === pageEntry ? options.prefetched : null;
   // The gate (a rate limit) and the cache lookup side by side: one round trip of waiting,
   // not two. Nothing reaches PostgreSQL, and nothing is answered, before the gate opens.
   const [
     {
       version,
-      values: [cachedPage, cachedTotal],
+      values: [pageJson, totalJson],
     },
-  ] = await Promise.all([
-    deps.cache.getVersioned<SuperJSONResult | number>(LISTINGS_NAMESPACE, [pageEntry, countEntry]),
-    gate,
-  ]);
+  ] = await Promise.all([prefetched?.read ?? readSearchCache(deps.cache, keys), gate]);
+  const cachedPage = parseJson(pageJson);
+  const cachedTotal = parseJson(totalJson);
   // Cached as sent (superjson's form): a hit goes back to the client without being
   // serialised again; callers in process get the page revived from the same JSON.
   if (isWireForm(cachedPage)) {
@@ -372,7 +409,7 @@ export async function searchListings(
   // harmless, it sits under the old version, which nobody reads any more.
   remember(deps.cache, [
     [listingsKey(version, pageEntry), wireFormOf(page), SEARCH_TTL_SECONDS],
-    ...(cachedTotal === undefined
+    ...(typeof cachedTotal !== 'number'
       ? [[listingsKey(version, countEntry), total, SEARCH_TTL_SECONDS] as [string, number, number]]
       : []),
   ]);

@@ -45,11 +45,14 @@ const listingWriter = roleOrScopeProcedure(['agent', 'admin'], 'listings:write')
 export const listingsRouter = router({
   search: optionalIdentityProcedure.input(listingQuery).query(({ ctx, input }) => {
     if (exemptFromIpLimit(ctx.identity)) return searchListings(listingsDeps(ctx.services), input);
-    const gate = enforce([limitsFor(ctx.services).searchPerIp, ctx.ip]);
+    // The HTTP lane for cached searches may have consumed the limit and read the cache
+    // for this very request already: reused, never done twice.
+    const prefetched = ctx.searchPrefetch ?? null;
+    const gate = prefetched?.gate ?? enforce([limitsFor(ctx.services).searchPerIp, ctx.ip]);
     // Handled here too, so a search that fails before awaiting it leaves no unhandled
     // rejection; the search itself still awaits it and fails with it.
     gate.catch(() => {});
-    return searchListings(listingsDeps(ctx.services), input, { gate });
+    return searchListings(listingsDeps(ctx.services), input, { gate, prefetched });
   }),
   get: publicProcedure.input(idInput).query(async ({ ctx, input }) => {
     const listing = await getListing(listingsDeps(ctx.services), input.id);
