@@ -33,6 +33,8 @@ export interface LiveSocket {
   readonly readyState: number;
   readonly bufferedAmount: number;
   send(data: string): void;
+  once(event: 'close', listener: () => void): unknown;
+  off(event: 'close', listener: () => void): unknown;
 }
 
 const OPEN = 1;
@@ -58,6 +60,22 @@ const socketsOf = new WeakMap<Connection, LiveSocket>();
 /** The WebSocket server names the socket behind a connection, so its streams can go live. */
 export function attachSocket(connection: Connection, socket: LiveSocket): void {
   socketsOf.set(connection, socket);
+}
+
+/**
+ * Runs `onClose` when the socket behind `connection` closes (at once if it already has);
+ * returns what unregisters it. Nothing happens for a connection without a socket (SSE:
+ * its call's abort signal ends it).
+ */
+export function onSocketClose(connection: Connection | null, onClose: () => void): () => void {
+  const socket = connection && socketsOf.get(connection);
+  if (!socket) return () => {};
+  if (socket.readyState > OPEN) {
+    onClose();
+    return () => {};
+  }
+  socket.once('close', onClose);
+  return () => socket.off('close', onClose);
 }
 
 // The bus hands every local handler the same payload object: decode it once per instance.

@@ -6,6 +6,7 @@ import { resolveIdentity } from '../auth/identity';
 import { currentRole } from '../auth/roles';
 import { revocationChannel } from '../auth/service';
 import type { ApiServices, Connection } from '../context';
+import { onSocketClose } from '../events/fanout';
 import { EventQueue } from '../events/queue';
 import { takeSlot } from '../events/stream';
 import { INBOX_CHANNEL, type InboxBusMessage, inboxHead, readInboxEvents } from './log';
@@ -55,21 +56,31 @@ function notStaff(): TRPCError {
  * counts as online. The caller's role is read before every event (believed a second at
  * most) and its credential re-checked whenever one of its user's is revoked or their role
  * changed: an agent made a plain user gets nothing more, and the stream ends FORBIDDEN.
+ *
+ * The stream listens (bus, presence) and fixes "now" before it is returned, so when tRPC
+ * tells the client it has started, it is listening: a console that reads its lists once
+ * started misses nothing. (Inside the generator, that would happen only after "started".)
  */
-export async function* inboxEvents(
+export async function inboxEvents(
   deps: InboxStreamDeps,
   input: { lastEventId?: string | null | undefined },
 ) {
   const { services, identity, signal } = deps;
+  let lastSeq: number | undefined;
+  if (input.lastEventId != null) {
+    lastSeq = Number(input.lastEventId);
+    if (!/^\d+$/.test(input.lastEventId) || !Number.isSafeInteger(lastSeq)) throw badResume();
+  }
   const release = takeSlot(deps.connection, services.config.maxSubscriptionsPerSocket, signal);
   const queue = new EventQueue<Item>();
-  const stops: (() => void)[] = [];
+  const stops: (() => void)[] = [release];
+  // Whichever comes first: the generator's end, the call's abort, or its socket's close
+  // (tRPC never iterates a stream returned to a socket that just closed).
+  const stop = () => {
+    for (const each of stops.splice(0)) each();
+  };
+  let seq: number;
   try {
-    let lastSeq: number | undefined;
-    if (input.lastEventId != null) {
-      lastSeq = Number(input.lastEventId);
-      if (!/^\d+$/.test(input.lastEventId) || !Number.isSafeInteger(lastSeq)) throw badResume();
-    }
     // Listen first, then read: nothing committed in between is missed.
     stops.push(services.infra.bus.subscribe<InboxBusMessage>(INBOX_CHANNEL, (m) => queue.push(m)));
     stops.push(
@@ -78,7 +89,30 @@ export async function* inboxEvents(
       ),
     );
     stops.push(services.infra.presence.join(INBOX_PRESENCE));
-    let seq = lastSeq ?? (await inboxHead(services));
+    seq = lastSeq ?? (await inboxHead(services));
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  const onAbort = () => stop();
+  signal.addEventListener('abort', onAbort, { once: true });
+  stops.push(() => signal.removeEventListener('abort', onAbort));
+  stops.push(onSocketClose(deps.connection, stop));
+  if (signal.aborted) stop();
+  return streamInbox({ deps, queue, lastSeq, seq, stop });
+}
+
+async function* streamInbox(opened: {
+  deps: InboxStreamDeps;
+  queue: EventQueue<Item>;
+  lastSeq: number | undefined;
+  seq: number;
+  stop: () => void;
+}) {
+  const { deps, queue, lastSeq, stop } = opened;
+  const { services, identity, signal } = deps;
+  let seq = opened.seq;
+  try {
     const staff = async () => {
       const role = await currentRole(services, identity.userId);
       if (!role || !STAFF_ROLES.includes(role)) throw notStaff();
@@ -127,7 +161,6 @@ export async function* inboxEvents(
       seq = Math.max(seq, item.seq);
     }
   } finally {
-    for (const stop of stops) stop();
-    release();
+    stop();
   }
 }
