@@ -24,26 +24,24 @@ export function InboxPage() {
   const waiting = api.inbox.list.useQuery({ filter: 'waiting', limit: 50 });
   const mine = api.inbox.list.useQuery({ filter: 'mine', limit: 50 });
   const [held, setHeld] = useState<Held>();
+  const reread = () => {
+    void utils.inbox.list.invalidate();
+    void utils.inbox.get.invalidate();
+  };
   // Whatever happens in the inbox (on any server instance), the lists are read again.
   const events = api.inbox.events.useSubscription(
     {},
     {
-      // The lists were read before the stream listened: whatever arrived in between is
-      // read now that it does (also after every reconnect or reset).
-      onStarted: () => {
-        void utils.inbox.list.invalidate();
-        void utils.inbox.get.invalidate();
-      },
-      onData: () => {
-        void utils.inbox.list.invalidate();
-        void utils.inbox.get.invalidate();
-      },
+      // The lists were read before the stream listened: whatever arrived in between is read
+      // now (the server listens before it reports the stream started; also after every
+      // reconnect or reset).
+      onStarted: reread,
+      onData: reread,
       // A reconnect after a long sleep resumes from an id whose events were pruned
       // (BAD_REQUEST): read the lists again and listen from now, instead of going stale.
       onError: (error) => {
         if (error.data?.code !== 'BAD_REQUEST') return;
-        void utils.inbox.list.invalidate();
-        void utils.inbox.get.invalidate();
+        reread();
         setTimeout(() => events.reset(), 0);
       },
     },
