@@ -180,7 +180,10 @@ async function timeBusyPortExit(env: Record<string, string | undefined>) {
   const started = performance.now();
   const child = spawnParley(env);
   const { code, at } = await child.exited;
-  return { child, code, ms: at - started, bound: Math.max(2_000, (await floor) + 1_000) };
+  // The floor (a bare runtime start) is measured at the same time, on the same busy machine;
+  // the bound is loose on purpose: what it catches is a start that goes on (opens the
+  // database, waits on timeouts) instead of exiting at once, not a slow module load.
+  return { child, code, ms: at - started, bound: Math.max(2_000, 2 * (await floor) + 1_500) };
 }
 
 /** A data folder the embedded PostgreSQL (run as the `postgres` user when root) can reach. */
