@@ -1,16 +1,5 @@
+import { formatMoney } from '@parley/assistant';
 import type { Alert, Language } from '@parley/validators';
-
-const LOCALES: Record<Language, string> = { en: 'en-GB', tr: 'tr-TR', ru: 'ru-RU' };
-
-function money(amount: number, currency: string, language: Language): string {
-  const digits = Number.isInteger(amount) ? 0 : 2;
-  return new Intl.NumberFormat(LOCALES[language], {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amount);
-}
 
 /**
  * The line an alert leaves in the conversation its search was saved from, in the language
@@ -18,11 +7,11 @@ function money(amount: number, currency: string, language: Language): string {
  */
 export function alertLine(alert: Alert, searchName: string, language: Language): string {
   const { listing } = alert;
-  const price = money(listing.price, listing.currency, language);
+  const price = formatMoney(listing.price, listing.currency, language);
   const was =
     alert.previousPrice === null
       ? ''
-      : money(Number(alert.previousPrice), listing.currency, language);
+      : formatMoney(Number(alert.previousPrice), listing.currency, language);
   if (alert.reason === 'new') {
     switch (language) {
       case 'tr':

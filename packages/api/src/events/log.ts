@@ -21,6 +21,8 @@ type Services = Pick<ApiServices, 'db' | 'infra' | 'logger' | 'jobs' | 'config' 
 export interface Appended {
   /** The sequence number of each event, in order. */
   seqs: number[];
+  /** With `reportQueuedRuns`: whether a run of the conversation is queued. */
+  queuedRuns?: boolean;
   publish: () => Promise<void>;
 }
 
@@ -35,7 +37,15 @@ export async function appendEvents(
   conversationId: string,
   events: DurableEvent[],
   transaction: Transaction,
-  options: { sessionId?: string | null } = {},
+  options: {
+    sessionId?: string | null;
+    /**
+     * Also say whether a run of the conversation is queued (`Appended.queuedRuns`). Only
+     * conclusive when the caller's transaction locked the conversation's row in an
+     * earlier statement: this statement's snapshot then holds every run queued before it.
+     */
+    reportQueuedRuns?: boolean;
+  } = {},
 ): Promise<Appended> {
   const payloads = events.map((event) => superjson.serialize(event));
   const stored = events.map((event, i) => ({
@@ -44,7 +54,11 @@ export async function appendEvents(
   }));
   // The webhooks that may want these events are found by the same statement.
   const hookTypes = webhookTypesOf(stored);
-  const [row] = await services.db.sequelize.query<{ last: string; hooks: ConversationHook[] }>(
+  const [row] = await services.db.sequelize.query<{
+    last: string;
+    hooks: ConversationHook[];
+    queued_runs: boolean | null;
+  }>(
     `WITH c AS (
        UPDATE conversations SET event_seq = event_seq + $2 WHERE id = $1::uuid
        RETURNING id, event_seq - $2 AS first, event_seq AS last
@@ -55,7 +69,10 @@ export async function appendEvents(
      ), h AS (${conversationHooksSql('$1::uuid', '$6', '$7')})
      SELECT last,
             CASE WHEN cardinality($6::text[]) = 0 THEN '[]'::json
-                 ELSE (SELECT coalesce(json_agg(h), '[]'::json) FROM h) END AS hooks
+                 ELSE (SELECT coalesce(json_agg(h), '[]'::json) FROM h) END AS hooks,
+            CASE WHEN $8::boolean THEN EXISTS (
+              SELECT 1 FROM runs WHERE conversation_id = $1::uuid AND status = 'queued'
+            ) END AS queued_runs
      FROM c`,
     {
       bind: [
@@ -66,6 +83,7 @@ export async function appendEvents(
         options.sessionId ?? null,
         hookTypes,
         ADMIN_WIDE_EVENT_TYPES,
+        options.reportQueuedRuns ?? false,
       ],
       type: QueryTypes.SELECT,
       raw: true,
@@ -90,6 +108,7 @@ export async function appendEvents(
   );
   return {
     seqs,
+    ...(row.queued_runs === null ? {} : { queuedRuns: row.queued_runs }),
     publish: async () => {
       for (const [i, payload] of payloads.entries()) {
         await publishDurable(services, conversationId, seqs[i]!, payload);

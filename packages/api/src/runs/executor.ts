@@ -40,6 +40,8 @@ export class RunExecutor {
   readonly #draining = new Set<string>();
   // Runs a send started on this instance, waiting for their conversation's drain.
   readonly #started = new Map<string, Run>();
+  // Conversations kicked while their drain was busy: it claims once more before it ends.
+  readonly #kicked = new Set<string>();
   readonly #finished = new Set<(finished: FinishedHere) => void>();
   readonly #stopListening: () => void;
   #heartbeat: NodeJS.Timeout | undefined;
@@ -65,7 +67,10 @@ export class RunExecutor {
   kick(conversationId: string, started?: Run): void {
     if (this.#closed) return;
     if (started) this.#started.set(conversationId, started);
-    if (this.#draining.has(conversationId)) return;
+    if (this.#draining.has(conversationId)) {
+      if (!started) this.#kicked.add(conversationId);
+      return;
+    }
     this.#draining.add(conversationId);
     void this.#drain(conversationId).catch((error: unknown) =>
       this.services.logger.error({ err: error, conversationId }, 'run queue stopped'),
@@ -108,30 +113,38 @@ export class RunExecutor {
 
   async #drain(conversationId: string): Promise<void> {
     try {
+      // Whether a queued run may be waiting: at first, and after any finish that could
+      // not rule it out (a finish that stored a reply says whether one is queued).
+      let mayBeQueued = true;
       while (!this.#closed) {
         const started = this.#started.get(conversationId);
         if (started) {
           this.#started.delete(conversationId);
-          await this.#execute(started);
+          mayBeQueued = await this.#execute(started);
           continue;
         }
-        const claimed = await claimNextRun(this.services, conversationId, this.instanceId);
+        if (this.#kicked.delete(conversationId)) mayBeQueued = true;
+        const claimed = mayBeQueued
+          ? await claimNextRun(this.services, conversationId, this.instanceId)
+          : undefined;
         if (!claimed) {
-          // A send started a run while the claim was out: this drain executes it. The
-          // check and the end of the drain are one synchronous step, so a kick sees
-          // either this drain still going or none.
-          if (this.#started.has(conversationId)) continue;
+          // A send started a run, or something queued one, while the claim was out: this
+          // drain goes on. The check and the end of the drain are one synchronous step,
+          // so a kick sees either this drain still going or none.
+          if (this.#started.has(conversationId) || this.#kicked.has(conversationId)) continue;
           break;
         }
         await claimed.publish().catch((error: unknown) => this.#publishFailed(error));
-        await this.#execute(claimed.run);
+        mayBeQueued = await this.#execute(claimed.run);
       }
     } finally {
       this.#draining.delete(conversationId);
+      this.#kicked.delete(conversationId);
     }
   }
 
-  async #execute(run: Finished['run']): Promise<void> {
+  /** Executes a run to its end; false when its finish saw no run queued behind it. */
+  async #execute(run: Finished['run']): Promise<boolean> {
     const controller = new AbortController();
     let resolve!: () => void;
     const done = new Promise<void>((r) => {
@@ -149,6 +162,7 @@ export class RunExecutor {
         ? { runId: run.id, row: finished.row, message: finished.message }
         : { runId: run.id };
       for (const listener of this.#finished) listener(here);
+      return finished?.queuedRuns !== false;
     } finally {
       this.#executing.delete(run.id);
       if (this.#executing.size === 0) {
@@ -402,7 +416,6 @@ function deltaBatcher(publish: (delta: string) => void) {
   };
 }
 
-/** This instance's executor (made once, in instance.ts). */
 /**
  * A run this instance executed has ended: with the rows it wrote when this instance
  * finished it (none when a cancel or the watchdog finished it first).
@@ -413,6 +426,7 @@ export interface FinishedHere {
   message?: Message | null;
 }
 
+/** This instance's executor (made once, in instance.ts). */
 export function runExecutorOf(services: ApiServices): RunExecutor {
   return services.instance.runs;
 }

@@ -94,29 +94,28 @@ export async function sendMessage(
   try {
     committed = await withTransaction(services.db.sequelize, async (transaction) => {
       // Lock order: the conversation (message order, event counter), then the session.
+      const now = services.clock();
       const [conversation] = await services.db.sequelize.query<{
         at: Date;
         mode: 'assistant' | 'waiting' | 'agent';
         assigned_agent_id: string | null;
+        active: boolean;
       }>(
-        `UPDATE conversations
-            SET message_count = message_count + 1, last_message_at = clock_timestamp(),
-                activity_at = clock_timestamp(), updated_at = clock_timestamp(),
-                title = coalesce(title, $2)
-          WHERE id = $1 RETURNING last_message_at AS at, mode, assigned_agent_id`,
-        {
-          bind: [conversationId, titleFrom(input.content)],
-          type: QueryTypes.SELECT,
-          transaction,
-        },
-      );
-      if (!conversation) throw notFound('Session');
-      const now = services.clock();
-      const [active] = await services.db.sequelize.query(
-        `UPDATE sessions SET last_activity_at = $2, expires_at = $3, updated_at = $2
-         WHERE id = $1 AND status = 'active' AND expires_at > $2 RETURNING id`,
+        `WITH c AS (
+           UPDATE conversations
+              SET message_count = message_count + 1, last_message_at = clock_timestamp(),
+                  activity_at = clock_timestamp(), updated_at = clock_timestamp(),
+                  title = coalesce(title, $2)
+            WHERE id = $1 RETURNING last_message_at AS at, mode, assigned_agent_id
+         ), s AS (
+           UPDATE sessions SET last_activity_at = $4, expires_at = $5, updated_at = $4
+            WHERE id = $3 AND status = 'active' AND expires_at > $4 RETURNING id
+         )
+         SELECT c.at, c.mode, c.assigned_agent_id, EXISTS (SELECT 1 FROM s) AS active FROM c`,
         {
           bind: [
+            conversationId,
+            titleFrom(input.content),
             session.id,
             now,
             new Date(now.getTime() + services.config.sessionIdleSeconds * 1000),
@@ -125,7 +124,8 @@ export async function sendMessage(
           transaction,
         },
       );
-      if (!active) throw closed('no longer active');
+      if (!conversation) throw notFound('Session');
+      if (!conversation.active) throw closed('no longer active');
       const byAgent = session.kind === 'agent';
       // An agent writes while they hold the conversation; once handed back, never again.
       if (
@@ -137,15 +137,48 @@ export async function sendMessage(
           message: 'You no longer hold this conversation; claim it again from the inbox',
         });
       }
+      // The message, and unless a person holds the conversation (the assistant then starts
+      // nothing) its run, in one statement. The conversation's row is locked (above), so
+      // this statement sees every run queued before it: when none of this conversation's
+      // runs is unfinished, this one starts here at once, with its run.started in this
+      // transaction; otherwise it waits in the queue for whoever finishes the one before.
       // The author is the session's person: the customer, or the agent.
-      const [messageRow] = await services.db.sequelize.query<MessageRow>(
-        `INSERT INTO messages (id, conversation_id, session_id, role, content, metadata,
-                               client_message_id, author, created_at, updated_at)
-         SELECT $1, $2, $3, $7, $4, '{}'::jsonb, $5,
-                jsonb_build_object('id', u.id, 'name', u.name, 'role', u.role), $6, $6
-         FROM users u WHERE u.id = $8
-         RETURNING id, conversation_id, role, content, metadata, client_message_id,
-                   reply_to_id, author, created_at`,
+      const executor = runExecutorOf(services);
+      const withRun = conversation.mode !== 'agent';
+      const runId = newId();
+      const [row] = await services.db.sequelize.query<
+        MessageRow & {
+          run_status: RunRow['status'] | null;
+          run_instance_id: string | null;
+          run_started_at: Date | null;
+          run_heartbeat_at: Date | null;
+        }
+      >(
+        `WITH m AS (
+           INSERT INTO messages (id, conversation_id, session_id, role, content, metadata,
+                                 client_message_id, author, created_at, updated_at)
+           SELECT $1, $2, $3, $7, $4, '{}'::jsonb, $5,
+                  jsonb_build_object('id', u.id, 'name', u.name, 'role', u.role), $6, $6
+           FROM users u WHERE u.id = $8
+           RETURNING id, conversation_id, role, content, metadata, client_message_id,
+                     reply_to_id, author, created_at
+         ), r AS (
+           INSERT INTO runs (id, conversation_id, session_id, user_message_id, status, agent,
+                             created_at, updated_at, started_at, instance_id, heartbeat_at)
+           SELECT $9, m.conversation_id, $3, m.id, s.status, $10, $6, $6,
+                  CASE WHEN s.status = 'running' THEN clock_timestamp() END,
+                  CASE WHEN s.status = 'running' THEN $11 END,
+                  CASE WHEN s.status = 'running' THEN clock_timestamp() END
+           FROM m, (SELECT CASE WHEN $12::boolean AND NOT EXISTS (
+                      SELECT 1 FROM runs
+                      WHERE conversation_id = $2 AND status IN ('queued', 'running')
+                    ) THEN 'running' ELSE 'queued' END AS status) s
+           WHERE $13::boolean
+           RETURNING status, instance_id, started_at, heartbeat_at
+         )
+         SELECT m.*, r.status AS run_status, r.instance_id AS run_instance_id,
+                r.started_at AS run_started_at, r.heartbeat_at AS run_heartbeat_at
+         FROM m LEFT JOIN r ON true`,
         {
           bind: [
             newId(),
@@ -156,13 +189,37 @@ export async function sendMessage(
             conversation.at,
             byAgent ? 'agent' : 'user',
             session.user_id,
+            runId,
+            services.assistant.name,
+            executor.instanceId,
+            executor.accepting,
+            withRun,
           ],
           type: QueryTypes.SELECT,
           transaction,
         },
       );
-      if (!messageRow) throw notFound('Session');
+      if (!row) throw notFound('Session');
+      const { run_status, run_instance_id, run_started_at, run_heartbeat_at, ...messageRow } = row;
       const message = messageOfRow(messageRow);
+      const run: RunRow | undefined = run_status
+        ? {
+            id: runId,
+            conversation_id: conversationId,
+            session_id: session.id,
+            user_message_id: message.id,
+            status: run_status,
+            agent: services.assistant.name,
+            assistant_message_id: null,
+            error: null,
+            client_message_id: null,
+            instance_id: run_instance_id,
+            heartbeat_at: run_heartbeat_at,
+            created_at: conversation.at,
+            started_at: run_started_at,
+            finished_at: null,
+          }
+        : undefined;
       // The inbox hears of every message while people are involved.
       const inbox =
         conversation.mode === 'assistant'
@@ -172,60 +229,25 @@ export async function sendMessage(
               [{ type: 'message.created', conversationId }],
               transaction,
             );
-      const appendMessage = async (run?: RunRow) => {
-        const appended = await appendEvents(
-          services,
-          conversationId,
-          run?.status === 'running'
-            ? [
-                { type: 'message.created', message },
-                { type: 'run.started', run: toRun(run) },
-              ]
-            : [{ type: 'message.created', message }],
-          transaction,
-          { sessionId: session.id },
-        );
-        const publish = async () => {
-          await appended.publish();
-          await inbox?.publish();
-        };
-        return { message, run, publish };
-      };
-      // While a person holds the conversation the assistant starts no run.
-      if (conversation.mode === 'agent') return appendMessage();
-      // The conversation's row is locked (above): when no run of it is unfinished, this
-      // one starts here at once, with its run.started in this transaction; otherwise it
-      // waits in the queue for whoever finishes the one before it.
-      const executor = runExecutorOf(services);
-      const [run] = await services.db.sequelize.query<RunRow>(
-        `INSERT INTO runs (id, conversation_id, session_id, user_message_id, status, agent,
-                           created_at, updated_at, started_at, instance_id, heartbeat_at)
-         SELECT $1, $2, $3, $4, s.status, $5, $6, $6,
-                CASE WHEN s.status = 'running' THEN clock_timestamp() END,
-                CASE WHEN s.status = 'running' THEN $7 END,
-                CASE WHEN s.status = 'running' THEN clock_timestamp() END
-         FROM (SELECT CASE WHEN $8::boolean AND NOT EXISTS (
-                 SELECT 1 FROM runs WHERE conversation_id = $2 AND status IN ('queued', 'running')
-               ) THEN 'running' ELSE 'queued' END AS status) s
-         RETURNING *`,
-        {
-          bind: [
-            newId(),
-            conversationId,
-            session.id,
-            message.id,
-            services.assistant.name,
-            conversation.at,
-            executor.instanceId,
-            executor.accepting,
-          ],
-          type: QueryTypes.SELECT,
-          transaction,
-        },
-      );
       // Committed with the run: nothing can leave it queued or running forever.
-      await watchConversation(services, conversationId, { transaction });
-      return appendMessage(run!);
+      if (run) await watchConversation(services, conversationId, { transaction });
+      const appended = await appendEvents(
+        services,
+        conversationId,
+        run?.status === 'running'
+          ? [
+              { type: 'message.created', message },
+              { type: 'run.started', run: toRun(run) },
+            ]
+          : [{ type: 'message.created', message }],
+        transaction,
+        { sessionId: session.id },
+      );
+      const publish = async () => {
+        await appended.publish();
+        await inbox?.publish();
+      };
+      return { message, run, publish };
     });
   } catch (error) {
     if (isUniqueViolation(error, 'messages_client_message_key')) {

@@ -1,4 +1,4 @@
-import { newId, withTransaction } from '@parley/db';
+import { withTransaction } from '@parley/db';
 import type { AssistantReply, Message, Run, SearchFacts } from '@parley/validators';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { saveSearchFromConversation } from '../alerts/searches';
@@ -7,7 +7,7 @@ import type { ApiServices } from '../context';
 import { appendEvents } from '../events/log';
 import type { DurableEvent } from '../events/protocol';
 import { ASSISTANT_REASON, requestHandoffIn } from '../handoff/transitions';
-import { type MessageRow, type RunRow, toRun } from './records';
+import { type RunRow, toRun } from './records';
 
 /*
  * Every change of a run's status, each in one transaction with its durable events.
@@ -80,6 +80,11 @@ export interface Finished {
   /** The run as stored after this finish. */
   row: RunRow;
   message: Message | null;
+  /**
+   * Whether a run of the conversation is queued behind this one, when the finish could
+   * tell (it stored a message, which locked the conversation first); undefined otherwise.
+   */
+  queuedRuns?: boolean;
   publish: () => Promise<void>;
 }
 
@@ -102,30 +107,12 @@ export async function finishRun(
   options: { staleMs?: number } = {},
 ): Promise<Finished | undefined> {
   return withTransaction(services.db.sequelize, async (transaction) => {
-    const error =
-      ending.status === 'failed' ? { code: ending.code, message: ending.message } : null;
-    const [row] = await services.db.sequelize.query<RunRow>(
-      `UPDATE runs SET status = $2, error = $3::jsonb, finished_at = clock_timestamp(),
-              updated_at = clock_timestamp()
-       WHERE id = $1 AND status IN ('queued', 'running')
-         AND ($4::float8 IS NULL OR (status = 'running' AND
-              coalesce(heartbeat_at, started_at) < clock_timestamp() - make_interval(secs => $4)))
-       RETURNING *`,
-      {
-        bind: [
-          runId,
-          ending.status,
-          error === null ? null : JSON.stringify(error),
-          options.staleMs === undefined ? null : options.staleMs / 1000,
-        ],
-        type: QueryTypes.SELECT,
-        transaction,
-      },
-    );
-    if (!row) return undefined;
-    const stored = await storeReply(services, row, ending, transaction);
-    const message = stored?.message ?? null;
-    if (stored) Object.assign(row, stored.run);
+    const reply = replyOf(ending);
+    const ended = reply
+      ? await endWithReply(services, runId, ending, options, reply, transaction)
+      : await endRun(services, runId, ending, options, transaction);
+    if (!ended) return undefined;
+    const { row, message } = ended;
     if (ending.status === 'completed' && ending.saveSearch) {
       await saveSearchFromConversation(
         services.db.sequelize,
@@ -147,11 +134,15 @@ export async function finishRun(
           : { type: 'run.failed', run },
       );
     }
+    // Storing the message locked the conversation, so the append can tell whether a run
+    // waits behind this one and spare the executor a claim that would find none.
     const appended = await appendEvents(services, run.conversationId, events, transaction, {
       sessionId: run.sessionId,
+      reportQueuedRuns: message !== null,
     });
+    const { queuedRuns } = appended;
     if (ending.status !== 'completed' || !ending.asksForPerson) {
-      return { run, row, message, publish: appended.publish };
+      return { run, row, message, queuedRuns, publish: appended.publish };
     }
     const handoff = await requestHandoffIn(
       services,
@@ -162,76 +153,139 @@ export async function finishRun(
       await appended.publish();
       await handoff.publish();
     };
-    return { run, row, message, publish };
+    return { run, row, message, queuedRuns, publish };
   });
 }
 
-/**
- * The assistant message a finish stores (none for a failure or a cancel with no text),
- * with the conversation's count and memory and the run's `assistant_message_id`, in one
- * statement: the run's finish is the hot path of every turn.
- */
-async function storeReply(
-  services: Services,
-  run: RunRow,
-  ending: Ending,
-  transaction: Transaction,
-): Promise<{ message: Message; run: RunRow } | null> {
-  let content: string;
-  let metadata: Record<string, unknown>;
-  let id: string;
+/** The assistant message a finish stores: none for a failure or a cancel with no text. */
+interface ReplyToStore {
+  id: string;
+  content: string;
+  metadata: Record<string, unknown>;
+  memory: { facts: SearchFacts; summary: string } | undefined;
+}
+
+function replyOf(ending: Ending): ReplyToStore | null {
   if (ending.status === 'completed') {
-    id = ending.assistantMessageId;
-    content = ending.reply.responseText;
-    metadata = {
-      agent: ending.reply.agent,
-      recommendations: ending.reply.recommendations,
-      appliedFilters: ending.reply.appliedFilters,
-      language: ending.reply.language,
+    const { reply } = ending;
+    return {
+      id: ending.assistantMessageId,
+      content: reply.responseText,
+      metadata: {
+        agent: reply.agent,
+        recommendations: reply.recommendations,
+        appliedFilters: reply.appliedFilters,
+        language: reply.language,
+      },
+      memory: ending.memory,
     };
-  } else if (ending.status === 'cancelled' && ending.partialText) {
-    id = ending.assistantMessageId;
-    content = ending.partialText;
-    metadata = { agent: ending.agent, interrupted: true };
-  } else {
-    return null;
   }
-  const memory = ending.status === 'completed' ? ending.memory : undefined;
+  if (ending.status === 'cancelled' && ending.partialText) {
+    return {
+      id: ending.assistantMessageId,
+      content: ending.partialText,
+      metadata: { agent: ending.agent, interrupted: true },
+      memory: undefined,
+    };
+  }
+  return null;
+}
+
+// The run's new state ($1 run, $2 status, $3 error, $4 staleness in seconds or null), and
+// the runs it may be written to: unfinished and, for the watchdog, silent for that long.
+const END_RUN = `UPDATE runs SET status = $2, error = $3::jsonb, finished_at = clock_timestamp(),
+              updated_at = clock_timestamp()`;
+const STILL_UNFINISHED = `id = $1 AND status IN ('queued', 'running')
+         AND ($4::float8 IS NULL OR (status = 'running' AND
+              coalesce(heartbeat_at, started_at) < clock_timestamp() - make_interval(secs => $4)))`;
+
+function endBinds(runId: string, ending: Ending, staleMs: number | undefined): unknown[] {
+  const error = ending.status === 'failed' ? { code: ending.code, message: ending.message } : null;
+  return [
+    runId,
+    ending.status,
+    error === null ? null : JSON.stringify(error),
+    staleMs === undefined ? null : staleMs / 1000,
+  ];
+}
+
+async function endRun(
+  services: Services,
+  runId: string,
+  ending: Ending,
+  options: { staleMs?: number },
+  transaction: Transaction,
+): Promise<{ row: RunRow; message: null } | undefined> {
+  const [row] = await services.db.sequelize.query<RunRow>(
+    `${END_RUN} WHERE ${STILL_UNFINISHED} RETURNING *`,
+    {
+      bind: endBinds(runId, ending, options.staleMs),
+      type: QueryTypes.SELECT,
+      transaction,
+    },
+  );
+  return row ? { row, message: null } : undefined;
+}
+
+/**
+ * Ends the run and stores its assistant message, with the conversation's count and memory
+ * and the run's `assistant_message_id`, in one statement: the run's finish is the hot path
+ * of every turn. Lock order as everywhere: the run, then the conversation.
+ */
+async function endWithReply(
+  services: Services,
+  runId: string,
+  ending: Ending,
+  options: { staleMs?: number },
+  reply: ReplyToStore,
+  transaction: Transaction,
+): Promise<{ row: RunRow; message: Message } | undefined> {
   // The run's reference to the message is checked at the end of the statement, when the
   // message exists; every part of a WITH runs whether or not the last SELECT reads it.
-  const [row] = await services.db.sequelize.query<MessageRow>(
-    `WITH m AS (
+  const [row] = await services.db.sequelize.query<
+    RunRow & { message_created_at: Date; message_metadata: Record<string, unknown> }
+  >(
+    `WITH r AS (
+       ${END_RUN}, assistant_message_id = $5 WHERE ${STILL_UNFINISHED} RETURNING *
+     ), m AS (
        INSERT INTO messages (id, conversation_id, session_id, role, content, metadata,
                              reply_to_id, created_at, updated_at)
-       VALUES ($1, $2, $3, 'assistant', $4, $5::jsonb, $6, clock_timestamp(), clock_timestamp())
-       RETURNING id, conversation_id, role, content, metadata, client_message_id, reply_to_id,
-                 created_at
+       SELECT $5, r.conversation_id, r.session_id, 'assistant', $6, $7::jsonb, r.user_message_id,
+              clock_timestamp(), clock_timestamp()
+       FROM r RETURNING created_at, metadata
      ), c AS (
        UPDATE conversations
           SET message_count = message_count + 1, last_message_at = m.created_at,
               activity_at = m.created_at, updated_at = m.created_at,
-              memory = coalesce($7::jsonb, memory),
-              memory_summary = coalesce($8::text, memory_summary)
-         FROM m WHERE conversations.id = $2
-     ), r AS (
-       UPDATE runs SET assistant_message_id = $1 WHERE id = $9
+              memory = coalesce($8::jsonb, memory),
+              memory_summary = coalesce($9::text, memory_summary)
+         FROM m, r WHERE conversations.id = r.conversation_id
      )
-     SELECT * FROM m`,
+     SELECT r.*, m.created_at AS message_created_at, m.metadata AS message_metadata FROM r, m`,
     {
       bind: [
-        id ?? newId(),
-        run.conversation_id,
-        run.session_id,
-        content,
-        JSON.stringify(metadata),
-        run.user_message_id,
-        memory ? JSON.stringify(memory.facts) : null,
-        memory ? memory.summary : null,
-        run.id,
+        ...endBinds(runId, ending, options.staleMs),
+        reply.id,
+        reply.content,
+        JSON.stringify(reply.metadata),
+        reply.memory ? JSON.stringify(reply.memory.facts) : null,
+        reply.memory ? reply.memory.summary : null,
       ],
       type: QueryTypes.SELECT,
       transaction,
     },
   );
-  return { message: messageOfRow(row!), run: { ...run, assistant_message_id: row!.id } };
+  if (!row) return undefined;
+  const { message_created_at, message_metadata, ...run } = row;
+  const message = messageOfRow({
+    id: reply.id,
+    conversation_id: run.conversation_id,
+    role: 'assistant',
+    content: reply.content,
+    metadata: message_metadata,
+    client_message_id: null,
+    reply_to_id: run.user_message_id,
+    created_at: message_created_at,
+  });
+  return { row: run, message };
 }

@@ -26,8 +26,16 @@ export function formatMoney(
   return format.format(amount);
 }
 
+// Made once per language: building an Intl.NumberFormat costs far more than using one.
+const counts = new Map<Language, Intl.NumberFormat>();
+
 export function formatCount(n: number, language: Language): string {
-  return new Intl.NumberFormat(LOCALES[language]).format(n);
+  let format = counts.get(language);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(LOCALES[language]);
+    counts.set(language, format);
+  }
+  return format.format(n);
 }
 
 /** The price as a card shows it: "£850/month", "£850 aylık", "850 £ в месяц". */
