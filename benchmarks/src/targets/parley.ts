@@ -30,6 +30,8 @@ serve(
         parley.services.infra.bus.listenerCount() -
         parley.services.infra.bus.listenerCount(CANCEL_CHANNEL),
     }),
+    // CPU time this process has used (µs), to put a cost on each unit of work.
+    cpu: () => process.cpuUsage(),
     gc: async () => {
       // Twice, with a pause, so finalizers and weak references settle.
       gc?.();

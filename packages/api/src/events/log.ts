@@ -109,10 +109,12 @@ export async function appendEvents(
   return {
     seqs,
     ...(row.queued_runs === null ? {} : { queuedRuns: row.queued_runs }),
+    // All at once, in order: one connection keeps their order, and Redis gets them in one
+    // write (auto-pipelining) instead of one round trip each.
     publish: async () => {
-      for (const [i, payload] of payloads.entries()) {
-        await publishDurable(services, conversationId, seqs[i]!, payload);
-      }
+      await Promise.all(
+        payloads.map((payload, i) => publishDurable(services, conversationId, seqs[i]!, payload)),
+      );
     },
   };
 }

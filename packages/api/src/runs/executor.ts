@@ -9,9 +9,9 @@ import { publishEphemeral } from '../events/log';
 import { agentsOnline } from '../handoff';
 import { searchListingsFor } from '../listings-port';
 import type { RunRow } from './records';
+import { type RunContext, readRunContext, type StartedRun } from './run-context';
 import { claimNextRun, type Ending, type Finished, finishRun } from './transitions';
 
-const HISTORY_MESSAGES = 12;
 /** How long an answer may take to start before subscribers see the assistant typing. */
 const TYPING_AFTER_MS = 250;
 /** Bus channel on which any instance asks the one executing a run to stop it. */
@@ -38,8 +38,9 @@ export class RunExecutor {
   readonly instanceId = randomUUID();
   readonly #executing = new Map<string, Executing>();
   readonly #draining = new Set<string>();
-  // Runs a send started on this instance, waiting for their conversation's drain.
-  readonly #started = new Map<string, Run>();
+  // Runs a send started on this instance (with what they answer), waiting for their
+  // conversation's drain.
+  readonly #started = new Map<string, StartedRun>();
   // Conversations kicked while their drain was busy: it claims once more before it ends.
   readonly #kicked = new Set<string>();
   readonly #finished = new Set<(finished: FinishedHere) => void>();
@@ -64,7 +65,7 @@ export class RunExecutor {
    * Works through the conversation's queue unless this instance is already doing so;
    * `started` is a run already `running` here (started by a send), executed first.
    */
-  kick(conversationId: string, started?: Run): void {
+  kick(conversationId: string, started?: StartedRun): void {
     if (this.#closed) return;
     if (started) this.#started.set(conversationId, started);
     if (this.#draining.has(conversationId)) {
@@ -120,7 +121,7 @@ export class RunExecutor {
         const started = this.#started.get(conversationId);
         if (started) {
           this.#started.delete(conversationId);
-          mayBeQueued = await this.#execute(started);
+          mayBeQueued = await this.#execute(started.run, started.context);
           continue;
         }
         if (this.#kicked.delete(conversationId)) mayBeQueued = true;
@@ -144,7 +145,7 @@ export class RunExecutor {
   }
 
   /** Executes a run to its end; false when its finish saw no run queued behind it. */
-  async #execute(run: Finished['run']): Promise<boolean> {
+  async #execute(run: Run, context?: RunContext): Promise<boolean> {
     const controller = new AbortController();
     let resolve!: () => void;
     const done = new Promise<void>((r) => {
@@ -155,7 +156,9 @@ export class RunExecutor {
     try {
       // A PostgreSQL restart mid-run (reading the question, a listing search, storing the
       // answer) is waited out rather than failing the run or losing its answer.
-      const ending = await this.#whilePostgresDown(() => this.#work(run, controller.signal));
+      const ending = await this.#whilePostgresDown(() =>
+        this.#work(run, controller.signal, context),
+      );
       const finished = await this.#finish(run, ending);
       if (finished) await finished.publish().catch((error: unknown) => this.#publishFailed(error));
       const here: FinishedHere = finished
@@ -179,7 +182,7 @@ export class RunExecutor {
    * instead, so it is retried rather than left running until the watchdog: its
    * transaction rolled back whole, the reply and any hand-off it asked for with it.
    */
-  async #finish(run: Finished['run'], ending: Ending): Promise<Finished | undefined> {
+  async #finish(run: Run, ending: Ending): Promise<Finished | undefined> {
     try {
       return await this.#whilePostgresDown(() => finishRun(this.services, run.id, ending));
     } catch (error) {
@@ -237,10 +240,10 @@ export class RunExecutor {
   }
 
   /** Runs the assistant; how the run ended, never a throw (but a database outage). */
-  async #work(run: Finished['run'], signal: AbortSignal): Promise<Ending> {
+  async #work(run: Run, signal: AbortSignal, known?: RunContext): Promise<Ending> {
     const { services } = this;
     const assistantMessageId = newId();
-    const context = await readRunContext(services, run.userMessageId);
+    const context = known ?? (await readRunContext(services, run.userMessageId));
     const memory = (context.memory ?? {}) as SearchFacts;
     let written = '';
     const publishDelta = (delta: string) =>
@@ -345,49 +348,6 @@ export class RunExecutor {
     // Stored already: subscribers fill the gap from the database on the next event.
     this.services.logger.warn({ err: error }, 'could not publish a run event');
   }
-}
-
-interface RunContext {
-  content: string;
-  clientMessageId: string | null;
-  memory: Record<string, unknown>;
-  systemPrompt: string | null;
-  eventSeq: number;
-  history: { role: Message['role']; content: string }[];
-}
-
-/** The question, the conversation's memory and prompt, and what was said before it. */
-async function readRunContext(
-  services: Pick<ApiServices, 'db'>,
-  userMessageId: string,
-): Promise<RunContext> {
-  const [row] = await services.db.sequelize.query<{
-    content: string;
-    client_message_id: string | null;
-    memory: Record<string, unknown>;
-    system_prompt: string | null;
-    event_seq: string;
-    history: { role: Message['role']; content: string }[];
-  }>(
-    `SELECT u.content, u.client_message_id, c.memory, c.system_prompt, c.event_seq,
-            (SELECT coalesce(json_agg(json_build_object('role', h.role, 'content', h.content)
-                                      ORDER BY h.created_at, h.id), '[]'::json)
-             FROM (SELECT role, content, created_at, id FROM messages
-                   WHERE conversation_id = u.conversation_id
-                     AND (created_at, id) < (u.created_at, u.id)
-                   ORDER BY created_at DESC, id DESC LIMIT $2) h) AS history
-     FROM messages u JOIN conversations c ON c.id = u.conversation_id WHERE u.id = $1`,
-    { bind: [userMessageId, HISTORY_MESSAGES], type: QueryTypes.SELECT },
-  );
-  if (!row) throw new Error(`message ${userMessageId} of a run is gone`);
-  return {
-    content: row.content,
-    clientMessageId: row.client_message_id,
-    memory: row.memory,
-    systemPrompt: row.system_prompt,
-    eventSeq: Number(row.event_seq),
-    history: row.history,
-  };
 }
 
 /**

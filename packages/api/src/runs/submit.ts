@@ -10,6 +10,7 @@ import { appendEvents } from '../events/log';
 import { appendInboxEvents } from '../handoff/log';
 import { runExecutorOf } from './executor';
 import { type MessageRow, type RunRow, readMessageRow, toRun } from './records';
+import { HISTORY_MESSAGES, historySql, type RunContext, type StartedRun } from './run-context';
 import { waitForRun } from './wait';
 import { watchConversation } from './watchdog';
 
@@ -90,7 +91,12 @@ export async function sendMessage(
     : undefined;
   if (stored) return answer(services, stored.message, stored.run, wait);
   usable(services, session);
-  let committed: { message: Message; run: RunRow | undefined; publish: () => Promise<void> };
+  let committed: {
+    message: Message;
+    run: RunRow | undefined;
+    started: StartedRun | undefined;
+    publish: () => Promise<void>;
+  };
   try {
     committed = await withTransaction(services.db.sequelize, async (transaction) => {
       // Lock order: the conversation (message order, event counter), then the session.
@@ -100,18 +106,21 @@ export async function sendMessage(
         mode: 'assistant' | 'waiting' | 'agent';
         assigned_agent_id: string | null;
         active: boolean;
+        memory: Record<string, unknown>;
+        system_prompt: string | null;
       }>(
         `WITH c AS (
            UPDATE conversations
               SET message_count = message_count + 1, last_message_at = clock_timestamp(),
                   activity_at = clock_timestamp(), updated_at = clock_timestamp(),
                   title = coalesce(title, $2)
-            WHERE id = $1 RETURNING last_message_at AS at, mode, assigned_agent_id
+            WHERE id = $1
+           RETURNING last_message_at AS at, mode, assigned_agent_id, memory, system_prompt
          ), s AS (
            UPDATE sessions SET last_activity_at = $4, expires_at = $5, updated_at = $4
             WHERE id = $3 AND status = 'active' AND expires_at > $4 RETURNING id
          )
-         SELECT c.at, c.mode, c.assigned_agent_id, EXISTS (SELECT 1 FROM s) AS active FROM c`,
+         SELECT c.*, EXISTS (SELECT 1 FROM s) AS active FROM c`,
         {
           bind: [
             conversationId,
@@ -152,6 +161,7 @@ export async function sendMessage(
           run_instance_id: string | null;
           run_started_at: Date | null;
           run_heartbeat_at: Date | null;
+          run_history: RunContext['history'] | null;
         }
       >(
         `WITH m AS (
@@ -177,7 +187,8 @@ export async function sendMessage(
            RETURNING status, instance_id, started_at, heartbeat_at
          )
          SELECT m.*, r.status AS run_status, r.instance_id AS run_instance_id,
-                r.started_at AS run_started_at, r.heartbeat_at AS run_heartbeat_at
+                r.started_at AS run_started_at, r.heartbeat_at AS run_heartbeat_at,
+                CASE WHEN r.status = 'running' THEN ${historySql('$2', '$14')} END AS run_history
          FROM m LEFT JOIN r ON true`,
         {
           bind: [
@@ -194,13 +205,21 @@ export async function sendMessage(
             executor.instanceId,
             executor.accepting,
             withRun,
+            HISTORY_MESSAGES,
           ],
           type: QueryTypes.SELECT,
           transaction,
         },
       );
       if (!row) throw notFound('Session');
-      const { run_status, run_instance_id, run_started_at, run_heartbeat_at, ...messageRow } = row;
+      const {
+        run_status,
+        run_instance_id,
+        run_started_at,
+        run_heartbeat_at,
+        run_history,
+        ...messageRow
+      } = row;
       const message = messageOfRow(messageRow);
       const run: RunRow | undefined = run_status
         ? {
@@ -247,7 +266,25 @@ export async function sendMessage(
         await appended.publish();
         await inbox?.publish();
       };
-      return { message, run, publish };
+      // A run started here is handed to this instance's executor with what it answers, all
+      // read under this transaction's lock, so it starts without reading anything again.
+      const started: StartedRun | undefined =
+        run?.status === 'running'
+          ? {
+              run: toRun(run),
+              context: run_history
+                ? {
+                    content: message.content,
+                    clientMessageId: message.clientMessageId,
+                    memory: conversation.memory,
+                    systemPrompt: conversation.system_prompt,
+                    eventSeq: appended.seqs[appended.seqs.length - 1]!,
+                    history: run_history,
+                  }
+                : undefined,
+            }
+          : undefined;
+      return { message, run, started, publish };
     });
   } catch (error) {
     if (isUniqueViolation(error, 'messages_client_message_key')) {
@@ -259,9 +296,8 @@ export async function sendMessage(
   await committed.publish().catch((error: unknown) => {
     services.logger.warn({ err: error }, 'could not publish message.created');
   });
-  const { run } = committed;
-  if (run)
-    runExecutorOf(services).kick(conversationId, run.status === 'running' ? toRun(run) : undefined);
+  const { run, started } = committed;
+  if (run) runExecutorOf(services).kick(conversationId, started);
   return answer(services, committed.message, run, wait, true);
 }
 
