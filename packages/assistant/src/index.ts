@@ -14,8 +14,8 @@ export { type MergeResult, mergeFacts, normaliseFacts } from './memory';
 export { createOpenAiAssistant, type OpenAiAssistantOptions } from './openai/assistant';
 export { SEARCH_TOOL } from './openai/tool';
 export { createRulesAssistant, RECOMMENDATION_LIMIT } from './rules/assistant';
-export { formatMoney } from './text/money';
 export { textsFor } from './text';
+export { formatMoney } from './text/money';
 export type {
   Assistant,
   AssistantInput,
