@@ -6,6 +6,7 @@ export { newId } from './ids';
 export { type ListingChangeWatcher, watchListingChanges } from './listings-changes';
 export { migrate, pendingMigrations } from './migrate';
 export * from './models';
+export { type PreparedStatement, prepared, runPrepared } from './prepared';
 export * from './seed';
 export {
   type RoleChange,

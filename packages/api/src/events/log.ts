@@ -1,3 +1,4 @@
+import { prepared, runPrepared } from '@parley/db';
 import { QueryTypes, type Transaction } from 'sequelize';
 import superjson, { type SuperJSONResult } from 'superjson';
 import type { ApiServices } from '../context';
@@ -16,6 +17,25 @@ import {
 } from './protocol';
 
 type Services = Pick<ApiServices, 'db' | 'infra' | 'logger' | 'jobs' | 'config' | 'clock'>;
+
+const APPEND_EVENTS = prepared(
+  'append_events',
+  `WITH c AS (
+       UPDATE conversations SET event_seq = event_seq + $2 WHERE id = $1::uuid
+       RETURNING id, event_seq - $2 AS first, event_seq AS last
+     ), e AS (
+       INSERT INTO conversation_events (conversation_id, seq, type, payload, session_id, created_at)
+       SELECT c.id, c.first + i.n, i.type, i.payload, $5::uuid, now()
+       FROM c, unnest($3::text[], $4::jsonb[]) WITH ORDINALITY AS i (type, payload, n)
+     ), h AS (${conversationHooksSql('$1::uuid', '$6', '$7')})
+     SELECT last,
+            CASE WHEN cardinality($6::text[]) = 0 THEN '[]'::json
+                 ELSE (SELECT coalesce(json_agg(h), '[]'::json) FROM h) END AS hooks,
+            CASE WHEN $8::boolean THEN EXISTS (
+              SELECT 1 FROM runs WHERE conversation_id = $1::uuid AND status = 'queued'
+            ) END AS queued_runs
+     FROM c`,
+);
 
 /** Durable events stored by `appendEvents`; `publish` sends them once the caller committed. */
 export interface Appended {
@@ -54,41 +74,24 @@ export async function appendEvents(
   }));
   // The webhooks that may want these events are found by the same statement.
   const hookTypes = webhookTypesOf(stored);
-  const [row] = await services.db.sequelize.query<{
+  const [row] = await runPrepared<{
     last: string;
     hooks: ConversationHook[];
     queued_runs: boolean | null;
   }>(
-    `WITH c AS (
-       UPDATE conversations SET event_seq = event_seq + $2 WHERE id = $1::uuid
-       RETURNING id, event_seq - $2 AS first, event_seq AS last
-     ), e AS (
-       INSERT INTO conversation_events (conversation_id, seq, type, payload, session_id, created_at)
-       SELECT c.id, c.first + i.n, i.type, i.payload, $5::uuid, now()
-       FROM c, unnest($3::text[], $4::jsonb[]) WITH ORDINALITY AS i (type, payload, n)
-     ), h AS (${conversationHooksSql('$1::uuid', '$6', '$7')})
-     SELECT last,
-            CASE WHEN cardinality($6::text[]) = 0 THEN '[]'::json
-                 ELSE (SELECT coalesce(json_agg(h), '[]'::json) FROM h) END AS hooks,
-            CASE WHEN $8::boolean THEN EXISTS (
-              SELECT 1 FROM runs WHERE conversation_id = $1::uuid AND status = 'queued'
-            ) END AS queued_runs
-     FROM c`,
-    {
-      bind: [
-        conversationId,
-        events.length,
-        events.map((e) => e.type),
-        payloads.map((p) => JSON.stringify(p)),
-        options.sessionId ?? null,
-        hookTypes,
-        ADMIN_WIDE_EVENT_TYPES,
-        options.reportQueuedRuns ?? false,
-      ],
-      type: QueryTypes.SELECT,
-      raw: true,
-      transaction,
-    },
+    services.db.sequelize,
+    APPEND_EVENTS,
+    [
+      conversationId,
+      events.length,
+      events.map((e) => e.type),
+      payloads.map((p) => JSON.stringify(p)),
+      options.sessionId ?? null,
+      hookTypes,
+      ADMIN_WIDE_EVENT_TYPES,
+      options.reportQueuedRuns ?? false,
+    ],
+    transaction,
   );
   if (!row) throw new Error(`conversation ${conversationId} vanished while appending events`);
   const last = Number(row.last);

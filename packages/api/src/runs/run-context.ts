@@ -1,5 +1,5 @@
+import { prepared, runPrepared } from '@parley/db';
 import type { Message, Run } from '@parley/validators';
-import { QueryTypes } from 'sequelize';
 import type { ApiServices } from '../context';
 
 /** How many earlier messages the assistant is given with a question. */
@@ -34,25 +34,27 @@ export function historySql(conversation: string, limit: string, before = 'true')
                 ORDER BY created_at DESC, id DESC LIMIT ${limit}) h)`;
 }
 
+const RUN_CONTEXT = prepared(
+  'run_context',
+  `SELECT u.content, u.client_message_id, c.memory, c.system_prompt, c.event_seq,
+            ${historySql('u.conversation_id', '$2', '(created_at, id) < (u.created_at, u.id)')}
+              AS history
+     FROM messages u JOIN conversations c ON c.id = u.conversation_id WHERE u.id = $1`,
+);
+
 /** The context of a run started elsewhere (a claim, the watchdog), read in one statement. */
 export async function readRunContext(
   services: Pick<ApiServices, 'db'>,
   userMessageId: string,
 ): Promise<RunContext> {
-  const [row] = await services.db.sequelize.query<{
+  const [row] = await runPrepared<{
     content: string;
     client_message_id: string | null;
     memory: Record<string, unknown>;
     system_prompt: string | null;
     event_seq: string;
     history: RunContext['history'];
-  }>(
-    `SELECT u.content, u.client_message_id, c.memory, c.system_prompt, c.event_seq,
-            ${historySql('u.conversation_id', '$2', '(created_at, id) < (u.created_at, u.id)')}
-              AS history
-     FROM messages u JOIN conversations c ON c.id = u.conversation_id WHERE u.id = $1`,
-    { bind: [userMessageId, HISTORY_MESSAGES], type: QueryTypes.SELECT },
-  );
+  }>(services.db.sequelize, RUN_CONTEXT, [userMessageId, HISTORY_MESSAGES]);
   if (!row) throw new Error(`message ${userMessageId} of a run is gone`);
   return {
     content: row.content,

@@ -1,4 +1,4 @@
-import { isUniqueViolation, newId, withTransaction } from '@parley/db';
+import { isUniqueViolation, newId, prepared, runPrepared, withTransaction } from '@parley/db';
 import type { Message, SendResult } from '@parley/validators';
 import { TRPCError } from '@trpc/server';
 import { QueryTypes } from 'sequelize';
@@ -13,6 +13,63 @@ import { type MessageRow, type RunRow, readMessageRow, toRun } from './records';
 import { HISTORY_MESSAGES, historySql, type RunContext, type StartedRun } from './run-context';
 import { waitForRun } from './wait';
 import { watchConversation } from './watchdog';
+
+// A send's statements, in the order a send runs them (see `sendMessage`).
+const SESSION_FOR_SEND = prepared(
+  'session_for_send',
+  `SELECT s.id, s.conversation_id, s.status, s.expires_at, s.kind, s.user_id,
+            $3::uuid IS NOT NULL AND EXISTS (
+              SELECT 1 FROM messages m
+              WHERE m.conversation_id = s.conversation_id AND m.client_message_id = $3
+            ) AS repeated
+     FROM sessions s WHERE s.id = $1 AND s.user_id = $2`,
+);
+
+const SEND_CONVERSATION_AND_SESSION = prepared(
+  'send_conversation_and_session',
+  `WITH c AS (
+           UPDATE conversations
+              SET message_count = message_count + 1, last_message_at = clock_timestamp(),
+                  activity_at = clock_timestamp(), updated_at = clock_timestamp(),
+                  title = coalesce(title, $2)
+            WHERE id = $1
+           RETURNING last_message_at AS at, mode, assigned_agent_id, memory, system_prompt
+         ), s AS (
+           UPDATE sessions SET last_activity_at = $4, expires_at = $5, updated_at = $4
+            WHERE id = $3 AND status = 'active' AND expires_at > $4 RETURNING id
+         )
+         SELECT c.*, EXISTS (SELECT 1 FROM s) AS active FROM c`,
+);
+
+const SEND_MESSAGE_AND_RUN = prepared(
+  'send_message_and_run',
+  `WITH m AS (
+           INSERT INTO messages (id, conversation_id, session_id, role, content, metadata,
+                                 client_message_id, author, created_at, updated_at)
+           SELECT $1, $2, $3, $7, $4, '{}'::jsonb, $5,
+                  jsonb_build_object('id', u.id, 'name', u.name, 'role', u.role), $6, $6
+           FROM users u WHERE u.id = $8
+           RETURNING id, conversation_id, role, content, metadata, client_message_id,
+                     reply_to_id, author, created_at
+         ), r AS (
+           INSERT INTO runs (id, conversation_id, session_id, user_message_id, status, agent,
+                             created_at, updated_at, started_at, instance_id, heartbeat_at)
+           SELECT $9, m.conversation_id, $3, m.id, s.status, $10, $6, $6,
+                  CASE WHEN s.status = 'running' THEN clock_timestamp() END,
+                  CASE WHEN s.status = 'running' THEN $11 END,
+                  CASE WHEN s.status = 'running' THEN clock_timestamp() END
+           FROM m, (SELECT CASE WHEN $12::boolean AND NOT EXISTS (
+                      SELECT 1 FROM runs
+                      WHERE conversation_id = $2 AND status IN ('queued', 'running')
+                    ) THEN 'running' ELSE 'queued' END AS status) s
+           WHERE $13::boolean
+           RETURNING status, instance_id, started_at, heartbeat_at
+         )
+         SELECT m.*, r.status AS run_status, r.instance_id AS run_instance_id,
+                r.started_at AS run_started_at, r.heartbeat_at AS run_heartbeat_at,
+                CASE WHEN r.status = 'running' THEN ${historySql('$2', '$14')} END AS run_history
+         FROM m LEFT JOIN r ON true`,
+);
 
 export interface SendInput {
   sessionId: string;
@@ -50,14 +107,10 @@ async function sessionFor(
   clientMessageId?: string,
 ): Promise<SessionRow & { repeated: boolean }> {
   if (identity.kind === 'session' && identity.sessionId !== sessionId) throw notFound('Session');
-  const [row] = await services.db.sequelize.query<SessionRow & { repeated: boolean }>(
-    `SELECT s.id, s.conversation_id, s.status, s.expires_at, s.kind, s.user_id,
-            $3::uuid IS NOT NULL AND EXISTS (
-              SELECT 1 FROM messages m
-              WHERE m.conversation_id = s.conversation_id AND m.client_message_id = $3
-            ) AS repeated
-     FROM sessions s WHERE s.id = $1 AND s.user_id = $2`,
-    { bind: [sessionId, identity.userId, clientMessageId ?? null], type: QueryTypes.SELECT },
+  const [row] = await runPrepared<SessionRow & { repeated: boolean }>(
+    services.db.sequelize,
+    SESSION_FOR_SEND,
+    [sessionId, identity.userId, clientMessageId ?? null],
   );
   if (!row) throw notFound('Session');
   return row;
@@ -101,7 +154,7 @@ export async function sendMessage(
     committed = await withTransaction(services.db.sequelize, async (transaction) => {
       // Lock order: the conversation (message order, event counter), then the session.
       const now = services.clock();
-      const [conversation] = await services.db.sequelize.query<{
+      const [conversation] = await runPrepared<{
         at: Date;
         mode: 'assistant' | 'waiting' | 'agent';
         assigned_agent_id: string | null;
@@ -109,29 +162,16 @@ export async function sendMessage(
         memory: Record<string, unknown>;
         system_prompt: string | null;
       }>(
-        `WITH c AS (
-           UPDATE conversations
-              SET message_count = message_count + 1, last_message_at = clock_timestamp(),
-                  activity_at = clock_timestamp(), updated_at = clock_timestamp(),
-                  title = coalesce(title, $2)
-            WHERE id = $1
-           RETURNING last_message_at AS at, mode, assigned_agent_id, memory, system_prompt
-         ), s AS (
-           UPDATE sessions SET last_activity_at = $4, expires_at = $5, updated_at = $4
-            WHERE id = $3 AND status = 'active' AND expires_at > $4 RETURNING id
-         )
-         SELECT c.*, EXISTS (SELECT 1 FROM s) AS active FROM c`,
-        {
-          bind: [
-            conversationId,
-            titleFrom(input.content),
-            session.id,
-            now,
-            new Date(now.getTime() + services.config.sessionIdleSeconds * 1000),
-          ],
-          type: QueryTypes.SELECT,
-          transaction,
-        },
+        services.db.sequelize,
+        SEND_CONVERSATION_AND_SESSION,
+        [
+          conversationId,
+          titleFrom(input.content),
+          session.id,
+          now,
+          new Date(now.getTime() + services.config.sessionIdleSeconds * 1000),
+        ],
+        transaction,
       );
       if (!conversation) throw notFound('Session');
       if (!conversation.active) throw closed('no longer active');
@@ -155,7 +195,7 @@ export async function sendMessage(
       const executor = runExecutorOf(services);
       const withRun = conversation.mode !== 'agent';
       const runId = newId();
-      const [row] = await services.db.sequelize.query<
+      const [row] = await runPrepared<
         MessageRow & {
           run_status: RunRow['status'] | null;
           run_instance_id: string | null;
@@ -164,52 +204,25 @@ export async function sendMessage(
           run_history: RunContext['history'] | null;
         }
       >(
-        `WITH m AS (
-           INSERT INTO messages (id, conversation_id, session_id, role, content, metadata,
-                                 client_message_id, author, created_at, updated_at)
-           SELECT $1, $2, $3, $7, $4, '{}'::jsonb, $5,
-                  jsonb_build_object('id', u.id, 'name', u.name, 'role', u.role), $6, $6
-           FROM users u WHERE u.id = $8
-           RETURNING id, conversation_id, role, content, metadata, client_message_id,
-                     reply_to_id, author, created_at
-         ), r AS (
-           INSERT INTO runs (id, conversation_id, session_id, user_message_id, status, agent,
-                             created_at, updated_at, started_at, instance_id, heartbeat_at)
-           SELECT $9, m.conversation_id, $3, m.id, s.status, $10, $6, $6,
-                  CASE WHEN s.status = 'running' THEN clock_timestamp() END,
-                  CASE WHEN s.status = 'running' THEN $11 END,
-                  CASE WHEN s.status = 'running' THEN clock_timestamp() END
-           FROM m, (SELECT CASE WHEN $12::boolean AND NOT EXISTS (
-                      SELECT 1 FROM runs
-                      WHERE conversation_id = $2 AND status IN ('queued', 'running')
-                    ) THEN 'running' ELSE 'queued' END AS status) s
-           WHERE $13::boolean
-           RETURNING status, instance_id, started_at, heartbeat_at
-         )
-         SELECT m.*, r.status AS run_status, r.instance_id AS run_instance_id,
-                r.started_at AS run_started_at, r.heartbeat_at AS run_heartbeat_at,
-                CASE WHEN r.status = 'running' THEN ${historySql('$2', '$14')} END AS run_history
-         FROM m LEFT JOIN r ON true`,
-        {
-          bind: [
-            newId(),
-            conversationId,
-            session.id,
-            input.content,
-            input.clientMessageId,
-            conversation.at,
-            byAgent ? 'agent' : 'user',
-            session.user_id,
-            runId,
-            services.assistant.name,
-            executor.instanceId,
-            executor.accepting,
-            withRun,
-            HISTORY_MESSAGES,
-          ],
-          type: QueryTypes.SELECT,
-          transaction,
-        },
+        services.db.sequelize,
+        SEND_MESSAGE_AND_RUN,
+        [
+          newId(),
+          conversationId,
+          session.id,
+          input.content,
+          input.clientMessageId,
+          conversation.at,
+          byAgent ? 'agent' : 'user',
+          session.user_id,
+          runId,
+          services.assistant.name,
+          executor.instanceId,
+          executor.accepting,
+          withRun,
+          HISTORY_MESSAGES,
+        ],
+        transaction,
       );
       if (!row) throw notFound('Session');
       const {

@@ -1,6 +1,6 @@
-import { withTransaction } from '@parley/db';
+import { prepared, runPrepared, withTransaction } from '@parley/db';
 import type { AssistantReply, Message, Run, SearchFacts } from '@parley/validators';
-import { QueryTypes, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import { saveSearchFromConversation } from '../alerts/searches';
 import { messageOfRow } from '../chat/serialize';
 import type { ApiServices } from '../context';
@@ -19,6 +19,18 @@ import { type RunRow, toRun } from './records';
 
 type Services = Pick<ApiServices, 'db' | 'infra' | 'logger' | 'jobs' | 'config' | 'clock'>;
 
+const CLAIM_NEXT_RUN = prepared(
+  'claim_next_run',
+  `UPDATE runs SET status = 'running', started_at = clock_timestamp(), instance_id = $2,
+              heartbeat_at = clock_timestamp(), updated_at = clock_timestamp()
+       WHERE id = (SELECT id FROM runs WHERE conversation_id = $1
+                     AND status IN ('queued', 'running')
+                   ORDER BY created_at, id LIMIT 1 FOR UPDATE)
+         AND status = 'queued'
+         AND NOT EXISTS (SELECT 1 FROM conversations WHERE id = $1 AND mode = 'agent')
+       RETURNING *`,
+);
+
 /**
  * Starts the conversation's next run if none is running: the oldest unfinished run is
  * locked; when it is queued it becomes `running` on `instanceId` with `run.started`.
@@ -34,16 +46,11 @@ export async function claimNextRun(
     // queued. A running head (or none) updates nothing. While an agent holds the
     // conversation the assistant starts nothing (a claim cancels what was queued; this
     // covers a run queued just before it).
-    const [row] = await services.db.sequelize.query<RunRow>(
-      `UPDATE runs SET status = 'running', started_at = clock_timestamp(), instance_id = $2,
-              heartbeat_at = clock_timestamp(), updated_at = clock_timestamp()
-       WHERE id = (SELECT id FROM runs WHERE conversation_id = $1
-                     AND status IN ('queued', 'running')
-                   ORDER BY created_at, id LIMIT 1 FOR UPDATE)
-         AND status = 'queued'
-         AND NOT EXISTS (SELECT 1 FROM conversations WHERE id = $1 AND mode = 'agent')
-       RETURNING *`,
-      { bind: [conversationId, instanceId], type: QueryTypes.SELECT, transaction },
+    const [row] = await runPrepared<RunRow>(
+      services.db.sequelize,
+      CLAIM_NEXT_RUN,
+      [conversationId, instanceId],
+      transaction,
     );
     if (!row) return undefined;
     const run = toRun(row);
@@ -209,6 +216,29 @@ function endBinds(runId: string, ending: Ending, staleMs: number | undefined): u
   ];
 }
 
+const END_RUN_WITH_REPLY = prepared(
+  'end_run_with_reply',
+  `WITH r AS (
+       ${END_RUN}, assistant_message_id = $5 WHERE ${STILL_UNFINISHED} RETURNING *
+     ), m AS (
+       INSERT INTO messages (id, conversation_id, session_id, role, content, metadata,
+                             reply_to_id, created_at, updated_at)
+       SELECT $5, r.conversation_id, r.session_id, 'assistant', $6, $7::jsonb, r.user_message_id,
+              clock_timestamp(), clock_timestamp()
+       FROM r RETURNING created_at, metadata
+     ), c AS (
+       UPDATE conversations
+          SET message_count = message_count + 1, last_message_at = m.created_at,
+              activity_at = m.created_at, updated_at = m.created_at,
+              memory = coalesce($8::jsonb, memory),
+              memory_summary = coalesce($9::text, memory_summary)
+         FROM m, r WHERE conversations.id = r.conversation_id
+     )
+     SELECT r.*, m.created_at AS message_created_at, m.metadata AS message_metadata FROM r, m`,
+);
+
+const END_RUN_ONLY = prepared('end_run', `${END_RUN} WHERE ${STILL_UNFINISHED} RETURNING *`);
+
 async function endRun(
   services: Services,
   runId: string,
@@ -216,13 +246,11 @@ async function endRun(
   options: { staleMs?: number },
   transaction: Transaction,
 ): Promise<{ row: RunRow; message: null } | undefined> {
-  const [row] = await services.db.sequelize.query<RunRow>(
-    `${END_RUN} WHERE ${STILL_UNFINISHED} RETURNING *`,
-    {
-      bind: endBinds(runId, ending, options.staleMs),
-      type: QueryTypes.SELECT,
-      transaction,
-    },
+  const [row] = await runPrepared<RunRow>(
+    services.db.sequelize,
+    END_RUN_ONLY,
+    endBinds(runId, ending, options.staleMs),
+    transaction,
   );
   return row ? { row, message: null } : undefined;
 }
@@ -242,38 +270,20 @@ async function endWithReply(
 ): Promise<{ row: RunRow; message: Message } | undefined> {
   // The run's reference to the message is checked at the end of the statement, when the
   // message exists; every part of a WITH runs whether or not the last SELECT reads it.
-  const [row] = await services.db.sequelize.query<
+  const [row] = await runPrepared<
     RunRow & { message_created_at: Date; message_metadata: Record<string, unknown> }
   >(
-    `WITH r AS (
-       ${END_RUN}, assistant_message_id = $5 WHERE ${STILL_UNFINISHED} RETURNING *
-     ), m AS (
-       INSERT INTO messages (id, conversation_id, session_id, role, content, metadata,
-                             reply_to_id, created_at, updated_at)
-       SELECT $5, r.conversation_id, r.session_id, 'assistant', $6, $7::jsonb, r.user_message_id,
-              clock_timestamp(), clock_timestamp()
-       FROM r RETURNING created_at, metadata
-     ), c AS (
-       UPDATE conversations
-          SET message_count = message_count + 1, last_message_at = m.created_at,
-              activity_at = m.created_at, updated_at = m.created_at,
-              memory = coalesce($8::jsonb, memory),
-              memory_summary = coalesce($9::text, memory_summary)
-         FROM m, r WHERE conversations.id = r.conversation_id
-     )
-     SELECT r.*, m.created_at AS message_created_at, m.metadata AS message_metadata FROM r, m`,
-    {
-      bind: [
-        ...endBinds(runId, ending, options.staleMs),
-        reply.id,
-        reply.content,
-        JSON.stringify(reply.metadata),
-        reply.memory ? JSON.stringify(reply.memory.facts) : null,
-        reply.memory ? reply.memory.summary : null,
-      ],
-      type: QueryTypes.SELECT,
-      transaction,
-    },
+    services.db.sequelize,
+    END_RUN_WITH_REPLY,
+    [
+      ...endBinds(runId, ending, options.staleMs),
+      reply.id,
+      reply.content,
+      JSON.stringify(reply.metadata),
+      reply.memory ? JSON.stringify(reply.memory.facts) : null,
+      reply.memory ? reply.memory.summary : null,
+    ],
+    transaction,
   );
   if (!row) return undefined;
   const { message_created_at, message_metadata, ...run } = row;

@@ -26,6 +26,9 @@ export const CHECK_MS = 3_000;
 
 const TASK = 'runs.watchdog';
 
+/** How long after the run before it ended a queued head is left to the instance that ended it. */
+const HANDOVER_MS = 1_000;
+
 /** A known check this close to its time is enqueued again rather than trusted. */
 const DUE_MARGIN_MS = 500;
 
@@ -67,10 +70,22 @@ export async function checkConversation(
   services: ApiServices,
   conversationId: string,
 ): Promise<void> {
-  const [head] = await services.db.sequelize.query<{ id: string; status: string }>(
-    `SELECT id, status FROM runs WHERE conversation_id = $1 AND status IN ('queued', 'running')
+  // `just_freed`: the run before a queued head ended a moment ago, so the instance that
+  // ended it is starting the head now. Starting it here too would only race it, and a run
+  // that moves to another instance leaves the sender's wait depending on the bus.
+  const [head] = await services.db.sequelize.query<{
+    id: string;
+    status: string;
+    just_freed: boolean;
+  }>(
+    `SELECT id, status,
+            status = 'queued' AND coalesce((
+              SELECT p.finished_at > clock_timestamp() - make_interval(secs => $2)
+              FROM runs p WHERE p.conversation_id = $1 AND p.finished_at IS NOT NULL
+              ORDER BY p.created_at DESC, p.id DESC LIMIT 1), false) AS just_freed
+     FROM runs WHERE conversation_id = $1 AND status IN ('queued', 'running')
      ORDER BY created_at, id LIMIT 1`,
-    { bind: [conversationId], type: QueryTypes.SELECT },
+    { bind: [conversationId, HANDOVER_MS / 1000], type: QueryTypes.SELECT },
   );
   if (!head) return;
   // The next check first: a job whose process dies while executing it stays locked for
@@ -98,6 +113,8 @@ export async function checkConversation(
     // If its instance is alive after all (cut off from PostgreSQL for a while), it stops.
     await services.infra.bus.publish(CANCEL_CHANNEL, { runId: head.id }).catch(() => {});
   }
+  // Left to the instance that freed it; if that one died meanwhile, the next check starts it.
+  if (head.just_freed) return;
   runExecutorOf(services).kick(conversationId);
 }
 
