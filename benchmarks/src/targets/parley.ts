@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { CANCEL_CHANNEL } from '@parley/api';
 import { type Parley, parseEnv, startParley } from '@parley/server';
 import { serve } from '../lib/ipc';
@@ -20,6 +21,11 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
+// How long the event loop was held up (a GC pause, a long synchronous step): read and reset
+// by the harness per load step, to tell a stall of this process from one elsewhere.
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
+
 serve(
   {
     stats: () => ({
@@ -32,6 +38,11 @@ serve(
     }),
     // CPU time this process has used (µs), to put a cost on each unit of work.
     cpu: () => process.cpuUsage(),
+    loopDelay: () => {
+      const max = loopDelay.max / 1e6;
+      loopDelay.reset();
+      return { maxMs: max };
+    },
     gc: async () => {
       // Twice, with a pause, so finalizers and weak references settle.
       gc?.();

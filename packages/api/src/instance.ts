@@ -1,4 +1,3 @@
-import { LRUCache } from 'lru-cache';
 import { createLimits, type Limits } from './auth/limits';
 import { RevocationMemory } from './auth/revocations';
 import type { KnownRole } from './auth/roles';
@@ -24,11 +23,6 @@ export class InstanceState {
   readonly verifiedTokens = new Map<string, { claims: AccessClaims; expiresAtMs: number }>();
   /** conversationId -> its fan-out to this instance's live streams (fanout.ts). */
   readonly fanouts = new Map<string, ConversationFanout>();
-  /**
-   * conversationId -> when its committed watchdog check runs (runs/watchdog.ts). Bounded:
-   * forgetting one only means writing its job again.
-   */
-  readonly watchdogChecks = new LRUCache<string, number>({ max: 10_000 });
 
   constructor(private readonly services: ApiServices) {}
 

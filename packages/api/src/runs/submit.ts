@@ -12,7 +12,6 @@ import { runExecutorOf } from './executor';
 import { type MessageRow, type RunRow, readMessageRow, toRun } from './records';
 import { HISTORY_MESSAGES, historySql, type RunContext, type StartedRun } from './run-context';
 import { waitForRun } from './wait';
-import { watchConversation } from './watchdog';
 
 // A send's statements, in the order a send runs them (see `sendMessage`).
 const SESSION_FOR_SEND = prepared(
@@ -261,8 +260,6 @@ export async function sendMessage(
               [{ type: 'message.created', conversationId }],
               transaction,
             );
-      // Committed with the run: nothing can leave it queued or running forever.
-      if (run) await watchConversation(services, conversationId, { transaction });
       const appended = await appendEvents(
         services,
         conversationId,
@@ -364,7 +361,6 @@ export async function retryMessage(
           transaction,
         },
       );
-      await watchConversation(services, conversationId, { transaction });
       return row!;
     });
   } catch (error) {
