@@ -36,7 +36,7 @@ const JOB_KEY = TASK;
 
 /** How long after the run before it ended a queued head is left to the instance that ended it. */
 const HANDOVER_MS = 1_000;
-/** Queues looked at per sweep (oldest head first); the rest wait for the next sweep. */
+/** Queues restarted per sweep (oldest head first); any more wait for the next sweep. */
 const SWEEP_LIMIT = 1_000;
 
 /** Makes sure the next sweep is enqueued, at most SWEEP_MS ahead; an earlier one keeps its time. */
@@ -52,16 +52,11 @@ async function scheduleSweep(services: Pick<ApiServices, 'jobs'>): Promise<void>
   );
 }
 
+/** A conversation's queue head that needs this sweep: running but silent, or queued. */
 interface QueueHead {
   id: string;
   conversation_id: string;
   status: 'queued' | 'running';
-  /**
-   * The run before this queued head ended a moment ago, so the instance that ended it is
-   * starting it now. Starting it here too would only race it, and a run that moves to
-   * another instance leaves the sender's wait depending on the bus.
-   */
-  just_freed: boolean;
 }
 
 /** One look at every conversation's queue; see above. Throws (retried) when PostgreSQL is out. */
@@ -69,22 +64,32 @@ export async function sweepRuns(services: ApiServices): Promise<void> {
   // The next sweep first: a job whose process dies while executing it stays locked for
   // hours, so the follow-up must already be queued.
   await scheduleSweep(services);
+  // Only heads that need something: a running head whose heartbeat is still fresh is its
+  // instance's (alive), and a queued head whose run before it ended a moment ago is being
+  // started by the instance that ended it: starting it here too would only race it, and a
+  // run that moves to another instance leaves the sender's wait depending on the bus.
   const heads = await services.db.sequelize.query<QueueHead>(
-    `SELECT h.id, h.conversation_id, h.status,
-            h.status = 'queued' AND coalesce((
-              SELECT p.finished_at > clock_timestamp() - make_interval(secs => $1)
-              FROM runs p WHERE p.conversation_id = h.conversation_id AND p.finished_at IS NOT NULL
-              ORDER BY p.created_at DESC, p.id DESC LIMIT 1), false) AS just_freed
-     FROM (SELECT DISTINCT ON (conversation_id) id, conversation_id, status, created_at
+    `SELECT h.id, h.conversation_id, h.status
+     FROM (SELECT DISTINCT ON (conversation_id)
+                  id, conversation_id, status, created_at, heartbeat_at, started_at
            FROM runs WHERE status IN ('queued', 'running')
            ORDER BY conversation_id, created_at, id) h
-     ORDER BY h.created_at LIMIT $2`,
-    { bind: [HANDOVER_MS / 1000, SWEEP_LIMIT], type: QueryTypes.SELECT },
+     WHERE CASE WHEN h.status = 'running'
+                THEN coalesce(h.heartbeat_at, h.started_at)
+                     < clock_timestamp() - make_interval(secs => $1)
+                ELSE NOT coalesce((
+                  SELECT p.finished_at > clock_timestamp() - make_interval(secs => $2)
+                  FROM runs p
+                  WHERE p.conversation_id = h.conversation_id AND p.finished_at IS NOT NULL
+                  ORDER BY p.created_at DESC, p.id DESC LIMIT 1), false) END
+     ORDER BY h.created_at LIMIT $3`,
+    { bind: [STALE_MS / 1000, HANDOVER_MS / 1000, SWEEP_LIMIT], type: QueryTypes.SELECT },
   );
-  for (const head of heads) await checkHead(services, head);
+  for (const head of heads) await restartQueue(services, head);
 }
 
-async function checkHead(services: ApiServices, head: QueueHead): Promise<void> {
+/** Fails a silent running head (if it still is, judged again as it is written), then goes on. */
+async function restartQueue(services: ApiServices, head: QueueHead): Promise<void> {
   const { conversation_id: conversationId } = head;
   if (head.status === 'running') {
     const finished = await finishRun(
@@ -97,7 +102,7 @@ async function checkHead(services: ApiServices, head: QueueHead): Promise<void> 
       },
       { staleMs: STALE_MS },
     );
-    // Alive (a heartbeat within STALE_MS): its instance goes on with the queue.
+    // A heartbeat arrived meanwhile: its instance is alive and goes on with the queue.
     if (!finished) return;
     services.logger.warn(
       { runId: head.id, conversationId },
@@ -108,9 +113,6 @@ async function checkHead(services: ApiServices, head: QueueHead): Promise<void> 
     });
     // If its instance is alive after all (cut off from PostgreSQL for a while), it stops.
     await services.infra.bus.publish(CANCEL_CHANNEL, { runId: head.id }).catch(() => {});
-  } else if (head.just_freed) {
-    // Left to the instance that freed it; if that one died meanwhile, the next sweep starts it.
-    return;
   }
   runExecutorOf(services).kick(conversationId);
 }
