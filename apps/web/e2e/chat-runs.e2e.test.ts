@@ -208,6 +208,10 @@ describe('stop, retry, regenerate and two pages, in a browser', () => {
     await s.shot('phone-chat');
     await ask(page, 'one more thing, slowly');
     await page.getByRole('button', { name: 'Stop' }).waitFor();
+    // Stopped once words are on the page: a stop before the first word keeps no message.
+    await eventually(async () =>
+      expect((await messages(page).last().textContent()) ?? '').toMatch(/word1 /),
+    );
     await s.shot('phone-writing');
     await page.getByRole('button', { name: 'Stop' }).click();
     await settled(page, 14);
