@@ -67,3 +67,28 @@ describe('no N+1', () => {
     expect(bigMessages).toBe(smallMessages);
   });
 });
+
+describe('a chat turn', () => {
+  it('on an idle conversation runs 10 statements besides its listing searches: its run starts with the send, reads nothing again and claims nothing after it', async () => {
+    const user = await signUp(httpClient(server.url), 'turn-count');
+    const http = httpClient(server.url, user.accessToken);
+    const { session } = await http.sessions.create.mutate({});
+    const send = (content: string) =>
+      http.sessions.send.mutate({ sessionId: session.id, content, clientMessageId: randomUUID() });
+    await send('2 bedroom flat in Girne');
+    // Fewest of three tries, as above; the answer has come back when the run's end committed.
+    const tries: string[][] = [];
+    for (const content of ['with a pool', 'under 900', 'with a garden']) {
+      const statements = await statementsOf(server, () => send(content));
+      tries.push(statements.filter((sql) => !sql.includes('FROM refresh_tokens')));
+    }
+    const fewest = tries.reduce((a, b) => (b.length < a.length ? b : a));
+    // The rule agent's listing searches vary with what it finds (it widens a search that
+    // finds nothing); the rest is the turn's own: 6 for the send, 4 for the run's end.
+    const own = fewest.filter((sql) => !sql.includes('FROM listings'));
+    expect(own.length).toBeLessThanOrEqual(10);
+    // The send started the run and handed over its context: no claim, no context read.
+    expect(own.filter((sql) => sql.includes("SET status = 'running'"))).toEqual([]);
+    expect(own.filter((sql) => sql.includes('FROM messages u JOIN conversations c'))).toEqual([]);
+  });
+});
