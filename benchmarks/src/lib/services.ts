@@ -117,11 +117,22 @@ export interface RunDatabase {
 /**
  * A database of this run's own, copied from the seeded template (a file copy: about a
  * second for 100,000 listings), so chat writes never accumulate in the template.
+ *
+ * The copy is on disk before this returns. PostgreSQL 15's default strategy (WAL_LOG)
+ * writes the whole template to the WAL and leaves the new files dirty in the page cache;
+ * the kernel wrote them back ~30 s later (`vm.dirty_expire_centisecs`), 200-270 MB at once,
+ * in the middle of the chat capacity steps, where every commit then waited on the disk.
+ * FILE_COPY copies the files, fsyncs them and checkpoints before it returns.
  */
 export async function cloneDatabase(template: string, label: string): Promise<RunDatabase> {
   const name = `parley_bench_${label}_${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
   await admin(async (client) => {
-    await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    const { rows } = await client.query<{ v: string }>(
+      "SELECT current_setting('server_version_num') AS v",
+    );
+    // Before 15 a file copy was the only strategy, and the option did not exist.
+    const strategy = Number(rows[0]?.v) >= 150_000 ? ' STRATEGY = FILE_COPY' : '';
+    await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"${strategy}`);
   });
   return {
     name,
