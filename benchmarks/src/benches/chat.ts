@@ -1,6 +1,6 @@
 import { openChats } from '../lib/chats';
 import type { RunContext } from '../lib/context';
-import { cpuPerTurn as cpuSplit, cpuSnapshot } from '../lib/proc-cpu';
+import { cpuSnapshot, cpuSplit } from '../lib/proc-cpu';
 import { type BenchResult, result } from '../lib/report';
 import { benchEnv, startLoad, startParleyServer } from '../lib/servers';
 import { percentile, round } from '../lib/stats';

@@ -54,7 +54,7 @@ export async function cpuSnapshot(pids: Record<string, number>): Promise<CpuSnap
 }
 
 /** Per-turn CPU (ms) of each group between two snapshots, with the rest as `other`. */
-export function cpuPerTurn(
+export function cpuSplit(
   before: CpuSnapshot,
   after: CpuSnapshot,
   turns: number,
