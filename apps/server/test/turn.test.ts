@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpClient, signUp, startTestServer, type TestServer } from './harness';
+import { recordEvents } from './events';
+import { httpClient, signUp, startTestServer, type TestServer, wsClient } from './harness';
 
 /**
  * A chat turn is a user message (stored with `message.created` at once) plus a run (the
@@ -108,6 +109,50 @@ describe('what a turn writes', () => {
       { seq: '5', type: 'run.started' },
       { seq: '6', type: 'assistant.completed' },
     ]);
+  });
+
+  it('a waited send answers with what its events carried, over HTTP and WebSocket, dates as dates', async () => {
+    const { user, http, session, send } = await chat('turn-answer');
+    const socket = wsClient(server.url, user.accessToken);
+    try {
+      const events = recordEvents(socket.client, session.id);
+      await events.started();
+      const viaHttp = await send('2 bedroom flat in Kyrenia');
+      const viaWs = await socket.client.sessions.send.mutate({
+        sessionId: session.id,
+        content: 'with a pool',
+        clientMessageId: randomUUID(),
+      });
+      await events.until(
+        () => events.received.filter((r) => r.event.type === 'assistant.completed').length === 2,
+      );
+      const completed = events.received.flatMap((r) =>
+        r.event.type === 'assistant.completed' ? [r.event] : [],
+      );
+      const created = events.received.flatMap((r) =>
+        r.event.type === 'message.created' ? [r.event.message] : [],
+      );
+      for (const [i, answer] of [viaHttp, viaWs].entries()) {
+        const event = completed[i]!;
+        expect(answer.userMessage).toEqual(created[i]);
+        expect(answer.run).toEqual(event.run);
+        expect(answer.assistantMessage).toEqual(event.message);
+        expect(answer.reply).toEqual(event.reply);
+        expect(answer.run!.finishedAt).toBeInstanceOf(Date);
+        expect(answer.reply!.recommendations.length).toBeGreaterThan(0);
+        for (const listing of answer.reply!.recommendations) {
+          expect(listing.createdAt).toBeInstanceOf(Date);
+          expect(listing.updatedAt).toBeInstanceOf(Date);
+        }
+      }
+      // And what a later read gives.
+      const page = await http.conversations.messages.query({
+        conversationId: session.conversationId,
+      });
+      expect(page.items.slice(-1)).toEqual([viaWs.assistantMessage]);
+    } finally {
+      await socket.close();
+    }
   });
 
   it('a title already set is kept', async () => {

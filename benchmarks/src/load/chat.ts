@@ -39,23 +39,31 @@ const completedAt = new Map<string, number>();
 const waiters = new Map<string, () => void>();
 let framesReceived = 0;
 
-// A data frame ends with its tracked event id:
-// {"id":1,"result":{"type":"data","data":{"json":{"id":"12","data":<event>}},"id":"12"}}
-const EVENT_ID_AT_END = /"result":\{"type":"data",.*,"id":"([^"]+)"\}\}$/s;
+// A data frame ends with its tracked event id, and an event's type and its run come first:
+// {"id":1,"result":{"type":"data","data":{"json":{"id":"12","data":{"type":"assistant.completed",
+//   "run":{"id":"...",...,"assistantMessageId":"...",...},...}},"meta":...},"id":"12"}}
+// Read with string searches, not a regular expression or JSON.parse over the whole frame
+// (the reply's listings make it ~16 KB): the load generator shares the machine's two cores
+// with the server, and every millisecond it spends is one the server does not get.
+const FRAME_END = '"}}';
+const EVENT_ID = ',"id":"';
+const COMPLETED = '"data":{"type":"assistant.completed","run":{';
+const ASSISTANT_MESSAGE_ID = '"assistantMessageId":"';
 
 function onFrame(chat: Chat, text: string): void {
   framesReceived++;
   const at = now();
-  const eventId = EVENT_ID_AT_END.exec(text)?.[1];
+  if (!text.startsWith('{"id":') || !text.endsWith(FRAME_END)) return;
+  const idAt = text.lastIndexOf(EVENT_ID);
+  const eventId = idAt < 0 ? undefined : text.slice(idAt + EVENT_ID.length, -FRAME_END.length);
   // Durable events only ("12", not "12:3"): what a client resumes from.
   if (eventId && !eventId.includes(':')) chat.lastEventId = eventId;
-  if (!text.includes('"assistant.completed"')) return;
-  const frame = JSON.parse(text) as {
-    result: { data: { json: { data: { type: string; message?: { id: string } } } } };
-  };
-  const event = frame.result.data.json.data;
-  const messageId = event.type === 'assistant.completed' ? event.message?.id : undefined;
-  if (!messageId) return;
+  const typeAt = text.indexOf(COMPLETED);
+  // The event's type is among the first few hundred characters of its frame.
+  if (typeAt < 0 || typeAt > 200) return;
+  const idFrom = text.indexOf(ASSISTANT_MESSAGE_ID, typeAt) + ASSISTANT_MESSAGE_ID.length;
+  const messageId = text.slice(idFrom, text.indexOf('"', idFrom));
+  if (idFrom < ASSISTANT_MESSAGE_ID.length || !messageId) return;
   completedAt.set(messageId, at);
   waiters.get(messageId)?.();
 }

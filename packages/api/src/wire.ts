@@ -28,6 +28,61 @@ export function wireFormOf<T extends object>(value: T): SuperJSONResult {
   return wire;
 }
 
+type Annotations = NonNullable<NonNullable<SuperJSONResult['meta']>['values']>;
+type Equalities = NonNullable<NonNullable<SuperJSONResult['meta']>['referentialEqualities']>;
+
+// superjson's own escaping of one key of a path ("a.b" is the key `a` then `b`).
+const escapeKey = (key: string) => key.replace(/\\/g, '\\\\').replace(/\./g, '\\.');
+
+/**
+ * The superjson form of an object whose top-level values are `parts`, put together from
+ * the parts' own forms (`wireFormOf`: the one a part already carries is not walked again).
+ * It is what `superjson.serialize(parts)` gives, key for key, except where one object sits
+ * in two parts: superjson then also notes that they are one object; here each part keeps
+ * its own copy, equal in value. A reply that repeats the listings of an event already sent
+ * costs nothing to serialise again.
+ */
+export function composeWire(parts: object): SuperJSONResult {
+  const json: Record<string, unknown> = {};
+  const values: Record<string, unknown> = {};
+  const equalities: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(parts) as [string, unknown][]) {
+    const part =
+      value !== null && typeof value === 'object' ? wireFormOf(value) : superjson.serialize(value);
+    json[key] = part.json;
+    const at = escapeKey(key);
+    const annotations = part.meta?.values as Annotations | undefined;
+    if (Array.isArray(annotations)) values[at] = annotations;
+    else if (annotations) {
+      for (const [path, tree] of Object.entries(annotations)) values[`${at}.${path}`] = tree;
+    }
+    addEqualities(equalities, at, part.meta?.referentialEqualities as Equalities | undefined);
+  }
+  const result: SuperJSONResult = { json: json as SuperJSONResult['json'] };
+  const hasValues = Object.keys(values).length > 0;
+  const hasEqualities = Object.keys(equalities).length > 0;
+  if (hasValues || hasEqualities) {
+    result.meta = {
+      ...(hasValues ? { values: values as Annotations } : {}),
+      ...(hasEqualities ? { referentialEqualities: equalities as Equalities } : {}),
+      v: 1,
+    };
+  }
+  return result;
+}
+
+/** A part's own "these paths are one object", moved under the part's key. */
+function addEqualities(into: Record<string, string[]>, at: string, own: Equalities | undefined) {
+  if (!own) return;
+  const under = (path: string) => `${at}.${path}`;
+  // `[rootPaths]` or `[rootPaths, byPath]`: the part itself is also found at rootPaths.
+  const [rootPaths, byPath] = Array.isArray(own)
+    ? [own[0] as string[], own[1] as Record<string, string[]> | undefined]
+    : [undefined, own as Record<string, string[]>];
+  if (rootPaths) into[at] = rootPaths.map(under);
+  for (const [path, paths] of Object.entries(byPath ?? {})) into[under(path)] = paths.map(under);
+}
+
 /** A cached value in superjson's form (anything else found under a key is a miss). */
 export function isWireForm(value: unknown): value is SuperJSONResult {
   return value !== null && typeof value === 'object' && 'json' in value;

@@ -13,10 +13,12 @@ export interface BusOptions {
 type Handler = (message: unknown) => void;
 // What travels over Redis: the sender and a sequence number let a sender drop the Redis echo of
 // a message it already delivered locally, so no local handler ever gets one message twice.
+// One message is `m`; messages published together are `b`, delivered one by one, in order.
 interface Envelope {
   o: string;
   s: number;
-  m: unknown;
+  m?: unknown;
+  b?: unknown[];
 }
 
 /**
@@ -44,12 +46,26 @@ export class Bus {
   }
 
   /** Resolves once the message is handed to Redis or delivered in process; never waits long. */
-  async publish<T>(channel: string, message: T): Promise<void> {
-    const json = JSON.stringify(message);
+  publish<T>(channel: string, message: T): Promise<void> {
+    return this.#publish(channel, message, false);
+  }
+
+  /**
+   * Publishes messages that belong together as one: one Redis PUBLISH, and every handler gets
+   * them one after another, in order, with nothing of the channel's in between.
+   */
+  publishAll<T>(channel: string, messages: readonly T[]): Promise<void> {
+    if (messages.length === 0) return Promise.resolve();
+    if (messages.length === 1) return this.#publish(channel, messages[0], false);
+    return this.#publish(channel, messages, true);
+  }
+
+  async #publish(channel: string, payload: unknown, batch: boolean): Promise<void> {
+    const json = JSON.stringify(payload);
     if (json === undefined) throw new TypeError(`bus message on ${channel} is not JSON`);
     const seq = ++this.#seq;
     const { publisher } = this.options;
-    const envelope = `{"o":"${this.#id}","s":${seq},"m":${json}}`;
+    const envelope = `{"o":"${this.#id}","s":${seq},"${batch ? 'b' : 'm'}":${json}}`;
     // Read before sending: a subscription Redis acknowledged before it receives this PUBLISH is
     // sure to carry the message back to the local handlers.
     const confirmed = this.#confirmed.has(channel);
@@ -63,7 +79,9 @@ export class Bus {
     // A failed or timed-out publish may still have reached Redis.
     if (publisher) this.#echoes.set(seq, true);
     if (!this.#handlers.has(channel)) return;
-    this.#deliver(channel, JSON.parse(json));
+    const copy: unknown = JSON.parse(json);
+    if (batch) for (const message of copy as unknown[]) this.#deliver(channel, message);
+    else this.#deliver(channel, copy);
   }
 
   /** Returns the function that removes this handler (safe to call more than once). */
@@ -141,7 +159,10 @@ export class Bus {
       return; // not ours
     }
     if (envelope.o === this.#id && this.#echoes.delete(envelope.s)) return;
-    this.#deliver(redisChannel.slice(prefix.length), envelope.m);
+    const channel = redisChannel.slice(prefix.length);
+    if (Array.isArray(envelope.b))
+      for (const message of envelope.b) this.#deliver(channel, message);
+    else this.#deliver(channel, envelope.m);
   }
 
   #deliver(channel: string, message: unknown): void {

@@ -68,6 +68,17 @@ describe('without Redis', () => {
     expect(bus.listenerCount()).toBe(0);
   });
 
+  it('delivers messages published together in process, in order, and nothing for none', async () => {
+    infra = createInfra({ logger: testLogger });
+    const { bus } = infra;
+    const got: unknown[] = [];
+    bus.subscribe<number>('room', (n) => got.push(n));
+    await bus.publishAll('room', [1, 2, 3]);
+    await bus.publishAll('room', []);
+    await bus.publishAll('room', [4]);
+    expect(got).toEqual([1, 2, 3, 4]);
+  });
+
   it('keeps a throwing handler from starving the others', async () => {
     infra = createInfra({ logger: testLogger });
     const got: unknown[] = [];

@@ -140,6 +140,43 @@ describe.runIf(hasRedis)('two instances sharing Redis', () => {
     expect(gotB).toEqual([{ text: 'one' }, { text: 'two' }]);
   });
 
+  it('publishes messages together as one PUBLISH, each handler getting them in order', async () => {
+    const gotA: unknown[] = [];
+    const gotB: unknown[] = [];
+    a.bus.subscribe('room:2', (m) => gotA.push(m));
+    b.bus.subscribe('room:2', (m) => gotB.push(m));
+    // A raw subscriber counts what Redis carries on the channel.
+    const raw = admin.duplicate();
+    const carried: string[] = [];
+    raw.on('message', (_channel: string, message: string) => carried.push(message));
+    await raw.subscribe(`${prefix}bus:room:2`);
+    try {
+      await waitFor(
+        () => a.bus.state().backend === 'redis' && b.bus.state().backend === 'redis',
+        5_000,
+        'subscriptions confirmed',
+      );
+      await a.bus.publishAll('room:2', [{ n: 1 }, { n: 2 }, { n: 3 }]);
+      await b.bus.publish('room:2', { n: 4 });
+      await waitFor(() => gotA.length >= 4 && gotB.length >= 4, 5_000, 'messages delivered');
+      await sleep(200); // room for a duplicate to show up
+      const expected = [{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }];
+      expect(gotA).toEqual(expected);
+      expect(gotB).toEqual(expected);
+      expect(carried).toHaveLength(2);
+    } finally {
+      raw.disconnect();
+    }
+  });
+
+  it('delivers messages published together once when publishing right after subscribing', async () => {
+    const got: unknown[] = [];
+    a.bus.subscribe('fresh-many', (m) => got.push(m));
+    await a.bus.publishAll('fresh-many', ['x', 'y']);
+    await sleep(200);
+    expect(got).toEqual(['x', 'y']);
+  });
+
   it('delivers once when publishing right after subscribing', async () => {
     // Redis has not acknowledged the subscription yet, so the message is delivered in process
     // and its echo from Redis must be dropped.

@@ -9,6 +9,7 @@ import {
   recordConversationDeliveries,
   webhookTypesOf,
 } from '../webhooks/events';
+import { composeWire } from '../wire';
 import {
   type BusEvent,
   conversationChannel,
@@ -26,7 +27,8 @@ const APPEND_EVENTS = prepared(
      ), e AS (
        INSERT INTO conversation_events (conversation_id, seq, type, payload, session_id, created_at)
        SELECT c.id, c.first + i.n, i.type, i.payload, $5::uuid, now()
-       FROM c, unnest($3::text[], $4::jsonb[]) WITH ORDINALITY AS i (type, payload, n)
+       FROM c, ROWS FROM (unnest($3::text[]), jsonb_array_elements($4::jsonb))
+               WITH ORDINALITY AS i (type, payload, n)
      ), h AS (${conversationHooksSql('$1::uuid', '$6', '$7')})
      SELECT last,
             CASE WHEN cardinality($6::text[]) = 0 THEN '[]'::json
@@ -67,7 +69,9 @@ export async function appendEvents(
     reportQueuedRuns?: boolean;
   } = {},
 ): Promise<Appended> {
-  const payloads = events.map((event) => superjson.serialize(event));
+  // Part by part: each part (a message, a run, a reply) keeps its form, so a response that
+  // repeats it (`sessions.send` answers with the reply it just announced) is not walked again.
+  const payloads = events.map((event) => composeWire(event));
   const stored = events.map((event, i) => ({
     type: event.type,
     json: payloads[i]!.json as Record<string, unknown>,
@@ -85,7 +89,9 @@ export async function appendEvents(
       conversationId,
       events.length,
       events.map((e) => e.type),
-      payloads.map((p) => JSON.stringify(p)),
+      // One JSON array, not a jsonb[]: an array literal would escape every quote of every
+      // payload (the listings of a reply) and PostgreSQL would unescape them again.
+      JSON.stringify(payloads),
       options.sessionId ?? null,
       hookTypes,
       ADMIN_WIDE_EVENT_TYPES,
@@ -112,25 +118,14 @@ export async function appendEvents(
   return {
     seqs,
     ...(row.queued_runs === null ? {} : { queuedRuns: row.queued_runs }),
-    // All at once, in order: one connection keeps their order, and Redis gets them in one
-    // write (auto-pipelining) instead of one round trip each.
-    publish: async () => {
-      await Promise.all(
-        payloads.map((payload, i) => publishDurable(services, conversationId, seqs[i]!, payload)),
-      );
-    },
+    // As one bus message: one PUBLISH, one message for each instance to parse, and the
+    // events reach every subscriber together and in order.
+    publish: () =>
+      services.infra.bus.publishAll<BusEvent>(
+        conversationChannel(conversationId),
+        payloads.map((event, i) => ({ kind: 'durable', seq: seqs[i]!, event })),
+      ),
   };
-}
-
-/** Publishes a stored durable event (its superjson form) under its sequence number. */
-export function publishDurable(
-  services: Pick<ApiServices, 'infra'>,
-  conversationId: string,
-  seq: number,
-  event: SuperJSONResult,
-): Promise<void> {
-  const message: BusEvent = { kind: 'durable', seq, event };
-  return services.infra.bus.publish(conversationChannel(conversationId), message);
 }
 
 /** Streamed pieces and typing: published, never stored, never replayed. Never rejects. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AssistantOutcome } from '@parley/assistant';
 import { isDatabaseUnavailable, newId } from '@parley/db';
-import type { Message, Run, SearchFacts } from '@parley/validators';
+import type { AssistantReply, Message, Run, SearchFacts } from '@parley/validators';
 import { QueryTypes } from 'sequelize';
 import type { ApiServices } from '../context';
 import { publishEphemeral } from '../events/log';
@@ -162,7 +162,13 @@ export class RunExecutor {
       const finished = await this.#finish(run, ending);
       if (finished) await finished.publish().catch((error: unknown) => this.#publishFailed(error));
       const here: FinishedHere = finished
-        ? { runId: run.id, row: finished.row, message: finished.message }
+        ? {
+            runId: run.id,
+            row: finished.row,
+            run: finished.run,
+            message: finished.message,
+            ...(ending.status === 'completed' ? { reply: ending.reply } : {}),
+          }
         : { runId: run.id };
       for (const listener of this.#finished) listener(here);
       return finished?.queuedRuns !== false;
@@ -383,7 +389,10 @@ function deltaBatcher(publish: (delta: string) => void) {
 export interface FinishedHere {
   runId: string;
   row?: RunRow;
+  /** The run, message and reply as its terminal event carried them (the same objects). */
+  run?: Run;
   message?: Message | null;
+  reply?: AssistantReply;
 }
 
 /** This instance's executor (made once, in instance.ts). */

@@ -8,6 +8,7 @@ import type { ApiServices } from '../context';
 import { notFound } from '../errors';
 import { appendEvents } from '../events/log';
 import { appendInboxEvents } from '../handoff/log';
+import { composeWire, withWireForm } from '../wire';
 import { runExecutorOf } from './executor';
 import { type MessageRow, type RunRow, readMessageRow, toRun } from './records';
 import { HISTORY_MESSAGES, historySql, type RunContext, type StartedRun } from './run-context';
@@ -397,12 +398,16 @@ async function answer(
       : final.assistant_message_id
         ? messageOfRowOrNull(await readMessageRow(services, final.assistant_message_id))
         : null;
-  return {
+  const completed = assistantMessage !== null && final.status === 'completed';
+  const result: SendResult = {
     userMessage,
-    run: toRun(final),
+    run: waited.announced?.run ?? toRun(final),
     assistantMessage,
-    reply: assistantMessage && final.status === 'completed' ? replyOf(assistantMessage) : null,
+    reply: completed ? (waited.announced?.reply ?? replyOf(assistantMessage)) : null,
   };
+  // The message, run and reply went out as events already, each keeping its superjson
+  // form: the response is put together from those instead of walking the listings again.
+  return withWireForm(result, composeWire(result));
 }
 
 function messageOfRowOrNull(row: MessageRow | undefined): Message | null {

@@ -1,4 +1,4 @@
-import type { Message } from '@parley/validators';
+import type { AssistantReply, Message, Run } from '@parley/validators';
 import type { ApiServices } from '../context';
 import { type BusEvent, conversationChannel } from '../events/protocol';
 import type { RunExecutor } from './executor';
@@ -11,6 +11,8 @@ const RECHECK_MS = 2_000;
 export interface Waited {
   run: RunRow;
   message?: Message | null;
+  /** When finished here: the run and reply objects its terminal event carried. */
+  announced?: { run?: Run; reply?: AssistantReply };
 }
 
 /**
@@ -46,7 +48,13 @@ export async function waitForRun(
   );
   const stopLocal = executor.onFinished((finished) => {
     if (finished.runId !== runId) return;
-    finishedHere = finished.row ? { run: finished.row, message: finished.message } : undefined;
+    finishedHere = finished.row
+      ? {
+          run: finished.row,
+          message: finished.message,
+          announced: { run: finished.run, reply: finished.reply },
+        }
+      : undefined;
     poke();
   });
   signal?.addEventListener('abort', poke, { once: true });
