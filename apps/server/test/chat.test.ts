@@ -214,6 +214,45 @@ describe('sessions and live chat', () => {
     expect(rows[0]?.n).toBe(2);
   });
 
+  it('a repeat writes nothing and is answered even after its session ended; another user gets NOT_FOUND', async () => {
+    const { http } = await userClient('idem-ended');
+    const { session, conversation } = await http.sessions.create.mutate({});
+    const input = {
+      sessionId: session.id,
+      content: 'flat in Girne',
+      clientMessageId: randomUUID(),
+    };
+    const first = await http.sessions.send.mutate(input);
+    const counters = () =>
+      server.db.query<Record<string, unknown>>(
+        `SELECT c.message_count, c.event_seq, c.updated_at, s.last_activity_at
+         FROM conversations c JOIN sessions s ON s.conversation_id = c.id WHERE s.id = $1`,
+        [session.id],
+      );
+    const before = await counters();
+    const again = await http.sessions.send.mutate(input);
+    expect(again.userMessage).toEqual(first.userMessage);
+    expect(again.assistantMessage).toEqual(first.assistantMessage);
+    expect(await counters()).toEqual(before);
+
+    await http.sessions.end.mutate({ id: session.id });
+    const afterEnd = await http.sessions.send.mutate(input);
+    expect(afterEnd.userMessage.id).toBe(first.userMessage.id);
+    const closed = await errorOf(() =>
+      http.sessions.send.mutate({ ...input, clientMessageId: randomUUID() }),
+    );
+    expect(closed.data.code).toBe('PRECONDITION_FAILED');
+
+    const stranger = await userClient('idem-stranger');
+    const hidden = await errorOf(() => stranger.http.sessions.send.mutate(input));
+    expect(hidden.data.code).toBe('NOT_FOUND');
+    const rows = await server.db.query(
+      'SELECT count(*)::int AS n FROM messages WHERE conversation_id = $1',
+      [conversation.id],
+    );
+    expect(rows[0]?.n).toBe(2);
+  });
+
   it('the client secret opens its one session only, over HTTP and WebSocket', async () => {
     const { http } = await userClient('secret');
     const mine = await http.sessions.create.mutate({});

@@ -14,31 +14,45 @@ import { type MessageRow, type RunRow, readMessageRow, toRun } from './records';
 import { HISTORY_MESSAGES, historySql, type RunContext, type StartedRun } from './run-context';
 import { waitForRun } from './wait';
 
-// A send's statements, in the order a send runs them (see `sendMessage`).
-const SESSION_FOR_SEND = prepared(
-  'session_for_send',
-  `SELECT s.id, s.conversation_id, s.status, s.expires_at, s.kind, s.user_id,
-            $3::uuid IS NOT NULL AND EXISTS (
-              SELECT 1 FROM messages m
-              WHERE m.conversation_id = s.conversation_id AND m.client_message_id = $3
-            ) AS repeated
+// The session a retry goes through (`sessionFor`).
+const SESSION_FOR_RETRY = prepared(
+  'session_for_retry',
+  `SELECT s.id, s.conversation_id, s.status, s.expires_at, s.kind, s.user_id
      FROM sessions s WHERE s.id = $1 AND s.user_id = $2`,
 );
 
-const SEND_CONVERSATION_AND_SESSION = prepared(
-  'send_conversation_and_session',
-  `WITH c AS (
+// A send's statements, in the order a send runs them (see `storeSend`). The first: the caller's session ($1, $2) and whether its conversation
+// already holds a message under the clientMessageId ($3); unless that is a repeat or the
+// session is closed, the conversation is locked and counted (its title from $4 if it has
+// none) and the session's activity moved to $5, expiry $6. A repeat or a closed session
+// changes nothing: the caller reads what it needs and rolls back.
+const SEND_OPEN = prepared(
+  'send_open',
+  `WITH s0 AS (
+           SELECT s.id, s.conversation_id, s.status, s.expires_at, s.kind, s.user_id,
+                  $3::uuid IS NOT NULL AND EXISTS (
+                    SELECT 1 FROM messages m
+                    WHERE m.conversation_id = s.conversation_id AND m.client_message_id = $3
+                  ) AS repeated
+           FROM sessions s WHERE s.id = $1 AND s.user_id = $2
+         ), go AS (
+           SELECT id, conversation_id FROM s0
+           WHERE NOT repeated AND status = 'active' AND expires_at > $5
+         ), c AS (
            UPDATE conversations
               SET message_count = message_count + 1, last_message_at = clock_timestamp(),
                   activity_at = clock_timestamp(), updated_at = clock_timestamp(),
-                  title = coalesce(title, $2)
-            WHERE id = $1
+                  title = coalesce(title, $4)
+            WHERE id = (SELECT conversation_id FROM go)
            RETURNING last_message_at AS at, mode, assigned_agent_id, memory, system_prompt
          ), s AS (
-           UPDATE sessions SET last_activity_at = $4, expires_at = $5, updated_at = $4
-            WHERE id = $3 AND status = 'active' AND expires_at > $4 RETURNING id
+           UPDATE sessions SET last_activity_at = $5, expires_at = $6, updated_at = $5
+            WHERE id = (SELECT id FROM go) AND status = 'active' AND expires_at > $5
+           RETURNING id
          )
-         SELECT c.*, EXISTS (SELECT 1 FROM s) AS active FROM c`,
+         SELECT s0.*, c.at, c.mode, c.assigned_agent_id, c.memory, c.system_prompt,
+                EXISTS (SELECT 1 FROM s) AS active
+         FROM s0 LEFT JOIN c ON true`,
 );
 
 const SEND_MESSAGE_AND_RUN = prepared(
@@ -95,25 +109,31 @@ function closed(status: string): TRPCError {
   });
 }
 
-/** The session if `identity` may send through it; NOT_FOUND otherwise. */
-/**
- * The caller's session; with `clientMessageId`, also whether its conversation already
- * holds a message sent under it (a repeat), in the same read.
- */
+/** The session if `identity` may send through it (`sessions.retry`); NOT_FOUND otherwise. */
 async function sessionFor(
   services: ApiServices,
   identity: Identity,
   sessionId: string,
-  clientMessageId?: string,
-): Promise<SessionRow & { repeated: boolean }> {
-  if (identity.kind === 'session' && identity.sessionId !== sessionId) throw notFound('Session');
-  const [row] = await runPrepared<SessionRow & { repeated: boolean }>(
-    services.db.sequelize,
-    SESSION_FOR_SEND,
-    [sessionId, identity.userId, clientMessageId ?? null],
-  );
+): Promise<SessionRow> {
+  assertSessionOf(identity, sessionId);
+  const [row] = await runPrepared<SessionRow>(services.db.sequelize, SESSION_FOR_RETRY, [
+    sessionId,
+    identity.userId,
+  ]);
   if (!row) throw notFound('Session');
   return row;
+}
+
+/** A session credential opens its own session only. */
+function assertSessionOf(identity: Identity, sessionId: string): void {
+  if (identity.kind === 'session' && identity.sessionId !== sessionId) throw notFound('Session');
+}
+
+/** Thrown inside a send's transaction when its clientMessageId was sent before. */
+class RepeatedSend extends Error {
+  constructor(readonly conversationId: string) {
+    super('repeated send');
+  }
 }
 
 function usable(services: ApiServices, session: SessionRow): void {
@@ -136,180 +156,206 @@ export async function sendMessage(
   raw: SendInput,
 ): Promise<SendResult> {
   const input = { ...raw, content: storable(raw.content) };
-  const session = await sessionFor(services, identity, input.sessionId, input.clientMessageId);
-  const conversationId = session.conversation_id;
+  assertSessionOf(identity, input.sessionId);
   const wait = input.wait ?? true;
-  const stored = session.repeated
-    ? await storedSend(services, conversationId, input.clientMessageId)
-    : undefined;
-  if (stored) return answer(services, stored.message, stored.run, wait);
-  usable(services, session);
-  let committed: {
-    message: Message;
-    run: RunRow | undefined;
-    started: StartedRun | undefined;
-    publish: () => Promise<void>;
-  };
+  // Where a repeat or a concurrent twin finds what was stored first.
+  const found: { conversationId?: string } = {};
+  let committed: StoredSend;
   try {
-    committed = await withTransaction(services.db.sequelize, async (transaction) => {
-      // Lock order: the conversation (message order, event counter), then the session.
-      const now = services.clock();
-      const [conversation] = await runPrepared<{
-        at: Date;
-        mode: 'assistant' | 'waiting' | 'agent';
-        assigned_agent_id: string | null;
-        active: boolean;
-        memory: Record<string, unknown>;
-        system_prompt: string | null;
-      }>(
-        services.db.sequelize,
-        SEND_CONVERSATION_AND_SESSION,
-        [
-          conversationId,
-          titleFrom(input.content),
-          session.id,
-          now,
-          new Date(now.getTime() + services.config.sessionIdleSeconds * 1000),
-        ],
-        transaction,
-      );
-      if (!conversation) throw notFound('Session');
-      if (!conversation.active) throw closed('no longer active');
-      const byAgent = session.kind === 'agent';
-      // An agent writes while they hold the conversation; once handed back, never again.
-      if (
-        byAgent &&
-        (conversation.mode !== 'agent' || conversation.assigned_agent_id !== session.user_id)
-      ) {
-        throw new TRPCError({
-          code: 'PRECONDITION_FAILED',
-          message: 'You no longer hold this conversation; claim it again from the inbox',
-        });
-      }
-      // The message, and unless a person holds the conversation (the assistant then starts
-      // nothing) its run, in one statement. The conversation's row is locked (above), so
-      // this statement sees every run queued before it: when none of this conversation's
-      // runs is unfinished, this one starts here at once, with its run.started in this
-      // transaction; otherwise it waits in the queue for whoever finishes the one before.
-      // The author is the session's person: the customer, or the agent.
-      const executor = runExecutorOf(services);
-      const withRun = conversation.mode !== 'agent';
-      const runId = newId();
-      const [row] = await runPrepared<
-        MessageRow & {
-          run_status: RunRow['status'] | null;
-          run_instance_id: string | null;
-          run_started_at: Date | null;
-          run_heartbeat_at: Date | null;
-          run_history: RunContext['history'] | null;
-        }
-      >(
-        services.db.sequelize,
-        SEND_MESSAGE_AND_RUN,
-        [
-          newId(),
-          conversationId,
-          session.id,
-          input.content,
-          input.clientMessageId,
-          conversation.at,
-          byAgent ? 'agent' : 'user',
-          session.user_id,
-          runId,
-          services.assistant.name,
-          executor.instanceId,
-          executor.accepting,
-          withRun,
-          HISTORY_MESSAGES,
-        ],
-        transaction,
-      );
-      if (!row) throw notFound('Session');
-      const {
-        run_status,
-        run_instance_id,
-        run_started_at,
-        run_heartbeat_at,
-        run_history,
-        ...messageRow
-      } = row;
-      const message = messageOfRow(messageRow);
-      const run: RunRow | undefined = run_status
-        ? {
-            id: runId,
-            conversation_id: conversationId,
-            session_id: session.id,
-            user_message_id: message.id,
-            status: run_status,
-            agent: services.assistant.name,
-            assistant_message_id: null,
-            error: null,
-            client_message_id: null,
-            instance_id: run_instance_id,
-            heartbeat_at: run_heartbeat_at,
-            created_at: conversation.at,
-            started_at: run_started_at,
-            finished_at: null,
-          }
-        : undefined;
-      // The inbox hears of every message while people are involved.
-      const inbox =
-        conversation.mode === 'assistant'
-          ? undefined
-          : await appendInboxEvents(
-              services,
-              [{ type: 'message.created', conversationId }],
-              transaction,
-            );
-      const appended = await appendEvents(
-        services,
-        conversationId,
-        run?.status === 'running'
-          ? [
-              { type: 'message.created', message },
-              { type: 'run.started', run: toRun(run) },
-            ]
-          : [{ type: 'message.created', message }],
-        transaction,
-        { sessionId: session.id },
-      );
-      const publish = async () => {
-        await appended.publish();
-        await inbox?.publish();
-      };
-      // A run started here is handed to this instance's executor with what it answers, all
-      // read under this transaction's lock, so it starts without reading anything again.
-      const started: StartedRun | undefined =
-        run?.status === 'running'
-          ? {
-              run: toRun(run),
-              context: run_history
-                ? {
-                    content: message.content,
-                    clientMessageId: message.clientMessageId,
-                    memory: conversation.memory,
-                    systemPrompt: conversation.system_prompt,
-                    eventSeq: appended.seqs[appended.seqs.length - 1]!,
-                    history: run_history,
-                  }
-                : undefined,
-            }
-          : undefined;
-      return { message, run, started, publish };
-    });
+    committed = await storeSend(services, identity, input, found);
   } catch (error) {
-    if (isUniqueViolation(error, 'messages_client_message_key')) {
-      const twin = await storedSend(services, conversationId, input.clientMessageId);
-      if (twin) return answer(services, twin.message, twin.run, wait);
-    }
-    throw error;
+    const repeated = error instanceof RepeatedSend;
+    const twin = isUniqueViolation(error, 'messages_client_message_key');
+    if (!found.conversationId || !(repeated || twin)) throw error;
+    const earlier = await storedSend(services, found.conversationId, input.clientMessageId);
+    if (earlier) return answer(services, earlier.message, earlier.run, wait);
+    // Messages go only with their conversation, and its sessions with it.
+    throw repeated ? notFound('Session') : error;
   }
   await committed.publish().catch((error: unknown) => {
     services.logger.warn({ err: error }, 'could not publish message.created');
   });
   const { run, started } = committed;
-  if (run) runExecutorOf(services).kick(conversationId, started);
+  if (run) runExecutorOf(services).kick(committed.conversationId, started);
   return answer(services, committed.message, run, wait, true);
+}
+
+interface StoredSend {
+  conversationId: string;
+  message: Message;
+  run: RunRow | undefined;
+  started: StartedRun | undefined;
+  publish: () => Promise<void>;
+}
+
+/**
+ * The send's transaction. Its first statement reads the session, tells a repeat
+ * (`RepeatedSend`, nothing written) and locks and counts the conversation; then the
+ * message and its run, then their events.
+ */
+function storeSend(
+  services: ApiServices,
+  identity: Identity,
+  input: SendInput & { content: string },
+  found: { conversationId?: string },
+): Promise<StoredSend> {
+  return withTransaction(services.db.sequelize, async (transaction) => {
+    // Lock order: the conversation (message order, event counter), then the session.
+    const now = services.clock();
+    const [opened] = await runPrepared<
+      SessionRow & {
+        repeated: boolean;
+        at: Date | null;
+        mode: 'assistant' | 'waiting' | 'agent';
+        assigned_agent_id: string | null;
+        active: boolean;
+        memory: Record<string, unknown>;
+        system_prompt: string | null;
+      }
+    >(
+      services.db.sequelize,
+      SEND_OPEN,
+      [
+        input.sessionId,
+        identity.userId,
+        input.clientMessageId,
+        titleFrom(input.content),
+        now,
+        new Date(now.getTime() + services.config.sessionIdleSeconds * 1000),
+      ],
+      transaction,
+    );
+    if (!opened) throw notFound('Session');
+    const conversationId = opened.conversation_id;
+    found.conversationId = conversationId;
+    if (opened.repeated) throw new RepeatedSend(conversationId);
+    usable(services, opened);
+    const session = opened;
+    const conversation = opened;
+    if (!conversation.at) throw notFound('Session');
+    if (!conversation.active) throw closed('no longer active');
+    const byAgent = session.kind === 'agent';
+    // An agent writes while they hold the conversation; once handed back, never again.
+    if (
+      byAgent &&
+      (conversation.mode !== 'agent' || conversation.assigned_agent_id !== session.user_id)
+    ) {
+      throw new TRPCError({
+        code: 'PRECONDITION_FAILED',
+        message: 'You no longer hold this conversation; claim it again from the inbox',
+      });
+    }
+    // The message, and unless a person holds the conversation (the assistant then starts
+    // nothing) its run, in one statement. The conversation's row is locked (above), so
+    // this statement sees every run queued before it: when none of this conversation's
+    // runs is unfinished, this one starts here at once, with its run.started in this
+    // transaction; otherwise it waits in the queue for whoever finishes the one before.
+    // The author is the session's person: the customer, or the agent.
+    const executor = runExecutorOf(services);
+    const withRun = conversation.mode !== 'agent';
+    const runId = newId();
+    const [row] = await runPrepared<
+      MessageRow & {
+        run_status: RunRow['status'] | null;
+        run_instance_id: string | null;
+        run_started_at: Date | null;
+        run_heartbeat_at: Date | null;
+        run_history: RunContext['history'] | null;
+      }
+    >(
+      services.db.sequelize,
+      SEND_MESSAGE_AND_RUN,
+      [
+        newId(),
+        conversationId,
+        session.id,
+        input.content,
+        input.clientMessageId,
+        conversation.at,
+        byAgent ? 'agent' : 'user',
+        session.user_id,
+        runId,
+        services.assistant.name,
+        executor.instanceId,
+        executor.accepting,
+        withRun,
+        HISTORY_MESSAGES,
+      ],
+      transaction,
+    );
+    if (!row) throw notFound('Session');
+    const {
+      run_status,
+      run_instance_id,
+      run_started_at,
+      run_heartbeat_at,
+      run_history,
+      ...messageRow
+    } = row;
+    const message = messageOfRow(messageRow);
+    const run: RunRow | undefined = run_status
+      ? {
+          id: runId,
+          conversation_id: conversationId,
+          session_id: session.id,
+          user_message_id: message.id,
+          status: run_status,
+          agent: services.assistant.name,
+          assistant_message_id: null,
+          error: null,
+          client_message_id: null,
+          instance_id: run_instance_id,
+          heartbeat_at: run_heartbeat_at,
+          created_at: conversation.at,
+          started_at: run_started_at,
+          finished_at: null,
+        }
+      : undefined;
+    // The inbox hears of every message while people are involved.
+    const inbox =
+      conversation.mode === 'assistant'
+        ? undefined
+        : await appendInboxEvents(
+            services,
+            [{ type: 'message.created', conversationId }],
+            transaction,
+          );
+    const appended = await appendEvents(
+      services,
+      conversationId,
+      run?.status === 'running'
+        ? [
+            { type: 'message.created', message },
+            { type: 'run.started', run: toRun(run) },
+          ]
+        : [{ type: 'message.created', message }],
+      transaction,
+      { sessionId: session.id },
+    );
+    const publish = async () => {
+      await appended.publish();
+      await inbox?.publish();
+    };
+    // A run started here is handed to this instance's executor with what it answers, all
+    // read under this transaction's lock, so it starts without reading anything again.
+    const started: StartedRun | undefined =
+      run?.status === 'running'
+        ? {
+            run: toRun(run),
+            context: run_history
+              ? {
+                  content: message.content,
+                  clientMessageId: message.clientMessageId,
+                  memory: conversation.memory,
+                  systemPrompt: conversation.system_prompt,
+                  eventSeq: appended.seqs[appended.seqs.length - 1]!,
+                  history: run_history,
+                }
+              : undefined,
+          }
+        : undefined;
+    return { conversationId, message, run, started, publish };
+  });
 }
 
 /**
