@@ -21,11 +21,12 @@ const SESSION_FOR_RETRY = prepared(
      FROM sessions s WHERE s.id = $1 AND s.user_id = $2`,
 );
 
-// A send's statements, in the order a send runs them (see `storeSend`). The first: the caller's session ($1, $2) and whether its conversation
-// already holds a message under the clientMessageId ($3); unless that is a repeat or the
-// session is closed, the conversation is locked and counted (its title from $4 if it has
-// none) and the session's activity moved to $5, expiry $6. A repeat or a closed session
-// changes nothing: the caller reads what it needs and rolls back.
+// A send's statements, in the order a send runs them (see `storeSend`). The first: the
+// caller's session ($1, $2) and whether its conversation already holds a message under the
+// clientMessageId ($3); unless that is a repeat or the session is closed, the conversation
+// is locked and counted (its title from $4 if it has none) and the session's activity
+// moved to $5, expiry $6. A repeat or a closed session changes nothing: the caller reads
+// what it needs and rolls back.
 const SEND_OPEN = prepared(
   'send_open',
   `WITH s0 AS (
@@ -129,7 +130,10 @@ function assertSessionOf(identity: Identity, sessionId: string): void {
   if (identity.kind === 'session' && identity.sessionId !== sessionId) throw notFound('Session');
 }
 
-/** Thrown inside a send's transaction when its clientMessageId was sent before. */
+/**
+ * Thrown inside a send's transaction when its clientMessageId was sent before: found by
+ * the first statement (a repeat) or by the unique index (a concurrent twin).
+ */
 class RepeatedSend extends Error {
   constructor(readonly conversationId: string) {
     super('repeated send');
@@ -158,19 +162,15 @@ export async function sendMessage(
   const input = { ...raw, content: storable(raw.content) };
   assertSessionOf(identity, input.sessionId);
   const wait = input.wait ?? true;
-  // Where a repeat or a concurrent twin finds what was stored first.
-  const found: { conversationId?: string } = {};
   let committed: StoredSend;
   try {
-    committed = await storeSend(services, identity, input, found);
+    committed = await storeSend(services, identity, input);
   } catch (error) {
-    const repeated = error instanceof RepeatedSend;
-    const twin = isUniqueViolation(error, 'messages_client_message_key');
-    if (!found.conversationId || !(repeated || twin)) throw error;
-    const earlier = await storedSend(services, found.conversationId, input.clientMessageId);
+    if (!(error instanceof RepeatedSend)) throw error;
+    const earlier = await storedSend(services, error.conversationId, input.clientMessageId);
     if (earlier) return answer(services, earlier.message, earlier.run, wait);
     // Messages go only with their conversation, and its sessions with it.
-    throw repeated ? notFound('Session') : error;
+    throw notFound('Session');
   }
   await committed.publish().catch((error: unknown) => {
     services.logger.warn({ err: error }, 'could not publish message.created');
@@ -197,7 +197,6 @@ function storeSend(
   services: ApiServices,
   identity: Identity,
   input: SendInput & { content: string },
-  found: { conversationId?: string },
 ): Promise<StoredSend> {
   return withTransaction(services.db.sequelize, async (transaction) => {
     // Lock order: the conversation (message order, event counter), then the session.
@@ -227,7 +226,6 @@ function storeSend(
     );
     if (!opened) throw notFound('Session');
     const conversationId = opened.conversation_id;
-    found.conversationId = conversationId;
     if (opened.repeated) throw new RepeatedSend(conversationId);
     usable(services, opened);
     const session = opened;
@@ -282,7 +280,11 @@ function storeSend(
         HISTORY_MESSAGES,
       ],
       transaction,
-    );
+    ).catch((error: unknown) => {
+      throw isUniqueViolation(error, 'messages_client_message_key')
+        ? new RepeatedSend(conversationId)
+        : error;
+    });
     if (!row) throw notFound('Session');
     const {
       run_status,
