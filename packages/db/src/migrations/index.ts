@@ -14,6 +14,7 @@ import { listingsBoxIndex } from './0014_listings_box_index';
 import { listingsByAgent } from './0015_listings_by_agent';
 import { inboxPruning } from './0017_inbox_pruning';
 import { webhookSecretsSealed } from './0019_webhook_secrets_sealed';
+import { listingsFeatureStatistics } from './0020_listings_feature_statistics';
 import type { Migration } from './types';
 
 /** Every migration, in the order it runs: by number (numbers are reserved ahead, so a later one may land first). */
@@ -34,4 +35,5 @@ export const migrations: Migration[] = [
   listingsByAgent,
   inboxPruning,
   webhookSecretsSealed,
+  listingsFeatureStatistics,
 ];
