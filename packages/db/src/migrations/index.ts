@@ -15,6 +15,7 @@ import { listingsByAgent } from './0015_listings_by_agent';
 import { inboxPruning } from './0017_inbox_pruning';
 import { webhookSecretsSealed } from './0019_webhook_secrets_sealed';
 import { listingsFeatureStatistics } from './0020_listings_feature_statistics';
+import { listingsTownNewest } from './0021_listings_town_newest';
 import type { Migration } from './types';
 
 /** Every migration, in the order it runs: by number (numbers are reserved ahead, so a later one may land first). */
@@ -36,4 +37,5 @@ export const migrations: Migration[] = [
   inboxPruning,
   webhookSecretsSealed,
   listingsFeatureStatistics,
+  listingsTownNewest,
 ];
