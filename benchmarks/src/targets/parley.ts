@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { CANCEL_CHANNEL } from '@parley/api';
 import { type Parley, parseEnv, startParley } from '@parley/server';
 import { serve } from '../lib/ipc';
@@ -26,6 +26,24 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 loopDelay.enable();
 
+// Garbage collection pauses, by kind, since the harness last read them.
+const gcKinds: Record<number, string> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak',
+};
+let gcPauses: Record<string, { count: number; totalMs: number; maxMs: number }> = {};
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const kind = gcKinds[(entry.detail as { kind?: number } | undefined)?.kind ?? -1] ?? 'other';
+    const pauses = (gcPauses[kind] ??= { count: 0, totalMs: 0, maxMs: 0 });
+    pauses.count++;
+    pauses.totalMs += entry.duration;
+    pauses.maxMs = Math.max(pauses.maxMs, entry.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
+
 serve(
   {
     stats: () => ({
@@ -38,6 +56,11 @@ serve(
     }),
     // CPU time this process has used (µs), to put a cost on each unit of work.
     cpu: () => process.cpuUsage(),
+    gcPauses: () => {
+      const read = gcPauses;
+      gcPauses = {};
+      return read;
+    },
     loopDelay: () => {
       const max = loopDelay.max / 1e6;
       loopDelay.reset();
