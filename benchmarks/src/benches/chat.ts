@@ -35,12 +35,19 @@ export async function chatBenches(ctx: RunContext): Promise<BenchResult[]> {
     // The server's CPU per answered turn: unlike latency, a stall of the VM does not move it.
     const cpu = () => parley.call<{ user: number; system: number }>('cpu');
     const loopDelay = () => parley.call<{ maxMs: number }>('loopDelay');
+    const gcPauses = () =>
+      parley.call<Record<string, { count: number; totalMs: number; maxMs: number }>>('gcPauses');
     const cpuBefore = await cpu();
+    await gcPauses();
     const pids = { server: parley.pid, load: load.pid, harness: process.pid };
     const machineBefore = await cpuSnapshot(pids);
     const fixed = await run(50, ctx.pick(10, 60));
     const machineAfter = await cpuSnapshot(pids);
     const cpuAfter = await cpu();
+    const gc = await gcPauses();
+    const gcText = Object.entries(gc)
+      .map(([kind, p]) => `${kind} ${p.count} (${round(p.totalMs)} ms, longest ${round(p.maxMs)})`)
+      .join(', ');
     const perTurn = (µs: number) => µs / 1000 / Math.max(1, fixed.answered);
     const userPerTurn = perTurn(cpuAfter.user - cpuBefore.user);
     const systemPerTurn = perTurn(cpuAfter.system - cpuBefore.system);
@@ -50,7 +57,7 @@ export async function chatBenches(ctx: RunContext): Promise<BenchResult[]> {
     const machinePerTurn = split.machine;
     const splitText = `PostgreSQL ${round(split.postgres ?? 0)}, Redis ${round(split.redis ?? 0)}, load generator ${round(split.load ?? 0)}, harness ${round(split.harness ?? 0)}, other ${round(split.other)}`;
     ctx.log(
-      `  50 msg/s: ${describe(fixed)}, server CPU ${round(cpuPerTurn)} ms per turn (user ${round(userPerTurn)}, system ${round(systemPerTurn)}), whole machine ${round(machinePerTurn)} ms (${splitText})`,
+      `  50 msg/s: ${describe(fixed)}, server CPU ${round(cpuPerTurn)} ms per turn (user ${round(userPerTurn)}, system ${round(systemPerTurn)}), whole machine ${round(machinePerTurn)} ms (${splitText}); GC pauses: ${gcText || 'none'}`,
     );
     const p50 = percentile(fixed.latencies, 50);
     const p99 = percentile(fixed.latencies, 99);

@@ -36,7 +36,8 @@ const gcKinds: Record<number, string> = {
 let gcPauses: Record<string, { count: number; totalMs: number; maxMs: number }> = {};
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
-    const kind = gcKinds[(entry.detail as { kind?: number } | undefined)?.kind ?? -1] ?? 'other';
+    const detail = (entry as { detail?: { kind?: number } }).detail;
+    const kind = gcKinds[detail?.kind ?? -1] ?? 'other';
     const pauses = (gcPauses[kind] ??= { count: 0, totalMs: 0, maxMs: 0 });
     pauses.count++;
     pauses.totalMs += entry.duration;
