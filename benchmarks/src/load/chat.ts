@@ -103,6 +103,11 @@ interface RunArgs {
   seconds: number;
   /** How long to wait for the last answers after the schedule ends. */
   drainMs?: number;
+  /**
+   * Also return, per answer, when it was due (ms after `startedAt`, epoch ms) and its round
+   * trip: to line the worst answers up with a database log or `vmstat`.
+   */
+  timeline?: boolean;
 }
 
 async function run(args: RunArgs) {
@@ -111,6 +116,7 @@ async function run(args: RunArgs) {
   const latencies: number[] = [];
   const sendLatencies: number[] = [];
   const errors: string[] = [];
+  const timeline: [due: number, roundTrip: number][] = [];
   let maxLag = 0;
   let answered = 0;
   const inFlight: Promise<void>[] = [];
@@ -152,6 +158,7 @@ async function run(args: RunArgs) {
             if (at === undefined) errors.push(`no assistant.completed for ${id}`);
             else {
               latencies.push(at - scheduled);
+              if (args.timeline) timeline.push([scheduled - start, at - scheduled]);
               answered++;
             }
           })
@@ -175,6 +182,7 @@ async function run(args: RunArgs) {
     errorCount: errors.length,
     maxLagMs: maxLag,
     seconds: (scheduleEnd - start) / 1000,
+    ...(args.timeline ? { timeline, startedAt: start } : {}),
   };
 }
 
