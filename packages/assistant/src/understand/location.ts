@@ -2,7 +2,7 @@ import { DISTRICTS, findTown, foldText, type Town, townNames } from '@parley/val
 import { withinDistance } from './edit-distance';
 import { LANDMARKS } from './landmarks';
 import { claim, isJoiner, type Scan } from './scan';
-import { TURKISH_CASE_ENDINGS } from './turkish-endings';
+import { TURKISH_CASE_ENDINGS, TURKISH_PLACE_ENDINGS } from './turkish-endings';
 import { VILLAGES } from './villages';
 
 /**
@@ -226,7 +226,7 @@ function fuzzyAt(
   const hit = nearest(fuzzyNames, word, max, start);
   if (hit !== undefined) return hit;
   // A misspelt name with a Turkish ending ("magosada", "lefkoseden"): the stem, one edit off.
-  for (const ending of TYPO_ENDINGS) {
+  for (const ending of TURKISH_PLACE_ENDINGS) {
     const stem = word.slice(0, -ending.length);
     if (!word.endsWith(ending) || stem.length < 5 || knownWords.has(stem)) continue;
     const inflected = nearest(fuzzyNames, stem, 1, start);
@@ -234,24 +234,6 @@ function fuzzyAt(
   }
   return undefined;
 }
-
-/** Turkish endings of two letters or more, tried on a word no name matched. */
-const TYPO_ENDINGS = [
-  'nden',
-  'ndan',
-  'nde',
-  'nda',
-  'den',
-  'dan',
-  'ten',
-  'tan',
-  'de',
-  'da',
-  'te',
-  'ta',
-  'ye',
-  'ya',
-];
 
 /** Russian stems worth a typo match, by the same lengths as the Latin names. */
 const fuzzyRussianStems = byLength(
