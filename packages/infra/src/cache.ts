@@ -69,13 +69,13 @@ export class Cache {
 
   async get<T>(key: string): Promise<T | undefined> {
     const local = this.#local.get(key);
-    if (local !== undefined) return parse<T>(local);
+    if (local !== undefined) return parseCached<T>(local);
     const link = this.#redis();
     if (!link) return undefined;
     const found = await link.run((c) => c.get(this.#key(key)));
     if (!found.ok || found.value === null) return undefined;
     this.#local.set(key, found.value, { ttl: this.options.localTtlMs });
-    return parse<T>(found.value);
+    return parseCached<T>(found.value);
   }
 
   /** Stores `value` as JSON (a Date becomes its ISO string) for `ttlSeconds`. */
@@ -114,7 +114,7 @@ export class Cache {
     const { version, values } = await this.getVersionedJson(namespace, suffixes);
     return {
       version,
-      values: values.map((json) => (json === undefined ? undefined : parse<T>(json))),
+      values: values.map((json) => parseCached<T>(json)),
     };
   }
 
@@ -252,7 +252,8 @@ export class Cache {
  * for the garbage collector, while parsed pages (thousands of small objects each) kept
  * for a minute made a long chat soak's heap churn, and its major GCs, several times larger.
  */
-function parse<T>(json: string): T | undefined {
+export function parseCached<T>(json: string | undefined): T | undefined {
+  if (json === undefined) return undefined;
   try {
     return JSON.parse(json) as T;
   } catch {

@@ -1,3 +1,4 @@
+import { parseCached } from '@parley/infra';
 import {
   idInput,
   type Listing,
@@ -353,15 +354,6 @@ export interface SearchOptions {
   prefetched?: SearchPrefetch | null;
 }
 
-function parseJson(json: string | undefined): unknown {
-  if (json === undefined) return undefined;
-  try {
-    return JSON.parse(json);
-  } catch {
-    return undefined; // not written by us: a miss is the safe answer
-  }
-}
-
 /**
  * Listing search: every ListingQuery filter, four sorts, keyset cursors and the total,
  * served from the cache when the same query (normalised) was answered since the last
@@ -388,8 +380,8 @@ export async function searchListings(
       values: [pageJson, totalJson],
     },
   ] = await Promise.all([prefetched?.read ?? readSearchCache(deps.cache, keys), gate]);
-  const cachedPage = parseJson(pageJson);
-  const cachedTotal = parseJson(totalJson);
+  const cachedPage = parseCached(pageJson);
+  const cachedTotal = parseCached(totalJson);
   // Cached as sent (superjson's form): a hit goes back to the client without being
   // serialised again; callers in process get the page revived from the same JSON.
   if (isWireForm(cachedPage)) {
