@@ -38,7 +38,8 @@ new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     const detail = (entry as { detail?: { kind?: number } }).detail;
     const kind = gcKinds[detail?.kind ?? -1] ?? 'other';
-    const pauses = (gcPauses[kind] ??= { count: 0, totalMs: 0, maxMs: 0 });
+    const pauses = gcPauses[kind] ?? { count: 0, totalMs: 0, maxMs: 0 };
+    gcPauses[kind] = pauses;
     pauses.count++;
     pauses.totalMs += entry.duration;
     pauses.maxMs = Math.max(pauses.maxMs, entry.duration);
