@@ -309,11 +309,19 @@ export async function startParley(
       log: logger,
     });
     server.on('upgrade', ws.onUpgrade);
+    // One sweep at a time per instance: a long backlog is not started over by the next tick.
+    let sweeping = false;
     const sweep = setInterval(() => {
-      sweepExpiredSessions(services).then(
-        (expired) => expired && logger.info({ expired }, 'idle sessions expired'),
-        (error: unknown) => logger.warn({ err: error }, 'session sweep failed; will retry'),
-      );
+      if (sweeping) return;
+      sweeping = true;
+      sweepExpiredSessions(services)
+        .then(
+          (expired) => expired && logger.info({ expired }, 'idle sessions expired'),
+          (error: unknown) => logger.warn({ err: error }, 'session sweep failed; will retry'),
+        )
+        .finally(() => {
+          sweeping = false;
+        });
     }, env.SESSION_SWEEP_INTERVAL_SECONDS * 1000);
     sweep.unref();
 

@@ -356,6 +356,68 @@ describe('resume', () => {
 });
 
 describe('idle expiry', () => {
+  it('expires a backlog larger than a page (252 idle sessions on two conversations) in one pass, one session.ended each, in order', async () => {
+    const expiring = await startTestServer({
+      label: 'expiry-backlog',
+      env: { SESSION_SWEEP_INTERVAL_SECONDS: '1' },
+    });
+    try {
+      const user = await signUp(httpClient(expiring.url), 'backlog');
+      const http = httpClient(expiring.url, user.accessToken);
+      const first = (await http.sessions.create.mutate({})).session;
+      const second = (await http.sessions.create.mutate({})).session;
+      // Copies of each session (other tabs on the same conversation), all idle too long.
+      const copy = (sessionId: string, count: number) =>
+        expiring.db.query(
+          `INSERT INTO sessions
+           SELECT r.* FROM sessions s, generate_series(1, $2::int) AS g,
+             -- g makes the uuid one per row, not one for the statement.
+             LATERAL jsonb_populate_record(s, jsonb_build_object('id', gen_random_uuid(), 'g', g)) r
+           WHERE s.id = $1`,
+          [sessionId, count],
+        );
+      await copy(first.id, 220);
+      await copy(second.id, 30);
+      await expiring.db.query(
+        "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1",
+        [user.user.id],
+      );
+      const active = async () =>
+        Number(
+          (
+            await expiring.db.query<{ n: string }>(
+              "SELECT count(*) AS n FROM sessions WHERE user_id = $1 AND status = 'active'",
+              [user.user.id],
+            )
+          )[0]?.n,
+        );
+      for (let tries = 0; tries < 600 && (await active()) > 0; tries++) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(await active()).toBe(0);
+      // One sweep took them all, page after page, without a second one started over it.
+      expect(
+        expiring.logs.filter((line) => line.msg === 'idle sessions expired').map((l) => l.expired),
+      ).toEqual([252]);
+      for (const [session, count] of [
+        [first, 221],
+        [second, 31],
+      ] as const) {
+        const events = await expiring.db.query<{ seq: string; session_id: string }>(
+          `SELECT seq, session_id FROM conversation_events
+           WHERE conversation_id = $1 AND type = 'session.ended' ORDER BY seq`,
+          [session.conversationId],
+        );
+        expect(events).toHaveLength(count);
+        expect(new Set(events.map((e) => e.session_id)).size).toBe(count);
+        const seqs = events.map((e) => Number(e.seq));
+        expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
+      }
+    } finally {
+      await expiring.close();
+    }
+  });
+
   it('moves lastActivityAt on each message, and the sweep expires an idle session and tells subscribers', async () => {
     const expiring = await startTestServer({
       label: 'expiry',

@@ -278,41 +278,77 @@ export async function getMemory(
   };
 }
 
+/** Expired sessions read per statement, and expired side by side (each its own transaction). */
+const SWEEP_PAGE = 200;
+const SWEEP_PARALLEL = 4;
+
 /**
  * Marks idle sessions expired and records `session.ended` for each in its conversation's
  * log. Each session is expired in its own transaction that locks its conversation first
  * (the order every event writer uses), and re-checks the session under that lock, so two
- * instances sweeping at once never expire a session twice.
+ * instances sweeping at once never expire a session twice. Candidates are read a page at
+ * a time, oldest expiry first, and a few are expired at once: a backlog of many thousands
+ * (a night of guests) neither sits in memory whole nor takes one round trip after another.
  */
 export async function sweepExpiredSessions(services: Services): Promise<number> {
   const now = services.clock();
-  const candidates = await services.db.sequelize.query<{ id: string; conversation_id: string }>(
-    "SELECT id, conversation_id FROM sessions WHERE status = 'active' AND expires_at < :now",
-    { replacements: { now }, type: QueryTypes.SELECT },
-  );
   let expired = 0;
-  for (const candidate of candidates) {
-    const publish = await withTransaction(services.db.sequelize, async (transaction) => {
-      await lockConversation(services, candidate.conversation_id, transaction);
-      const [rows] = await services.db.sequelize.query(
-        `UPDATE sessions SET status = 'expired', ended_at = now(), end_reason = 'expired',
-                updated_at = now()
-         WHERE id = :id AND status = 'active' AND expires_at < :now RETURNING id`,
-        { replacements: { id: candidate.id, now }, transaction },
+  let after: { expiresAt: string; id: string } | undefined;
+  for (;;) {
+    const page = await services.db.sequelize.query<{
+      id: string;
+      conversation_id: string;
+      expires_at: string;
+    }>(
+      // The expiry as text: microseconds, which a Date would round and the next page repeat.
+      `SELECT id, conversation_id, expires_at::text AS expires_at FROM sessions
+       WHERE status = 'active' AND expires_at < :now
+         ${after ? 'AND (expires_at, id) > (:afterAt::timestamptz, :afterId::uuid)' : ''}
+       ORDER BY expires_at, id LIMIT :limit`,
+      {
+        replacements: { now, afterAt: after?.expiresAt, afterId: after?.id, limit: SWEEP_PAGE },
+        type: QueryTypes.SELECT,
+      },
+    );
+    for (let i = 0; i < page.length; i += SWEEP_PARALLEL) {
+      const done = await Promise.all(
+        page
+          .slice(i, i + SWEEP_PARALLEL)
+          .map((candidate) => expireSession(services, candidate, now)),
       );
-      if ((rows as unknown[]).length === 0) return undefined;
-      const appended = await appendEvents(
-        services,
-        candidate.conversation_id,
-        [{ type: 'session.ended', sessionId: candidate.id, reason: 'expired' }],
-        transaction,
-        { sessionId: candidate.id },
-      );
-      return appended.publish;
-    });
-    if (!publish) continue;
-    expired += 1;
-    await publish();
+      expired += done.filter(Boolean).length;
+    }
+    const last = page.at(-1);
+    if (!last || page.length < SWEEP_PAGE) return expired;
+    after = { expiresAt: last.expires_at, id: last.id };
   }
-  return expired;
+}
+
+/** Expires one session if it is still active and idle; true when this call did it. */
+async function expireSession(
+  services: Services,
+  candidate: { id: string; conversation_id: string },
+  now: Date,
+): Promise<boolean> {
+  const publish = await withTransaction(services.db.sequelize, async (transaction) => {
+    await lockConversation(services, candidate.conversation_id, transaction);
+    const [rows] = await services.db.sequelize.query(
+      `UPDATE sessions SET status = 'expired', ended_at = now(), end_reason = 'expired',
+              updated_at = now()
+       WHERE id = :id AND status = 'active' AND expires_at < :now RETURNING id`,
+      { replacements: { id: candidate.id, now }, transaction },
+    );
+    if ((rows as unknown[]).length === 0) return undefined;
+    const appended = await appendEvents(
+      services,
+      candidate.conversation_id,
+      [{ type: 'session.ended', sessionId: candidate.id, reason: 'expired' }],
+      transaction,
+      { sessionId: candidate.id },
+    );
+    return appended.publish;
+  });
+  if (!publish) return false;
+  await publish();
+  return true;
 }
