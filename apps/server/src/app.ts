@@ -12,7 +12,6 @@ import {
   isWidgetOrigin,
   listingsChanged,
   sealPlaintextSecrets,
-  sweepExpiredSessions,
 } from '@parley/api';
 import { createAssistant } from '@parley/assistant';
 import {
@@ -92,6 +91,7 @@ function apiConfig(env: Env, secret: Uint8Array, webhookKey: Uint8Array): ApiCon
     refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
     clientSecretTtlSeconds: env.CLIENT_SECRET_TTL_SECONDS,
     sessionIdleSeconds: env.SESSION_IDLE_TIMEOUT_SECONDS,
+    sessionSweepSeconds: env.SESSION_SWEEP_INTERVAL_SECONDS,
     maxSubscriptionsPerSocket: env.WS_MAX_SUBSCRIPTIONS,
     alertsRecoverySeconds: env.ALERTS_RECOVERY_SECONDS,
     rateLimits: {
@@ -309,21 +309,6 @@ export async function startParley(
       log: logger,
     });
     server.on('upgrade', ws.onUpgrade);
-    // One sweep at a time per instance: a long backlog is not started over by the next tick.
-    let sweeping = false;
-    const sweep = setInterval(() => {
-      if (sweeping) return;
-      sweeping = true;
-      sweepExpiredSessions(services)
-        .then(
-          (expired) => expired && logger.info({ expired }, 'idle sessions expired'),
-          (error: unknown) => logger.warn({ err: error }, 'session sweep failed; will retry'),
-        )
-        .finally(() => {
-          sweeping = false;
-        });
-    }, env.SESSION_SWEEP_INTERVAL_SECONDS * 1000);
-    sweep.unref();
 
     logger.info({ config: redactedEnv({ ...env, PORT: port }) }, 'configuration');
     logger.info(
@@ -350,7 +335,6 @@ export async function startParley(
           awaitingFirstRequest.size > 0 ? Date.now() + ACCEPTED_REQUEST_GRACE_MS : 0;
         logger.info('shutting down: no new connections, finishing in-flight requests');
         ws.broadcastReconnect();
-        clearInterval(sweep);
         const deadline = Date.now() + env.SHUTDOWN_TIMEOUT_MS;
         while ((inFlight.size > 0 || Date.now() < graceUntil) && Date.now() < deadline)
           await new Promise((r) => setTimeout(r, 25));

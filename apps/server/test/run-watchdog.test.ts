@@ -233,6 +233,12 @@ describe('run watchdog', () => {
        WHERE task_identifier LIKE 'runs.%' AND locked_at IS NULL GROUP BY task_identifier`,
     );
     expect(jobs.map((j) => [j.task_identifier, Number(j.n)])).toEqual([['runs.sweep', 1]]);
+    // Idle sessions too: one sweep waiting, not a timer per instance.
+    const sessionSweeps = await db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM graphile_worker.jobs
+       WHERE task_identifier = 'sessions.sweep' AND locked_at IS NULL`,
+    );
+    expect(sessionSweeps).toEqual([{ n: '1' }]);
   }, 180_000);
 
   it('Redis dying mid-run leaves nothing hanging: the run completes, the waiting send answers, the next run starts', async () => {

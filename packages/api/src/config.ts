@@ -11,6 +11,8 @@ export interface ApiConfig {
   refreshTtlSeconds: number;
   clientSecretTtlSeconds: number;
   sessionIdleSeconds: number;
+  /** How often idle sessions are looked for and expired (default 60). */
+  sessionSweepSeconds?: number;
   maxSubscriptionsPerSocket: number;
   /** How long a killed instance's alert matching waits before another does it (default 30). */
   alertsRecoverySeconds?: number;

@@ -14,7 +14,6 @@ export {
   type Identity,
 } from './auth/credentials';
 export { isWidgetOrigin } from './auth/identity';
-export { sweepExpiredSessions } from './chat/sessions';
 export type { ApiConfig } from './config';
 export {
   type ApiServices,
