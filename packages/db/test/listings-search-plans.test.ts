@@ -3,15 +3,17 @@ import type { Sequelize } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSequelize, migrate } from '../src';
 import { listingsFeatureStatistics } from '../src/migrations/0020_listings_feature_statistics';
+import { listingsTownNewest } from '../src/migrations/0021_listings_town_newest';
 import { seedListings } from '../src/seed';
 
 let db: TestDatabase;
 let sequelize: Sequelize;
 
 beforeAll(async () => {
-  db = await createTestDatabase('m0020');
+  db = await createTestDatabase('plans');
   sequelize = createSequelize({ url: db.url, poolMax: 2 });
   await migrate(sequelize);
+  // Enough generated listings for the planner's choices to follow its statistics.
   await seedListings(sequelize, { count: 3_000, batchSize: 1_000 });
 });
 afterAll(async () => {
@@ -61,5 +63,42 @@ describe('0020_listings_feature_statistics', () => {
         "SELECT count(*)::int AS n FROM pg_statistic_ext WHERE stxname LIKE 'listings_feature_bit_%'",
       ),
     ).toEqual([{ n: 10 }]);
+  });
+});
+
+type PlanNode = { 'Node Type': string; 'Index Name'?: string; Plans?: PlanNode[] };
+
+/** Every index the plan of `sql` reads, and whether it reads the table itself. */
+async function plan(sql: string): Promise<{ indexes: string[]; heap: boolean }> {
+  const [row] = await db.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+    `EXPLAIN (FORMAT JSON) ${sql}`,
+  );
+  const indexes: string[] = [];
+  let heap = false;
+  const walk = (node: PlanNode) => {
+    if (node['Index Name']) indexes.push(node['Index Name']);
+    if (node['Node Type'] === 'Seq Scan' || node['Node Type'] === 'Bitmap Heap Scan') heap = true;
+    for (const child of node.Plans ?? []) walk(child);
+  };
+  walk(row!['QUERY PLAN'][0].Plan);
+  return { indexes, heap };
+}
+
+describe('0021_listings_town_newest', () => {
+  it("walks one town's listings newest first inside an index, for a search that keeps few of them; down removes the index", async () => {
+    const [{ location } = { location: '' }] = await db.query<{ location: string }>(
+      'SELECT location FROM listings GROUP BY location ORDER BY count(*) DESC LIMIT 1',
+    );
+    // Few matches in the town: walking every listing newest first would read most of them.
+    const search = `SELECT id FROM listings WHERE location = '${location}' AND bedrooms >= 4 AND (feature_mask & 4) = 4 AND (feature_mask & 1) = 1
+      ORDER BY created_at DESC, id DESC LIMIT 6`;
+    const withIndex = await plan(search);
+    expect(withIndex.indexes).toEqual(['listings_location_newest_idx']);
+    expect(withIndex.heap).toBe(false);
+
+    await listingsTownNewest.down(sequelize);
+    expect((await plan(search)).indexes).not.toContain('listings_location_newest_idx');
+    await listingsTownNewest.up(sequelize);
+    expect((await plan(search)).indexes).toEqual(['listings_location_newest_idx']);
   });
 });
