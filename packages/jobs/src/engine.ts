@@ -23,6 +23,10 @@ import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 // biome-ignore lint/suspicious/noEmptyInterface: filled in by declaration merging
 export interface JobPayloads {}
 export type JobName = keyof JobPayloads & string;
+/** The tasks whose payload is empty: those `every` can run on an interval. */
+export type RecurringJobName = {
+  [N in JobName]: JobPayloads[N] extends Record<string, never> ? N : never;
+}[JobName];
 
 export interface JobOptions {
   /** Enqueue inside this transaction: the job exists only if the transaction commits. */
@@ -128,6 +132,30 @@ export class JobEngine {
       // A failed run is not retried past the next tick, which does the same work.
       options: { backfillPeriod: 0, maxAttempts: 3 },
     });
+  }
+
+  /**
+   * Defines the task `name` and runs it every `intervalMs` as one keyed job for the whole
+   * platform (one pending job however many instances run), on whichever instance is
+   * alive. For what must run more often than a crontab can say (seconds) and must survive
+   * a crash: each run enqueues its successor before `handler` starts, because a job whose
+   * process dies while executing it stays locked for hours, and every runner's (re)start
+   * enqueues one too. An earlier pending run keeps its time (`preserve_run_at`), so a run
+   * that outlasts the interval meets its successor: `handler` must be safe to overlap
+   * itself. Before `start()`.
+   */
+  every(name: RecurringJobName, intervalMs: number, handler: () => Promise<void>): void {
+    const scheduleNext = () =>
+      this.add(name, {} as JobPayloads[typeof name], {
+        jobKey: name,
+        jobKeyMode: 'preserve_run_at',
+        runAt: new Date(Date.now() + intervalMs),
+      });
+    this.define(name, async () => {
+      await scheduleNext();
+      await handler();
+    });
+    this.onStart(scheduleNext);
   }
 
   /**

@@ -5,5 +5,6 @@ export {
   type JobName,
   type JobOptions,
   type JobPayloads,
+  type RecurringJobName,
   type TaskHandler,
 } from './engine';

@@ -8,6 +8,8 @@ declare module '../src' {
   interface JobPayloads {
     'test.record': { n: number };
     'test.other': { n: number };
+    'test.tick': Record<string, never>;
+    'test.failing': Record<string, never>;
   }
 }
 
@@ -137,5 +139,64 @@ describe('job engine', () => {
     jobs.define('test.record', async () => {});
     expect(() => jobs.define('test.record', async () => {})).toThrow(/defined twice/);
     expect(() => engines[0]!.define('test.other', async () => {})).toThrow(/after the job runner/);
+  });
+});
+
+describe('recurring jobs (every)', () => {
+  const INTERVAL_MS = 300;
+  let ticks = 0;
+  let failing = 0;
+  let overlapping = 0;
+  let running = 0;
+
+  function recurring(): JobEngine {
+    const jobs = new JobEngine({ sequelize, url: db.url, logger: silent, pollIntervalMs: 100 });
+    jobs.every('test.tick', INTERVAL_MS, async () => {
+      running += 1;
+      if (running > 1) overlapping += 1;
+      ticks += 1;
+      await sleep(20);
+      running -= 1;
+    });
+    jobs.every('test.failing', INTERVAL_MS, async () => {
+      failing += 1;
+      throw new Error('this run fails');
+    });
+    engines.push(jobs);
+    return jobs;
+  }
+
+  const keyed = async (key: string) =>
+    Number(
+      (
+        await db.query<{ n: string }>(
+          'SELECT count(*) AS n FROM graphile_worker._private_jobs WHERE key = $1',
+          [key],
+        )
+      )[0]!.n,
+    );
+
+  it('two instances run one chain on the interval, with one pending job between runs', async () => {
+    const startedAt = Date.now();
+    await Promise.all([recurring().start(), recurring().start()]);
+    expect(await keyed('test.tick')).toBe(1);
+    await until(() => ticks >= 5, 'five ticks');
+    const elapsed = Date.now() - startedAt;
+    // Run k is due INTERVAL_MS after run k-1 started: a chain per instance would double this.
+    expect(ticks).toBeLessThanOrEqual(Math.floor(elapsed / INTERVAL_MS));
+    expect(overlapping).toBe(0);
+    expect(await keyed('test.tick')).toBe(1);
+  });
+
+  it('a run that throws still has its successor queued: the chain goes on', async () => {
+    const before = failing;
+    await until(() => failing >= before + 3, 'three more runs of a task that always throws');
+    expect(await keyed('test.failing')).toBe(1);
+  });
+
+  it('refuses an interval task defined after start', () => {
+    expect(() => engines[0]!.every('test.tick', 1_000, async () => {})).toThrow(
+      /after the job runner/,
+    );
   });
 });

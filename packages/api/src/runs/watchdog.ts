@@ -13,8 +13,8 @@ declare module '@parley/jobs' {
 
 /*
  * A run is never left hanging (docs/runs.md). The instance executing runs stamps their
- * heartbeat every HEARTBEAT_MS (executor.ts; one statement for all of them). One sweep job
- * for the whole platform (keyed, so there is one however many instances run) looks at the
+ * heartbeat every HEARTBEAT_MS (executor.ts; one statement for all of them). One recurring
+ * sweep job for the whole platform (`jobs.every`, keyed) looks at the
  * head of every conversation's queue every SWEEP_MS on whichever instance is alive: a
  * running head whose heartbeat is older than STALE_MS (4 beats missed) lost its process
  * and is finished as `failed` (`interrupted`); a queued head nobody started (its instance
@@ -31,26 +31,10 @@ declare module '@parley/jobs' {
 export const STALE_MS = 8_000;
 export const SWEEP_MS = 3_000;
 
-const TASK = 'runs.sweep';
-const JOB_KEY = TASK;
-
 /** How long after the run before it ended a queued head is left to the instance that ended it. */
 const HANDOVER_MS = 1_000;
 /** Queues restarted per sweep (oldest head first); any more wait for the next sweep. */
 const SWEEP_LIMIT = 1_000;
-
-/** Makes sure the next sweep is enqueued, at most SWEEP_MS ahead; an earlier one keeps its time. */
-async function scheduleSweep(services: Pick<ApiServices, 'jobs'>): Promise<void> {
-  await services.jobs.add(
-    TASK,
-    {},
-    {
-      jobKey: JOB_KEY,
-      jobKeyMode: 'preserve_run_at',
-      runAt: new Date(Date.now() + SWEEP_MS),
-    },
-  );
-}
 
 /** A conversation's queue head that needs this sweep: running but silent, or queued. */
 interface QueueHead {
@@ -61,9 +45,6 @@ interface QueueHead {
 
 /** One look at every conversation's queue; see above. Throws (retried) when PostgreSQL is out. */
 export async function sweepRuns(services: ApiServices): Promise<void> {
-  // The next sweep first: a job whose process dies while executing it stays locked for
-  // hours, so the follow-up must already be queued.
-  await scheduleSweep(services);
   // Only heads that need something: a running head whose heartbeat is still fresh is its
   // instance's (alive), and a queued head whose run before it ended a moment ago is being
   // started by the instance that ended it: starting it here too would only race it, and a
@@ -117,9 +98,8 @@ async function restartQueue(services: ApiServices, head: QueueHead): Promise<voi
   runExecutorOf(services).kick(conversationId);
 }
 
-/** Registers the sweep on the job engine; every instance's runner enqueues it on (re)start. */
+/** Registers the sweep on the job engine (`jobs.every`: its successor is queued before it looks). */
 export function defineRunTasks(services: ApiServices): void {
-  services.jobs.define(TASK, () => sweepRuns(services));
+  services.jobs.every('runs.sweep', SWEEP_MS, () => sweepRuns(services));
   services.jobs.define('runs.watchdog', () => sweepRuns(services));
-  services.jobs.onStart(() => scheduleSweep(services));
 }
