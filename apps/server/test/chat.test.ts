@@ -287,15 +287,24 @@ describe('sessions and live chat', () => {
     }
   });
 
-  it('ending a session notifies subscribers and later sends are PRECONDITION_FAILED', async () => {
+  it('ending a session (three calls at once) notifies subscribers once and later sends are PRECONDITION_FAILED', async () => {
     const { http, token } = await userClient('end');
     const { session } = await http.sessions.create.mutate({});
     const socket = wsClient(server.url, token);
     try {
       const events = recordEvents(socket.client, session.id);
       await events.started();
-      expect((await http.sessions.end.mutate({ id: session.id })).status).toBe('ended');
+      const ended = await Promise.all(
+        [1, 2, 3].map(() => http.sessions.end.mutate({ id: session.id })),
+      );
+      expect(ended.map((s) => s.status)).toEqual(['ended', 'ended', 'ended']);
       await events.until(() => events.received.some((r) => r.event.type === 'session.ended'));
+      const stored = await server.db.query<{ reason: string }>(
+        `SELECT payload #>> '{json,reason}' AS reason FROM conversation_events
+         WHERE conversation_id = $1 AND type = 'session.ended'`,
+        [session.conversationId],
+      );
+      expect(stored).toEqual([{ reason: 'ended by owner' }]);
       const error = await errorOf(() =>
         http.sessions.send.mutate({
           sessionId: session.id,

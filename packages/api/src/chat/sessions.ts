@@ -158,29 +158,47 @@ export async function endSession(
   identity: Identity,
   id: string,
 ): Promise<Session> {
-  const { session, publish } = await withTransaction(services.db.sequelize, async (transaction) => {
-    const peek = await loadSession(services, identity, id);
-    // Lock order: the conversation (its event counter), then the session.
-    await lockConversation(services, peek.conversationId, transaction);
-    const row = await loadSession(services, identity, id, transaction);
-    if (row.status !== 'active') return { session: row, publish: async () => {} };
-    const now = services.clock();
-    row.status = 'ended';
-    row.endedAt = now;
-    row.endReason = 'ended by owner';
-    row.updatedAt = now;
-    await row.save({ transaction });
-    const event = await appendEvents(
-      services,
-      row.conversationId,
-      [{ type: 'session.ended', sessionId: row.id, reason: 'ended by owner' }],
-      transaction,
-      { sessionId: row.id },
-    );
-    return { session: row, publish: event.publish };
+  const { conversationId } = await loadSession(services, identity, id);
+  const publish = await withTransaction(services.db.sequelize, async (transaction) => {
+    await lockConversation(services, conversationId, transaction);
+    return closeSession(services, { id, conversationId }, 'ended', transaction);
   });
-  await publish();
-  return toSession(session);
+  await publish?.();
+  return toSession(await loadSession(services, identity, id));
+}
+
+/**
+ * Closes one session inside `transaction`, whose caller holds its conversation's lock
+ * (the order every event writer uses): `ended` by its owner, or `expired` when idle past
+ * `idleBefore`. The update re-checks the session, so of two calls racing only one closes
+ * it; that one gets the `publish` of its `session.ended` event, the other `undefined`.
+ */
+async function closeSession(
+  services: Services,
+  session: { id: string; conversationId: string },
+  status: 'ended' | 'expired',
+  transaction: Transaction,
+  idleBefore?: Date,
+): Promise<(() => Promise<void>) | undefined> {
+  const reason = status === 'ended' ? 'ended by owner' : 'expired';
+  const [rows] = await services.db.sequelize.query(
+    `UPDATE sessions SET status = :status, ended_at = :now, end_reason = :reason, updated_at = :now
+     WHERE id = :id AND status = 'active' ${idleBefore ? 'AND expires_at < :idleBefore' : ''}
+     RETURNING id`,
+    {
+      replacements: { id: session.id, status, reason, now: services.clock(), idleBefore },
+      transaction,
+    },
+  );
+  if ((rows as unknown[]).length === 0) return undefined;
+  const appended = await appendEvents(
+    services,
+    session.conversationId,
+    [{ type: 'session.ended', sessionId: session.id, reason }],
+    transaction,
+    { sessionId: session.id },
+  );
+  return appended.publish;
 }
 
 /** Takes the conversation's row lock: the first lock of anything that writes its events. */
@@ -330,23 +348,10 @@ async function expireSession(
   candidate: { id: string; conversation_id: string },
   now: Date,
 ): Promise<boolean> {
+  const session = { id: candidate.id, conversationId: candidate.conversation_id };
   const publish = await withTransaction(services.db.sequelize, async (transaction) => {
-    await lockConversation(services, candidate.conversation_id, transaction);
-    const [rows] = await services.db.sequelize.query(
-      `UPDATE sessions SET status = 'expired', ended_at = now(), end_reason = 'expired',
-              updated_at = now()
-       WHERE id = :id AND status = 'active' AND expires_at < :now RETURNING id`,
-      { replacements: { id: candidate.id, now }, transaction },
-    );
-    if ((rows as unknown[]).length === 0) return undefined;
-    const appended = await appendEvents(
-      services,
-      candidate.conversation_id,
-      [{ type: 'session.ended', sessionId: candidate.id, reason: 'expired' }],
-      transaction,
-      { sessionId: candidate.id },
-    );
-    return appended.publish;
+    await lockConversation(services, session.conversationId, transaction);
+    return closeSession(services, session, 'expired', transaction, now);
   });
   if (!publish) return false;
   await publish();
