@@ -45,14 +45,24 @@ export function SaveSearchButton({
     features: filters.features,
   });
   if (Object.keys(facts).length === 0) return null;
+  // A phone's chat row shows the short form (alerts.css), leaving the chips room; the
+  // button's name stays the whole phrase.
+  const label = (
+    <>
+      <Icon name="bell" size={16} />{' '}
+      <span className="save-search-long">{t('searches.saveThis')}</span>
+      <span className="save-search-short">{t('searches.saveShort')}</span>
+    </>
+  );
   if (auth?.status !== 'signed-in' || auth.user?.role === 'guest') {
     return (
       <Link
         to="/signin"
         state={{ from: location.pathname + location.search }}
         className="button button-small save-search"
+        aria-label={t('searches.saveThis')}
       >
-        <Icon name="bell" size={16} /> {t('searches.saveThis')}
+        {label}
       </Link>
     );
   }
@@ -77,10 +87,11 @@ export function SaveSearchButton({
     <button
       type="button"
       className="button button-small save-search"
+      aria-label={t('searches.saveThis')}
       disabled={save.isPending}
       onClick={() => save.mutate({ query: facts, conversationId })}
     >
-      <Icon name="bell" size={16} /> {t('searches.saveThis')}
+      {label}
     </button>
   );
 }

@@ -320,6 +320,7 @@ describe('chat pane', () => {
   it('starts a conversation from the welcome pane: the message shows at once, then is sent there', async () => {
     const created = deferred<unknown>();
     fake.on('conversations.create', () => created.promise);
+    fake.on('conversations.get', () => conversation({ title: null }));
     const user = userEvent.setup();
     renderWithParley(fake, <ChatPage />, { route: '/chat', path: '/chat/:conversationId?' });
     await user.type(screen.getByRole('textbox', { name: 'Message' }), `${QUESTION}{Enter}`);
@@ -339,6 +340,18 @@ describe('chat pane', () => {
     expect(fake.calls.find((c) => c.path === 'sessions.create')?.input).toEqual({ conversationId });
     const pane = screen.getByRole('log', { name: 'Messages' });
     expect([...pane.children].filter((e) => e.tagName === 'LI')).toHaveLength(1);
+    // The sent message names the conversation: its title (and the sidebar) follow it.
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('New conversation');
+    fake.on('conversations.get', () => conversation({ title: QUESTION }));
+    act(() =>
+      fake.emit(sessionId, {
+        type: 'message.created',
+        message: message({ content: QUESTION, clientMessageId: null }),
+      }),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(QUESTION),
+    );
   });
 
   it('asks the request typed on the landing page in a new conversation, once', async () => {

@@ -19,7 +19,11 @@ export interface FirstMessage {
   clientMessageId: string;
 }
 
-/** After a burst of events (a replay, a streamed reply), refresh the sidebar once. */
+/**
+ * The sidebar and title refresh at once on a conversation's first event (a sent message
+ * names a new conversation), then at most once per this interval: a burst of events (a
+ * replay, a streamed reply) costs one more refresh, at its end.
+ */
 const SIDEBAR_REFRESH_MS = 600;
 
 /**
@@ -41,16 +45,23 @@ export function ChatPane({
 }) {
   const { t } = useTranslation();
   const utils = api.useUtils();
-  const refresh = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(refresh.current), []);
+  const pendingRefresh = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastRefresh = useRef(0);
+  useEffect(() => () => clearTimeout(pendingRefresh.current), []);
   const onEvent = (event: SessionEvent) => {
     // The first message names the conversation; the sidebar sorts by activity.
     if (event.type !== 'message.created' && event.type !== 'assistant.completed') return;
-    clearTimeout(refresh.current);
-    refresh.current = setTimeout(() => {
+    // A refresh already waiting reads this event's effect too.
+    if (pendingRefresh.current) return;
+    const refresh = () => {
+      pendingRefresh.current = undefined;
+      lastRefresh.current = Date.now();
       void utils.conversations.list.invalidate();
       void utils.conversations.get.invalidate({ id: conversationId });
-    }, SIDEBAR_REFRESH_MS);
+    };
+    const wait = lastRefresh.current + SIDEBAR_REFRESH_MS - Date.now();
+    if (wait <= 0) refresh();
+    else pendingRefresh.current = setTimeout(refresh, wait);
   };
   const chat = useChat({ conversationId, onEvent });
   const conversation = api.conversations.get.useQuery({ id: conversationId });
