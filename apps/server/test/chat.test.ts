@@ -365,126 +365,124 @@ describe('resume', () => {
 });
 
 describe('idle expiry', () => {
-  it('expires a backlog larger than a page (252 idle sessions on two conversations) each once, one session.ended each, in order', async () => {
-    const expiring = await startTestServer({
-      label: 'expiry-backlog',
+  // One server sweeping every second for both tests; each signs up its own person.
+  let expiring: TestServer;
+  beforeAll(async () => {
+    expiring = await startTestServer({
+      label: 'expiry',
       env: { SESSION_SWEEP_INTERVAL_SECONDS: '1' },
     });
-    try {
-      const user = await signUp(httpClient(expiring.url), 'backlog');
-      const http = httpClient(expiring.url, user.accessToken);
-      const first = (await http.sessions.create.mutate({})).session;
-      const second = (await http.sessions.create.mutate({})).session;
-      // Copies of each session (other tabs on the same conversation), all idle too long.
-      const copy = (sessionId: string, count: number) =>
-        expiring.db.query(
-          `INSERT INTO sessions
-           SELECT r.* FROM sessions s, generate_series(1, $2::int) AS g,
-             -- g makes the uuid one per row, not one for the statement.
-             LATERAL jsonb_populate_record(s, jsonb_build_object('id', gen_random_uuid(), 'g', g)) r
-           WHERE s.id = $1`,
-          [sessionId, count],
-        );
-      await copy(first.id, 220);
-      await copy(second.id, 30);
-      await expiring.db.query(
-        "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1",
-        [user.user.id],
+  });
+  afterAll(async () => {
+    await expiring?.close();
+  });
+
+  it('expires a backlog larger than a page (252 idle sessions on two conversations) each once, one session.ended each, in order', async () => {
+    const user = await signUp(httpClient(expiring.url), 'backlog');
+    // What the server's sweeps say they expired, from here on.
+    const counted = () =>
+      expiring.logs
+        .filter((line) => line.msg === 'idle sessions expired')
+        .reduce((sum, line) => sum + Number(line.expired), 0);
+    const before = counted();
+    const http = httpClient(expiring.url, user.accessToken);
+    const first = (await http.sessions.create.mutate({})).session;
+    const second = (await http.sessions.create.mutate({})).session;
+    // Copies of each session (other tabs on the same conversation), all idle too long.
+    const copy = (sessionId: string, count: number) =>
+      expiring.db.query(
+        `INSERT INTO sessions
+         SELECT r.* FROM sessions s, generate_series(1, $2::int) AS g,
+           -- g makes the uuid one per row, not one for the statement.
+           LATERAL jsonb_populate_record(s, jsonb_build_object('id', gen_random_uuid(), 'g', g)) r
+         WHERE s.id = $1`,
+        [sessionId, count],
       );
-      const active = async () =>
-        Number(
-          (
-            await expiring.db.query<{ n: string }>(
-              "SELECT count(*) AS n FROM sessions WHERE user_id = $1 AND status = 'active'",
-              [user.user.id],
-            )
-          )[0]?.n,
-        );
-      for (let tries = 0; tries < 600 && (await active()) > 0; tries++) {
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      expect(await active()).toBe(0);
-      // Each session counted once by the sweeps that expired them, page after page (a
-      // sweep logs when it has finished, which may be after the last session expired).
-      const counted = () =>
-        expiring.logs
-          .filter((line) => line.msg === 'idle sessions expired')
-          .reduce((sum, line) => sum + Number(line.expired), 0);
-      for (let tries = 0; tries < 600 && counted() < 252; tries++) {
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      expect(counted()).toBe(252);
-      for (const [session, count] of [
-        [first, 221],
-        [second, 31],
-      ] as const) {
-        const events = await expiring.db.query<{ seq: string; session_id: string }>(
-          `SELECT seq, session_id FROM conversation_events
-           WHERE conversation_id = $1 AND type = 'session.ended' ORDER BY seq`,
-          [session.conversationId],
-        );
-        expect(events).toHaveLength(count);
-        expect(new Set(events.map((e) => e.session_id)).size).toBe(count);
-        const seqs = events.map((e) => Number(e.seq));
-        expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
-      }
-    } finally {
-      await expiring.close();
+    await copy(first.id, 220);
+    await copy(second.id, 30);
+    await expiring.db.query(
+      "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1",
+      [user.user.id],
+    );
+    const active = async () =>
+      Number(
+        (
+          await expiring.db.query<{ n: string }>(
+            "SELECT count(*) AS n FROM sessions WHERE user_id = $1 AND status = 'active'",
+            [user.user.id],
+          )
+        )[0]?.n,
+      );
+    for (let tries = 0; tries < 600 && (await active()) > 0; tries++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await active()).toBe(0);
+    // Each session counted once by the sweeps that expired them, page after page (a
+    // sweep logs when it has finished, which may be after the last session expired).
+    for (let tries = 0; tries < 600 && counted() - before < 252; tries++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(counted() - before).toBe(252);
+    for (const [session, count] of [
+      [first, 221],
+      [second, 31],
+    ] as const) {
+      const events = await expiring.db.query<{ seq: string; session_id: string }>(
+        `SELECT seq, session_id FROM conversation_events
+         WHERE conversation_id = $1 AND type = 'session.ended' ORDER BY seq`,
+        [session.conversationId],
+      );
+      expect(events).toHaveLength(count);
+      expect(new Set(events.map((e) => e.session_id)).size).toBe(count);
+      const seqs = events.map((e) => Number(e.seq));
+      expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
     }
   });
 
   it('moves lastActivityAt on each message, and the sweep expires an idle session and tells subscribers', async () => {
-    const expiring = await startTestServer({
-      label: 'expiry',
-      env: { SESSION_SWEEP_INTERVAL_SECONDS: '1' },
+    const user = await signUp(httpClient(expiring.url), 'idle');
+    const http = httpClient(expiring.url, user.accessToken);
+    const { session } = await http.sessions.create.mutate({});
+    await new Promise((r) => setTimeout(r, 20));
+    await http.sessions.send.mutate({
+      sessionId: session.id,
+      content: 'hello',
+      clientMessageId: randomUUID(),
     });
+    const active = await http.sessions.get.query({ id: session.id });
+    expect(active.lastActivityAt.getTime()).toBeGreaterThan(session.lastActivityAt.getTime());
+    expect(active.expiresAt.getTime()).toBeGreaterThan(session.expiresAt.getTime());
+    const socket = wsClient(expiring.url, user.accessToken);
     try {
-      const user = await signUp(httpClient(expiring.url), 'idle');
-      const http = httpClient(expiring.url, user.accessToken);
-      const { session } = await http.sessions.create.mutate({});
-      await new Promise((r) => setTimeout(r, 20));
-      await http.sessions.send.mutate({
+      const events = recordEvents(socket.client, session.id);
+      await events.until(() => events.durable().length === 3);
+      // Pretend the idle timeout passed; the next sweep must notice.
+      await expiring.db.query(
+        "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = $1",
+        [session.id],
+      );
+      await events.until(
+        () => events.received.some((r) => r.event.type === 'session.ended'),
+        5_000,
+      );
+      const ended = events.received.find((r) => r.event.type === 'session.ended');
+      expect(ended?.event).toEqual({
+        type: 'session.ended',
         sessionId: session.id,
-        content: 'hello',
-        clientMessageId: randomUUID(),
+        reason: 'expired',
       });
-      const active = await http.sessions.get.query({ id: session.id });
-      expect(active.lastActivityAt.getTime()).toBeGreaterThan(session.lastActivityAt.getTime());
-      expect(active.expiresAt.getTime()).toBeGreaterThan(session.expiresAt.getTime());
-      const socket = wsClient(expiring.url, user.accessToken);
-      try {
-        const events = recordEvents(socket.client, session.id);
-        await events.until(() => events.durable().length === 3);
-        // Pretend the idle timeout passed; the next sweep must notice.
-        await expiring.db.query(
-          "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = $1",
-          [session.id],
-        );
-        await events.until(
-          () => events.received.some((r) => r.event.type === 'session.ended'),
-          5_000,
-        );
-        const ended = events.received.find((r) => r.event.type === 'session.ended');
-        expect(ended?.event).toEqual({
-          type: 'session.ended',
+      expect(ended?.id).toBe('4');
+      expect((await http.sessions.get.query({ id: session.id })).status).toBe('expired');
+      const error = await errorOf(() =>
+        http.sessions.send.mutate({
           sessionId: session.id,
-          reason: 'expired',
-        });
-        expect(ended?.id).toBe('4');
-        expect((await http.sessions.get.query({ id: session.id })).status).toBe('expired');
-        const error = await errorOf(() =>
-          http.sessions.send.mutate({
-            sessionId: session.id,
-            content: 'still there?',
-            clientMessageId: randomUUID(),
-          }),
-        );
-        expect(error.data.code).toBe('PRECONDITION_FAILED');
-      } finally {
-        await socket.close();
-      }
+          content: 'still there?',
+          clientMessageId: randomUUID(),
+        }),
+      );
+      expect(error.data.code).toBe('PRECONDITION_FAILED');
     } finally {
-      await expiring.close();
+      await socket.close();
     }
   });
 });

@@ -7,8 +7,9 @@ import { defineWebhookTasks } from './webhooks/tasks';
 
 /**
  * Registers the API's tasks on the job engine; the server calls it once, before the
- * engine starts. A domain with durable background work (run watchdog, idle
- * sessions, webhook deliveries, alerts, inbox pruning) defines its task in its own folder and adds one line here.
+ * engine starts. A domain with durable background work (run watchdog, idle sessions,
+ * webhook deliveries, alerts, inbox pruning) defines its task in its own folder and adds
+ * one line here.
  */
 export function defineTasks(services: ApiServices): void {
   defineRunTasks(services);
