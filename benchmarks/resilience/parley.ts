@@ -15,6 +15,8 @@ export interface ParleyProcess {
   raw: string[];
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   running(): boolean;
+  /** How it exited, its last lines that were not JSON, and its last warnings and errors. */
+  lastWords(): string;
   rss(): Promise<number>;
   kill(signal?: NodeJS.Signals): void;
   /** SIGTERM and wait (SIGKILL after `graceMs`). */
@@ -85,9 +87,11 @@ export async function startParley(env: Record<string, string>): Promise<ParleyPr
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
   let done = false;
+  let exit = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => {
       done = true;
+      exit = `code ${code}, signal ${signal}`;
       void rm(dataDir, { recursive: true, force: true });
       resolve({ code, signal });
     }),
@@ -125,6 +129,15 @@ export async function startParley(env: Record<string, string>): Promise<ParleyPr
     raw,
     exited,
     running: () => !done,
+    lastWords: () =>
+      [
+        `exit: ${exit || 'still running'}`,
+        ...raw.slice(-20),
+        ...logs
+          .filter((l) => Number(l.level) >= 40)
+          .slice(-20)
+          .map((l) => JSON.stringify(l)),
+      ].join('\n'),
     rss: () => rssOf(child.pid!),
     kill: (signal = 'SIGTERM') => void child.kill(signal),
     async stop(graceMs = 20_000) {

@@ -88,7 +88,7 @@ describe('PostgreSQL restarted under load', () => {
     }
     stop = true;
     await Promise.all(workers);
-    expect(parley.running()).toBe(true);
+    expect(parley.running(), parley.lastWords()).toBe(true);
     expect((await fetch(`${parley.url}/healthz`)).status).toBe(200);
 
     const failed = records.filter((r) => !r.ok);
