@@ -171,9 +171,16 @@ describe('listings with photos, a gallery and Back', () => {
           const still = now === last;
           last = now;
           expect(still).toBe(true);
+          // Faded in: the screenshot shows the card as people see it.
+          expect(await popup.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
         });
         expect(name.startsWith((await card.getByRole('heading').textContent())!)).toBe(true);
         await s.shot('map-pin-card');
+        // The close button and the card's heart each keep a corner, clear of each other.
+        const close = (await map.locator('.leaflet-popup-close-button').boundingBox())!;
+        const heart = (await card.getByRole('button', { name: /save|favou?rite/i }).boundingBox())!;
+        expect(close.width).toBeGreaterThanOrEqual(32);
+        expect(heart.x + heart.width).toBeLessThan(close.x);
         await map.locator('.leaflet-popup-close-button').click();
         await eventually(async () => expect(await map.locator('.leaflet-popup').count()).toBe(0));
       });
