@@ -123,6 +123,14 @@ describe('saved searches and alerts', () => {
           .filter({ hasText: 'Saved: new matches will also be posted in this chat.' })
           .waitFor();
         await s.shot('chat-saved');
+        // On a phone the note covers the scrolled chips behind it from the row's top to its
+        // bottom (a note only a line of text tall let a chip's edges show above and below).
+        if (isMobile) {
+          const note = (await memory.getByRole('status').boundingBox())!;
+          const chip = (await memory.locator('.chip').first().boundingBox())!;
+          expect(note.y).toBeLessThanOrEqual(chip.y);
+          expect(note.y + note.height).toBeGreaterThanOrEqual(chip.y + chip.height);
+        }
         const [saved] = await server.db.query<{ conversation_id: string; query: object }>(
           'SELECT conversation_id, query FROM saved_searches WHERE conversation_id = $1',
           [conversationId],
