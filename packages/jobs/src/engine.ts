@@ -216,9 +216,21 @@ export class JobEngine {
       connectionString: url,
       max: concurrency + 2,
       connectionTimeoutMillis: 5_000,
+      // Named in pg_stat_activity, apart from the application's own connections.
+      application_name: 'parley-jobs',
     });
-    // An idle connection that PostgreSQL drops (a restart) must not crash the process.
+    // A connection that PostgreSQL drops (a restart) must not crash the process. `pg`
+    // reports the loss as an `error` event on the client, and an event nobody listens to
+    // is an uncaught exception. The pool listens only while a client is idle; graphile-worker
+    // adds a listener of its own only to clients made after its runner started (not to the
+    // one made for the install below, which it reuses) and takes its LISTEN client's away
+    // while it releases it. So every client carries a listener of the engine's, from birth.
     pool.on('error', (error) => logger.warn({ err: error }, 'job engine: connection lost'));
+    pool.on('connect', (client) => {
+      client.on('error', (error) =>
+        logger.debug({ err: error }, 'job engine: a connection in use was lost'),
+      );
+    });
     this.#pool = pool;
     try {
       await installOnce(pool, () => runMigrations({ pgPool: pool, logger: loggerFor(logger) }));
