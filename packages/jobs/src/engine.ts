@@ -223,8 +223,9 @@ export class JobEngine {
     // reports the loss as an `error` event on the client, and an event nobody listens to
     // is an uncaught exception. The pool listens only while a client is idle; graphile-worker
     // adds a listener of its own only to clients made after its runner started (not to the
-    // one made for the install below, which it reuses) and takes its LISTEN client's away
-    // while it releases it. So every client carries a listener of the engine's, from birth.
+    // install's, which it reuses), and when a LISTEN fails it takes its listener off that
+    // client before the socket's end is reported as a second error (connection-loss.test.ts
+    // shows it). So every client carries a listener of the engine's, from birth.
     pool.on('error', (error) => logger.warn({ err: error }, 'job engine: connection lost'));
     pool.on('connect', (client) => {
       client.on('error', (error) =>
