@@ -132,7 +132,9 @@ export async function startParley(env: Record<string, string>): Promise<ParleyPr
     lastWords: () =>
       [
         `exit: ${exit || 'still running'}`,
-        ...raw.slice(-20),
+        // Enough for a crash's whole report: Node prints the error's properties after its
+        // stack and, for an 'error' event nobody heard, which object emitted it.
+        ...raw.slice(-60),
         ...logs
           .filter((l) => Number(l.level) >= 40)
           .slice(-20)

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { Sequelize } from 'sequelize';
 
 export interface DatabaseOptions {
@@ -25,6 +26,27 @@ function isUsable(connection: unknown): boolean {
 }
 
 /**
+ * `pg`'s client, listening for its own loss from the moment it exists. Sequelize puts its
+ * listener on a new connection only once its connect promise settles; PostgreSQL shutting
+ * down (a restart) as the connection becomes ready sends "ready" and "terminating" in one
+ * read, and `pg` reports the second as an `error` event in between: with nobody listening,
+ * an uncaught exception that ended the process. Marked invalid, the connection is never
+ * handed out (`isUsable`); the connect that made it fails on its first statement.
+ */
+class ListenedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => {
+      (this as PgConnection)._invalid = true;
+    });
+  }
+}
+
+// The `pg` module as Sequelize loads it, with that client; everything else inherited (a
+// copy would evaluate `pg.native`, which tries to load the optional native driver).
+const pgWithListenedClient = Object.create(pg, { Client: { value: ListenedClient } });
+
+/**
  * A Sequelize instance whose every wait is bounded: connecting, acquiring a pooled
  * connection and a single statement. With PostgreSQL down a request fails in under
  * 3 s instead of hanging, and the pool discards dead connections so it recovers by
@@ -33,6 +55,7 @@ function isUsable(connection: unknown): boolean {
 export function createSequelize({ url, poolMax = 10, logSql }: DatabaseOptions): Sequelize {
   return new Sequelize(url, {
     dialect: 'postgres',
+    dialectModule: pgWithListenedClient,
     logging: logSql ?? false,
     benchmark: false,
     pool: {
