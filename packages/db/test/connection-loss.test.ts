@@ -1,6 +1,6 @@
-import net from 'node:net';
+import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createTestDatabase, type TestDatabase } from '@parley/testing';
+import { createTestDatabase, startTcpProxy, type TestDatabase } from '@parley/testing';
 import pg from 'pg';
 import type { Sequelize } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,43 +69,33 @@ describe('a connection PostgreSQL ends as it becomes ready', () => {
 });
 
 /**
- * A TCP proxy to PostgreSQL. While `holding`, what PostgreSQL sends on a new connection is
+ * A proxy to PostgreSQL. While `holding`, what PostgreSQL sends on a new connection is
  * kept back until `flush(port)` hands it to the client in one write.
  */
 async function holdingProxy(databaseUrl: string) {
-  const target = new URL(databaseUrl);
-  const sockets = new Set<net.Socket>();
-  const held = new Map<number, { chunks: Buffer[]; client: net.Socket; closed: Promise<void> }>();
+  const held = new Map<number, { chunks: Buffer[]; client: Socket; closed: Promise<void> }>();
   const opened: number[] = [];
   const waiters: ((port: number) => void)[] = [];
   const state = { holding: false };
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 5432), target.hostname);
-    sockets.add(client).add(upstream);
-    client.on('error', () => {});
-    upstream.on('error', () => {});
-    client.on('close', () => upstream.destroy());
-    client.pipe(upstream);
-    if (!state.holding) {
-      upstream.pipe(client);
-      upstream.on('close', () => client.destroy());
-      return;
-    }
-    const closed = new Promise<void>((resolve) => upstream.on('close', () => resolve()));
-    upstream.on('connect', () => {
-      const port = upstream.localPort!;
+  const proxy = await startTcpProxy(databaseUrl, {
+    connected({ client, upstream, port }) {
+      if (!state.holding) return;
+      const closed = new Promise<void>((resolve) => upstream.on('close', () => resolve()));
       held.set(port, { chunks: [], client, closed });
-      upstream.on('data', (chunk: Buffer) => held.get(port)?.chunks.push(chunk));
       const waiter = waiters.shift();
       if (waiter) waiter(port);
       else opened.push(port);
-    });
+    },
+    fromServer(chunk, { port }) {
+      const holder = held.get(port);
+      holder?.chunks.push(chunk);
+      return !holder;
+    },
+    serverClosed: ({ port }) => held.has(port),
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = new URL(databaseUrl);
-  url.host = `127.0.0.1:${(server.address() as net.AddressInfo).port}`;
   return {
-    url: url.toString(),
+    url: proxy.url,
+    close: proxy.close,
     set holding(value: boolean) {
       state.holding = value;
     },
@@ -121,10 +111,6 @@ async function holdingProxy(databaseUrl: string) {
       const { chunks, client } = held.get(port)!;
       held.delete(port);
       client.end(Buffer.concat(chunks));
-    },
-    async close() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => server.close(resolve));
     },
   };
 }

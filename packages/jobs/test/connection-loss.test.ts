@@ -1,6 +1,6 @@
-import net from 'node:net';
+import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createTestDatabase, type TestDatabase } from '@parley/testing';
+import { createTestDatabase, startTcpProxy, type TestDatabase } from '@parley/testing';
 import pg from 'pg';
 import { Sequelize } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,92 +83,127 @@ describe('job engine when PostgreSQL drops its connections', () => {
   });
 
   it('survives PostgreSQL dropping a connection while it is starting to LISTEN', async () => {
-    // The one moment graphile-worker leaves a client without a listener of its own: its
-    // LISTEN fails (here: the backend is terminated while the statement is on its way, so
-    // the error comes back as the statement's) and, while it releases that client, the
-    // socket's end is reported as a second error. Any client of the pool may be the one
-    // (it listens again on whichever is free), so the engine's listener must be on all.
+    // The one moment graphile-worker leaves a client without a listener: its LISTEN fails
+    // (the backend is terminated while the statement is on its way, so the error comes back
+    // as the statement's), it takes its own listener off while it releases that client,
+    // and the socket's end is then reported as a second error. graphile-worker puts a
+    // listener of its own on every client made after its runner starts, so only the two
+    // the engine's install opened before it lack one: an engine is started afresh until
+    // its LISTEN has landed on one of those twice.
     const proxy = await listenHolder(db.url);
-    const second = new JobEngine({
-      sequelize,
-      url: proxy.url,
-      logger: silent,
-      pollIntervalMs: 60_000,
-    });
-    second.define('test.after-loss', async ({ n }) => {
-      ran.push(n);
-    });
-    await second.start();
+    let onInstallClients = 0;
     try {
-      // graphile-worker waits longer before each new attempt: 136 ms, 370 ms, 1 s, 2.7 s.
-      for (let round = 0; round < 4; round++) {
-        const port = await proxy.nextHeldListen();
-        await locker.query(
-          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE client_port = $1',
-          [port],
-        );
+      for (let engine = 0; engine < 20 && onInstallClients < 2; engine++) {
+        const firstConnection = proxy.connections.length;
+        const jobs = new JobEngine({
+          sequelize,
+          url: proxy.url,
+          logger: silent,
+          pollIntervalMs: 60_000,
+          concurrency: 1,
+        });
+        await jobs.start();
+        const installClients = proxy.connections.slice(firstConnection, firstConnection + 2);
+        try {
+          // Each failed LISTEN is followed by another (after 136 ms, then 370 ms, ...), on
+          // whichever client is free: its arrival says the failure before it was handled.
+          for (let attempt = 0; attempt < 2; attempt++) {
+            const port = await proxy.nextHeldListen();
+            if (installClients.includes(port)) onInstallClients++;
+            await locker.query(
+              'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE client_port = $1',
+              [port],
+            );
+          }
+          await proxy.nextHeldListen();
+        } finally {
+          // The LISTEN held last goes through, so the engine stops as it would any day.
+          proxy.passHeld();
+          await jobs.stop();
+        }
       }
+      expect(onInstallClients).toBeGreaterThanOrEqual(2);
+
       proxy.holding = false;
-      await second.add('test.after-loss', { n: 2 });
-      await until(async () => ran.includes(2), 'a job after the failed LISTENs');
+      const second = new JobEngine({
+        sequelize,
+        url: proxy.url,
+        logger: silent,
+        pollIntervalMs: 60_000,
+      });
+      second.define('test.after-loss', async ({ n }) => {
+        ran.push(n);
+      });
+      await second.start();
+      try {
+        await second.add('test.after-loss', { n: 2 });
+        await until(async () => ran.includes(2), 'a job through the proxy');
+      } finally {
+        await second.stop();
+      }
     } finally {
-      await second.stop();
       await proxy.close();
     }
   });
 });
 
 /**
- * A TCP proxy in front of PostgreSQL that, while `holding`, keeps back each LISTEN a client
- * sends (PostgreSQL never sees it) and says which upstream port that connection uses.
+ * A proxy to PostgreSQL that, while `holding`, keeps back each LISTEN a client sends
+ * (PostgreSQL never sees it) and says which upstream port that connection uses; when
+ * that connection's backend ends, its error and its end reach the client apart.
  */
 async function listenHolder(databaseUrl: string) {
-  const target = new URL(databaseUrl);
-  const sockets = new Set<net.Socket>();
   const held: number[] = [];
   const waiters: ((port: number) => void)[] = [];
   const state = { holding: true };
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 5432), target.hostname);
-    sockets.add(client).add(upstream);
-    for (const socket of [client, upstream]) {
-      socket.on('error', () => {});
-      socket.on('close', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
-    upstream.pipe(client);
-    client.on('data', (chunk: Buffer) => {
-      if (state.holding && chunk.includes('LISTEN "jobs:insert"')) {
-        const port = upstream.localPort!;
-        const waiter = waiters.shift();
-        if (waiter) waiter(port);
-        else held.push(port);
-        return;
-      }
-      upstream.write(chunk);
-    });
+  const listens = new Set<number>();
+  const connections: number[] = [];
+  const pending = new Map<number, { chunk: Buffer; upstream: Socket }>();
+  const proxy = await startTcpProxy(databaseUrl, {
+    connected: ({ port }) => void connections.push(port),
+    fromClient(chunk, { port, upstream }) {
+      if (!state.holding || !isListen(chunk)) return true;
+      listens.add(port);
+      pending.set(port, { chunk, upstream });
+      const waiter = waiters.shift();
+      if (waiter) waiter(port);
+      else held.push(port);
+      return false;
+    },
+    // The terminated backend's error reaches the client at once, the socket's end a
+    // moment later: by then graphile-worker has failed the LISTEN and let go of the client.
+    serverClosed({ client, port }) {
+      if (!listens.delete(port)) return false;
+      setTimeout(() => client.end(), 50);
+      return true;
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  const url = new URL(databaseUrl);
-  url.host = `127.0.0.1:${port}`;
   return {
-    url: url.toString(),
+    url: proxy.url,
+    close: proxy.close,
     set holding(value: boolean) {
       state.holding = value;
+    },
+    /** The upstream port of every connection so far, in order. */
+    connections,
+    /** Sends the LISTENs held and not failed on to PostgreSQL. */
+    passHeld() {
+      for (const [port, { chunk, upstream }] of pending) {
+        if (!upstream.destroyed) upstream.write(chunk);
+        pending.delete(port);
+      }
     },
     nextHeldListen(): Promise<number> {
       const port = held.shift();
       if (port !== undefined) return Promise.resolve(port);
       return new Promise((resolve) => waiters.push(resolve));
     },
-    async close() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => server.close(resolve));
-    },
   };
+}
+
+/** A simple-query message (`Q`, its length, the text) that starts with the runner's LISTEN. */
+function isListen(chunk: Buffer): boolean {
+  return chunk[0] === 0x51 && chunk.toString('utf8', 5).startsWith('LISTEN "jobs:insert"');
 }
 
 const silent = { error() {}, warn() {}, info() {}, debug() {} };

@@ -2,8 +2,9 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createSequelize } from '@parley/db';
 import { freePort, importEmbeddedPostgres } from '@parley/testing';
-import { Sequelize } from 'sequelize';
+import type { Sequelize } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobEngine } from '../src';
 
@@ -44,7 +45,9 @@ beforeAll(async () => {
   await cluster.initialise();
   await cluster.start();
   url = `postgres://postgres:jobs@127.0.0.1:${port}/postgres`;
-  sequelize = new Sequelize(url, { logging: false, pool: { max: 2 } });
+  // Parley's own Sequelize, whose clients listen for their loss from birth: a restart can
+  // end a connection as it becomes ready, and a plain one would then crash the run.
+  sequelize = createSequelize({ url, poolMax: 2 });
 });
 afterAll(async () => {
   await jobs?.stop();

@@ -21,3 +21,9 @@ export {
   testKeyPrefix,
   testRedisUrl,
 } from './services';
+export {
+  type ProxiedConnection,
+  startTcpProxy,
+  type TcpProxy,
+  type TcpProxyHooks,
+} from './tcp-proxy';
