@@ -116,6 +116,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
     password,
     database: 'postgres',
   });
+  // A connection lost here fails the awaited call below; unheard, its `error` event would
+  // end the process instead of the start-up reporting it.
+  admin.on('error', () => {});
   await admin.connect();
   try {
     const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
