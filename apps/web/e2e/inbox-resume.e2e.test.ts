@@ -1,11 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpClient, signUp, startTestServer } from '../../server/test/harness';
+import { httpClient, signUp as signUpVia, startTestServer } from '../../server/test/harness';
 import {
   type E2EServer,
   eventually,
   launchChromium,
+  makeAgent,
   openSession,
+  signUp,
   startServer,
   uniqueEmail,
 } from './support';
@@ -31,7 +33,7 @@ describe('the agent console after its missed events were pruned', () => {
   });
 
   async function asksForAgent(url: string, name: string) {
-    const customer = await signUp(httpClient(url), name);
+    const customer = await signUpVia(httpClient(url), name);
     const client = httpClient(url, customer.accessToken);
     const { session } = await client.sessions.create.mutate({});
     await client.sessions.requestAgent.mutate({ sessionId: session.id });
@@ -43,13 +45,8 @@ describe('the agent console after its missed events were pruned', () => {
       viewport: { width: 1280, height: 800 },
     });
     const email = uniqueEmail('selin-resume');
-    await agent.page.goto(`${server.url}/signup`);
-    await agent.page.getByLabel('Name').fill('Selin');
-    await agent.page.getByLabel('Email').fill(email);
-    await agent.page.getByLabel('Password').fill('olive grove 5521');
-    await agent.page.getByRole('button', { name: 'Sign up' }).click();
-    await agent.page.waitForURL((u) => u.pathname !== '/signup');
-    await server.query("UPDATE users SET role = 'agent' WHERE email = $1", [email]);
+    await signUp(agent, server.url, 'Selin', email);
+    await makeAgent(server, email);
     await agent.page.goto(`${server.url}/inbox`);
     await agent.page.getByText('Nobody is waiting.').waitFor();
     await asksForAgent(server.url, 'Before');

@@ -4,6 +4,7 @@ import {
   type E2EServer,
   eventually,
   launchChromium,
+  makeAgent,
   openSession,
   signUp,
   startServer,
@@ -73,7 +74,7 @@ describe('the agent console scrolls to the newest message', () => {
       });
       const agentEmail = uniqueEmail(`selin-${name}`);
       await signUp(agent, server.url, 'Selin', agentEmail);
-      await server.query("UPDATE users SET role = 'agent' WHERE email = $1", [agentEmail]);
+      await makeAgent(server, agentEmail);
       const customerName = `Mert ${name}`;
       await signUp(customer, server.url, customerName, uniqueEmail(`mert-${name}`));
 

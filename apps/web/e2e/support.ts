@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../../server/test/harness';
+import { httpClient, startTestServer, type TestServer } from '../../server/test/harness';
 
 import { CHROMIUM, distDir, resultsDir, webRoot } from './paths';
 
@@ -171,12 +171,32 @@ export const VIEWPORTS = [
   { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
 ] as const;
 
+/**
+ * Makes the person signed up with `email` (through `signUp`) an agent, as `pnpm users:role`
+ * does, and waits until the server believes it. A server trusts a role it read for up to a
+ * second (`ROLE_FRESH_MS`), and the page's own calls just read "customer": a console
+ * opened within that second would have its live stream refused for good.
+ */
+export async function makeAgent(server: E2EServer, email: string): Promise<void> {
+  await server.query("UPDATE users SET role = 'agent' WHERE email = $1", [email]);
+  const signedIn = await httpClient(server.url).auth.login.mutate({
+    email,
+    password: SIGN_UP_PASSWORD,
+  });
+  const agent = httpClient(server.url, signedIn.accessToken);
+  await eventually(async () => {
+    await agent.inbox.list.query({ filter: 'waiting', limit: 1 });
+  });
+}
+
+const SIGN_UP_PASSWORD = 'olive grove 5521';
+
 /** Signs up through the page, as a person would. */
 export async function signUp(s: Session, url: string, name: string, email: string) {
   await s.page.goto(`${url}/signup`);
   await s.page.getByLabel('Name').fill(name);
   await s.page.getByLabel('Email').fill(email);
-  await s.page.getByLabel('Password').fill('olive grove 5521');
+  await s.page.getByLabel('Password').fill(SIGN_UP_PASSWORD);
   await s.page.getByRole('button', { name: 'Sign up' }).click();
   await s.page.waitForURL((u) => u.pathname !== '/signup');
 }
