@@ -156,14 +156,13 @@ async function listenHolder(databaseUrl: string) {
   const held: number[] = [];
   const waiters: ((port: number) => void)[] = [];
   const state = { holding: true };
-  const listens = new Set<number>();
   const connections: number[] = [];
+  // Held LISTENs not yet failed or passed on, by connection.
   const pending = new Map<number, { chunk: Buffer; upstream: Socket }>();
   const proxy = await startTcpProxy(databaseUrl, {
     connected: ({ port }) => void connections.push(port),
     fromClient(chunk, { port, upstream }) {
       if (!state.holding || !isListen(chunk)) return true;
-      listens.add(port);
       pending.set(port, { chunk, upstream });
       const waiter = waiters.shift();
       if (waiter) waiter(port);
@@ -173,7 +172,7 @@ async function listenHolder(databaseUrl: string) {
     // The terminated backend's error reaches the client at once, the socket's end a
     // moment later: by then graphile-worker has failed the LISTEN and let go of the client.
     serverClosed({ client, port }) {
-      if (!listens.delete(port)) return false;
+      if (!pending.delete(port)) return false;
       setTimeout(() => client.end(), 50);
       return true;
     },
