@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ListingCreateInput, Role } from '@parley/validators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordInboxEvents } from './events';
 import { errorOf, httpClient, signUp, startTestServer, type TestServer, wsClient } from './harness';
 
 /**
@@ -162,6 +163,33 @@ describe('listing writes and roles', () => {
       await pause(ROLE_FRESH_MS + 100);
       expect((await ws.client.listings.update.mutate({ id: own.id, price: 660 })).price).toBe(660);
       expect((await byKey.listings.create.mutate(listing)).id).toBeTruthy();
+    } finally {
+      await ws.close();
+    }
+  });
+
+  it('lets someone just made an agent into the inbox at once, its live stream too', async () => {
+    const promoted = await person('promoted', 'user');
+    const ws = wsClient(server.url, promoted.accessToken);
+    try {
+      // Refused as a plain user: this instance now believes that role for a second.
+      const before = await errorOf(() =>
+        promoted.client.inbox.list.query({ filter: 'waiting', limit: 5 }),
+      );
+      expect(before.data.code).toBe('FORBIDDEN');
+      await setRole(promoted.user.id, 'agent');
+
+      // Within that second: the refusal reads the role anew, so the stream is not refused.
+      const events = recordInboxEvents(ws.client);
+      const customer = await person('asks-for-agent', 'user');
+      const { session } = await customer.client.sessions.create.mutate({});
+      await customer.client.sessions.requestAgent.mutate({ sessionId: session.id });
+      await events.until(() => events.received.length > 0 || events.errors.length > 0);
+      expect(events.errors).toEqual([]);
+      expect(events.received.map((r) => r.event.type)).toContain('handoff.requested');
+      events.stop();
+      const list = await promoted.client.inbox.list.query({ filter: 'waiting', limit: 5 });
+      expect(list.items.map((item) => item.conversation.id)).toContain(session.conversationId);
     } finally {
       await ws.close();
     }

@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { httpClient, startTestServer, type TestServer } from '../../server/test/harness';
+import { startTestServer, type TestServer } from '../../server/test/harness';
 
 import { CHROMIUM, distDir, resultsDir, webRoot } from './paths';
 
@@ -171,22 +171,9 @@ export const VIEWPORTS = [
   { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
 ] as const;
 
-/**
- * Makes the person signed up with `email` (through `signUp`) an agent, as `pnpm users:role`
- * does, and waits until the server believes it. A server trusts a role it read for up to a
- * second (`ROLE_FRESH_MS`), and the page's own calls just read "customer": a console
- * opened within that second would have its live stream refused for good.
- */
+/** Makes the person signed up with `email` (through `signUp`) an agent, as `pnpm users:role` does. */
 export async function makeAgent(server: E2EServer, email: string): Promise<void> {
   await server.query("UPDATE users SET role = 'agent' WHERE email = $1", [email]);
-  const signedIn = await httpClient(server.url).auth.login.mutate({
-    email,
-    password: SIGN_UP_PASSWORD,
-  });
-  const agent = httpClient(server.url, signedIn.accessToken);
-  await eventually(async () => {
-    await agent.inbox.list.query({ filter: 'waiting', limit: 1 });
-  });
 }
 
 const SIGN_UP_PASSWORD = 'olive grove 5521';

@@ -42,3 +42,16 @@ export async function currentRole(
 export function forgetRole(services: Pick<ApiServices, 'db' | 'instance'>, userId: string): void {
   services.instance.roles.delete(userId);
 }
+
+/**
+ * The user's role read from PostgreSQL now (and remembered). For a refusal: a role believed
+ * from a second ago must not refuse someone just made an agent (their console would be
+ * refused its live stream), while a demotion still counts within `ROLE_FRESH_MS`.
+ */
+export function roleReadNow(
+  services: Pick<ApiServices, 'db' | 'instance'>,
+  userId: string,
+): Promise<Role | null> {
+  forgetRole(services, userId);
+  return currentRole(services, userId);
+}

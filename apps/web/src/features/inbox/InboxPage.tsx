@@ -7,10 +7,6 @@ import { useAuth } from '../auth/AuthProvider';
 import './inbox.css';
 import { useFollowNewest } from './useFollowNewest';
 
-/** How often a refused inbox stream listens again, and after how long. */
-const STREAM_REFUSALS_RETRIED = 2;
-const ROLE_SETTLE_MS = 1_500;
-
 interface Held {
   conversationId: string;
   sessionId: string;
@@ -32,7 +28,6 @@ export function InboxPage() {
     void utils.inbox.list.invalidate();
     void utils.inbox.get.invalidate();
   };
-  const refusals = useRef(0);
   // Whatever happens in the inbox (on any server instance), the lists are read again.
   const events = api.inbox.events.useSubscription(
     {},
@@ -40,24 +35,14 @@ export function InboxPage() {
       // The lists were read before the stream listened: whatever arrived in between is read
       // now (the server listens before it reports the stream started; also after every
       // reconnect or reset).
-      onStarted: () => {
-        refusals.current = 0;
-        reread();
-      },
+      onStarted: reread,
       onData: reread,
       // A reconnect after a long sleep resumes from an id whose events were pruned
       // (BAD_REQUEST): read the lists again and listen from now, instead of going stale.
       onError: (error) => {
-        const code = error.data?.code;
-        if (code === 'BAD_REQUEST') {
-          reread();
-          setTimeout(() => events.reset(), 0);
-        } else if (code === 'FORBIDDEN' && refusals.current < STREAM_REFUSALS_RETRIED) {
-          // A server believes a role it read for up to a second: someone just made an agent
-          // can be refused once. Listen again a little later, as the lists' queries retry.
-          refusals.current += 1;
-          setTimeout(() => events.reset(), ROLE_SETTLE_MS);
-        }
+        if (error.data?.code !== 'BAD_REQUEST') return;
+        reread();
+        setTimeout(() => events.reset(), 0);
       },
     },
   );
