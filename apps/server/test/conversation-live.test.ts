@@ -253,4 +253,51 @@ describe('the conversation is the live unit', () => {
       await socket.close();
     }
   });
+
+  it('refuses a lastEventId the stream never sent (ahead of its latest, or spelled otherwise) over WebSocket and SSE', async () => {
+    const { http, token } = await userClient('resume-ahead');
+    const { session, conversation } = await http.sessions.create.mutate({});
+    await http.sessions.send.mutate({
+      sessionId: session.id,
+      content: 'flat in Kyrenia',
+      clientMessageId: randomUUID(),
+      wait: true,
+    });
+    // Events 1 to 3 exist: "3" is the latest a stream can have sent.
+    const socket = wsClient(server.url, token);
+    try {
+      for (const client of [socket.client, http]) {
+        for (const id of ['4', '100', '100:1', '1e3', ' 1', '01', '1.0', '3:0', '-1']) {
+          const stream = recordConversation(client, conversation.id, id);
+          const viaSession = recordEvents(client, session.id, id);
+          await expect(stream.until(() => false, 5_000), id).rejects.toMatchObject({
+            data: { code: 'BAD_REQUEST' },
+          });
+          await viaSession.until(() => viaSession.errors.length > 0, 5_000);
+          expect(viaSession.errors[0], id).toMatchObject({ data: { code: 'BAD_REQUEST' } });
+          stream.stop();
+          viaSession.stop();
+        }
+      }
+      // The latest id resumes with what comes next; "" is no id (the whole history).
+      const atLatest = recordConversation(http, conversation.id, '3');
+      const whole = recordConversation(socket.client, conversation.id, '');
+      await whole.until(() => whole.durable().length === 3);
+      await http.sessions.send.mutate({
+        sessionId: session.id,
+        content: 'with a pool',
+        clientMessageId: randomUUID(),
+      });
+      await atLatest.until(() => atLatest.durable().length === 3);
+      expect(summary(atLatest.durable())).toEqual([
+        '4:message.created',
+        '5:run.started',
+        '6:assistant.completed',
+      ]);
+      atLatest.stop();
+      whole.stop();
+    } finally {
+      await socket.close();
+    }
+  });
 });

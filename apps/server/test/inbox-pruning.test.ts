@@ -100,6 +100,11 @@ describe('pruning the inbox events', () => {
       ).toBe(true);
       expect(fresh.errors).toEqual([]);
       fresh.stop();
+      // Past the inbox's latest event: an id no stream sent, refused rather than a silent skip.
+      const ahead = recordInboxEvents(socket.client, String(Math.max(...seqOf(recent)) + 1));
+      await ahead.until(() => ahead.errors.length > 0);
+      expect(ahead.errors[0]).toMatchObject({ data: { code: 'BAD_REQUEST' } });
+      ahead.stop();
     } finally {
       await socket.close();
     }

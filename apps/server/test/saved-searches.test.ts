@@ -310,6 +310,11 @@ describe('alerts', () => {
     expect(seqs[0]).toBeGreaterThan(Number(lastId));
     expect(seqs[1]).toBeGreaterThan(seqs[0]!);
     resumed.stop();
+    // An id past the feed's latest was never sent: refused, not a silent skip of what follows.
+    const ahead = recordAlertEvents(a.client, String(seqs[1]! + 1));
+    await ahead.until(() => ahead.errors.length > 0);
+    expect(ahead.errors[0]).toMatchObject({ data: { code: 'BAD_REQUEST' } });
+    ahead.stop();
     await ws.close();
   });
 

@@ -6,7 +6,7 @@ import { resolveIdentity } from '../auth/identity';
 import { revocationChannel } from '../auth/service';
 import type { ApiServices, Connection } from '../context';
 import { EventQueue } from '../events/queue';
-import { fellBehind, resumePoint, takeSlot } from '../events/stream';
+import { aheadOfLatest, fellBehind, resumePoint, takeSlot } from '../events/stream';
 import { feedPosition, readAlertsAfter } from './alerts';
 
 /** The bus channel a person's new alerts are announced on, to every instance. */
@@ -92,7 +92,9 @@ export async function* alertEvents(
       ),
     );
     const db = { sequelize: services.db.sequelize };
-    let lastSeq = resumeAfter ?? (await feedPosition(db, identity.userId));
+    const position = await feedPosition(db, identity.userId);
+    if (resumeAfter !== undefined && resumeAfter > position) throw aheadOfLatest();
+    let lastSeq = resumeAfter ?? position;
     const send = (seq: number, alert: Alert) => {
       lastSeq = seq;
       const event: AlertEvent = { type: 'alert.created', alert };

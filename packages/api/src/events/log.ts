@@ -162,6 +162,36 @@ export function publishNotice(
   return services.infra.bus.publish(conversationChannel(conversationId), message);
 }
 
+/**
+ * A resuming stream's backlog: the durable events after `afterSeq`, and the conversation's
+ * latest sequence number, in one statement. `latest` below `afterSeq` means the client holds
+ * an id this conversation never sent (another conversation's, or an older database's).
+ */
+export async function readBacklog(
+  services: Pick<ApiServices, 'db'>,
+  conversationId: string,
+  afterSeq: number,
+): Promise<{ latest: number; events: { seq: number; event: DurableEvent }[] }> {
+  const rows = await services.db.sequelize.query<{
+    latest: string;
+    seq: string | null;
+    payload: SuperJSONResult | null;
+  }>(
+    `SELECT c.event_seq AS latest, e.seq, e.payload
+     FROM conversations c
+     LEFT JOIN conversation_events e ON e.conversation_id = c.id AND e.seq > :afterSeq
+     WHERE c.id = :conversationId
+     ORDER BY e.seq`,
+    { replacements: { conversationId, afterSeq }, type: QueryTypes.SELECT },
+  );
+  const events: { seq: number; event: DurableEvent }[] = [];
+  for (const r of rows) {
+    if (r.seq === null || r.payload === null) continue;
+    events.push({ seq: Number(r.seq), event: superjson.deserialize<DurableEvent>(r.payload) });
+  }
+  return { latest: rows.length > 0 ? Number(rows[0]!.latest) : 0, events };
+}
+
 /** Durable events after `afterSeq`, in order (the backlog a resuming client missed). */
 export async function readEvents(
   services: Pick<ApiServices, 'db'>,

@@ -31,10 +31,17 @@ export function endsStream(event: ConversationEvent, sessionId: string | undefin
   return event.reason === CONVERSATION_DELETED || event.sessionId === sessionId;
 }
 
-/** "12" and "12:3" (an ephemeral event after durable event 12) both resume after 12. */
+// A durable id ("12"), or an ephemeral one after it ("12:3"), exactly as a stream sends them:
+// no sign, exponent, spaces or leading zeros, so each position has one spelling.
+const EVENT_ID = /^(0|[1-9]\d{0,15})(?::[1-9]\d{0,15})?$/;
+
+/**
+ * "12" and "12:3" (an ephemeral event after durable event 12) both resume after 12; null,
+ * undefined or "" is no id at all. Anything else is `NaN`: not an id a stream sent.
+ */
 export function parseLastEventId(lastEventId: string | null | undefined): number | undefined {
-  if (lastEventId == null) return undefined;
+  if (lastEventId == null || lastEventId === '') return undefined;
+  if (!EVENT_ID.test(lastEventId)) return Number.NaN;
   const seq = Number(lastEventId.split(':')[0]);
-  if (!Number.isSafeInteger(seq) || seq < 0) return Number.NaN;
-  return seq;
+  return Number.isSafeInteger(seq) ? seq : Number.NaN;
 }

@@ -5,7 +5,7 @@ import { credentialExpiresAt, resolveIdentity } from '../auth/identity';
 import { revocationChannel } from '../auth/service';
 import type { ApiServices, Connection } from '../context';
 import { decoded, joinFanout, type StreamItem, type Subscriber } from './fanout';
-import { readEvents } from './log';
+import { readBacklog, readEvents } from './log';
 import { endsStream, parseLastEventId } from './protocol';
 import { EventQueue } from './queue';
 
@@ -26,6 +26,19 @@ export function resumePoint(lastEventId: string | null | undefined): number | un
     });
   }
   return seq;
+}
+
+/**
+ * A resume point past the stream's latest event. Every id a stream sends is at most its latest
+ * (events are published after they commit), so such an id was never sent by this stream (it
+ * is another stream's, or an older database's), and resuming from it would silently skip what
+ * comes next: refused, never a quiet gap.
+ */
+export function aheadOfLatest(): TRPCError {
+  return new TRPCError({
+    code: 'BAD_REQUEST',
+    message: "lastEventId: is ahead of this stream's latest event",
+  });
 }
 
 /** Whose events a stream carries, once access is checked (the caller's `open`). */
@@ -138,7 +151,9 @@ export async function* conversationEvents(
       if (ends(event)) ended = true;
       return send(String(seq), event);
     };
-    for (const row of await readEvents(services, target.conversationId, s.lastSeq)) {
+    const backlog = await readBacklog(services, target.conversationId, s.lastSeq);
+    if (backlog.latest < s.lastSeq) throw aheadOfLatest();
+    for (const row of backlog.events) {
       yield durable(row.seq, row.event);
       if (ended) return;
     }

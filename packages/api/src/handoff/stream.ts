@@ -8,7 +8,7 @@ import { revocationChannel } from '../auth/service';
 import type { ApiServices, Connection } from '../context';
 import { onSocketClose } from '../events/fanout';
 import { EventQueue } from '../events/queue';
-import { takeSlot } from '../events/stream';
+import { aheadOfLatest, takeSlot } from '../events/stream';
 import { INBOX_CHANNEL, type InboxBusMessage, inboxHead, readInboxEvents } from './log';
 import { INBOX_RETENTION_HOURS, inboxPrunedSeq } from './prune';
 
@@ -89,7 +89,9 @@ export async function inboxEvents(
       ),
     );
     stops.push(services.infra.presence.join(INBOX_PRESENCE));
-    seq = lastSeq ?? (await inboxHead(services));
+    const head = await inboxHead(services);
+    if (lastSeq !== undefined && lastSeq > head) throw aheadOfLatest();
+    seq = lastSeq ?? head;
   } catch (error) {
     stop();
     throw error;
