@@ -270,7 +270,10 @@ describe('the conversation is the live unit', () => {
         for (const id of ['4', '100', '100:1', '1e3', ' 1', '01', '1.0', '3:0', '-1']) {
           const stream = recordConversation(client, conversation.id, id);
           const viaSession = recordEvents(client, session.id, id);
-          await expect(stream.until(() => false, 5_000), id).rejects.toMatchObject({
+          await expect(
+            stream.until(() => false, 5_000),
+            id,
+          ).rejects.toMatchObject({
             data: { code: 'BAD_REQUEST' },
           });
           await viaSession.until(() => viaSession.errors.length > 0, 5_000);
