@@ -25,7 +25,7 @@ import { JobEngine } from '@parley/jobs';
 import { createMedia } from '@parley/media';
 import { allowedOrigins, type Env, mediaConfig, redactedEnv } from './env';
 import { healthz, readyz } from './health';
-import { createTrpcHttpHandler, requestIdFor, sendJson } from './http';
+import { createTrpcHttpHandler, isSseSubscription, requestIdFor, sendJson } from './http';
 import { refuseWhileStarting } from './input-limits';
 import { listen } from './listen';
 import { createMediaHandler, isMediaPath } from './media';
@@ -181,7 +181,7 @@ export async function startParley(
       });
     }
     // Long-lived SSE streams do not count as in-flight work at shutdown.
-    if (!String(req.headers.accept ?? '').includes('text/event-stream')) {
+    if (!isSseSubscription(req, appRouter)) {
       inFlight.add(res);
       res.once('close', () => inFlight.delete(res));
     }

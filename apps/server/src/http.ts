@@ -103,8 +103,30 @@ function sseClients(max: number) {
   };
 }
 
-const isEventStream = (req: IncomingMessage) =>
-  (req.headers.accept ?? '').includes('text/event-stream');
+const TRPC_PREFIX = '/trpc/';
+
+/**
+ * Whether tRPC answers this request with an SSE stream: a GET of a subscription. tRPC decides
+ * by the procedure, not by the `Accept` header, so this does too: a stream opened without
+ * `Accept: text/event-stream` still counts against its client's cap (and is not in-flight
+ * work for a shutdown to wait on).
+ */
+export function isSseSubscription(req: IncomingMessage, router: AppRouter): boolean {
+  const url = req.url ?? '';
+  if (req.method !== 'GET' || !url.startsWith(TRPC_PREFIX)) return false;
+  const query = url.indexOf('?');
+  const paths = url.slice(TRPC_PREFIX.length, query < 0 ? undefined : query);
+  const procedures = router._def.procedures as Record<string, { _def: { type: string } }>;
+  try {
+    return decodeURIComponent(paths)
+      .split(',')
+      .some(
+        (path) => Object.hasOwn(procedures, path) && procedures[path]!._def.type === 'subscription',
+      );
+  } catch {
+    return false; // not a path tRPC can read either
+  }
+}
 
 export function createTrpcHttpHandler(options: HttpOptions) {
   const sseConnection = sseClients(options.maxSseSubscriptionsPerClient);
@@ -121,7 +143,7 @@ export function createTrpcHttpHandler(options: HttpOptions) {
         requestId: requestIdFor(req),
         ip,
         credential: credentialFromHeaders(req.headers as Record<string, string>),
-        connection: isEventStream(req) ? sseConnection(ip, res) : null,
+        connection: isSseSubscription(req, options.router) ? sseConnection(ip, res) : null,
         searchPrefetch: lanePrefetches.get(req) ?? null,
         ...originOf(req, options.allowedOrigins),
       });

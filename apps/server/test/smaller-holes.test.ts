@@ -116,4 +116,45 @@ describe('SSE subscriptions', () => {
     again.stop();
     for (const s of streams) s.stop();
   });
+
+  it('are capped without an Accept: text/event-stream header too (tRPC streams them anyway)', async () => {
+    const person = await signUp(httpClient(server.url), 'sse-bare');
+    const client = httpClient(server.url, person.accessToken);
+    const { session } = await client.sessions.create.mutate({});
+    const input = encodeURIComponent(JSON.stringify({ json: { sessionId: session.id } }));
+    const aborts: AbortController[] = [];
+    // A bare GET, as curl sends it: what the server streams back in its first half second
+    // (a refusal comes right after the stream's "connected" event, maybe in a later chunk).
+    const open = async () => {
+      const abort = new AbortController();
+      aborts.push(abort);
+      const response = await fetch(`${server.url}/trpc/sessions.events?input=${input}`, {
+        headers: {
+          authorization: `Bearer ${person.accessToken}`,
+          'x-forwarded-for': '198.51.100.44',
+        },
+        signal: abort.signal,
+      });
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      const deadline = Date.now() + 500;
+      while (!text.includes('TOO_MANY_REQUESTS') && Date.now() < deadline) {
+        const chunk = await Promise.race([
+          reader.read(),
+          new Promise<null>((r) => setTimeout(() => r(null), Math.max(0, deadline - Date.now()))),
+        ]);
+        if (!chunk || chunk.done) break;
+        text += decoder.decode(chunk.value, { stream: true });
+      }
+      return text;
+    };
+    try {
+      for (let i = 0; i < 3; i++) expect(await open()).not.toContain('TOO_MANY_REQUESTS');
+      const fourth = await open();
+      expect(fourth).toContain('TOO_MANY_REQUESTS');
+    } finally {
+      for (const abort of aborts) abort.abort();
+    }
+  });
 });
