@@ -9,7 +9,6 @@ import {
   createContextFactory,
   createServices,
   defineTasks,
-  isWidgetOrigin,
   listingsChanged,
   sealPlaintextSecrets,
 } from '@parley/api';
@@ -264,7 +263,7 @@ export async function startParley(
     await jobs.start();
     const createContext = createContextFactory(services);
     const origins = allowedOrigins(env, port);
-    const widgetOrigin = (origin: string) => isWidgetOrigin(services, origin);
+    const widgetOrigin = (origin: string) => services.instance.widgetOrigins.allows(origin);
     handle = createTrpcHttpHandler({
       router: appRouter,
       createContext,

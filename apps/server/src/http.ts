@@ -116,7 +116,10 @@ export function isSseSubscription(req: IncomingMessage, router: AppRouter): bool
   if (req.method !== 'GET' || !url.startsWith(TRPC_PREFIX)) return false;
   const query = url.indexOf('?');
   const paths = url.slice(TRPC_PREFIX.length, query < 0 ? undefined : query);
-  const procedures = router._def.procedures as Record<string, { _def: { type: string } }>;
+  const procedures = router._def.procedures as unknown as Record<
+    string,
+    { _def: { type: string } }
+  >;
   try {
     return decodeURIComponent(paths)
       .split(',')

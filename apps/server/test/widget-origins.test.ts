@@ -122,4 +122,36 @@ describe('sessions.create allowedOrigins', () => {
     expect(bad.data.code).toBe('BAD_REQUEST');
     expect(Object.keys(bad.data.fieldErrors ?? {})).toEqual(['allowedOrigins.0']);
   });
+
+  it('lets a page in at once once a session allows its origin, though it was refused a moment before', async () => {
+    const origin = 'http://late-shop.test';
+    expect(await handshake(origin)).toBe(403);
+    await widgetSession([origin]);
+    expect(await handshake(origin)).toBe(101);
+  });
+});
+
+describe('a flood of foreign origins', () => {
+  it('costs the database almost nothing: signed-in calls go on, nothing answers 503', async () => {
+    const me = httpClient(server.url, owner.accessToken);
+    const flood = async (originOf: (i: number) => string) => {
+      const statuses = await Promise.all(
+        Array.from({ length: 3000 }, (_, i) =>
+          fetch(`${server.url}/trpc/auth.me`, { headers: { origin: originOf(i) } }).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        ),
+      );
+      return statuses;
+    };
+    for (const originOf of [() => EVIL, (i: number) => `http://made-up-${i}.test`]) {
+      const during = flood(originOf);
+      const signedIn = await me.auth.me.query();
+      expect(signedIn.id).toBe(owner.user.id);
+      const statuses = await during;
+      // Anonymous auth.me: refused for want of a credential, never for want of the database.
+      expect(statuses.filter((s) => s !== 401)).toEqual([]);
+    }
+  });
 });

@@ -13,7 +13,6 @@ export {
   credentialFromHeaders,
   type Identity,
 } from './auth/credentials';
-export { isWidgetOrigin } from './auth/identity';
 export type { ApiConfig } from './config';
 export {
   type ApiServices,

@@ -2,6 +2,7 @@ import { createLimits, type Limits } from './auth/limits';
 import { RevocationMemory } from './auth/revocations';
 import type { KnownRole } from './auth/roles';
 import type { AccessClaims } from './auth/tokens';
+import { WidgetOrigins } from './auth/widget-origins';
 import type { ApiServices } from './context';
 import type { ConversationFanout } from './events/fanout';
 import { RunExecutor } from './runs/executor';
@@ -17,6 +18,7 @@ export class InstanceState {
   #limits: Limits | undefined;
   #revocations: RevocationMemory | undefined;
   #runs: RunExecutor | undefined;
+  #widgetOrigins: WidgetOrigins | undefined;
   /** userId -> role (roles.ts). */
   readonly roles = new Map<string, KnownRole>();
   /** Access token -> its verified claims and expiry (identity.ts). */
@@ -39,6 +41,12 @@ export class InstanceState {
   get runs(): RunExecutor {
     this.#runs ??= new RunExecutor(this.services);
     return this.#runs;
+  }
+
+  /** Which foreign origins live widget sessions allow, remembered for a moment. */
+  get widgetOrigins(): WidgetOrigins {
+    this.#widgetOrigins ??= new WidgetOrigins(this.services);
+    return this.#widgetOrigins;
   }
 
   /** The run executor if one was made (shutdown must not make one). */

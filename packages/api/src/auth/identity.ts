@@ -156,7 +156,10 @@ function touchApiKey(services: ApiServices, keyId: string): void {
  * then open a socket and send preflighted requests; each call is still checked against
  * its own credential's origins.
  */
-export async function isWidgetOrigin(services: ApiServices, origin: string): Promise<boolean> {
+export async function isWidgetOrigin(
+  services: Pick<ApiServices, 'db'>,
+  origin: string,
+): Promise<boolean> {
   const rows = await services.db.sequelize.query(
     `SELECT 1 FROM sessions
      WHERE allowed_origins IS NOT NULL AND status = 'active' AND allowed_origins @> ARRAY[$1]::text[]

@@ -74,7 +74,7 @@ export async function createSession(
     allowedOrigins?: string[] | undefined;
   },
 ): Promise<SessionCreated> {
-  return withTransaction(services.db.sequelize, async (transaction) => {
+  const created = await withTransaction(services.db.sequelize, async (transaction) => {
     const conversation = input.conversationId
       ? toConversation(await loadConversation(services, userId, input.conversationId, transaction))
       : await createConversation(services, userId, {}, transaction);
@@ -96,6 +96,9 @@ export async function createSession(
     const secret = await issueClientSecret(services, row.id, transaction);
     return { session: toSession(row), conversation, ...secret };
   });
+  // Committed: this instance lets its pages in at once (widget-origins.ts).
+  if (input.allowedOrigins) services.instance.widgetOrigins.forget(input.allowedOrigins);
+  return created;
 }
 
 export async function getSession(
