@@ -75,3 +75,25 @@ describe('auth.me with an API key', () => {
     expect(refused.data.code).toBe('UNAUTHORIZED');
   });
 });
+
+describe('a key with sessions:write only', () => {
+  it('makes new chats, but cannot open a session on an existing conversation (it would read it)', async () => {
+    const user = await signUp(httpClient(server.url), 'narrow-key');
+    const client = httpClient(server.url, user.accessToken);
+    const existing = await client.conversations.create.mutate({ title: 'private' });
+    const make = async (scopes: ('sessions:write' | 'conversations:read')[]) =>
+      httpClient(server.url, (await client.auth.apiKeys.create.mutate({ name: 'k', scopes })).key);
+    const narrow = await make(['sessions:write']);
+    const fresh = await narrow.sessions.create.mutate({});
+    expect(fresh.conversation.id).not.toBe(existing.id);
+    const refused = await errorOf(() =>
+      narrow.sessions.create.mutate({ conversationId: existing.id }),
+    );
+    expect(refused.data.code).toBe('FORBIDDEN');
+    expect(refused.message).toMatch(/conversations:read/);
+    // With the right to read it too, it may.
+    const wide = await make(['sessions:write', 'conversations:read']);
+    const joined = await wide.sessions.create.mutate({ conversationId: existing.id });
+    expect(joined.conversation.id).toBe(existing.id);
+  });
+});

@@ -11,6 +11,7 @@ import {
   sessionSendInput,
   sessionTypingInput,
 } from '@parley/validators';
+import { TRPCError } from '@trpc/server';
 import {
   createSession,
   endSession,
@@ -28,9 +29,23 @@ import { retryMessage, sendMessage } from '../runs/submit';
 import { router, sessionOwnerProcedure, sessionProcedure, userProcedure } from '../trpc';
 
 export const sessionsRouter = router({
-  create: sessionOwnerProcedure
-    .input(sessionCreateInput)
-    .mutation(({ ctx, input }) => createSession(ctx.services, ctx.identity.userId, input)),
+  create: sessionOwnerProcedure.input(sessionCreateInput).mutation(({ ctx, input }) => {
+    const { identity } = ctx;
+    // A session on an existing conversation replays its whole history to its stream, so
+    // a key needs the right to read conversations too, not only to make sessions.
+    if (
+      input.conversationId &&
+      identity.kind === 'apiKey' &&
+      !identity.scopes.includes('conversations:read')
+    ) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message:
+          'This API key lacks the conversations:read scope (a session on an existing conversation reads it)',
+      });
+    }
+    return createSession(ctx.services, identity.userId, input);
+  }),
   get: sessionProcedure
     .input(idInput)
     .query(({ ctx, input }) => getSession(ctx.services, ctx.identity, input.id)),
