@@ -133,6 +133,12 @@ async function withJsonBody(
     fail(res, 400, 'PARSE_ERROR', 'The body is not valid JSON', requestId);
     return false;
   }
+  // Every REST body is an object of named fields; the REST layer merges path parameters
+  // into it, which would quietly turn `[]`, `null` or `42` into an empty object.
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    fail(res, 400, 'BAD_REQUEST', 'The body must be a JSON object', requestId);
+    return false;
+  }
   // Validation copies objects, which would drop a `__proto__` key silently.
   const forbidden = forbiddenKeyPath(parsed);
   if (forbidden) {

@@ -184,6 +184,20 @@ describe('REST surface under /api/v1', () => {
     });
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { code: string }).code).toBe('PARSE_ERROR');
+
+    // JSON that is not an object of fields is refused, not taken as an empty one.
+    const before = await call('GET', '/conversations', {});
+    for (const body of ['[]', 'null', '"hello"', '42', '[{"title":"x"}]']) {
+      const res = await fetch(`${server.url}/api/v1/conversations`, {
+        method: 'POST',
+        headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
+        body,
+      });
+      expect(res.status, body).toBe(400);
+      expect(((await res.json()) as { message: string }).message).toMatch(/JSON object/);
+    }
+    const after = await call('GET', '/conversations', {});
+    expect(after.body.items).toHaveLength(before.body.items.length);
   });
 
   it('accepts an access token as Bearer, as the document says', async () => {
