@@ -91,6 +91,15 @@ describe('searches', () => {
     const paused = await a.client.searches.update.mutate({ id: first.id, paused: true });
     expect(paused).toMatchObject({ name: 'Girne flats', paused: true });
 
+    // Saving the same search again, even several times at once, keeps the one there is.
+    const again = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        a.client.searches.create.mutate({ query: { propertyType: 'villa' } }),
+      ),
+    );
+    expect(again.map((s) => s.id)).toEqual(Array(5).fill(second.id));
+    expect((await a.client.searches.list.query({})).items).toHaveLength(2);
+
     // Another person sees none of it.
     const b = await person('b');
     expect((await b.client.searches.list.query({})).items).toEqual([]);

@@ -157,6 +157,18 @@ export async function createSavedSearch(
       );
       if (owned.length === 0) throw notFound('Conversation');
     }
+    // Saving the same search again keeps the one there is (a second would alert twice): one
+    // person's saves take turns, so two at once cannot both miss the first.
+    await deps.sequelize.query("SELECT pg_advisory_xact_lock(hashtext('parley:saves:' || $1))", {
+      bind: [userId],
+      transaction,
+    });
+    const [existing] = await deps.sequelize.query<SavedSearchRow>(
+      `SELECT ${COLUMNS} FROM saved_searches
+        WHERE user_id = $1 AND query = $2::jsonb ORDER BY created_at LIMIT 1`,
+      { bind: [userId, JSON.stringify(query)], type: QueryTypes.SELECT, transaction },
+    );
+    if (existing) return toSavedSearch(existing);
     return insertSavedSearch(
       deps.sequelize,
       userId,
