@@ -78,6 +78,12 @@ async function call(
     const valid = validate!(body);
     expect(validate!.errors ?? [], `${method} ${route} answers the documented shape`).toEqual([]);
     expect(valid).toBe(true);
+  } else if (operation.responses?.[String(res.status)]?.content) {
+    // A documented error answers the documented error shape, too.
+    const validate = ajv.getSchema(
+      `openapi#/${pointer('paths', route, method.toLowerCase(), 'responses', String(res.status), 'content', 'application/json', 'schema')}`,
+    );
+    expect(validate!(body), JSON.stringify(validate!.errors)).toBe(true);
   }
   return { status: res.status, body, headers: res.headers };
 }

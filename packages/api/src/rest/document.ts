@@ -22,5 +22,42 @@ export function openApiDocument(publicUrl: string) {
       apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
     },
   });
+  // trpc-to-openapi describes its own error body (closed to other fields); Parley answers
+  // with the shape of its tRPC errors, so a strict client validates what it really gets.
+  const schemas = document.components?.schemas ?? {};
+  for (const name of Object.keys(schemas)) {
+    if (!name.startsWith('error.')) continue;
+    const code = name.slice('error.'.length);
+    schemas[name] = errorSchema(code, (schemas[name] as { title?: string }).title);
+  }
   return document;
+}
+
+function errorSchema(code: string, title: string | undefined) {
+  return {
+    ...(title ? { title } : {}),
+    type: 'object' as const,
+    required: ['code', 'message', 'data'],
+    properties: {
+      code: { type: 'string' as const, example: code },
+      message: { type: 'string' as const },
+      data: {
+        type: 'object' as const,
+        required: ['code', 'httpStatus', 'requestId'],
+        properties: {
+          code: { type: 'string' as const, example: code },
+          httpStatus: { type: 'integer' as const },
+          requestId: { type: 'string' as const, description: 'quote it when you report a problem' },
+          path: { type: 'string' as const, description: 'the procedure that answered' },
+          fieldErrors: {
+            type: 'object' as const,
+            description: 'invalid input: the message(s) for each field, by its dotted path',
+            additionalProperties: { type: 'array' as const, items: { type: 'string' as const } },
+          },
+          retryAfter: { type: 'number' as const, description: 'seconds, on TOO_MANY_REQUESTS' },
+        },
+      },
+      issues: { type: 'array' as const, items: { type: 'object' as const } },
+    },
+  };
 }
