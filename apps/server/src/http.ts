@@ -186,6 +186,12 @@ export function createTrpcHttpHandler(options: HttpOptions) {
       void checked(req, res);
       return;
     }
+    // A widget's client secret works on `sessions.*` only: nothing else is opened to its pages.
+    if (!sessionCallsOnly(req)) {
+      if (applyCors(req, res, options.allowedOrigins)) return;
+      void checked(req, res);
+      return;
+    }
     options.isWidgetOrigin(origin).then(
       (widget) => {
         if (applyCors(req, res, options.allowedOrigins, widget)) return;
@@ -194,6 +200,20 @@ export function createTrpcHttpHandler(options: HttpOptions) {
       () => sendJson(res, 503, { error: 'the database is unavailable, try again shortly' }),
     );
   };
+}
+
+/** Whether every call the request names is a `sessions.*` procedure. */
+function sessionCallsOnly(req: IncomingMessage): boolean {
+  const url = req.url ?? '';
+  if (!url.startsWith(TRPC_PREFIX)) return false;
+  const query = url.indexOf('?');
+  try {
+    return decodeURIComponent(url.slice(TRPC_PREFIX.length, query < 0 ? undefined : query))
+      .split(',')
+      .every((path) => path.startsWith('sessions.'));
+  } catch {
+    return false;
+  }
 }
 
 /** The request's browser origin, and whether it is one of the server's own. */
