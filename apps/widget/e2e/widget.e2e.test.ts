@@ -158,6 +158,14 @@ describe('<parley-chat> on a page of another origin', () => {
     await expect.poll(() => reply.locator('.text').textContent(), SLOW).not.toBe('');
     await expect.poll(() => reply.locator('a.card').count(), SLOW).toBeGreaterThan(0);
     expect(await page.locator('li.msg.user').count()).toBe(1);
+    // Photos are Parley paths (`/media/...`): loaded from Parley, not from the shop's origin.
+    const photo = reply.locator('a.card img').first();
+    const src = (await photo.getAttribute('src')) ?? '';
+    expect(src.startsWith(`${parley.url}/media/demo-`), src).toBe(true);
+    await photo.scrollIntoViewIfNeeded(); // loading="lazy"
+    await expect
+      .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), SLOW)
+      .toBeGreaterThan(0);
     expect(await page.locator('li.msg.user.pending').count()).toBe(0);
 
     // The theme variable comes in; the page's global rules do not.

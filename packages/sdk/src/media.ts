@@ -51,10 +51,11 @@ export function createMediaApi(options: {
 
   return {
     async upload(picture) {
+      // A Uint8Array may be a view into a larger ArrayBuffer (a Node Buffer from the
+      // shared 8 KB pool, a `subarray`), so its `.buffer` holds other bytes too: copy
+      // exactly the view's bytes. A copy also keeps the retry below sending the same bytes.
       const body: BodyInit =
-        picture instanceof Uint8Array
-          ? (picture.slice().buffer as ArrayBuffer)
-          : (picture as Blob | ArrayBuffer);
+        picture instanceof Uint8Array ? new Uint8Array(picture).buffer : picture;
       let { response, used } = await send(body);
       // An expired access token: renew it once, as every other call does, and retry.
       if (response.status === 401 && options.credentials.canRecover('media.upload')) {
