@@ -5,7 +5,7 @@ import type { User } from '../api';
 import { Icon } from '../ui/icons';
 import { Popover } from '../ui/Popover';
 
-/** The signed-in person's menu: who they are, the developer pages, sign out. */
+/** The signed-in person's menu: who they are, the staff and developer pages, sign out. */
 export function AccountMenu({ user, onSignOut }: { user: User; onSignOut: () => void }) {
   const { t } = useTranslation();
   const developers = useId();
@@ -26,25 +26,12 @@ export function AccountMenu({ user, onSignOut }: { user: User; onSignOut: () => 
       {(close) => (
         <>
           <p className="popover-note">{t('account.signedInAs', { email: user.email })}</p>
+          {(user.role === 'agent' || user.role === 'admin') && (
+            <StaffLinks isAdmin={user.role === 'admin'} onNavigate={close} />
+          )}
           <p className="popover-heading" id={developers}>
             {t('account.developers')}
           </p>
-          {(user.role === 'agent' || user.role === 'admin') && (
-            <ul className="popover-list">
-              <li>
-                <Link to="/inbox" className="popover-item" onClick={close}>
-                  {t('account.inbox')}
-                </Link>
-              </li>
-              {user.role === 'admin' && (
-                <li>
-                  <Link to="/admin" className="popover-item" onClick={close}>
-                    {t('account.admin')}
-                  </Link>
-                </li>
-              )}
-            </ul>
-          )}
           <ul className="popover-list" aria-labelledby={developers}>
             <li>
               <Link to="/keys" className="popover-item" onClick={close}>
@@ -71,5 +58,35 @@ export function AccountMenu({ user, onSignOut }: { user: User; onSignOut: () => 
         </>
       )}
     </Popover>
+  );
+}
+
+/**
+ * The pages only staff see, under their own heading: the inbox and the people page are
+ * the staff's daily work, not developer tools.
+ */
+function StaffLinks({ isAdmin, onNavigate }: { isAdmin: boolean; onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const heading = useId();
+  return (
+    <>
+      <p className="popover-heading" id={heading}>
+        {t('account.staff')}
+      </p>
+      <ul className="popover-list" aria-labelledby={heading}>
+        <li>
+          <Link to="/inbox" className="popover-item" onClick={onNavigate}>
+            {t('account.inbox')}
+          </Link>
+        </li>
+        {isAdmin && (
+          <li>
+            <Link to="/admin" className="popover-item" onClick={onNavigate}>
+              {t('account.admin')}
+            </Link>
+          </li>
+        )}
+      </ul>
+    </>
   );
 }

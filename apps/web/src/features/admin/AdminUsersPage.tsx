@@ -1,21 +1,31 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, type User } from '../../api';
 import { ErrorNotice, Loading } from '../../ui/Status';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-
-const ROLES = ['user', 'agent', 'admin'] as const;
+import { useMaybeAuth } from '../auth/AuthProvider';
+import './admin.css';
+import { RoleSelect } from './RoleSelect';
 
 /** Admins grant roles: agents answer the inbox, admins also grant roles. */
 export function AdminUsersPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('admin.docTitle'));
   const [search, setSearch] = useState('');
-  const users = api.admin.users.list.useQuery({ search: search || undefined, limit: 50 });
+  const input = { search: search || undefined, limit: 50 };
+  const users = api.admin.users.list.useQuery(input);
   const utils = api.useUtils();
-  const setRole = api.admin.users.setRole.useMutation({
-    onSuccess: () => void utils.admin.users.list.invalidate(),
-  });
+  const me = useMaybeAuth()?.user;
+  // The saved person in place, without reading the list again: after demoting yourself
+  // that read would be refused, and the table would give way to an error.
+  const onSaved = (saved: User) => {
+    utils.admin.users.list.setData(
+      input,
+      (page) => page && { ...page, items: page.items.map((u) => (u.id === saved.id ? saved : u)) },
+    );
+    // Your own role changed: the header and the account menu follow at once.
+    if (saved.id === me?.id) void utils.auth.me.invalidate();
+  };
   return (
     <div className="page admin-page">
       <h1>{t('admin.heading')}</h1>
@@ -23,36 +33,28 @@ export function AdminUsersPage() {
         {t('admin.search')}{' '}
         <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
       </label>
-      {setRole.isError && <ErrorNotice error={setRole.error} title={t('admin.couldNotSet')} />}
       {users.isPending ? (
         <Loading label={t('admin.loading')} />
       ) : users.isError ? (
         <ErrorNotice error={users.error} title={t('admin.couldNotLoad')} />
       ) : (
         <table className="admin-users">
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.columns.name')}</th>
+              <th scope="col">{t('admin.columns.email')}</th>
+              <th scope="col">{t('admin.columns.role')}</th>
+            </tr>
+          </thead>
           <tbody>
             {users.data.items.map((u) => (
               <tr key={u.id}>
-                <td>{u.name}</td>
-                <td className="muted">{u.email}</td>
-                <td>
-                  <select
-                    aria-label={t('admin.roleOf', { name: u.name })}
-                    value={u.role}
-                    disabled={setRole.isPending}
-                    onChange={(e) =>
-                      setRole.mutate({
-                        userId: u.id,
-                        role: e.target.value as (typeof ROLES)[number],
-                      })
-                    }
-                  >
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {t(`admin.role.${r}`)}
-                      </option>
-                    ))}
-                  </select>
+                <th scope="row" className="admin-user-name">
+                  {u.name}
+                </th>
+                <td className="admin-user-email muted">{u.email}</td>
+                <td className="admin-user-role">
+                  <RoleSelect user={u} isMe={u.id === me?.id} onSaved={onSaved} />
                 </td>
               </tr>
             ))}

@@ -4,6 +4,7 @@ import { api, type InboxItem, useChat } from '../../api';
 import { ErrorNotice, Loading } from '../../ui/Status';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useAuth } from '../auth/AuthProvider';
+import { CustomerName } from './CustomerName';
 import './inbox.css';
 import { useFollowNewest } from './useFollowNewest';
 
@@ -94,7 +95,9 @@ export function InboxPage() {
                       className="inbox-item"
                       onClick={() => claim.mutate({ conversationId: item.conversation.id })}
                     >
-                      <strong>{item.customer.name}</strong>
+                      <strong>
+                        <CustomerName customer={item.customer} />
+                      </strong>
                       <span className="muted">{item.lastMessage?.content ?? ''}</span>
                     </button>
                   </li>
@@ -123,7 +126,9 @@ function WaitingItem(props: { item: InboxItem; busy: boolean; onClaim: () => voi
   return (
     <li className="inbox-item">
       <div>
-        <strong>{item.customer.name}</strong>{' '}
+        <strong>
+          <CustomerName customer={item.customer} />
+        </strong>{' '}
         <span className="muted">{item.brief.summary || item.conversation.title}</span>
       </div>
       {item.brief.listing && <div className="muted">{item.brief.listing.title}</div>}
@@ -184,7 +189,10 @@ function HeldConversation(props: { held: Held; onReleased: () => void }) {
                 <span className="inbox-author">
                   {m.role === 'assistant'
                     ? t('inbox.assistant')
-                    : (m.author?.name ?? (ours ? me?.name : undefined) ?? t('inbox.customer'))}
+                    : // A guest is "Guest" in the agent's language, as in the lists.
+                      m.author?.role === 'guest'
+                      ? t('inbox.guest')
+                      : (m.author?.name ?? (ours ? me?.name : undefined) ?? t('inbox.customer'))}
                 </span>
                 <p>{m.content}</p>
               </li>
@@ -229,7 +237,7 @@ function HeldConversation(props: { held: Held; onReleased: () => void }) {
         <h2>{t('inbox.brief')}</h2>
         {item.data && (
           <p>
-            {item.data.customer.name} <span className="muted">{item.data.customer.email}</span>
+            <CustomerName customer={item.data.customer} withEmail />
           </p>
         )}
         {brief?.summary && <p>{brief.summary}</p>}

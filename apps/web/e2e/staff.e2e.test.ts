@@ -1,0 +1,240 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpClient } from '../../server/test/harness';
+import {
+  type E2EServer,
+  eventually,
+  launchChromium,
+  openSession,
+  type Session,
+  signUp,
+  startServer,
+  uniqueEmail,
+} from './support';
+
+/**
+ * The staff's pages (the inbox, people and roles) and the header staff see, on a desk
+ * and on phones as narrow as 360: nothing sticks out sideways, the account menu opens on
+ * screen with the staff pages under their own heading, a guest is just "Guest", and
+ * each role change says it was saved (asking first before admin rights go).
+ */
+
+const WIDTHS = [
+  { name: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false },
+  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
+  { name: 'small-phone', viewport: { width: 360, height: 740 }, isMobile: true },
+] as const;
+
+/**
+ * The page does not scroll sideways at `width`, and `selector`'s box (if given) is on
+ * screen. Measured against the width asked for, not innerWidth: a mobile browser zooms
+ * out to fit content that sticks out, and innerWidth grows with it.
+ */
+async function fitsWidth(page: Page, width: number, selector?: string): Promise<void> {
+  const sizes = await page.evaluate((sel) => {
+    const box = sel ? document.querySelector(sel)?.getBoundingClientRect() : undefined;
+    return {
+      scroll: document.documentElement.scrollWidth,
+      inner: window.innerWidth,
+      left: box?.left ?? 0,
+      right: box?.right ?? 0,
+    };
+  }, selector);
+  expect(sizes.scroll).toBeLessThanOrEqual(width);
+  expect(sizes.inner).toBe(width);
+  expect(sizes.left).toBeGreaterThanOrEqual(0);
+  expect(sizes.right).toBeLessThanOrEqual(width);
+}
+
+async function makeRole(server: E2EServer, email: string, role: 'agent' | 'admin') {
+  await server.query('UPDATE users SET role = $2 WHERE email = $1', [email, role]);
+}
+
+/** A guest (no account) asks for a person, through the API as the chat would. */
+async function guestAsksForAgent(url: string): Promise<void> {
+  const guest = await httpClient(url).auth.guest.mutate();
+  const client = httpClient(url, guest.accessToken);
+  const { session } = await client.sessions.create.mutate({});
+  await client.sessions.requestAgent.mutate({ sessionId: session.id });
+}
+
+async function openAccountMenu(s: Session, name: string) {
+  await s.page.getByRole('button', { name: `Account: ${name}` }).click();
+  await s.page.getByRole('list', { name: 'Staff' }).waitFor();
+}
+
+describe('staff pages at every width', () => {
+  let server: E2EServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer('web_staff');
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const { name, viewport, isMobile } of WIDTHS) {
+    it(`the header, the inbox and people and roles fit ${viewport.width} wide`, async () => {
+      const s = await openSession(browser, { prefix: `staff-${name}`, viewport, isMobile });
+      const { page } = s;
+      const admin = uniqueEmail(`admin-${name}`);
+      await signUp(s, server.url, 'Admin Mehmet', admin);
+      await makeRole(server, admin, 'admin');
+      const agentSession = await openSession(browser, {
+        prefix: `staff-${name}-agent`,
+        viewport,
+        isMobile,
+      });
+      const agent = uniqueEmail(`agent-${name}`);
+      await signUp(agentSession, server.url, 'Agent Ayşe', agent);
+      await makeRole(server, agent, 'agent');
+      await guestAsksForAgent(server.url);
+
+      await page.goto(`${server.url}/inbox`);
+      const waiting = page.getByRole('region', { name: 'Waiting for a person' });
+      await waiting.getByRole('listitem').filter({ hasText: 'Guest' }).first().waitFor();
+      await fitsWidth(page, viewport.width, '.account-menu .popover-button');
+      // In English every item of the main menu shows: it need not scroll at 360 either.
+      expect(
+        await page.evaluate(() => {
+          const nav = document.querySelector('.main-nav')!;
+          return nav.scrollWidth <= nav.clientWidth;
+        }),
+      ).toBe(true);
+      await s.shot('inbox');
+
+      // The account menu opens on screen, the staff pages apart from the developers'.
+      await openAccountMenu(s, 'Admin Mehmet');
+      const staff = page.getByRole('list', { name: 'Staff' });
+      expect(await staff.getByRole('link').allTextContents()).toEqual([
+        'Inbox',
+        'People and roles',
+      ]);
+      expect(
+        await page.getByRole('list', { name: 'Developers' }).getByRole('link').allTextContents(),
+      ).toEqual(['API keys', 'Webhooks']);
+      await fitsWidth(page, viewport.width, '.account-menu .popover-panel');
+      await s.shot('account-menu');
+      await page.keyboard.press('Escape');
+
+      // A guest is "Guest", never its made-up address, in the list and beside the chat.
+      await waiting
+        .getByRole('listitem')
+        .filter({ hasText: 'Guest' })
+        .first()
+        .getByRole('button', { name: 'Claim' })
+        .click();
+      const brief = page.getByRole('complementary', { name: 'What the customer wants' });
+      await eventually(async () => expect(await brief.textContent()).toContain('Guest'));
+      expect(await page.locator('body').textContent()).not.toContain('@guest.invalid');
+      await fitsWidth(page, viewport.width);
+      await s.shot('guest-claimed');
+
+      // People and roles: headers, and every role readable (not squeezed to its chevron).
+      await page.goto(`${server.url}/admin`);
+      const roles = page.getByRole('combobox', { name: /^Role of / });
+      await roles.first().waitFor();
+      expect(await page.getByRole('columnheader').allTextContents()).toEqual([
+        'Name',
+        'Email',
+        'Role',
+      ]);
+      for (const role of await roles.all()) {
+        const box = (await role.boundingBox())!;
+        expect(box.width).toBeGreaterThanOrEqual(70);
+        expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+      }
+      await fitsWidth(page, viewport.width);
+      await s.shot('admin');
+      await openAccountMenu(s, 'Admin Mehmet');
+      await fitsWidth(page, viewport.width, '.account-menu .popover-panel');
+
+      // An agent's header fits too.
+      await agentSession.page.goto(`${server.url}/inbox`);
+      await agentSession.page.getByRole('heading', { name: /^Inbox/ }).waitFor();
+      await fitsWidth(agentSession.page, viewport.width, '.account-menu .popover-button');
+      await agentSession.shot('inbox');
+
+      s.allow(/status of 4\d\d/);
+      expect(s.problems).toEqual([]);
+      await s.context.close();
+      await agentSession.context.close();
+    }, 120_000);
+  }
+
+  it('says each role change was saved, and asks before admin rights go', async () => {
+    const s = await openSession(browser, {
+      prefix: 'staff-roles',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+    });
+    const { page } = s;
+    const me = uniqueEmail('admin-roles');
+    await signUp(s, server.url, 'Admin Roles', me);
+    await makeRole(server, me, 'admin');
+    const otherSession = await openSession(browser, {
+      prefix: 'staff-roles-other',
+      viewport: { width: 1280, height: 800 },
+    });
+    const other = uniqueEmail('other-admin');
+    await signUp(otherSession, server.url, 'Other Admin', other);
+    await otherSession.context.close();
+    await makeRole(server, other, 'admin');
+    const dialogs: string[] = [];
+    let answer = false;
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void (answer ? dialog.accept() : dialog.dismiss());
+    });
+
+    await page.goto(`${server.url}/admin`);
+    const row = (who: string) => page.getByRole('row').filter({ hasText: who });
+    const select = (who: string) => page.getByRole('combobox', { name: `Role of ${who}` });
+
+    // Another admin: asked first; "no" keeps them admin and saves nothing.
+    await select('Other Admin').selectOption('user');
+    expect(dialogs).toEqual([
+      'Take admin rights away from Other Admin? They will no longer be able to change roles.',
+    ]);
+    expect(await select('Other Admin').inputValue()).toBe('admin');
+    expect(await row('Other Admin').getByRole('status').textContent()).toBe('');
+    answer = true;
+    await select('Other Admin').selectOption('agent');
+    await eventually(async () =>
+      expect(await row('Other Admin').getByRole('status').textContent()).toBe('Saved'),
+    );
+    expect(await select('Other Admin').inputValue()).toBe('agent');
+    await s.shot('role-saved');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await s.shot('role-saved-desk');
+    await page.setViewportSize({ width: 390, height: 844 });
+
+    // Yourself: asked in words about yourself; yes saves, and your menu loses the page.
+    answer = false;
+    await select('Admin Roles').selectOption('agent');
+    expect(dialogs.at(-1)).toBe(
+      'Take admin rights away from yourself? You will no longer be able to open this page or change roles.',
+    );
+    expect(await select('Admin Roles').inputValue()).toBe('admin');
+    expect(await row('Admin Roles').getByRole('status').textContent()).toBe('');
+    answer = true;
+    await select('Admin Roles').selectOption('agent');
+    await eventually(async () =>
+      expect(await row('Admin Roles').getByRole('status').textContent()).toBe('Saved'),
+    );
+    expect(await select('Admin Roles').inputValue()).toBe('agent');
+    await s.shot('self-demoted');
+    await page.getByRole('button', { name: 'Account: Admin Roles' }).click();
+    await eventually(async () =>
+      expect(
+        await page.getByRole('list', { name: 'Staff' }).getByRole('link').allTextContents(),
+      ).toEqual(['Inbox']),
+    );
+    s.allow(/status of 4\d\d/);
+    expect(s.problems).toEqual([]);
+    await s.context.close();
+  }, 120_000);
+});
