@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { placePiece } from '@parley/sdk';
 import { sendTextSlowly, startFakeOpenAi } from '@parley/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordEvents } from './events';
@@ -14,12 +15,13 @@ import { httpClient, signUp, startTestServer, type TestServer, wsClient } from '
 const PIECES = ['Here ', 'is ', 'what ', 'I ', 'found.'];
 let model: Awaited<ReturnType<typeof startFakeOpenAi>>;
 let server: TestServer;
-/** How long the model thinks before its first piece. */
+/** How long the model thinks before its first piece, and between pieces. */
 let firstPieceAfterMs = 0;
+let pieceEveryMs = 40;
 
 beforeAll(async () => {
   model = await startFakeOpenAi((_request, res) => {
-    setTimeout(() => void sendTextSlowly(res, PIECES, 40), firstPieceAfterMs);
+    setTimeout(() => void sendTextSlowly(res, PIECES, pieceEveryMs), firstPieceAfterMs);
   });
   server = await startTestServer({
     label: 'model',
@@ -87,6 +89,52 @@ describe('a model streaming its answer', () => {
       expect(seen.indexOf('typing:false')).toBeGreaterThan(on);
     } finally {
       firstPieceAfterMs = 0;
+      await ws.close();
+    }
+  });
+
+  it('a tab that joins mid-reply gets the text written so far, then the rest (over WebSocket and SSE)', async () => {
+    const user = await signUp(httpClient(server.url), 'late');
+    const http = httpClient(server.url, user.accessToken);
+    const ws = wsClient(server.url, user.accessToken);
+    pieceEveryMs = 300;
+    try {
+      const { session, conversation } = await http.sessions.create.mutate({});
+      const first = recordEvents(ws.client, session.id);
+      await first.started();
+      await http.sessions.send.mutate({
+        sessionId: session.id,
+        content: 'tell me slowly',
+        clientMessageId: randomUUID(),
+        wait: false,
+      });
+      const deltasOf = (events: typeof first) =>
+        events.received.flatMap((r) => (r.event.type === 'assistant.delta' ? [r.event] : []));
+      await first.until(() => deltasOf(first).length >= 2);
+      // A reload, a second tab: one over WebSocket, one over SSE, on another session too.
+      const second = await http.sessions.create.mutate({ conversationId: conversation.id });
+      const late = [recordEvents(ws.client, session.id), recordEvents(http, second.session.id)];
+      const done = (events: typeof first) =>
+        events.received.some((r) => r.event.type === 'assistant.completed');
+      for (const events of [first, ...late]) await events.until(() => done(events));
+      const text = (events: typeof first) => {
+        let shown = '';
+        for (const piece of deltasOf(events)) shown = placePiece(shown, piece);
+        return shown;
+      };
+      for (const events of late) {
+        const pieces = deltasOf(events);
+        // Its first piece holds everything written before it joined, from the start.
+        expect(pieces[0]!.offset).toBe(0);
+        expect(pieces[0]!.delta.length).toBeGreaterThanOrEqual(PIECES[0]!.length);
+        // Seen live, before the stored reply: the whole answer.
+        expect(text(events)).toBe(PIECES.join(''));
+      }
+      // The tab that was there all along is not disturbed by the repeat sent for the others.
+      expect(text(first)).toBe(PIECES.join(''));
+      for (const events of late) events.stop();
+    } finally {
+      pieceEveryMs = 40;
       await ws.close();
     }
   });

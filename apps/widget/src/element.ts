@@ -6,6 +6,7 @@ import {
   type Message,
   type ParleyChat,
   type ParleyClient,
+  placePiece,
   type SessionEvent,
 } from '@parley/sdk';
 import { listingCards } from './cards';
@@ -201,11 +202,15 @@ export class ParleyChatElement extends HTMLElement {
         break;
       }
       case 'assistant.delta': {
-        const { messageId, delta } = event as { messageId: string; delta: string };
-        if (this.ownTurns > 0 || this.shown.has(messageId)) break;
-        const bubble = this.streaming.get(messageId) ?? this.bubble('assistant', '');
-        this.streaming.set(messageId, bubble);
-        this.appendText(bubble, delta);
+        const piece = event as { messageId: string; delta: string; offset?: number };
+        if (this.ownTurns > 0 || this.shown.has(piece.messageId)) break;
+        const held = this.streaming.get(piece.messageId);
+        // Joined mid-reply: a piece after text never received waits for the catch-up.
+        if (!held && (piece.offset ?? 0) > 0) break;
+        const bubble = held ?? this.bubble('assistant', '');
+        this.streaming.set(piece.messageId, bubble);
+        const node = bubble.querySelector('.text');
+        if (node) node.textContent = placePiece(node.textContent ?? '', piece);
         break;
       }
       case 'typing': {

@@ -8,6 +8,7 @@ import type {
   Run,
   SendResult,
 } from './generated/router';
+import { placePiece } from './pieces';
 
 /**
  * Where a message stands:
@@ -270,9 +271,13 @@ export class ChatModel {
     if (current) {
       // Already stored (complete or interrupted): a late piece changes nothing.
       if (current.status !== 'streaming') return;
-      this.put({ ...current, content: current.content + event.delta });
+      const content = placePiece(current.content, event);
+      if (content !== current.content) this.put({ ...current, content });
       return;
     }
+    // Joined mid-reply: a piece after text this client never got waits for the catch-up
+    // piece (offset 0) or the stored reply.
+    if ((event.offset ?? 0) > 0) return;
     const run = event.runId ? (this.runs.get(event.runId) ?? null) : null;
     const question = event.clientMessageId ? this.entries.get(event.clientMessageId) : undefined;
     this.keyOfId.set(event.messageId, key);

@@ -12,6 +12,7 @@ import type {
   Session,
   SessionMemory,
 } from './generated/router';
+import { placePiece } from './pieces';
 
 /** Another name for `ConversationEvent`, from when the session was the live unit. */
 export type SessionEvent = ConversationEvent;
@@ -262,8 +263,12 @@ class Chat implements ParleyChat {
       case 'assistant.delta': {
         for (const turn of this.turns) {
           if (turn.clientMessageId === event.clientMessageId) {
-            turn.streamed += event.delta;
-            turn.queue.push({ kind: 'delta', text: event.delta });
+            // Placed by offset: a catch-up piece sent for another tab repeats text held.
+            const placed = placePiece(turn.streamed, event);
+            if (placed.length > turn.streamed.length && placed.startsWith(turn.streamed)) {
+              turn.queue.push({ kind: 'delta', text: placed.slice(turn.streamed.length) });
+              turn.streamed = placed;
+            }
           }
         }
         break;

@@ -36,6 +36,7 @@ export type { ParleyCredentials, ParleyTokens } from './credentials';
 export { isParleyError, ParleyError, type ParleyErrorCode, type ParleyErrorInit } from './errors';
 export type * from './generated/router';
 export type { MediaApi, UploadedPicture } from './media';
+export { placePiece } from './pieces';
 export {
   type VerifyWebhookOptions,
   verifyWebhook,

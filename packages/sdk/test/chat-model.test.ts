@@ -52,6 +52,36 @@ const reply = (text: string): AssistantReply => ({
 });
 
 describe('chat model', () => {
+  it('joined mid-reply, shows the catch-up piece, places later ones by offset, never twice', () => {
+    const model = new ChatModel('s1');
+    const q = message({ role: 'user', content: 'tell me', clientMessageId: 'c1' });
+    const r = run(q.id);
+    const answerId = id();
+    model.applyEvent({ type: 'message.created', message: q });
+    model.applyEvent({ type: 'run.started', run: r });
+    const piece = (offset: number, delta: string) =>
+      model.applyEvent({
+        type: 'assistant.delta',
+        runId: r.id,
+        messageId: answerId,
+        delta,
+        offset,
+        clientMessageId: 'c1',
+      });
+    const shown = () => model.snapshot().messages.find((m) => m.role === 'assistant')?.content;
+    // A piece after text this tab never got waits: nothing half-shown.
+    piece(8, 'what ');
+    expect(shown()).toBeUndefined();
+    // The catch-up holds everything so far; a later piece goes after it.
+    piece(0, 'Here is what ');
+    piece(13, 'I found.');
+    expect(shown()).toBe('Here is what I found.');
+    // A catch-up sent for another tab (shorter or whole) changes nothing here.
+    piece(0, 'Here is ');
+    piece(0, 'Here is what I found.');
+    expect(shown()).toBe('Here is what I found.');
+  });
+
   it('two identical messages of ours are confirmed each by its clientMessageId, never by text', () => {
     const model = new ChatModel('s1');
     model.addLocal('c1', 'hi', at(1));

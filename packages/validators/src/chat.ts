@@ -217,6 +217,15 @@ export type ConversationEvent =
       /** The assistant message being written (its id once stored). */
       messageId: string;
       delta: string;
+      /**
+       * Characters (UTF-16 code units) of the reply written before this piece: the reply so
+       * far is its first `offset` characters, then `delta`. A stream that joins while a reply
+       * is being written gets one piece with offset 0 holding all written so far, which
+       * other subscribers may receive too (placed by offset, it changes nothing). A piece
+       * whose offset is past what a client holds follows text it missed: wait for the next
+       * catch-up or the stored reply. Absent from servers before it.
+       */
+      offset?: number;
       /** The `clientMessageId` of the question this reply answers, to match it exactly. */
       clientMessageId: string;
     }

@@ -163,21 +163,26 @@ export function publishNotice(
 }
 
 /**
- * A resuming stream's backlog: the durable events after `afterSeq`, and the conversation's
- * latest sequence number, in one statement. `latest` below `afterSeq` means the client holds
- * an id this conversation never sent (another conversation's, or an older database's).
+ * A resuming stream's backlog: the durable events after `afterSeq`, the conversation's
+ * latest sequence number and whether a run of it is being written, in one statement.
+ * `latest` below `afterSeq` means the client holds an id this conversation never sent
+ * (another conversation's, or an older database's).
  */
 export async function readBacklog(
   services: Pick<ApiServices, 'db'>,
   conversationId: string,
   afterSeq: number,
-): Promise<{ latest: number; events: { seq: number; event: DurableEvent }[] }> {
+): Promise<{ latest: number; running: boolean; events: { seq: number; event: DurableEvent }[] }> {
   const rows = await services.db.sequelize.query<{
     latest: string;
+    running: boolean;
     seq: string | null;
     payload: SuperJSONResult | null;
   }>(
-    `SELECT c.event_seq AS latest, e.seq, e.payload
+    `SELECT c.event_seq AS latest,
+            EXISTS (SELECT 1 FROM runs r
+                     WHERE r.conversation_id = c.id AND r.status = 'running') AS running,
+            e.seq, e.payload
      FROM conversations c
      LEFT JOIN conversation_events e ON e.conversation_id = c.id AND e.seq > :afterSeq
      WHERE c.id = :conversationId
@@ -189,7 +194,8 @@ export async function readBacklog(
     if (r.seq === null || r.payload === null) continue;
     events.push({ seq: Number(r.seq), event: superjson.deserialize<DurableEvent>(r.payload) });
   }
-  return { latest: rows.length > 0 ? Number(rows[0]!.latest) : 0, events };
+  const first = rows[0];
+  return { latest: first ? Number(first.latest) : 0, running: first?.running ?? false, events };
 }
 
 /** Durable events after `afterSeq`, in order (the backlog a resuming client missed). */

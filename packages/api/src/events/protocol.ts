@@ -19,6 +19,13 @@ export type BusEvent =
 /** The bus channel every instance's subscribers of a conversation listen on. */
 export const conversationChannel = (conversationId: string) => `conversation:${conversationId}`;
 
+/**
+ * Where a stream that joins while its conversation has a run in progress asks for the reply
+ * written so far (`{ conversationId }`): the instance executing the run answers with one
+ * `assistant.delta` at offset 0 holding all of it.
+ */
+export const CATCH_UP_CHANNEL = 'runs:catch-up';
+
 /** The reason carried by the `session.ended` of every session of a deleted conversation. */
 export const CONVERSATION_DELETED = 'conversation deleted';
 

@@ -6,7 +6,7 @@ import { revocationChannel } from '../auth/service';
 import type { ApiServices, Connection } from '../context';
 import { decoded, joinFanout, type StreamItem, type Subscriber } from './fanout';
 import { readBacklog, readEvents } from './log';
-import { endsStream, parseLastEventId } from './protocol';
+import { CATCH_UP_CHANNEL, endsStream, parseLastEventId } from './protocol';
 import { EventQueue } from './queue';
 
 export interface StreamDeps {
@@ -153,6 +153,13 @@ export async function* conversationEvents(
     };
     const backlog = await readBacklog(services, target.conversationId, s.lastSeq);
     if (backlog.latest < s.lastSeq) throw aheadOfLatest();
+    // A reply being written: its pieces so far went out before this stream listened. The
+    // instance writing it sends them again as one piece at offset 0 (executor.ts).
+    if (backlog.running) {
+      void services.infra.bus
+        .publish(CATCH_UP_CHANNEL, { conversationId: target.conversationId })
+        .catch(() => {}); // without it the stored reply still arrives whole
+    }
     for (const row of backlog.events) {
       yield durable(row.seq, row.event);
       if (ended) return;

@@ -6,6 +6,7 @@ import type { AssistantReply, Message, Run, SearchFacts } from '@parley/validato
 import { QueryTypes } from 'sequelize';
 import type { ApiServices } from '../context';
 import { publishEphemeral } from '../events/log';
+import { CATCH_UP_CHANNEL } from '../events/protocol';
 import { agentsOnline } from '../handoff';
 import { searchListingsFor } from '../listings-port';
 import type { RunRow } from './records';
@@ -24,6 +25,9 @@ const FINISH_RETRY_MS = 30_000;
 interface Executing {
   controller: AbortController;
   done: Promise<void>;
+  conversationId: string;
+  /** Publishes the reply written so far, as one piece at offset 0 (once there is any). */
+  catchUp?: () => void;
 }
 
 /**
@@ -44,16 +48,22 @@ export class RunExecutor {
   // Conversations kicked while their drain was busy: it claims once more before it ends.
   readonly #kicked = new Set<string>();
   readonly #finished = new Set<(finished: FinishedHere) => void>();
-  readonly #stopListening: () => void;
+  readonly #stopListening: (() => void)[];
   #heartbeat: NodeJS.Timeout | undefined;
   #beating = false;
   #closed = false;
 
   constructor(private readonly services: ApiServices) {
-    this.#stopListening = services.infra.bus.subscribe<{ runId: string }>(
-      CANCEL_CHANNEL,
-      (message) => this.abortLocal(message.runId),
-    );
+    this.#stopListening = [
+      services.infra.bus.subscribe<{ runId: string }>(CANCEL_CHANNEL, (message) =>
+        this.abortLocal(message.runId),
+      ),
+      services.infra.bus.subscribe<{ conversationId: string }>(CATCH_UP_CHANNEL, (message) => {
+        for (const executing of this.#executing.values()) {
+          if (executing.conversationId === message.conversationId) executing.catchUp?.();
+        }
+      }),
+    ];
   }
 
   /** False once the instance stops: a send then leaves its run queued for another. */
@@ -100,7 +110,7 @@ export class RunExecutor {
   /** Stops taking runs; runs still executing after `graceMs` are stopped as interrupted. */
   async close(graceMs = 5_000): Promise<void> {
     this.#closed = true;
-    this.#stopListening();
+    for (const stop of this.#stopListening) stop();
     const pending = [...this.#executing.values()];
     const timer = setTimeout(() => {
       for (const executing of this.#executing.values()) {
@@ -151,14 +161,13 @@ export class RunExecutor {
     const done = new Promise<void>((r) => {
       resolve = r;
     });
-    this.#executing.set(run.id, { controller, done });
+    const executing: Executing = { controller, done, conversationId: run.conversationId };
+    this.#executing.set(run.id, executing);
     this.#heartbeat ??= setInterval(() => void this.#beat(), HEARTBEAT_MS);
     try {
       // A PostgreSQL restart mid-run (reading the question, a listing search, storing the
       // answer) is waited out rather than failing the run or losing its answer.
-      const ending = await this.#whilePostgresDown(() =>
-        this.#work(run, controller.signal, context),
-      );
+      const ending = await this.#whilePostgresDown(() => this.#work(run, executing, context));
       const finished = await this.#finish(run, ending);
       if (finished) await finished.publish().catch((error: unknown) => this.#publishFailed(error));
       const here: FinishedHere = finished
@@ -246,20 +255,31 @@ export class RunExecutor {
   }
 
   /** Runs the assistant; how the run ended, never a throw (but a database outage). */
-  async #work(run: Run, signal: AbortSignal, known?: RunContext): Promise<Ending> {
+  async #work(run: Run, executing: Executing, known?: RunContext): Promise<Ending> {
     const { services } = this;
+    const signal = executing.controller.signal;
     const assistantMessageId = newId();
     const context = known ?? (await readRunContext(services, run.userMessageId));
     const memory = (context.memory ?? {}) as SearchFacts;
     let written = '';
-    const publishDelta = (delta: string) =>
+    // What has gone out in pieces: `written` up to here (the rest waits in the batcher).
+    let sent = 0;
+    const publishPiece = (offset: number, delta: string) =>
       void publishEphemeral(services, run.conversationId, context.eventSeq, {
         type: 'assistant.delta',
         runId: run.id,
         messageId: assistantMessageId,
         delta,
+        offset,
         clientMessageId: context.clientMessageId ?? '',
       });
+    const publishDelta = (delta: string) => {
+      publishPiece(sent, delta);
+      sent += delta.length;
+    };
+    executing.catchUp = () => {
+      if (sent > 0) publishPiece(0, written.slice(0, sent));
+    };
     // "Typing" only for an answer that keeps people waiting before its first words: the
     // rule agent answers within milliseconds, and two events per turn for an indicator
     // nobody would see cost every subscriber a frame.

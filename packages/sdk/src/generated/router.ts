@@ -101,6 +101,7 @@ export type ConversationEvent =
       runId?: undefined | string;
       messageId: string;
       delta: string;
+      offset?: undefined | number;
       clientMessageId: string;
     }
   | { type: 'assistant.completed'; message: Message; reply: AssistantReply; run?: undefined | Run }
