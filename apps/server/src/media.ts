@@ -126,6 +126,9 @@ export function createMediaHandler(options: MediaHandlerOptions) {
       // Served as a picture only, never sniffed into anything else.
       'x-content-type-options': 'nosniff',
       'content-security-policy': "default-src 'none'",
+      // Listing photos show on other sites too (the widget's cards), also on pages that
+      // demand it of every resource (Cross-Origin-Embedder-Policy: require-corp).
+      'cross-origin-resource-policy': 'cross-origin',
     });
     res.end(req.method === 'HEAD' ? undefined : bytes);
   }

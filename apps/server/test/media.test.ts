@@ -82,6 +82,7 @@ describe('POST /media', () => {
       expect(picture.status).toBe(200);
       expect(picture.headers.get('content-type')).toBe('image/webp');
       expect(picture.headers.get('cache-control')).toMatch(/immutable/);
+      expect(picture.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
       expect(picture.headers.get('x-content-type-options')).toBe('nosniff');
       const bytes = Buffer.from(await picture.arrayBuffer());
       const meta = await sharp(bytes).metadata();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { uuid } from './ids';
 import { type Listing, type SearchFacts, searchFacts } from './listings';
 import { pageInput } from './pagination';
-import { safeJsonObject, safeText } from './safe';
+import { hasVisibleText, safeJsonObject, safeText } from './safe';
 
 const metadata = safeJsonObject({ maxKeyLength: 100 }).refine(
   (value) => JSON.stringify(value).length <= 16_000,
@@ -69,7 +69,7 @@ export const sessionSendInput = z.object({
   content: safeText()
     .min(1, { error: 'must not be empty' })
     .max(8000, { error: 'must be at most 8,000 characters' })
-    .refine((s) => s.trim().length > 0, { message: 'must not be blank' }),
+    .refine(hasVisibleText, { message: 'must not be blank' }),
   clientMessageId: uuid(),
   /** true (the default): answer when the run has finished; false: once the message is stored. */
   wait: z.boolean().optional(),

@@ -24,6 +24,16 @@ export function textProblem(value: string): string | null {
   return null;
 }
 
+// Characters that show nothing: white space, zero-width spaces and joiners, the byte order
+// mark, soft hyphens and other invisible format characters.
+const VISIBLE =
+  /[^\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/u;
+
+/** Whether a person would see anything of `value` (not only spaces or invisible marks). */
+export function hasVisibleText(value: string): boolean {
+  return VISIBLE.test(value);
+}
+
 /** A string that PostgreSQL and every client can store and read back. */
 export function safeText() {
   return z.string().superRefine((value, ctx) => {

@@ -32,6 +32,12 @@ export const webhookUrl = safeText()
   .trim()
   .max(MAX_WEBHOOK_URL_LENGTH)
   .superRefine((value, ctx) => {
+    // The URL parser drops tabs and line breaks silently: refused, so what is stored is
+    // what is called.
+    if (/[\u0000-\u001F\u007F]/.test(value)) {
+      ctx.addIssue({ code: 'custom', message: 'must not contain control characters' });
+      return;
+    }
     let url: URL;
     try {
       url = new URL(value);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTown, listingFields, townsMatching, uuid } from '../src';
+import { findTown, listingFields, sessionSendInput, townsMatching, uuid, webhookUrl } from '../src';
 
 describe('uuid()', () => {
   it.each(['undefined', 'null', ''])(
@@ -46,5 +46,30 @@ describe('listing prices', () => {
   it('accepts two decimal places and refuses three', () => {
     expect(listingFields.safeParse({ ...base, price: 950.25 }).success).toBe(true);
     expect(listingFields.safeParse({ ...base, price: 950.255 }).success).toBe(false);
+  });
+});
+
+describe('text a person sends', () => {
+  const send = (content: string) =>
+    sessionSendInput.safeParse({
+      sessionId: '00000000-0000-4000-8000-000000000001',
+      clientMessageId: '00000000-0000-4000-8000-000000000002',
+      content,
+    });
+  it('refuses a message of spaces or invisible characters only, naming content', () => {
+    for (const blank of ['   ', '\u200b\u200b', '\ufeff \u2060', '\u00ad\n\u200d']) {
+      const result = send(blank);
+      expect(result.success, JSON.stringify(blank)).toBe(false);
+      expect(result.error?.issues[0]?.path).toEqual(['content']);
+    }
+    expect(send('\u200bhi').success).toBe(true);
+    expect(send('👍').success).toBe(true);
+  });
+
+  it('refuses a webhook URL with a line break or tab (the URL parser would drop it)', () => {
+    for (const url of ['https://example.com/\nhook', 'https://exa\tmple.com/hook']) {
+      expect(webhookUrl.safeParse(url).success, JSON.stringify(url)).toBe(false);
+    }
+    expect(webhookUrl.safeParse('https://example.com/hook').success).toBe(true);
   });
 });
