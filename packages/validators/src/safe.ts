@@ -24,14 +24,30 @@ export function textProblem(value: string): string | null {
   return null;
 }
 
-// Characters that show nothing: white space, zero-width spaces and joiners, the byte order
-// mark, soft hyphens and other invisible format characters.
-const VISIBLE =
-  /[^\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/u;
+// Characters that show nothing besides white space: soft hyphen, joiners and zero-width
+// spaces, direction marks, the byte order mark, variation selectors, Hangul fillers.
+const INVISIBLE = new Set([
+  0xad, 0x34f, 0x61c, 0x115f, 0x1160, 0x17b4, 0x17b5, 0x3164, 0xfeff, 0xffa0,
+]);
+const INVISIBLE_RANGES: [number, number][] = [
+  [0x180b, 0x180e],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x206f],
+  [0xfe00, 0xfe0f],
+];
+const SPACE = /\s/;
 
 /** Whether a person would see anything of `value` (not only spaces or invisible marks). */
 export function hasVisibleText(value: string): boolean {
-  return VISIBLE.test(value);
+  for (const char of value) {
+    if (SPACE.test(char)) continue;
+    const code = char.codePointAt(0) ?? 0;
+    if (INVISIBLE.has(code) || INVISIBLE_RANGES.some(([from, to]) => code >= from && code <= to))
+      continue;
+    return true;
+  }
+  return false;
 }
 
 /** A string that PostgreSQL and every client can store and read back. */
