@@ -1,4 +1,4 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { pngBomb } from '@parley/testing';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, httpClient, signUp, startTestServer, type TestServer } from './harness';
@@ -35,30 +35,6 @@ const jpeg = (width = 1600, height = 1200) =>
     .jpeg()
     .withExifMerge({ IFD0: { Artist: 'Owner Name' } })
     .toBuffer();
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A PNG declaring a `side` x `side` RGB canvas, with only its first rows of zeros given. */
-function pngBomb(side: number): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(side, 0);
-  header.writeUInt32BE(side, 4);
-  header[8] = 8;
-  header[9] = 2;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.alloc((side * 3 + 1) * 8))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 describe('POST /media', () => {
   it('takes an agent’s photo and serves it in two sizes, cacheable, without EXIF', async () => {

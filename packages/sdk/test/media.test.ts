@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { solidPng } from '@parley/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createParleyClient, type ParleyClient } from '../src/node';
 import { httpClient, signUp, startRestartableServer } from './server';
@@ -27,32 +27,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A small RGB PNG (a few hundred bytes: Node reads a file that small into its Buffer pool). */
-function png(width: number, height: number): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // RGB
-  // Each row: filter byte 0, then a colour.
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x6a)]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
 async function expectStored(
   picture: Awaited<ReturnType<ParleyClient['media']['upload']>>,
   width: number,
@@ -67,7 +41,7 @@ async function expectStored(
 describe('media.upload', () => {
   it('sends a Buffer read with readFileSync: a view into the shared pool', async () => {
     const file = path.join(dir, 'small.png');
-    writeFileSync(file, png(40, 30));
+    writeFileSync(file, solidPng(40, 30));
     // A pooled Buffer at offset 0 would be followed by only trailing junk, which a PNG
     // decoder may forgive; read until the view starts inside the pool (twice at most).
     let bytes = readFileSync(file);
@@ -77,7 +51,7 @@ describe('media.upload', () => {
   });
 
   it('sends a subarray of a larger buffer, and a Uint8Array view', async () => {
-    const picture = png(64, 48);
+    const picture = solidPng(64, 48);
     // Buffer.alloc is never pooled: the parent is exactly this junk, the picture, more junk.
     const parent = Buffer.alloc(picture.length + 2000, 0xee);
     picture.copy(parent, 1000);
@@ -90,7 +64,7 @@ describe('media.upload', () => {
   });
 
   it('sends an ArrayBuffer and a Blob as they are', async () => {
-    const picture = png(20, 10);
+    const picture = solidPng(20, 10);
     const exact = new Uint8Array(picture).buffer;
     await expectStored(await agent.media.upload(exact), 20, 10);
     await expectStored(await agent.media.upload(new Blob([exact])), 20, 10);

@@ -10,6 +10,7 @@ export {
   startFakeOpenAi,
   startSse,
 } from './fake-openai';
+export { pngBomb, solidPng } from './png';
 export { freePort } from './ports';
 export { type RedisProcess, startRedisProcess } from './processes';
 export {
