@@ -68,6 +68,12 @@ describe('no N+1', () => {
   });
 });
 
+const BY_TIME = [
+  'FROM refresh_tokens',
+  'SELECT role FROM users WHERE id',
+  'UPDATE runs SET heartbeat_at',
+];
+
 describe('a chat turn', () => {
   it('on an idle conversation runs 9 statements besides its listing searches: its run starts with the send, reads nothing again and claims nothing after it', async () => {
     const user = await signUp(httpClient(server.url), 'turn-count');
@@ -80,13 +86,15 @@ describe('a chat turn', () => {
     const tries: string[][] = [];
     for (const content of ['with a pool', 'under 900', 'with a garden']) {
       const statements = await statementsOf(server, () => send(content));
-      tries.push(statements.filter((sql) => !sql.includes('FROM refresh_tokens')));
+      // Not the turn's own: re-checks made by time (a revocation, a role believed for a
+      // second) and the heartbeat of runs, which a slow, busy machine lets into the window.
+      tries.push(statements.filter((sql) => !BY_TIME.some((part) => sql.includes(part))));
     }
     const fewest = tries.reduce((a, b) => (b.length < a.length ? b : a));
     // The rule agent's listing searches vary with what it finds (it widens a search that
     // finds nothing); the rest is the turn's own: 5 for the send, 4 for the run's end.
     const own = fewest.filter((sql) => !sql.includes('FROM listings'));
-    expect(own.length).toBeLessThanOrEqual(9);
+    expect(own.length, own.join('\n---\n')).toBeLessThanOrEqual(9);
     // The send started the run and handed over its context: no claim, no context read.
     expect(own.filter((sql) => sql.includes("SET status = 'running'"))).toEqual([]);
     expect(own.filter((sql) => sql.includes('FROM messages u JOIN conversations c'))).toEqual([]);
