@@ -4,7 +4,7 @@ import {
   type E2EServer,
   eventually,
   launchChromium,
-  makeAgent,
+  makeStaff,
   openSession,
   signUp,
   startServer,
@@ -45,7 +45,7 @@ describe('hand-off to a person, in two browsers', () => {
       });
       const agentEmail = uniqueEmail(`aylin-${name}`);
       await signUp(agent, server.url, 'Aylin', agentEmail);
-      await makeAgent(server, agentEmail);
+      await makeStaff(server, agentEmail);
       await signUp(customer, server.url, `Deniz ${name}`, uniqueEmail(`deniz-${name}`));
 
       await customer.page.goto(`${server.url}/chat`);

@@ -5,7 +5,7 @@ import {
   type E2EServer,
   eventually,
   launchChromium,
-  makeAgent,
+  makeStaff,
   openSession,
   signUp,
   startServer,
@@ -46,7 +46,7 @@ describe('the agent console after its missed events were pruned', () => {
     });
     const email = uniqueEmail('selin-resume');
     await signUp(agent, server.url, 'Selin', email);
-    await makeAgent(server, email);
+    await makeStaff(server, email);
     await agent.page.goto(`${server.url}/inbox`);
     await agent.page.getByText('Nobody is waiting.').waitFor();
     await asksForAgent(server.url, 'Before');

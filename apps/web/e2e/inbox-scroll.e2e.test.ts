@@ -4,7 +4,7 @@ import {
   type E2EServer,
   eventually,
   launchChromium,
-  makeAgent,
+  makeStaff,
   openSession,
   signUp,
   startServer,
@@ -74,7 +74,7 @@ describe('the agent console scrolls to the newest message', () => {
       });
       const agentEmail = uniqueEmail(`selin-${name}`);
       await signUp(agent, server.url, 'Selin', agentEmail);
-      await makeAgent(server, agentEmail);
+      await makeStaff(server, agentEmail);
       const customerName = `Mert ${name}`;
       await signUp(customer, server.url, customerName, uniqueEmail(`mert-${name}`));
 

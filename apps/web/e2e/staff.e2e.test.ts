@@ -5,11 +5,14 @@ import {
   type E2EServer,
   eventually,
   launchChromium,
+  makeStaff,
   openSession,
   type Session,
+  SMALL_PHONE,
   signUp,
   startServer,
   uniqueEmail,
+  VIEWPORTS,
 } from './support';
 
 /**
@@ -19,11 +22,7 @@ import {
  * each role change says it was saved (asking first before admin rights go).
  */
 
-const WIDTHS = [
-  { name: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false },
-  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
-  { name: 'small-phone', viewport: { width: 360, height: 740 }, isMobile: true },
-] as const;
+const WIDTHS = [...VIEWPORTS, SMALL_PHONE];
 
 /**
  * The page does not scroll sideways at `width`, and `selector`'s box (if given) is on
@@ -44,10 +43,6 @@ async function fitsWidth(page: Page, width: number, selector?: string): Promise<
   expect(sizes.inner).toBe(width);
   expect(sizes.left).toBeGreaterThanOrEqual(0);
   expect(sizes.right).toBeLessThanOrEqual(width);
-}
-
-async function makeRole(server: E2EServer, email: string, role: 'agent' | 'admin') {
-  await server.query('UPDATE users SET role = $2 WHERE email = $1', [email, role]);
 }
 
 /** A guest (no account) asks for a person, through the API as the chat would. */
@@ -82,7 +77,7 @@ describe('staff pages at every width', () => {
       const { page } = s;
       const admin = uniqueEmail(`admin-${name}`);
       await signUp(s, server.url, 'Admin Mehmet', admin);
-      await makeRole(server, admin, 'admin');
+      await makeStaff(server, admin, 'admin');
       const agentSession = await openSession(browser, {
         prefix: `staff-${name}-agent`,
         viewport,
@@ -90,7 +85,7 @@ describe('staff pages at every width', () => {
       });
       const agent = uniqueEmail(`agent-${name}`);
       await signUp(agentSession, server.url, 'Agent Ayşe', agent);
-      await makeRole(server, agent, 'agent');
+      await makeStaff(server, agent, 'agent');
       await guestAsksForAgent(server.url);
 
       await page.goto(`${server.url}/inbox`);
@@ -174,7 +169,7 @@ describe('staff pages at every width', () => {
     const { page } = s;
     const me = uniqueEmail('admin-roles');
     await signUp(s, server.url, 'Admin Roles', me);
-    await makeRole(server, me, 'admin');
+    await makeStaff(server, me, 'admin');
     const otherSession = await openSession(browser, {
       prefix: 'staff-roles-other',
       viewport: { width: 1280, height: 800 },
@@ -182,7 +177,7 @@ describe('staff pages at every width', () => {
     const other = uniqueEmail('other-admin');
     await signUp(otherSession, server.url, 'Other Admin', other);
     await otherSession.context.close();
-    await makeRole(server, other, 'admin');
+    await makeStaff(server, other, 'admin');
     const dialogs: string[] = [];
     let answer = false;
     page.on('dialog', (dialog) => {

@@ -171,9 +171,23 @@ export const VIEWPORTS = [
   { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
 ] as const;
 
-/** Makes the person signed up with `email` (through `signUp`) an agent, as `pnpm users:role` does. */
-export async function makeAgent(server: E2EServer, email: string): Promise<void> {
-  await server.query("UPDATE users SET role = 'agent' WHERE email = $1", [email]);
+/** The narrowest phone the staff pages are checked at, beside `VIEWPORTS`. */
+export const SMALL_PHONE = {
+  name: 'small-phone',
+  viewport: { width: 360, height: 740 },
+  isMobile: true,
+} as const;
+
+/**
+ * Gives the person signed up with `email` (through `signUp`) a staff role, as
+ * `pnpm users:role` does.
+ */
+export async function makeStaff(
+  server: E2EServer,
+  email: string,
+  role: 'agent' | 'admin' = 'agent',
+): Promise<void> {
+  await server.query('UPDATE users SET role = $2 WHERE email = $1', [email, role]);
 }
 
 const SIGN_UP_PASSWORD = 'olive grove 5521';
