@@ -269,6 +269,7 @@ export async function startParley(
       createContext,
       maxBatchSize: env.MAX_BATCH_SIZE,
       maxSseSubscriptionsPerClient: env.SSE_MAX_SUBSCRIPTIONS_PER_CLIENT,
+      maxSseStreamsPerIp: env.SSE_MAX_STREAMS_PER_IP,
       allowedOrigins: origins,
       isWidgetOrigin: widgetOrigin,
       trustProxy: env.TRUST_PROXY,

@@ -69,6 +69,7 @@ export const envSchema = z.object({
   WS_MAX_PAYLOAD_BYTES: int(1_024, 1_048_576).default(1_048_576),
   WS_MAX_SUBSCRIPTIONS: int(1, 1_000).default(20),
   SSE_MAX_SUBSCRIPTIONS_PER_CLIENT: int(1, 1_000).default(20),
+  SSE_MAX_STREAMS_PER_IP: int(1, 1_000_000).default(256),
   WS_MAX_CONNECTIONS_PER_IP: int(1, 1_000_000).default(256),
   WS_PING_INTERVAL_MS: int(100, 600_000).default(30_000),
   WS_PONG_WAIT_MS: int(100, 600_000).default(10_000),

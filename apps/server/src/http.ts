@@ -5,6 +5,7 @@ import {
   type Connection,
   type Context,
   type ContextInput,
+  type Credential,
   credentialFromHeaders,
   tagRequestId,
 } from '@parley/api';
@@ -17,8 +18,10 @@ export interface HttpOptions {
   router: AppRouter;
   createContext: (input: ContextInput) => Context;
   maxBatchSize: number;
-  /** Live SSE subscriptions one client (IP) may hold at once. */
+  /** Live SSE streams one client (credential) may hold at once. */
   maxSseSubscriptionsPerClient: number;
+  /** Live SSE streams from one address, all its clients together. */
+  maxSseStreamsPerIp: number;
   allowedOrigins: string[];
   /** Whether a page on this (not own) origin may call in: a live widget session allows it. */
   isWidgetOrigin: (origin: string) => Promise<boolean>;
@@ -81,26 +84,46 @@ export function applyCors(
 }
 
 /**
- * SSE subscriptions of one client share one counter, as a socket's do: each SSE stream is
- * its own request, so without it a client could open any number. A counter lives while
- * any of its client's requests is open.
+ * SSE streams are counted per client, as a socket's subscriptions are: each stream is its
+ * own request, so without a count a client could open any number. A client is the
+ * credential it presents (a token, an API key or a client secret; its address when it
+ * presents none), so people behind one address (an office, a carrier's NAT) do not share
+ * one cap; all the streams from one address have a wider cap, as its sockets do. A count
+ * lives while any request counted in it is open.
  */
-function sseClients(max: number) {
-  const clients = new Map<string, Connection & { requests: number }>();
-  return (ip: string, res: ServerResponse): Connection => {
-    let client = clients.get(ip);
-    if (!client) {
-      client = { id: `sse:${ip}`, subscriptions: 0, maxSubscriptions: max, requests: 0 };
-      clients.set(ip, client);
+function sseClients(perClient: number, perAddress: number) {
+  const counts = new Map<string, Connection & { requests: number }>();
+  const hold = (key: string, max: number, res: ServerResponse, within?: Connection) => {
+    let count = counts.get(key);
+    if (!count) {
+      count = { id: `sse:${key}`, subscriptions: 0, maxSubscriptions: max, requests: 0, within };
+      counts.set(key, count);
     }
-    const held = client;
+    const held = count;
     held.requests += 1;
     res.once('close', () => {
       held.requests -= 1;
-      if (held.requests === 0 && clients.get(ip) === held) clients.delete(ip);
+      if (held.requests === 0 && counts.get(key) === held) counts.delete(key);
     });
     return held;
   };
+  return (ip: string, credential: Credential | null, res: ServerResponse): Connection => {
+    const address = hold(`ip:${ip}`, perAddress, res);
+    // Keyed by address too: a client's count always goes into its own address's.
+    const client = credential ? credentialKey(credential) : 'anonymous';
+    return hold(`${client}@${ip}`, perClient, res, address);
+  };
+}
+
+function credentialKey(credential: Credential): string {
+  switch (credential.kind) {
+    case 'accessToken':
+      return `token:${credential.token}`;
+    case 'apiKey':
+      return `key:${credential.key}`;
+    case 'clientSecret':
+      return `secret:${credential.secret}`;
+  }
 }
 
 const TRPC_PREFIX = '/trpc/';
@@ -132,7 +155,10 @@ export function isSseSubscription(req: IncomingMessage, router: AppRouter): bool
 }
 
 export function createTrpcHttpHandler(options: HttpOptions) {
-  const sseConnection = sseClients(options.maxSseSubscriptionsPerClient);
+  const sseConnection = sseClients(
+    options.maxSseSubscriptionsPerClient,
+    options.maxSseStreamsPerIp,
+  );
   const trpc = createHTTPHandler({
     router: options.router,
     basePath: '/trpc/',
@@ -140,13 +166,16 @@ export function createTrpcHttpHandler(options: HttpOptions) {
     maxBodySize: MAX_INPUT_BYTES,
     createContext: ({ req, res }) => {
       const ip = clientIp(req, options.trustProxy);
+      const credential = credentialFromHeaders(req.headers as Record<string, string>);
       return options.createContext({
         refreshCookie: refreshCookieFor(req, res),
         transport: 'http',
         requestId: requestIdFor(req),
         ip,
-        credential: credentialFromHeaders(req.headers as Record<string, string>),
-        connection: isSseSubscription(req, options.router) ? sseConnection(ip, res) : null,
+        credential,
+        connection: isSseSubscription(req, options.router)
+          ? sseConnection(ip, credential, res)
+          : null,
         searchPrefetch: lanePrefetches.get(req) ?? null,
         ...originOf(req, options.allowedOrigins),
       });

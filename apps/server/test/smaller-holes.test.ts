@@ -7,7 +7,8 @@ import { errorOf, httpClient, signUp, startTestServer, type TestServer } from '.
 
 /**
  * The smaller holes, from outside: wrong passwords from one place do not lock the owner
- * out elsewhere; a JWT is not an API key; SSE subscriptions are capped per client.
+ * out elsewhere; a JWT is not an API key; SSE subscriptions are capped per client (its
+ * credential), and more widely per address.
  */
 
 let server: TestServer;
@@ -20,6 +21,7 @@ beforeAll(async () => {
       RATE_LIMIT_LOGIN_PER_ACCOUNT_PER_MINUTE: '5',
       RATE_LIMIT_REGISTER_PER_IP_PER_HOUR: '1000',
       SSE_MAX_SUBSCRIPTIONS_PER_CLIENT: '3',
+      SSE_MAX_STREAMS_PER_IP: '5',
     },
   });
 });
@@ -115,6 +117,39 @@ describe('SSE subscriptions', () => {
     expect(again.errors).toEqual([]);
     again.stop();
     for (const s of streams) s.stop();
+  });
+
+  it('are capped per person, not per address: people behind one address each get their own', async () => {
+    const codeOf = (error: unknown) => (error as { data?: { code?: string } }).data?.code;
+    const open = async (person: Awaited<ReturnType<typeof signUp>>) => {
+      const client = httpClient(server.url, person.accessToken);
+      const { session } = await client.sessions.create.mutate({});
+      const events = recordEvents(client, session.id);
+      await settled(events);
+      return events;
+    };
+    const [first, second, third] = await Promise.all(
+      ['sse-office-1', 'sse-office-2', 'sse-office-3'].map((name) =>
+        signUp(httpClient(server.url), name),
+      ),
+    );
+    const streams = [];
+    try {
+      // The first person uses up their own three (the fourth is refused)...
+      for (let i = 0; i < 3; i++) streams.push(await open(first!));
+      const over = await open(first!);
+      streams.push(over);
+      expect(codeOf(over.errors[0])).toBe('TOO_MANY_REQUESTS');
+      // ...and a colleague on the same address still gets theirs, up to the address's five.
+      streams.push(await open(second!), await open(second!));
+      expect(streams.flatMap((s) => s.errors)).toHaveLength(1);
+      const sixth = await open(third!);
+      streams.push(sixth);
+      expect(codeOf(sixth.errors[0])).toBe('TOO_MANY_REQUESTS');
+      expect((sixth.errors[0] as Error).message).toContain('from one address');
+    } finally {
+      for (const s of streams) s.stop();
+    }
   });
 
   it('are capped without an Accept: text/event-stream header too (tRPC streams them anyway)', async () => {

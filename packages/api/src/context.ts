@@ -30,6 +30,11 @@ export interface Connection {
   subscriptions: number;
   /** The cap, when not the socket one (SSE clients have their own). */
   maxSubscriptions?: number | undefined;
+  /**
+   * A wider count these subscriptions also go into, with its own cap: an SSE client (one
+   * credential) within the address its streams come from.
+   */
+  within?: Connection | undefined;
 }
 
 /**

@@ -49,8 +49,9 @@ export interface StreamTarget {
 }
 
 /**
- * Holds one of the socket's subscription slots for the life of a stream: until it ends, or
- * as soon as it is stopped (its cleanup may still be waiting on the database).
+ * Holds one of the socket's subscription slots for the life of a stream (and one of the
+ * wider count's it is `within`, if any): until it ends, or as soon as it is stopped (its
+ * cleanup may still be waiting on the database).
  */
 export function takeSlot(
   connection: Connection | null,
@@ -58,17 +59,23 @@ export function takeSlot(
   signal: AbortSignal,
 ): () => void {
   if (!connection) return () => {};
-  max = connection.maxSubscriptions ?? max;
-  if (connection.subscriptions >= max) {
-    throw new TRPCError({
-      code: 'TOO_MANY_REQUESTS',
-      message: `At most ${max} subscriptions per connection`,
-    });
+  const counts = connection.within ? [connection, connection.within] : [connection];
+  for (const count of counts) {
+    const cap = count.maxSubscriptions ?? max;
+    if (count.subscriptions >= cap) {
+      throw new TRPCError({
+        code: 'TOO_MANY_REQUESTS',
+        message:
+          count === connection
+            ? `At most ${cap} subscriptions per connection`
+            : `At most ${cap} live streams from one address`,
+      });
+    }
   }
-  connection.subscriptions += 1;
+  for (const count of counts) count.subscriptions += 1;
   let released = false;
   const release = () => {
-    if (!released) connection.subscriptions -= 1;
+    if (!released) for (const count of counts) count.subscriptions -= 1;
     released = true;
     signal.removeEventListener('abort', release);
   };
