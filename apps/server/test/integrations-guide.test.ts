@@ -185,6 +185,20 @@ describe('docs/integrations.md', () => {
       clientSecret: expect.stringMatching(/^cs_/),
       clientSecretExpiresAt: expect.any(String),
     });
+    // The widget asks again before its secret expires: the same visitor (its cookie) gets
+    // the same session with a fresh secret, another visitor a session of their own.
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const again = (await fetch(`http://127.0.0.1:${port}/parley-session`, {
+      headers: { cookie },
+    }).then((r) => r.json())) as Record<string, string>;
+    expect(again.sessionId).toBe(body.sessionId);
+    expect(again.clientSecret).toMatch(/^cs_/);
+    expect(again.clientSecret).not.toBe(body.clientSecret);
+    const stranger = (await fetch(`http://127.0.0.1:${port}/parley-session`).then((r) =>
+      r.json(),
+    )) as Record<string, string>;
+    expect(stranger.sessionId).not.toBe(body.sessionId);
+    body.clientSecret = again.clientSecret;
     // The secret works from the allowed origin only.
     const fromShop = await fetch(`${server.url}/api/v1/sessions/${body.sessionId}`, {
       headers: { authorization: `Bearer ${body.clientSecret}`, origin: 'https://shop.example.com' },

@@ -172,6 +172,12 @@ describe('deliveries', () => {
         now: new Date(Date.now() + 10 * 60_000),
       }),
     ).rejects.toMatchObject({ reason: 'stale_timestamp' });
+    // No secret at all is the receiver's misconfiguration, not a forged delivery.
+    for (const missing of ['', '  ', undefined as unknown as string]) {
+      await expect(verifyWebhook(missing, request!.headers, request!.rawBody)).rejects.toThrow(
+        new TypeError("verifyWebhook: no secret given (the webhook's whsec_... signing secret)"),
+      );
+    }
     const done = await deliveryBecomes(owner, webhook.id, sent.id, 'succeeded');
     expect(done).toMatchObject({ attempts: 1, lastStatusCode: 200, nextAttemptAt: null });
     const [listed] = (await owner.webhooks.list.query()).items.filter((w) => w.id === webhook.id);

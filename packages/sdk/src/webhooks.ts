@@ -64,7 +64,8 @@ function hexBytes(hex: string): Uint8Array<ArrayBuffer> | null {
  * Verifies a delivery and returns its parsed body. `rawBody` must be the bytes exactly
  * as received (parse JSON only afterwards). Throws WebhookVerificationError when the
  * `Parley-Signature` header is missing or wrong, or its timestamp is more than
- * `toleranceSeconds` away from now (a replayed delivery).
+ * `toleranceSeconds` away from now (a replayed delivery). Throws a TypeError when
+ * `secret` is empty or missing (the receiver's configuration, not the delivery, is wrong).
  *
  * ```ts
  * const event = await verifyWebhook(process.env.PARLEY_WEBHOOK_SECRET, req.headers, rawBody);
@@ -76,6 +77,10 @@ export async function verifyWebhook<T = Record<string, unknown>>(
   rawBody: string | Uint8Array,
   options: VerifyWebhookOptions = {},
 ): Promise<WebhookEvent<T>> {
+  // A receiver without its secret is misconfigured, not sent a bad delivery: a TypeError,
+  // so it answers 500 and Parley retries, rather than refusing every delivery as forged.
+  if (typeof secret !== 'string' || !secret.trim())
+    throw new TypeError("verifyWebhook: no secret given (the webhook's whsec_... signing secret)");
   const signature = header(headers, 'parley-signature');
   if (!signature)
     throw new WebhookVerificationError('missing_signature', 'No Parley-Signature header');
