@@ -198,7 +198,7 @@ describe('docs/integrations.md', () => {
       r.json(),
     )) as Record<string, string>;
     expect(stranger.sessionId).not.toBe(body.sessionId);
-    body.clientSecret = again.clientSecret;
+    body.clientSecret = again.clientSecret!;
     // The secret works from the allowed origin only.
     const fromShop = await fetch(`${server.url}/api/v1/sessions/${body.sessionId}`, {
       headers: { authorization: `Bearer ${body.clientSecret}`, origin: 'https://shop.example.com' },
