@@ -134,6 +134,18 @@ describe('cached searches answered before tRPC', () => {
     expect(signedIn.viaTrpc).toBe(true);
   });
 
+  it('holds a guest to the per-IP limit (a guest token is one call away), not a signed-in person', async () => {
+    const ip = newIp();
+    const url = searchUrl({ location: 'Alsancak', limit: 2 });
+    const guest = await httpClient(server.url).auth.guest.mutate();
+    const asGuest = { authorization: `Bearer ${guest.accessToken}` };
+    for (let i = 0; i < LIMIT; i++) expect((await get(url, ip, asGuest)).status).toBe(200);
+    expect((await get(url, ip, asGuest)).status).toBe(429);
+    const user = await signUp(httpClient(server.url), 'lane-limit');
+    const signedIn = await get(url, ip, { authorization: `Bearer ${user.accessToken}` });
+    expect(signedIn.status).toBe(200);
+  });
+
   it('gives tRPC what it cannot answer: bad input, a bad cursor, other URLs', async () => {
     const ip = newIp();
     const bad = await get(searchUrl({ limit: 0 }), ip);

@@ -20,10 +20,13 @@ import {
 } from '../listings';
 import { optionalIdentityProcedure, publicProcedure, roleOrScopeProcedure, router } from '../trpc';
 
-/** Signed-in people and `listings:read` keys are not held to the per-IP search limit. */
+/**
+ * Signed-in people and `listings:read` keys are not held to the per-IP search limit. A
+ * guest is: anyone gets a guest token with one call, so it proves nothing.
+ */
 function exemptFromIpLimit(identity: Identity | null): boolean {
   if (!identity) return false;
-  if (identity.kind === 'user') return true;
+  if (identity.kind === 'user') return identity.role !== 'guest';
   return identity.kind === 'apiKey' && identity.scopes.includes('listings:read');
 }
 
