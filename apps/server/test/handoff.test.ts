@@ -403,6 +403,30 @@ describe('an agent in the conversation', () => {
       const after = await say(c.a, c.session.id, 'show me what you have');
       expect(after.run?.status).toBe('completed');
       expect(after.reply!.appliedFilters).toMatchObject({ location: 'Girne' });
+      // Nor does the agent's ended session reach the conversation any more: not its
+      // memory, runs or events since, nor a run to stop.
+      const refused = [
+        () => agent.a.sessions.memory.query({ sessionId: claimed.session.id }),
+        () => agent.a.sessions.runs.query({ sessionId: claimed.session.id }),
+        () =>
+          agent.a.sessions.cancelRun.mutate({
+            sessionId: claimed.session.id,
+            runId: after.run!.id,
+          }),
+      ];
+      for (const call of refused)
+        expect((await errorOf(call)).data.code).toBe('PRECONDITION_FAILED');
+      const replay = recordEvents(agent.a, claimed.session.id, null);
+      await replay.until(() => replay.errors.length > 0);
+      expect((replay.errors[0] as { data?: { code?: string } }).data?.code).toBe(
+        'PRECONDITION_FAILED',
+      );
+      expect(replay.received).toEqual([]);
+      replay.stop();
+      // The customer's own session still reads it all.
+      expect(
+        (await c.a.sessions.runs.query({ sessionId: c.session.id })).items.length,
+      ).toBeGreaterThan(0);
     } finally {
       await customerSocket.close();
       await agentSocket.close();

@@ -45,6 +45,32 @@ export async function loadSession(
   return row;
 }
 
+/**
+ * The session, for a call that reaches past it into its conversation: reading its memory,
+ * runs or events, or (`acts`) stopping a run. An agent's session is their seat on a
+ * conversation they claimed; once it has ended (they handed the conversation back, or it
+ * was taken over) it reaches nothing more. Any ended session acts no more, as it sends no
+ * more. A person's own ended session still reads their own conversation.
+ */
+export async function loadSessionReaching(
+  services: Services,
+  identity: Identity,
+  sessionId: string,
+  acts = false,
+) {
+  const row = await loadSession(services, identity, sessionId);
+  if (row.status !== 'active' && (acts || row.kind === 'agent')) {
+    throw new TRPCError({
+      code: 'PRECONDITION_FAILED',
+      message:
+        row.kind === 'agent'
+          ? `This agent session is ${row.status}: claim the conversation again to see it`
+          : `Session is ${row.status}`,
+    });
+  }
+  return row;
+}
+
 async function issueClientSecret(services: Services, sessionId: string, transaction?: Transaction) {
   const clientSecret = randomSecret(CLIENT_SECRET_PREFIX);
   const now = services.clock();
@@ -288,7 +314,7 @@ export async function getMemory(
   identity: Identity,
   sessionId: string,
 ): Promise<SessionMemory> {
-  const session = await loadSession(services, identity, sessionId);
+  const session = await loadSessionReaching(services, identity, sessionId);
   const conversation = await services.db.models.Conversation.findByPk(session.conversationId, {
     attributes: ['memory', 'memorySummary'],
   });

@@ -18,7 +18,7 @@ import {
   getMemory,
   getSession,
   listSessions,
-  loadSession,
+  loadSessionReaching,
   refreshClientSecret,
   setTyping,
 } from '../chat/sessions';
@@ -93,7 +93,7 @@ export const sessionsRouter = router({
       },
       input,
       async () => {
-        const session = await loadSession(ctx.services, ctx.identity, input.sessionId);
+        const session = await loadSessionReaching(ctx.services, ctx.identity, input.sessionId);
         return { conversationId: session.conversationId, sessionId: session.id };
       },
     ),

@@ -2,7 +2,7 @@ import type { Page, Run } from '@parley/validators';
 import { QueryTypes } from 'sequelize';
 import type { Identity } from '../auth/credentials';
 import { decodeCursor, toPage } from '../chat/cursor';
-import { loadSession } from '../chat/sessions';
+import { loadSessionReaching } from '../chat/sessions';
 import type { ApiServices } from '../context';
 import { notFound } from '../errors';
 import { CANCEL_CHANNEL, runExecutorOf } from './executor';
@@ -25,7 +25,7 @@ export async function cancelRun(
   identity: Identity,
   input: { sessionId: string; runId: string },
 ): Promise<Run> {
-  const session = await loadSession(services, identity, input.sessionId);
+  const session = await loadSessionReaching(services, identity, input.sessionId, true);
   const run = await readRun(services, input.runId);
   if (!run || run.conversation_id !== session.conversationId) throw notFound('Run');
   if (isFinished({ status: run.status })) return toRun(run);
@@ -69,7 +69,7 @@ export async function listRuns(
   identity: Identity,
   input: { sessionId: string; cursor?: string | null | undefined; limit: number },
 ): Promise<Page<Run>> {
-  const session = await loadSession(services, identity, input.sessionId);
+  const session = await loadSessionReaching(services, identity, input.sessionId);
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;
   const rows = await services.db.sequelize.query<RunRow>(
     `SELECT * FROM runs WHERE conversation_id = $1
