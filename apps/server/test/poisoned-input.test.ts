@@ -13,7 +13,10 @@ let server: TestServer;
 let token: string;
 let userId: string;
 beforeAll(async () => {
-  server = await startTestServer({ label: 'poisoned', env: { NODE_ENV: 'production' } });
+  server = await startTestServer({
+    label: 'poisoned',
+    env: { NODE_ENV: 'production', SEED_DEMO_LISTINGS: '20' },
+  });
   const person = await signUp(httpClient(server.url), 'poison');
   token = person.accessToken;
   userId = person.user.id;
@@ -133,6 +136,7 @@ describe('edited cursors', () => {
     b64(['-271821-04-20T00:00:00.000Z', id]),
     b64(['2024-13-45T00:00:00.000Z', id]),
     b64(['2024-02-30T00:00:00.000Z', id]),
+    b64(['0000-01-01T00:00:00.000Z', id]), // JavaScript's year 0: PostgreSQL has none
     b64([1e308, id]),
     b64([8.64e15, 9.99e307]),
     b64(['2024-01-01T00:00:00.000Z', 'not-a-uuid']),
@@ -167,6 +171,27 @@ describe('edited cursors', () => {
       b64(['r', '9'.repeat(400), id, 'q']),
       b64(['pa', '99999999999999999999.00', id, 'q']),
     ];
+    // A real cursor of the search, its key edited to what PostgreSQL's column cannot hold.
+    const real = async (sort: 'newest' | 'relevance') => {
+      const page = await client.listings.search.query({ sort, q: 'Girne', limit: 1 });
+      const [code, , last, query] = JSON.parse(
+        Buffer.from(page.nextCursor!, 'base64url').toString(),
+      ) as string[];
+      return { code, last, query };
+    };
+    const newest = await real('newest');
+    const relevance = await real('relevance');
+    for (const [cursor, sort] of [
+      [b64([newest.code, '0000-01-01T00:00:00.000000Z', newest.last, newest.query]), 'newest'],
+      [b64([relevance.code, '1e-50', relevance.last, relevance.query]), 'relevance'],
+      [b64([relevance.code, '1e-39', relevance.last, relevance.query]), 'relevance'],
+    ] as const) {
+      const error = await errorOf(() =>
+        client.listings.search.query({ cursor, sort, q: 'Girne', limit: 1 }),
+      );
+      expect(error.data.code, cursor).toBe('BAD_REQUEST');
+      expect(Object.keys(error.data.fieldErrors ?? {}), cursor).toEqual(['cursor']);
+    }
     for (const cursor of edited) {
       for (const sort of ['newest', 'relevance', 'price_asc'] as const) {
         const error = await errorOf(() => client.listings.search.query({ cursor, sort, q: 'x' }));

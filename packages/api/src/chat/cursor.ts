@@ -25,8 +25,10 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
   if (typeof at !== 'string' || typeof id !== 'string' || !ISO_TIME.test(at) || !UUID.test(id))
     throw badCursor();
   const date = new Date(at);
-  // A calendar-valid time prints back as itself (2024-02-30 does not).
-  if (Number.isNaN(date.getTime()) || date.toISOString() !== at) throw badCursor();
+  // A calendar-valid time prints back as itself (2024-02-30 does not); PostgreSQL has no
+  // year 0, JavaScript does.
+  if (Number.isNaN(date.getTime()) || date.toISOString() !== at || at.startsWith('0000'))
+    throw badCursor();
   return { at: date, id };
 }
 

@@ -39,6 +39,8 @@ export function encodeCursor(position: CursorPosition): string {
 }
 
 const bad = (why: string) => fieldError('cursor', why);
+const FLOAT4_MIN = 1.1754944e-38;
+const FLOAT4_MAX = 3.4028234e38;
 
 /**
  * The key's value is one PostgreSQL accepts for its column: a real calendar time (not
@@ -47,11 +49,16 @@ const bad = (why: string) => fieldError('cursor', why);
 function inRange(sort: EffectiveSort, key: string): boolean {
   if (sort === 'newest') {
     const at = new Date(key);
-    return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 19) === key.slice(0, 19);
+    return (
+      !Number.isNaN(at.getTime()) &&
+      at.toISOString().slice(0, 19) === key.slice(0, 19) &&
+      !key.startsWith('0000') // JavaScript has a year 0, PostgreSQL none
+    );
   }
   if (sort === 'relevance') {
+    // Zero, or what a float4 holds without underflow (PostgreSQL refuses 1e-50 as a real).
     const rank = Number(key);
-    return Number.isFinite(rank) && rank <= 3.4e38;
+    return rank === 0 || (rank >= FLOAT4_MIN && rank <= FLOAT4_MAX);
   }
   return true;
 }
