@@ -11,6 +11,11 @@ export const MAX_INPUT_BYTES = 1_048_576;
 export const MAX_INPUT_DEPTH = 64;
 /** Arrays, objects and values separated by commas: real calls hold far fewer. */
 export const MAX_INPUT_NODES = 50_000;
+/**
+ * Members of one object. A very wide object is the costly kind to parse (V8 turns it into
+ * a hash table key by key: 49,000 keys took over 100 ms), and no real input has one.
+ */
+export const MAX_OBJECT_MEMBERS = 1_000;
 
 const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
@@ -35,6 +40,9 @@ export function scanJson(input: Uint8Array | string): InputVerdict {
   const length = bytes.length;
   let depth = 0;
   let nodes = 0;
+  // Per open container: -1 for an array, else the commas seen so far in that object.
+  const commas = new Int32Array(MAX_INPUT_DEPTH + 2);
+  commas[0] = -1;
   let first = 0;
   let inString = false;
   for (let i = 0; i < length; i++) {
@@ -53,9 +61,16 @@ export function scanJson(input: Uint8Array | string): InputVerdict {
       if (++nodes > MAX_INPUT_NODES) {
         return { ok: false, reason: `Input holds more than ${MAX_INPUT_NODES} values` };
       }
-    } else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) depth--;
-    else if (c === COMMA && ++nodes > MAX_INPUT_NODES) {
-      return { ok: false, reason: `Input holds more than ${MAX_INPUT_NODES} values` };
+      commas[depth] = c === OPEN_OBJECT ? 0 : -1;
+    } else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) {
+      if (depth > 0) depth--;
+    } else if (c === COMMA) {
+      if (++nodes > MAX_INPUT_NODES) {
+        return { ok: false, reason: `Input holds more than ${MAX_INPUT_NODES} values` };
+      }
+      if (commas[depth]! >= 0 && ++commas[depth]! >= MAX_OBJECT_MEMBERS) {
+        return { ok: false, reason: `An object of the input has over ${MAX_OBJECT_MEMBERS} keys` };
+      }
     }
   }
   return { ok: true, first };
@@ -117,6 +132,13 @@ export async function admitTrpcInput(
   requestId: string,
 ): Promise<boolean> {
   const query = (req.url ?? '').indexOf('?');
+  try {
+    // tRPC decodes the path itself, and a bad escape there would be its internal error.
+    decodeURIComponent((req.url ?? '').slice(0, query < 0 ? undefined : query));
+  } catch {
+    refuse(res, 'BAD_REQUEST', 'The path is not a valid percent-encoded procedure name', requestId);
+    return false;
+  }
   if (query >= 0) {
     const input = new URLSearchParams((req.url ?? '').slice(query + 1)).get('input');
     const verdict = input ? scanJson(input) : undefined;

@@ -84,6 +84,42 @@ describe('over HTTP', () => {
     expect(text).not.toMatch(JS_ERROR_TEXT);
   });
 
+  it('refuses an object with over 1,000 keys before parsing it (wide objects are slow to parse)', async () => {
+    const wide = Object.fromEntries(Array.from({ length: 49_000 }, (_, i) => [`k${i}`, 1]));
+    for (const path of ['/trpc/auth.refresh', '/api/v1/conversations']) {
+      const { status, text } = await post(path, JSON.stringify({ json: wide }), {
+        authorization: `Bearer ${token}`,
+      });
+      expect(status, path).toBe(400);
+      expect(text).toMatch(/over 1000 keys/);
+    }
+    // 1,000 keys in all, but in small objects, is fine as far as the bounds go.
+    const many = Array.from({ length: 100 }, () => ({ a: 1, b: 2, c: 3, d: 4, e: 5, f: 6 }));
+    const { text } = await post('/trpc/auth.refresh', JSON.stringify({ json: { many } }));
+    expect(text).not.toMatch(/keys/);
+  });
+
+  it('answers malformed requests with a typed 400 and no JavaScript error text', async () => {
+    for (const body of ['null', '{not', '', '42', '"x"', '[1,']) {
+      const { status, text } = await post('/trpc/auth.login', body);
+      expect(status, body).toBe(400);
+      expect(JSON.parse(text).error.json.data.code, body).toMatch(/^(BAD_REQUEST|PARSE_ERROR)$/);
+      expect(text, body).not.toMatch(JS_ERROR_TEXT);
+      expect(text, body).not.toMatch(/destructure|position \d/);
+    }
+    for (const url of [
+      '/trpc/listings.search?input=%7Bnot',
+      '/trpc/%E0%A4%A',
+      '/trpc/a%ZZ?batch=1',
+    ]) {
+      const res = await fetch(`${server.url}${url}`);
+      const text = await res.text();
+      expect(res.status, url).toBe(400);
+      expect(JSON.parse(text).error.json.data.code, url).toMatch(/^(BAD_REQUEST|PARSE_ERROR)$/);
+      expect(text, url).not.toMatch(JS_ERROR_TEXT);
+    }
+  });
+
   it('still serves ordinary calls and ordinary nesting', async () => {
     const client = httpClient(server.url, token);
     const created = await client.conversations.create.mutate({

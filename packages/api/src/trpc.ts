@@ -53,9 +53,7 @@ const t = initTRPC
       const message =
         error.code === 'INTERNAL_SERVER_ERROR'
           ? 'Internal server error'
-          : error.code === 'PARSE_ERROR' && error.cause instanceof TypeError
-            ? 'Malformed request: not a tRPC message'
-            : shape.message;
+          : (malformedRequest(error) ?? shape.message);
       const data: ErrorData = {
         code: error.code,
         httpStatus: shape.data.httpStatus,
@@ -67,6 +65,18 @@ const t = initTRPC
       return { code: shape.code, message, data };
     },
   });
+
+/**
+ * What to say instead of the JavaScript error that tRPC's own reading of a malformed
+ * request raised (V8's JSON parser text, "Cannot destructure property 'json'..."): the
+ * client learns what was wrong, not how the server is built.
+ */
+function malformedRequest(error: TRPCError): string | undefined {
+  if (error.code !== 'PARSE_ERROR' && error.code !== 'BAD_REQUEST') return undefined;
+  if (error.cause instanceof SyntaxError) return 'Malformed request: the input is not valid JSON';
+  if (error.cause instanceof TypeError) return 'Malformed request: not a tRPC message';
+  return undefined;
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
