@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { uuid } from './ids';
 import { pageInput } from './pagination';
-import { safeText } from './safe';
+import { displayName, safeText } from './safe';
 
 /** `guest`: someone trying Parley without an account (chat and favourites only). */
 export const ROLES = ['user', 'agent', 'admin', 'guest'] as const;
@@ -45,7 +45,7 @@ const guestToken = z.string().min(1).max(4096).optional();
 export const registerInput = z.object({
   email,
   password,
-  name: safeText().trim().min(1, { error: 'is required' }).max(100),
+  name: displayName(),
   guestToken,
 });
 export const loginInput = z.object({
@@ -62,7 +62,7 @@ export const logoutInput = z
   .object({ refreshToken: z.string().min(1).max(512).optional() })
   .default({});
 export const apiKeyCreateInput = z.object({
-  name: safeText().trim().min(1).max(100),
+  name: displayName(),
   scopes: z.array(scope).min(1).max(SCOPES.length),
 });
 export const apiKeyRevokeInput = z.object({ id: uuid() });

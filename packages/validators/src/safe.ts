@@ -50,6 +50,25 @@ export function hasVisibleText(value: string): boolean {
   return false;
 }
 
+// Embedding and override marks that turn the text after them around (U+202A-202E,
+// U+2066-2069): in a name they make "Admin" out of other letters.
+const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * A name people see beside what someone wrote (a person's, a key's): at most `max`
+ * characters, not blank to the eye, and without marks that reverse how it reads.
+ */
+export function displayName(max = 100) {
+  return safeText()
+    .trim()
+    .min(1, { error: 'is required' })
+    .max(max)
+    .refine(hasVisibleText, { message: 'must not be blank' })
+    .refine((value) => !DIRECTION_CONTROLS.test(value), {
+      message: 'must not contain text-direction controls',
+    });
+}
+
 /** A string that PostgreSQL and every client can store and read back. */
 export function safeText() {
   return z.string().superRefine((value, ctx) => {

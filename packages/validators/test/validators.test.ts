@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { findTown, listingFields, sessionSendInput, townsMatching, uuid, webhookUrl } from '../src';
+import {
+  apiKeyCreateInput,
+  findTown,
+  listingFields,
+  registerInput,
+  sessionSendInput,
+  townsMatching,
+  uuid,
+  webhookUrl,
+} from '../src';
 
 describe('uuid()', () => {
   it.each(['undefined', 'null', ''])(
@@ -71,5 +80,22 @@ describe('text a person sends', () => {
       expect(webhookUrl.safeParse(url).success, JSON.stringify(url)).toBe(false);
     }
     expect(webhookUrl.safeParse('https://example.com/hook').success).toBe(true);
+  });
+
+  it('refuses a name that shows nothing or reads backwards, naming name', () => {
+    const register = (name: string) =>
+      registerInput.safeParse({ email: 'a@example.com', password: 'long enough 123', name });
+    for (const bad of ['\u200b', '\u202e', ' \u2060 ', 'nimdA\u202e', 'Ali\u2066ce']) {
+      for (const result of [
+        register(bad),
+        apiKeyCreateInput.safeParse({ name: bad, scopes: ['sessions:write'] }),
+      ]) {
+        expect(result.success, JSON.stringify(bad)).toBe(false);
+        expect(result.error?.issues[0]?.path).toEqual(['name']);
+      }
+    }
+    expect(register('Aylin Yılmaz').success).toBe(true);
+    expect(register('Мария').success).toBe(true);
+    expect(register('سارا').success).toBe(true); // right-to-left script itself is fine
   });
 });
