@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordEvents } from './events';
 import { errorOf, httpClient, signUp, startTestServer, type TestServer } from './harness';
 
 let server: TestServer;
@@ -95,5 +97,52 @@ describe('a key with sessions:write only', () => {
     const wide = await make(['sessions:write', 'conversations:read']);
     const joined = await wide.sessions.create.mutate({ conversationId: existing.id });
     expect(joined.conversation.id).toBe(existing.id);
+  });
+
+  it("reaches only the sessions it made itself, not one its owner opened (that would replay the owner's chat)", async () => {
+    const user = await signUp(httpClient(server.url), 'narrow-reach');
+    const client = httpClient(server.url, user.accessToken);
+    const own = await client.sessions.create.mutate({});
+    await client.sessions.send.mutate({
+      sessionId: own.session.id,
+      content: 'flat in Girne, my secret budget 700',
+      clientMessageId: randomUUID(),
+    });
+    const make = async (scopes: ('sessions:write' | 'conversations:read')[]) =>
+      httpClient(server.url, (await client.auth.apiKeys.create.mutate({ name: 'k', scopes })).key);
+    const narrow = await make(['sessions:write']);
+    const sessionId = own.session.id;
+    const calls = [
+      () => narrow.sessions.get.query({ id: sessionId }),
+      () => narrow.sessions.memory.query({ sessionId }),
+      () => narrow.sessions.runs.query({ sessionId }),
+      () => narrow.sessions.refreshSecret.mutate({ id: sessionId }),
+      () => narrow.sessions.typing.mutate({ sessionId, typing: true }),
+      () =>
+        narrow.sessions.send.mutate({
+          sessionId,
+          content: 'what did I say?',
+          clientMessageId: randomUUID(),
+        }),
+      () => narrow.sessions.requestAgent.mutate({ sessionId }),
+    ];
+    for (const call of calls) expect((await errorOf(call)).data.code).toBe('NOT_FOUND');
+    const replay = recordEvents(narrow, sessionId, null);
+    await replay.until(() => replay.errors.length > 0);
+    expect((replay.errors[0] as { data?: { code?: string } }).data?.code).toBe('NOT_FOUND');
+    expect(JSON.stringify(replay.received)).not.toContain('secret budget');
+    replay.stop();
+    // Its own sessions it uses in full.
+    const made = await narrow.sessions.create.mutate({});
+    const sent = await narrow.sessions.send.mutate({
+      sessionId: made.session.id,
+      content: 'villa in Esentepe',
+      clientMessageId: randomUUID(),
+    });
+    expect(sent.run?.status).toBe('completed');
+    expect((await narrow.sessions.memory.query({ sessionId: made.session.id })).facts).toBeTruthy();
+    // A key that may read conversations reaches the owner's session too.
+    const wide = await make(['sessions:write', 'conversations:read']);
+    expect((await wide.sessions.get.query({ id: sessionId })).id).toBe(sessionId);
   });
 });

@@ -36,13 +36,25 @@ export async function loadSession(
   transaction?: Transaction,
 ) {
   if (identity.kind === 'session' && identity.sessionId !== sessionId) throw notFound('Session');
+  const madeBy = sessionKeyBound(identity);
   const row = await services.db.models.Session.findOne({
-    where: { id: sessionId, userId: identity.userId },
+    where: { id: sessionId, userId: identity.userId, ...(madeBy ? { apiKeyId: madeBy } : {}) },
     transaction,
     ...(transaction ? { lock: transaction.LOCK.UPDATE } : {}),
   });
   if (!row) throw notFound('Session');
   return row;
+}
+
+/**
+ * The key a session must have been made with for `identity` to reach it, or null. An API
+ * key that may not read conversations reaches only the sessions it made itself: through
+ * any other (one its owner opened in the web app, say) it would replay a conversation.
+ */
+export function sessionKeyBound(identity: Identity): string | null {
+  return identity.kind === 'apiKey' && !identity.scopes.includes('conversations:read')
+    ? identity.keyId
+    : null;
 }
 
 /**
@@ -90,7 +102,10 @@ async function issueClientSecret(services: Services, sessionId: string, transact
   return { clientSecret, clientSecretExpiresAt };
 }
 
-/** Creates the session, and its conversation when none is given, in one transaction. */
+/**
+ * Creates the session, and its conversation when none is given, in one transaction.
+ * `apiKeyId`: the key it is made with, if any (`sessionKeyBound`).
+ */
 export async function createSession(
   services: Services,
   userId: string,
@@ -99,6 +114,7 @@ export async function createSession(
     endUserId?: string | undefined;
     allowedOrigins?: string[] | undefined;
   },
+  apiKeyId: string | null = null,
 ): Promise<SessionCreated> {
   const created = await withTransaction(services.db.sequelize, async (transaction) => {
     const conversation = input.conversationId
@@ -111,6 +127,7 @@ export async function createSession(
         userId,
         conversationId: conversation.id,
         endUserId: input.endUserId ?? null,
+        apiKeyId,
         allowedOrigins: input.allowedOrigins ? [...new Set(input.allowedOrigins)] : null,
         lastActivityAt: now,
         expiresAt: new Date(now.getTime() + services.config.sessionIdleSeconds * 1000),

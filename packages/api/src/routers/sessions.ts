@@ -44,7 +44,12 @@ export const sessionsRouter = router({
           'This API key lacks the conversations:read scope (a session on an existing conversation reads it)',
       });
     }
-    return createSession(ctx.services, identity.userId, input);
+    return createSession(
+      ctx.services,
+      identity.userId,
+      input,
+      identity.kind === 'apiKey' ? identity.keyId : null,
+    );
   }),
   get: sessionProcedure
     .input(idInput)

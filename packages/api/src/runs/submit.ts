@@ -4,6 +4,7 @@ import { TRPCError } from '@trpc/server';
 import { QueryTypes } from 'sequelize';
 import type { Identity } from '../auth/credentials';
 import { messageOfRow, replyOf } from '../chat/serialize';
+import { sessionKeyBound } from '../chat/sessions';
 import type { ApiServices } from '../context';
 import { notFound } from '../errors';
 import { appendEvents } from '../events/log';
@@ -18,14 +19,16 @@ import { waitForRun } from './wait';
 const SESSION_FOR_RETRY = prepared(
   'session_for_retry',
   `SELECT s.id, s.conversation_id, s.status, s.expires_at, s.kind, s.user_id
-     FROM sessions s WHERE s.id = $1 AND s.user_id = $2`,
+     FROM sessions s
+     WHERE s.id = $1 AND s.user_id = $2 AND ($3::uuid IS NULL OR s.api_key_id = $3)`,
 );
 
 // A send's statements, in the order a send runs them (see `storeSend`). The first: the
 // caller's session ($1, $2) and whether its conversation already holds a message under the
 // clientMessageId ($3); unless that is a repeat or the session is closed, the conversation
 // is locked and counted (its title from $4 if it has none) and the session's activity
-// moved to $5, expiry $6. A repeat or a closed session changes nothing: the caller reads
+// moved to $5, expiry $6. A key bound to its own sessions ($7, `sessionKeyBound`) finds
+// no other. A repeat or a closed session changes nothing: the caller reads
 // what it needs and rolls back.
 const SEND_OPEN = prepared(
   'send_open',
@@ -35,7 +38,8 @@ const SEND_OPEN = prepared(
                     SELECT 1 FROM messages m
                     WHERE m.conversation_id = s.conversation_id AND m.client_message_id = $3
                   ) AS repeated
-           FROM sessions s WHERE s.id = $1 AND s.user_id = $2
+           FROM sessions s
+           WHERE s.id = $1 AND s.user_id = $2 AND ($7::uuid IS NULL OR s.api_key_id = $7)
          ), go AS (
            SELECT id, conversation_id FROM s0
            WHERE NOT repeated AND status = 'active' AND expires_at > $5
@@ -120,6 +124,7 @@ async function sessionFor(
   const [row] = await runPrepared<SessionRow>(services.db.sequelize, SESSION_FOR_RETRY, [
     sessionId,
     identity.userId,
+    sessionKeyBound(identity),
   ]);
   if (!row) throw notFound('Session');
   return row;
@@ -221,6 +226,7 @@ function storeSend(
         titleFrom(input.content),
         now,
         new Date(now.getTime() + services.config.sessionIdleSeconds * 1000),
+        sessionKeyBound(identity),
       ],
       transaction,
     );

@@ -16,6 +16,7 @@ import { inboxPruning } from './0017_inbox_pruning';
 import { webhookSecretsSealed } from './0019_webhook_secrets_sealed';
 import { listingsFeatureStatistics } from './0020_listings_feature_statistics';
 import { listingsTownNewest } from './0021_listings_town_newest';
+import { sessionsMadeByKey } from './0022_sessions_made_by_key';
 import type { Migration } from './types';
 
 /** Every migration, in the order it runs: by number (numbers are reserved ahead, so a later one may land first). */
@@ -38,4 +39,5 @@ export const migrations: Migration[] = [
   webhookSecretsSealed,
   listingsFeatureStatistics,
   listingsTownNewest,
+  sessionsMadeByKey,
 ];

@@ -50,6 +50,8 @@ export class ChatSession extends Model<
   declare userId: string;
   declare conversationId: ForeignKey<Conversation['id']>;
   declare endUserId: CreationOptional<string | null>;
+  /** The API key that made it; a key without `conversations:read` reaches only its own. */
+  declare apiKeyId: CreationOptional<string | null>;
   /** Browser origins whose pages may use this client secret (widgets); null: the server's own. */
   declare allowedOrigins: CreationOptional<string[] | null>;
   declare status: CreationOptional<'active' | 'ended' | 'expired'>;
@@ -140,6 +142,7 @@ export function defineChatModels(sequelize: Sequelize) {
       userId: { type: DataTypes.UUID, allowNull: false },
       conversationId: { type: DataTypes.UUID, allowNull: false },
       endUserId: { type: DataTypes.TEXT, allowNull: true },
+      apiKeyId: { type: DataTypes.UUID, allowNull: true },
       allowedOrigins: { type: DataTypes.ARRAY(DataTypes.TEXT), allowNull: true },
       status: { type: DataTypes.TEXT, allowNull: false, defaultValue: 'active' },
       lastActivityAt: { ...date(), defaultValue: DataTypes.NOW },
