@@ -433,6 +433,36 @@ describe('an agent in the conversation', () => {
     }
   });
 
+  it('an agent made a plain user loses what they held: back to waiting, their seat ended, their words refused', async () => {
+    const c = await customer();
+    await c.a.sessions.requestAgent.mutate({ sessionId: c.session.id });
+    const agent = await person('demoted-agent', 'agent');
+    const admin = await person('demoting-admin', 'admin');
+    const claimed = await agent.a.inbox.claim.mutate({ conversationId: c.conversation.id });
+    const seen = recordEvents(agent.b, claimed.session.id);
+    await seen.started();
+    await admin.a.admin.users.setRole.mutate({ userId: agent.user.id, role: 'user' });
+    // Their stream (on the other instance) ends with their seat; the conversation waits again.
+    await seen.until(() =>
+      seen.received.some(
+        (r) => r.event.type === 'session.ended' && r.event.sessionId === claimed.session.id,
+      ),
+    );
+    seen.stop();
+    const now = await c.a.conversations.get.query({ id: c.conversation.id });
+    expect(now).toMatchObject({ mode: 'waiting', assignedAgent: null });
+    for (const client of [agent.a, agent.b]) {
+      const refused = await errorOf(() => say(client, claimed.session.id, 'still here'));
+      expect(refused.data.code).toBe('PRECONDITION_FAILED');
+    }
+    const messages = await c.a.conversations.messages.query({ conversationId: c.conversation.id });
+    expect(messages.items.filter((m) => m.role === 'agent')).toEqual([]);
+    // Another agent can take it from the waiting list.
+    const next = await person('next-agent', 'agent');
+    const taken = await next.b.inbox.claim.mutate({ conversationId: c.conversation.id });
+    expect(taken.conversation.assignedAgent?.id).toBe(next.user.id);
+  });
+
   it('back to waiting: another agent can then claim it; an admin can hand back anyone', async () => {
     const c = await customer();
     await c.a.sessions.requestAgent.mutate({ sessionId: c.session.id });

@@ -1,5 +1,11 @@
 import { RoleChangeRefused, setUserRole, withTransaction } from '@parley/db';
-import type { GrantableRole, Page, Role, User } from '@parley/validators';
+import {
+  type GrantableRole,
+  type Page,
+  type Role,
+  STAFF_ROLES,
+  type User,
+} from '@parley/validators';
 import { TRPCError } from '@trpc/server';
 import { QueryTypes } from 'sequelize';
 import { forgetRole } from '../auth/roles';
@@ -7,8 +13,12 @@ import { announceRevocation, toUser } from '../auth/service';
 import { decodeCursor, toPage } from '../chat/cursor';
 import type { ApiServices } from '../context';
 import { notFound } from '../errors';
+import { releaseAllHeldBy } from '../handoff';
 
-type Services = Pick<ApiServices, 'db' | 'infra' | 'instance'>;
+type Services = Pick<
+  ApiServices,
+  'db' | 'infra' | 'instance' | 'clock' | 'config' | 'logger' | 'jobs'
+>;
 
 interface UserRow {
   id: string;
@@ -71,6 +81,11 @@ export async function setRole(
   if (change.previousRole !== change.user.role) {
     forgetRole(services, change.user.id);
     await announceRevocation(services, change.user.id);
+  }
+  // Staff no more: the conversations they held go back to the waiting list (their seats
+  // end with them), or they would go on writing as an agent and the assistant stay silent.
+  if (STAFF_ROLES.includes(change.previousRole) && !STAFF_ROLES.includes(change.user.role)) {
+    await releaseAllHeldBy(services, change.user.id);
   }
   return toUser(change.user);
 }

@@ -8,7 +8,12 @@ import { requestHandoff } from './transitions';
 
 export { getInboxItem, listInbox } from './inbox';
 export { inboxEvents } from './stream';
-export { claimConversation, releaseConversation, requestHandoff } from './transitions';
+export {
+  claimConversation,
+  releaseAllHeldBy,
+  releaseConversation,
+  requestHandoff,
+} from './transitions';
 
 /** Whether an agent is online now: a live `inbox.events` stream on any instance. */
 export function agentsOnline(services: Pick<ApiServices, 'infra'>): Promise<boolean> {

@@ -231,38 +231,76 @@ export async function releaseConversation(
           message: 'Only the agent answering this conversation, or an admin, can hand it back',
         });
       }
-      const agent: AgentRef = { id: row.assignedAgentId ?? '', name: row.assignedAgentName ?? '' };
-      const now = services.clock();
-      const ended = await services.db.sequelize.query<{ id: string }>(
-        `UPDATE sessions SET status = 'ended', ended_at = $2, end_reason = 'released',
-                updated_at = $2
-         WHERE conversation_id = $1 AND kind = 'agent' AND status = 'active' RETURNING id`,
-        { bind: [row.id, now], type: QueryTypes.SELECT, transaction },
-      );
-      row.mode = input.to;
-      row.assignedAgentId = null;
-      row.assignedAgentName = null;
-      if (input.to === 'waiting') row.handoffRequestedAt = now;
-      row.updatedAt = now;
-      row.activityAt = now;
-      await row.save({ transaction });
-      const events: DurableEvent[] = [
-        { type: 'handoff.released', agent, to: input.to },
-        ...ended.map(
-          (s): DurableEvent => ({ type: 'session.ended', sessionId: s.id, reason: 'released' }),
-        ),
-      ];
-      const appended = await appendEvents(services, row.id, events, transaction);
-      const inbox = await appendInboxEvents(
-        services,
-        [{ type: 'handoff.released', conversationId: row.id }],
-        transaction,
-      );
-      return { conversation: row, publish: publishAll(appended.publish, inbox.publish) };
+      return releaseLocked(services, row, input.to, transaction);
     },
   );
   await publish().catch((error: unknown) =>
     services.logger.warn({ err: error }, 'could not publish a release'),
   );
   return toConversation(conversation);
+}
+
+/**
+ * Puts every conversation `agentId` holds back in the waiting list, as a release would:
+ * for an agent who is staff no more (made a plain user), whose sessions must not write on.
+ * Each conversation in its own transaction, re-checked under its lock.
+ */
+export async function releaseAllHeldBy(services: Services, agentId: string): Promise<number> {
+  const held = await services.db.sequelize.query<{ id: string }>(
+    `SELECT id FROM conversations WHERE assigned_agent_id = $1 AND mode = 'agent'`,
+    { bind: [agentId], type: QueryTypes.SELECT },
+  );
+  let released = 0;
+  for (const { id } of held) {
+    const done = await withTransaction(services.db.sequelize, async (transaction) => {
+      const row = await lockedConversation(services, id, transaction);
+      if (row.mode !== 'agent' || row.assignedAgentId !== agentId) return null;
+      return releaseLocked(services, row, 'waiting', transaction);
+    });
+    if (!done) continue;
+    released += 1;
+    await done
+      .publish()
+      .catch((error: unknown) =>
+        services.logger.warn({ err: error }, 'could not publish a release'),
+      );
+  }
+  return released;
+}
+
+/** The release itself, on the conversation locked by the caller's transaction. */
+async function releaseLocked(
+  services: Services,
+  row: Awaited<ReturnType<typeof lockedConversation>>,
+  to: 'assistant' | 'waiting',
+  transaction: Transaction,
+) {
+  const agent: AgentRef = { id: row.assignedAgentId ?? '', name: row.assignedAgentName ?? '' };
+  const now = services.clock();
+  const ended = await services.db.sequelize.query<{ id: string }>(
+    `UPDATE sessions SET status = 'ended', ended_at = $2, end_reason = 'released',
+            updated_at = $2
+     WHERE conversation_id = $1 AND kind = 'agent' AND status = 'active' RETURNING id`,
+    { bind: [row.id, now], type: QueryTypes.SELECT, transaction },
+  );
+  row.mode = to;
+  row.assignedAgentId = null;
+  row.assignedAgentName = null;
+  if (to === 'waiting') row.handoffRequestedAt = now;
+  row.updatedAt = now;
+  row.activityAt = now;
+  await row.save({ transaction });
+  const events: DurableEvent[] = [
+    { type: 'handoff.released', agent, to },
+    ...ended.map(
+      (s): DurableEvent => ({ type: 'session.ended', sessionId: s.id, reason: 'released' }),
+    ),
+  ];
+  const appended = await appendEvents(services, row.id, events, transaction);
+  const inbox = await appendInboxEvents(
+    services,
+    [{ type: 'handoff.released', conversationId: row.id }],
+    transaction,
+  );
+  return { conversation: row, publish: publishAll(appended.publish, inbox.publish) };
 }
