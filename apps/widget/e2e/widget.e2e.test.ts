@@ -250,6 +250,25 @@ describe('<parley-chat> on a page of another origin', () => {
       .poll(() => visitor.page.getByText('Which villa would you like to see?').count(), SLOW)
       .toBe(1);
     await shot(visitor.page, 'widget-agent');
+
+    // The agent hands it back: their session ends, the visitor's chat goes on, also after
+    // a reload (which replays the agent's session.ended).
+    await staff.inbox.release.mutate({ conversationId: item!.conversation.id, to: 'assistant' });
+    await expect.poll(() => visitor.page.getByText('The assistant is back').count(), SLOW).toBe(1);
+    for (const reload of [false, true]) {
+      if (reload) await visitor.page.reload();
+      await expect
+        .poll(
+          () => visitor.page.getByRole('button', { name: 'Talk to a person' }).isEnabled(),
+          SLOW,
+        )
+        .toBe(true);
+      expect(await visitor.page.getByText('This chat has ended').count()).toBe(0);
+      expect(await visitor.page.getByLabel('Message').isEnabled()).toBe(true);
+    }
+    const replies = await visitor.page.locator('li.msg.assistant').count();
+    await ask(visitor.page, 'villa in Esentepe with a pool', replies + 1);
+    await shot(visitor.page, 'widget-after-release');
     expect(visitor.problems).toEqual([]);
     await visitor.context.close();
   });

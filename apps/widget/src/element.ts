@@ -232,6 +232,9 @@ export class ParleyChatElement extends HTMLElement {
         break;
       }
       case 'session.ended':
+        // Another session of the conversation ending (the agent's, when they hand the chat
+        // back) leaves this one open.
+        if ((event as { sessionId?: string }).sessionId !== this.sessionId) break;
         this.note('This chat has ended');
         this.ui.input.disabled = true;
         this.setBusy(true);
