@@ -457,6 +457,21 @@ describe('saving a search from a chat', () => {
     await ws.close();
   });
 
+  it('tells a guest to sign in rather than promise alerts that could never come', async () => {
+    const guest = await httpClient(server.url).auth.guest.mutate();
+    const client = httpClient(server.url, guest.accessToken);
+    const { session } = await client.sessions.create.mutate({});
+    await say(client, session.id, '2 bedroom apartment in Girne for long-term rent under 1000');
+    const told = await say(client, session.id, 'let me know when something new comes up');
+    expect(told.reply?.responseText).toMatch(/Sign in or create an account/);
+    expect(told.reply?.responseText).not.toMatch(/I'll save this search \(/);
+    const [saved] = await server.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM saved_searches WHERE user_id = $1',
+      [guest.user.id],
+    );
+    expect(saved!.n).toBe(0);
+  });
+
   it('understands the request in Turkish and Russian, and names the search in that language', async () => {
     const a = await person();
     for (const [content, name] of [

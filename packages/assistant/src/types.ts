@@ -35,6 +35,11 @@ export interface AssistantInput {
    */
   agentsOnline?: () => Promise<boolean>;
   /**
+   * Whether the person may save searches (a guest may not), asked only when they want
+   * alerts: the reply then promises them only when they will come. Absent: it may.
+   */
+  maySaveSearches?: () => Promise<boolean>;
+  /**
    * Aborting ("stop generating") rejects the reply with the signal's reason, before
    * the next piece or search; nothing more is yielded.
    */

@@ -209,6 +209,25 @@ describe('intents change no filter they should not', () => {
     }
   });
 
+  it('"let me know when..." from a guest asks them to sign in instead of promising alerts', async () => {
+    for (const [message, words] of [
+      ['let me know when a villa with a pool comes up', /Sign in/],
+      ['havuzlu villa çıkınca haber ver', /Giriş yapın/],
+      ['сообщите, когда появится вилла с бассейном', /Войдите/],
+    ] as const) {
+      const search = memorySearch();
+      const out = await ask(rules, message, {
+        searchListings: search.searchListings,
+        memory: base,
+        maySaveSearches: async () => false,
+      });
+      expectWellFormed(out.reply, out.pieces);
+      expect(out.reply.responseText).toMatch(words);
+      expect(out.reply.responseText).not.toMatch(/save this search \(|kaydediyorum|Я сохраню/);
+      expect(out.intent).toEqual({ kind: 'notify' });
+    }
+  });
+
   it('answers in the language of the request', async () => {
     expect((await turn("Girne'de kiralık 2+1 daire")).reply.language).toBe('tr');
     const ru = await turn('Ищу квартиру в Кирении до 800 фунтов');

@@ -236,6 +236,18 @@ export async function deleteSavedSearch(
   return { ok: true };
 }
 
+/** Whether the conversation's owner may save searches (a guest may not). */
+export async function ownerMaySaveSearches(
+  sequelize: Sequelize,
+  conversationId: string,
+): Promise<boolean> {
+  const [owner] = await sequelize.query<{ role: string }>(
+    'SELECT u.role FROM conversations c JOIN users u ON u.id = c.user_id WHERE c.id = $1',
+    { bind: [conversationId], type: QueryTypes.SELECT },
+  );
+  return owner !== undefined && owner.role !== 'guest';
+}
+
 /**
  * Saves what the assistant has understood so far as a search of the conversation's owner,
  * when the person asked to be told ("let me know when...", "haber ver", "сообщите"); in

@@ -4,6 +4,7 @@ import type { AssistantOutcome } from '@parley/assistant';
 import { isDatabaseUnavailable, newId } from '@parley/db';
 import type { AssistantReply, Message, Run, SearchFacts } from '@parley/validators';
 import { QueryTypes } from 'sequelize';
+import { ownerMaySaveSearches } from '../alerts/searches';
 import type { ApiServices } from '../context';
 import { publishEphemeral } from '../events/log';
 import { CATCH_UP_CHANNEL } from '../events/protocol';
@@ -305,6 +306,7 @@ export class RunExecutor {
         systemPrompt: context.systemPrompt,
         searchListings: searchListingsFor(services),
         agentsOnline: () => agentsOnline(services),
+        maySaveSearches: () => ownerMaySaveSearches(services.db.sequelize, run.conversationId),
         signal,
       });
       let outcome: AssistantOutcome | undefined;

@@ -64,9 +64,11 @@ async function* replyWithRules(
       ]);
       return finish(facts);
     }
-    case 'notify':
-      yield* say([t.notify(facts)]);
+    case 'notify': {
+      const may = Object.keys(facts).length === 0 || (await input.maySaveSearches?.()) !== false;
+      yield* say([may ? t.notify(facts) : t.notifyNeedsAccount()]);
       return finish(facts);
+    }
     case 'reset':
       if (Object.keys(facts).length === 0) {
         yield* say([t.reset()]);

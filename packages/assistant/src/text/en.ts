@@ -256,6 +256,8 @@ export const en: Texts = {
     Object.keys(facts).length > 0
       ? `I'll save this search (${search(facts)}) and let you know when a new listing matches or a price drops.`
       : "Tell me what you're looking for first, and I'll let you know when something new matches.",
+  notifyNeedsAccount: () =>
+    "Sign in or create an account, and I'll save this search and let you know when a new listing matches or a price drops. As a guest I can keep looking for you here.",
   answer(topic) {
     switch (topic) {
       case 'buying':

@@ -224,6 +224,8 @@ export const tr: Texts = {
     Object.keys(facts).length > 0
       ? `Bu aramayı kaydediyorum (${search(facts)}); uygun yeni bir ilan çıktığında ya da fiyat düştüğünde size haber vereceğim.`
       : 'Önce ne aradığınızı yazın; uygun yeni bir ilan çıktığında haber vereyim.',
+  notifyNeedsAccount: () =>
+    'Giriş yapın ya da bir hesap oluşturun; bu aramayı kaydedip uygun yeni bir ilan çıktığında ya da fiyat düştüğünde size haber vereyim. Misafir olarak burada aramaya devam edebilirim.',
   answer(topic) {
     switch (topic) {
       case 'buying':

@@ -68,6 +68,8 @@ export interface Texts {
   /** After asking for a person: whether an agent is online now, and what happens next. */
   handoffNext(online: boolean): string;
   notify(facts: SearchFacts): string;
+  /** Asked for alerts by someone who may not save searches (a guest): sign in first. */
+  notifyNeedsAccount(): string;
   answer(topic: QuestionTopic): string[];
   offTopic(): string;
   elsewhere(place: string): string;
