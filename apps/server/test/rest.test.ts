@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { restRouter } from '@parley/api';
+import type { Scope } from '@parley/validators';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, httpClient, signUp, startTestServer, type TestServer } from './harness';
@@ -24,6 +25,8 @@ let document: {
 let apiKey: string;
 let accessToken: string;
 const ajv = new Ajv2020({ strict: false, allErrors: true });
+// Ids are checked as UUIDs, as the document says they are.
+ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
 
 beforeAll(async () => {
   // Demo listings, so listing answers are checked against the document too.
@@ -80,6 +83,11 @@ async function call(
   });
   // A JSON answer, checked against the document below.
   const body: any = await res.json();
+  // Whatever the status, the operation declares it: a client can rely on the list.
+  expect(
+    Object.keys(operation?.responses ?? {}),
+    `${method} ${route} declares ${res.status} (${JSON.stringify(body).slice(0, 200)})`,
+  ).toContain(String(res.status));
   if (res.status === 200) {
     const validate = ajv.getSchema(
       `openapi#/${pointer('paths', route, method.toLowerCase(), 'responses', '200', 'content', 'application/json', 'schema')}`,
@@ -350,6 +358,392 @@ describe('saved searches and alerts over REST', () => {
   });
 });
 
+/** An API key of the test user holding only `scopes`. */
+async function keyWith(...scopes: Scope[]) {
+  const made = await httpClient(server.url, accessToken).auth.apiKeys.create.mutate({
+    name: scopes.join(' '),
+    scopes,
+  });
+  return made.key;
+}
+
+describe('memory, runs, retries and hand-off requests over REST', () => {
+  it('PATCH memory then GET memory round-trips, and the session sees the same memory', async () => {
+    const created = await call('POST', '/sessions', { body: {} });
+    const conversationId = created.body.conversation.id as string;
+    const facts = { location: 'Girne', rentType: 'long_term', maxPrice: 1500, features: ['pool'] };
+    const patched = await call('PATCH', '/conversations/{conversationId}/memory', {
+      params: { conversationId },
+      body: { facts },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toEqual({ summary: '', facts });
+    const read = await call('GET', '/conversations/{conversationId}/memory', {
+      params: { conversationId },
+    });
+    expect(read.body).toEqual({ summary: '', facts });
+    const viaSession = await call('GET', '/sessions/{sessionId}/memory', {
+      params: { sessionId: created.body.session.id },
+    });
+    expect(viaSession.body.facts).toEqual(facts);
+
+    const bad = await call('PATCH', '/conversations/{conversationId}/memory', {
+      params: { conversationId },
+      body: { facts: { rentType: 'forever' } },
+    });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.data.fieldErrors)).toEqual(['facts.rentType']);
+    // A key without the right scope is refused on the new routes as on the old ones.
+    const readOnly = await keyWith('conversations:read');
+    const refused = await call('PATCH', '/conversations/{conversationId}/memory', {
+      key: readOnly,
+      params: { conversationId },
+      body: { facts: {} },
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toMatch(/conversations:write/);
+    const listingsOnly = await keyWith('listings:read');
+    for (const [method, route, params] of [
+      ['GET', '/conversations/{conversationId}/memory', { conversationId }],
+      ['GET', '/sessions/{sessionId}/runs', { sessionId: created.body.session.id }],
+    ] as const) {
+      const res = await call(method, route, { key: listingsOnly, params });
+      expect(res.status, route).toBe(403);
+    }
+    const unknown = await call('GET', '/conversations/{conversationId}/memory', {
+      params: { conversationId: randomUUID() },
+    });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('lists runs, retries a message, cancels a run and asks for a person', async () => {
+    const created = await call('POST', '/sessions', { body: {} });
+    const sessionId = created.body.session.id as string;
+    const sent = await call('POST', '/sessions/{sessionId}/messages', {
+      params: { sessionId },
+      body: { content: 'a villa with a pool in Kyrenia', clientMessageId: randomUUID() },
+    });
+    expect(sent.body.run.status).toBe('completed');
+    expect(sent.body.reply.language).toBe('en');
+    const messageId = sent.body.userMessage.id as string;
+
+    const retry = { clientMessageId: randomUUID() };
+    const retried = await call('POST', '/sessions/{sessionId}/messages/{messageId}/retry', {
+      params: { sessionId, messageId },
+      body: retry,
+    });
+    expect(retried.status).toBe(200);
+    expect(retried.body.userMessage.id).toBe(messageId);
+    expect(retried.body.run).toMatchObject({ status: 'completed', userMessageId: messageId });
+    expect(retried.body.run.id).not.toBe(sent.body.run.id);
+    expect(retried.body.reply.responseText.length).toBeGreaterThan(0);
+    const repeated = await call('POST', '/sessions/{sessionId}/messages/{messageId}/retry', {
+      params: { sessionId, messageId },
+      body: retry,
+    });
+    expect(repeated.body.run.id).toBe(retried.body.run.id);
+    // Only a user message is answered again.
+    const notAQuestion = await call('POST', '/sessions/{sessionId}/messages/{messageId}/retry', {
+      params: { sessionId, messageId: sent.body.assistantMessage.id },
+      body: { clientMessageId: randomUUID() },
+    });
+    expect(notAQuestion.status).toBe(404);
+
+    const runs = await call('GET', '/sessions/{sessionId}/runs', {
+      params: { sessionId },
+      query: '?limit=10',
+    });
+    expect(runs.body.items.map((r: { id: string }) => r.id)).toEqual([
+      retried.body.run.id,
+      sent.body.run.id,
+    ]);
+    // The session's own client secret reads them too, as over tRPC.
+    const bySecret = await call('GET', '/sessions/{sessionId}/runs', {
+      bearer: created.body.clientSecret,
+      params: { sessionId },
+    });
+    expect(bySecret.body.items).toHaveLength(2);
+
+    // A finished run is answered as it is; one not sent yet may end either way.
+    const done = await call('POST', '/sessions/{sessionId}/runs/{runId}/cancel', {
+      params: { sessionId, runId: sent.body.run.id },
+    });
+    expect(done.body).toMatchObject({ id: sent.body.run.id, status: 'completed' });
+    const queued = await call('POST', '/sessions/{sessionId}/messages', {
+      params: { sessionId },
+      body: { content: 'and in Girne?', clientMessageId: randomUUID(), wait: false },
+    });
+    const cancelled = await call('POST', '/sessions/{sessionId}/runs/{runId}/cancel', {
+      params: { sessionId, runId: queued.body.run.id },
+    });
+    expect(cancelled.status).toBe(200);
+    expect(['cancelled', 'completed']).toContain(cancelled.body.status);
+
+    const noListing = await call('POST', '/sessions/{sessionId}/agent', {
+      params: { sessionId },
+      body: { listingId: randomUUID() },
+    });
+    expect(noListing.status).toBe(404);
+    const asked = await call('POST', '/sessions/{sessionId}/agent', {
+      params: { sessionId },
+      body: { reason: 'I want to visit on Saturday' },
+    });
+    expect(asked.status).toBe(200);
+    expect(asked.body).toMatchObject({ id: created.body.conversation.id, mode: 'waiting' });
+  });
+
+  it('answers 404 on a POST naming an unknown id, as the document declares', async () => {
+    const created = await call('POST', '/sessions', { body: {} });
+    const sessionId = created.body.session.id as string;
+    for (const [route, params, body] of [
+      ['/sessions/{id}/secret', { id: randomUUID() }, undefined],
+      ['/sessions/{sessionId}/runs/{runId}/cancel', { sessionId, runId: randomUUID() }, undefined],
+      ['/sessions/{sessionId}/agent', { sessionId: randomUUID() }, {}],
+      [
+        '/sessions/{sessionId}/messages/{messageId}/retry',
+        { sessionId, messageId: randomUUID() },
+        { clientMessageId: randomUUID() },
+      ],
+    ] as const) {
+      const res = await call('POST', route, { params, body });
+      expect(res.status, route).toBe(404);
+      expect(res.body.code).toBe('NOT_FOUND');
+    }
+  });
+
+  it('answers 412 for an ended session, as the document declares', async () => {
+    const created = await call('POST', '/sessions', { body: {} });
+    const sessionId = created.body.session.id as string;
+    const sent = await call('POST', '/sessions/{sessionId}/messages', {
+      params: { sessionId },
+      body: { content: 'a flat in Girne', clientMessageId: randomUUID() },
+    });
+    await call('POST', '/sessions/{id}/end', { params: { id: sessionId } });
+    for (const [route, params, body] of [
+      ['/sessions/{id}/secret', { id: sessionId }, undefined],
+      [
+        '/sessions/{sessionId}/messages',
+        { sessionId },
+        { content: 'still there?', clientMessageId: randomUUID() },
+      ],
+      [
+        '/sessions/{sessionId}/messages/{messageId}/retry',
+        { sessionId, messageId: sent.body.userMessage.id },
+        { clientMessageId: randomUUID() },
+      ],
+      ['/sessions/{sessionId}/agent', { sessionId }, {}],
+    ] as const) {
+      const res = await call('POST', route, { params, body });
+      expect(res.status, route).toBe(412);
+      expect(res.body.code).toBe('PRECONDITION_FAILED');
+    }
+  });
+});
+
+describe('favorites, similar listings and API keys over REST', () => {
+  it('saves, lists and unsaves favorites with an access token; an API key is refused', async () => {
+    const bearer = accessToken;
+    const [first, second] = (await call('GET', '/listings', { bearer, query: '?limit=2' })).body
+      .items as { id: string }[];
+    for (const { id } of [first!, second!, first!]) {
+      const saved = await call('PUT', '/favorites/{listingId}', {
+        bearer,
+        params: { listingId: id },
+      });
+      expect(saved.body).toEqual({ ok: true });
+    }
+    const listed = await call('GET', '/favorites', { bearer, query: '?limit=5' });
+    expect(listed.body.items.map((l: { id: string }) => l.id)).toEqual(
+      expect.arrayContaining([first!.id, second!.id]),
+    );
+    const unknown = await call('PUT', '/favorites/{listingId}', {
+      bearer,
+      params: { listingId: randomUUID() },
+    });
+    expect(unknown.status).toBe(404);
+    for (const listingId of [second!.id, second!.id, randomUUID()]) {
+      // Unsaving what is not saved (or does not exist) is the same outcome: 200, never 404.
+      const removed = await call('DELETE', '/favorites/{listingId}', {
+        bearer,
+        params: { listingId },
+      });
+      expect(removed.body).toEqual({ ok: true });
+    }
+    const after = await call('GET', '/favorites', { bearer });
+    expect(after.body.items.map((l: { id: string }) => l.id)).not.toContain(second!.id);
+    const byKey = await call('GET', '/favorites', {});
+    expect(byKey.status).toBe(403);
+  });
+
+  it('finds similar listings without a credential', async () => {
+    const [listing] = (await call('GET', '/listings', { bearer: accessToken, query: '?limit=1' }))
+      .body.items as { id: string }[];
+    const similar = await call('GET', '/listings/{id}/similar', {
+      key: null,
+      params: { id: listing!.id },
+      query: '?limit=3',
+    });
+    expect(similar.status).toBe(200);
+    expect(similar.body.items.length).toBeLessThanOrEqual(3);
+    expect(similar.body.items.map((l: { id: string }) => l.id)).not.toContain(listing!.id);
+    const gone = await call('GET', '/listings/{id}/similar', {
+      key: null,
+      params: { id: randomUUID() },
+    });
+    expect(gone.status).toBe(404);
+  });
+
+  it('makes, lists and revokes API keys with an access token only', async () => {
+    const bearer = accessToken;
+    const made = await call('POST', '/auth/api-keys', {
+      bearer,
+      body: { name: 'made over REST', scopes: ['conversations:read'] },
+    });
+    expect(made.status).toBe(200);
+    expect(made.body.key).toMatch(/^pk_/);
+    const listed = await call('GET', '/auth/api-keys', { bearer });
+    const mine = listed.body.items.find((k: { id: string }) => k.id === made.body.id);
+    expect(mine).toMatchObject({ name: 'made over REST', scopes: ['conversations:read'] });
+    expect(mine).not.toHaveProperty('key');
+    // The key works, then is revoked: calls with it fail from then on.
+    expect((await call('GET', '/auth/me', { key: made.body.key })).status).toBe(200);
+    expect((await call('GET', '/auth/api-keys', { key: made.body.key })).status).toBe(403);
+    const staffScope = await call('POST', '/auth/api-keys', {
+      bearer,
+      body: { name: 'writer', scopes: ['listings:write'] },
+    });
+    expect(staffScope.status).toBe(403);
+    const revoked = await call('DELETE', '/auth/api-keys/{id}', {
+      bearer,
+      params: { id: made.body.id },
+    });
+    expect(revoked.body).toEqual({ ok: true });
+    expect((await call('GET', '/auth/me', { key: made.body.key })).status).toBe(401);
+    const again = await call('DELETE', '/auth/api-keys/{id}', {
+      bearer,
+      params: { id: made.body.id },
+    });
+    expect(again.status).toBe(404);
+  });
+});
+
+describe('the agents inbox and admin over REST', () => {
+  async function staff(label: string, role: 'agent' | 'admin') {
+    const person = await signUp(httpClient(server.url), label);
+    await server.db.query('UPDATE users SET role = $1 WHERE id = $2', [role, person.user.id]);
+    return person;
+  }
+
+  it('lists, shows, claims and releases; a second agent meets 409, a stale claim 412', async () => {
+    const [aylin, burak] = [await staff('aylin', 'agent'), await staff('burak', 'agent')];
+    const created = await call('POST', '/sessions', { body: {} });
+    const conversationId = created.body.conversation.id as string;
+    await call('POST', '/sessions/{sessionId}/messages', {
+      params: { sessionId: created.body.session.id },
+      body: { content: 'a villa with a pool in Kyrenia', clientMessageId: randomUUID() },
+    });
+    await call('POST', '/sessions/{sessionId}/agent', {
+      params: { sessionId: created.body.session.id },
+      body: { reason: 'a question about the pool' },
+    });
+
+    const waiting = await call('GET', '/inbox', { bearer: aylin.accessToken });
+    expect(
+      waiting.body.items.map((i: { conversation: { id: string } }) => i.conversation.id),
+    ).toContain(conversationId);
+    const item = await call('GET', '/inbox/{conversationId}', {
+      bearer: aylin.accessToken,
+      params: { conversationId },
+    });
+    expect(item.body).toMatchObject({ conversation: { id: conversationId, mode: 'waiting' } });
+    expect(item.body.brief.listingsShown.length).toBeGreaterThan(0);
+    const trpc = httpClient(server.url, aylin.accessToken);
+    expect(item.body).toEqual(
+      JSON.parse(JSON.stringify(await trpc.inbox.get.query({ conversationId }))),
+    );
+
+    const claimed = await call('POST', '/inbox/{conversationId}/claim', {
+      bearer: aylin.accessToken,
+      params: { conversationId },
+    });
+    expect(claimed.status).toBe(200);
+    expect(claimed.body.conversation).toMatchObject({
+      mode: 'agent',
+      assignedAgent: { name: 'aylin' },
+    });
+    expect(claimed.body.session.conversationId).toBe(conversationId);
+    const taken = await call('POST', '/inbox/{conversationId}/claim', {
+      bearer: burak.accessToken,
+      params: { conversationId },
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.code).toBe('CONFLICT');
+    const notTheirs = await call('POST', '/inbox/{conversationId}/release', {
+      bearer: burak.accessToken,
+      params: { conversationId },
+      body: {},
+    });
+    expect(notTheirs.status).toBe(403);
+    const released = await call('POST', '/inbox/{conversationId}/release', {
+      bearer: aylin.accessToken,
+      params: { conversationId },
+      body: { to: 'assistant' },
+    });
+    expect(released.body).toMatchObject({ id: conversationId, mode: 'assistant' });
+    const stale = await call('POST', '/inbox/{conversationId}/claim', {
+      bearer: burak.accessToken,
+      params: { conversationId },
+    });
+    expect(stale.status).toBe(412);
+    expect(stale.body.code).toBe('PRECONDITION_FAILED');
+
+    const never = await call('GET', '/inbox/{conversationId}', {
+      bearer: aylin.accessToken,
+      params: { conversationId: randomUUID() },
+    });
+    expect(never.status).toBe(404);
+    // Staff only, with their own account: neither a customer nor any API key.
+    expect((await call('GET', '/inbox', { bearer: accessToken })).status).toBe(403);
+    expect((await call('GET', '/inbox', {})).status).toBe(403);
+  });
+
+  it('lists accounts and sets roles as an admin; the last admin is kept', async () => {
+    const admin = await staff('cem', 'admin');
+    const deniz = await signUp(httpClient(server.url), 'deniz');
+    const bearer = admin.accessToken;
+    const users = await call('GET', '/admin/users', { bearer, query: '?search=deniz&limit=5' });
+    expect(users.body.items.map((u: { id: string }) => u.id)).toEqual([deniz.user.id]);
+    const trpc = httpClient(server.url, bearer);
+    expect(users.body).toEqual(
+      JSON.parse(JSON.stringify(await trpc.admin.users.list.query({ search: 'deniz', limit: 5 }))),
+    );
+    const promoted = await call('PUT', '/admin/users/{userId}/role', {
+      bearer,
+      params: { userId: deniz.user.id },
+      body: { role: 'agent' },
+    });
+    expect(promoted.body).toMatchObject({ id: deniz.user.id, role: 'agent' });
+    const agents = await call('GET', '/admin/users', { bearer, query: '?role=agent&limit=100' });
+    expect(agents.body.items.map((u: { id: string }) => u.id)).toContain(deniz.user.id);
+    const nobody = await call('PUT', '/admin/users/{userId}/role', {
+      bearer,
+      params: { userId: randomUUID() },
+      body: { role: 'agent' },
+    });
+    expect(nobody.status).toBe(404);
+    const lastAdmin = await call('PUT', '/admin/users/{userId}/role', {
+      bearer,
+      params: { userId: admin.user.id },
+      body: { role: 'user' },
+    });
+    expect(lastAdmin.status).toBe(412);
+    expect(lastAdmin.body.message).toMatch(/last admin/);
+    // Not for agents, nor for API keys (even an admin's).
+    expect((await call('GET', '/admin/users', { bearer: deniz.accessToken })).status).toBe(403);
+    expect((await call('GET', '/admin/users', {})).status).toBe(403);
+  });
+});
+
 describe('the document and the router agree', () => {
   it('every REST operation serves the tRPC procedure of the same name', () => {
     const served: string[] = [];
@@ -359,7 +753,7 @@ describe('the document and the router agree', () => {
     >;
     for (const [path, procedure] of Object.entries(procedures)) {
       expect(procedure._def.meta?.restOf, path).toBe(path);
-      served.push(path.replace('.', '-'));
+      served.push(path.replaceAll('.', '-'));
     }
     const documented = Object.values(document.paths).flatMap((ops) =>
       Object.values(ops).map((op) => op.operationId),
@@ -370,12 +764,22 @@ describe('the document and the router agree', () => {
   it('REST answers exactly what tRPC answers, field for field', async () => {
     const trpc = httpClient(server.url, accessToken);
     const session = await trpc.sessions.create.mutate({});
-    await trpc.sessions.send.mutate({
+    const send = {
       sessionId: session.session.id,
       content: 'two bedrooms in Famagusta',
       clientMessageId: randomUUID(),
-    });
+    };
+    const sent = await trpc.sessions.send.mutate(send);
+    const listing = (await trpc.listings.search.query({ limit: 1 })).items[0]!;
+    await trpc.favorites.add.mutate({ listingId: listing.id });
     const asJson = (value: unknown) => JSON.parse(JSON.stringify(value));
+    // The same send again (same clientMessageId) answers the same message, run and reply.
+    const again = await fetch(`${server.url}/api/v1/sessions/${send.sessionId}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(send),
+    });
+    expect(await again.json()).toEqual(asJson(sent));
     const pairs: [unknown, string][] = [
       [await trpc.auth.me.query(), '/auth/me'],
       [await trpc.conversations.list.query({ limit: 20 }), '/conversations'],
@@ -395,6 +799,17 @@ describe('the document and the router agree', () => {
         await trpc.sessions.memory.query({ sessionId: session.session.id }),
         `/sessions/${session.session.id}/memory`,
       ],
+      [
+        await trpc.conversations.memory.query({ conversationId: session.conversation.id }),
+        `/conversations/${session.conversation.id}/memory`,
+      ],
+      [
+        await trpc.sessions.runs.query({ sessionId: session.session.id }),
+        `/sessions/${session.session.id}/runs`,
+      ],
+      [await trpc.favorites.list.query({}), '/favorites'],
+      [await trpc.listings.similar.query({ id: listing.id }), `/listings/${listing.id}/similar`],
+      [await trpc.auth.apiKeys.list.query(), '/auth/api-keys'],
     ];
     for (const [viaTrpc, path] of pairs) {
       const res = await fetch(`${server.url}/api/v1${path}`, {

@@ -31,11 +31,17 @@ export function detach(schema: z.ZodType, options: { query: boolean }): z.ZodTyp
   if (def.type === 'union' && Array.isArray(def.options)) {
     copy.options = (def.options as z.ZodType[]).map((o) => detach(o, options));
   }
-  const copied = schema.clone(copy as never);
+  // What `.meta()` said (a format, a description) is kept by instance: the copy says it too.
+  const { id: _, ...meta } = schema.meta() ?? {};
+  // An id is a string piped into `z.uuid()`: the document describes the input side, a plain
+  // string, unless the format it must have is carried over (`format: uuid`).
+  const out = def.type === 'pipe' ? (def.out as z.ZodType)._zod.def : undefined;
+  if (out && 'format' in out) meta.format = out.format;
   // A custom check (the JSON-object validator behind `metadata`) has no JSON Schema of its
   // own; the document describes it as an object, and the router's schema still checks it.
-  if (def.type === 'custom') return copied.meta({ override: { type: 'object' } });
-  return copied;
+  if (def.type === 'custom') meta.override = { type: 'object' };
+  const copied = schema.clone(copy as never);
+  return Object.keys(meta).length ? copied.meta(meta) : copied;
 }
 
 function isNestedObject(schema: z.ZodType): boolean {

@@ -1,4 +1,5 @@
 import { generateOpenApiDocument } from 'trpc-to-openapi';
+import type { ApiMeta } from '../trpc';
 import { restRouter } from './router';
 
 /** Where the REST surface lives, under the server's public URL. */
@@ -26,16 +27,38 @@ export function openApiDocument(publicUrl: string) {
   // with the shape of its tRPC errors, so a strict client validates what it really gets.
   const schemas = document.components?.schemas ?? {};
   for (const name of Object.keys(schemas)) {
-    if (!name.startsWith('error.')) continue;
-    const code = name.slice('error.'.length);
-    schemas[name] = errorSchema(code, (schemas[name] as { title?: string }).title);
+    if (name.startsWith('error.')) schemas[name] = errorSchema(name.slice('error.'.length));
   }
+  describeErrors(document.paths ?? {});
   return document;
 }
 
-function errorSchema(code: string, title: string | undefined) {
+type Operations = Record<string, { responses?: Record<string, object> } | undefined>;
+
+/**
+ * trpc-to-openapi keeps one description per error code for every operation (the first it
+ * met); each operation gets the reasons its route gives (`errorsOf` in router.ts).
+ */
+function describeErrors(paths: Record<string, object>) {
+  const procedures = restRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { meta?: ApiMeta } }
+  >;
+  for (const procedure of Object.values(procedures)) {
+    const { method, path, errorResponses = {} } = procedure._def.meta?.openapi ?? {};
+    if (!method || !path || Array.isArray(errorResponses)) continue;
+    const responses = (paths[path] as Operations | undefined)?.[method.toLowerCase()]?.responses;
+    if (!responses) continue;
+    for (const [status, description] of Object.entries(errorResponses)) {
+      // A copy: the adapter hands every operation the same response object.
+      if (responses[status]) responses[status] = { ...responses[status], description };
+    }
+  }
+}
+
+function errorSchema(code: string) {
   return {
-    ...(title ? { title } : {}),
+    title: `${code} error`,
     type: 'object' as const,
     required: ['code', 'message', 'data'],
     properties: {

@@ -1,14 +1,37 @@
 import {
   ALERT_REASONS,
+  type Alert,
+  type AlertPage,
+  type ApiKeySummary,
+  type AssistantReply,
+  type Conversation,
+  type CreatedApiKey,
+  type CreatedWebhook,
   CURRENCIES,
+  type Delivery,
   FEATURES,
+  type HandoffBrief,
+  type InboxItem,
+  LANGUAGES,
+  type Listing,
+  type ListingPage,
+  type Me,
+  type Message,
   PROPERTY_TYPES,
   RENT_TYPES,
   ROLES,
+  type Run,
+  type SavedSearch,
   SCOPES,
   SESSION_STATUSES,
+  type SendResult,
+  type Session,
+  type SessionCreated,
+  type SessionMemory,
   searchFacts,
+  type User,
   WEBHOOK_EVENT_TYPES,
+  type Webhook,
 } from '@parley/validators';
 import { z } from 'zod';
 
@@ -124,6 +147,7 @@ export const assistantReplyOutput = z
     conversationId: id,
     recommendations: z.array(listingOutput),
     appliedFilters: searchFacts,
+    language: z.enum(LANGUAGES),
   })
   .meta({ id: 'AssistantReply' });
 
@@ -152,7 +176,10 @@ export const sendResultOutput = z
   })
   .meta({ id: 'SendResult' });
 
-export const memoryOutput = z.object({ summary: z.string(), facts: searchFacts });
+/** What the assistant understood of a conversation: every session of it shares one. */
+export const memoryOutput = z
+  .object({ summary: z.string(), facts: searchFacts })
+  .meta({ id: 'Memory' });
 
 export const okOutput = z.object({ ok: z.literal(true) });
 
@@ -230,3 +257,86 @@ export const markReadBody = z.object({
   ids: z.array(id).min(1).max(100).optional(),
   all: z.literal(true).optional(),
 });
+
+/** `auth.apiKeys.list`: a person's active keys (never the keys themselves). */
+export const apiKeyOutput = z
+  .object({
+    id,
+    name: z.string(),
+    scopes: z.array(z.enum(SCOPES)),
+    lastUsedAt: at.nullable(),
+    createdAt: at,
+  })
+  .meta({ id: 'ApiKey' });
+
+/** `auth.apiKeys.create`: the key (`pk_...`) is in this answer only. */
+export const createdApiKeyOutput = z
+  .object({
+    id,
+    name: z.string(),
+    scopes: z.array(z.enum(SCOPES)),
+    key: z.string(),
+    createdAt: at,
+  })
+  .meta({ id: 'CreatedApiKey' });
+
+export const handoffBriefOutput = z
+  .object({
+    summary: z.string(),
+    facts: searchFacts,
+    listingsShown: z.array(listingOutput),
+    listing: listingOutput.nullable(),
+  })
+  .meta({ id: 'HandoffBrief' });
+
+/** A conversation as the agents' inbox shows it. */
+export const inboxItemOutput = z
+  .object({
+    conversation: conversationOutput,
+    customer: z.object({
+      id,
+      name: z.string(),
+      email: z.string(),
+      endUserId: z.string().nullable(),
+    }),
+    brief: handoffBriefOutput,
+    lastMessage: messageOutput.nullable(),
+    waitingSince: at.nullable(),
+  })
+  .meta({ id: 'InboxItem' });
+
+/** `inbox.claim`: the conversation, and the agent's own session on it. */
+export const claimedOutput = z
+  .object({ conversation: conversationOutput, session: sessionOutput })
+  .meta({ id: 'Claimed' });
+
+/*
+ * Each schema against the type its procedures return. tRPC strips what an output schema
+ * does not name, so a field missing here would vanish from REST answers without a word
+ * (`AssistantReply.language` did); this fails to compile instead.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Agrees<S extends z.ZodType, T> = Same<z.output<S>, T>;
+true satisfies Agrees<typeof userOutput, User>;
+true satisfies Agrees<typeof meOutput, Me>;
+true satisfies Agrees<typeof conversationOutput, Conversation>;
+true satisfies Agrees<typeof listingOutput, Listing>;
+true satisfies Agrees<typeof messageOutput, Message>;
+true satisfies Agrees<typeof sessionOutput, Session>;
+true satisfies Agrees<typeof sessionCreatedOutput, SessionCreated>;
+true satisfies Agrees<typeof assistantReplyOutput, AssistantReply>;
+true satisfies Agrees<typeof runOutput, Run>;
+true satisfies Agrees<typeof sendResultOutput, SendResult>;
+true satisfies Agrees<typeof memoryOutput, SessionMemory>;
+true satisfies Agrees<typeof listingPageOutput, ListingPage>;
+true satisfies Agrees<typeof webhookOutput, Webhook>;
+true satisfies Agrees<typeof createdWebhookOutput, CreatedWebhook>;
+true satisfies Agrees<typeof deliveryOutput, Delivery>;
+true satisfies Agrees<typeof savedSearchOutput, SavedSearch>;
+true satisfies Agrees<typeof alertOutput, Alert>;
+true satisfies Agrees<typeof alertPageOutput, AlertPage>;
+true satisfies Agrees<typeof apiKeyOutput, ApiKeySummary>;
+true satisfies Agrees<typeof createdApiKeyOutput, CreatedApiKey>;
+true satisfies Agrees<typeof handoffBriefOutput, HandoffBrief>;
+true satisfies Agrees<typeof inboxItemOutput, InboxItem>;
+true satisfies Agrees<typeof claimedOutput, { conversation: Conversation; session: Session }>;
