@@ -2,10 +2,11 @@
  * What a browser gets from the server, checked from outside over HTTP: security headers
  * on every response (pages, files, API answers, errors), framing refused except on the
  * routes given as embeddable, a missing /assets/ file answered 404 (never the page cached
- * for a year), precompressed copies sent with Content-Encoding, and long caching for
- * hashed files only.
+ * for a year), precompressed copies sent with Content-Encoding, long caching for
+ * hashed files only, and a rebuild under the running server served as it is.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
@@ -153,6 +154,36 @@ describe('static files', () => {
       expect(res.headers.get('content-encoding'), accept).toBe(encoding);
       expect(res.headers.get('content-type'), accept).toMatch(/javascript/);
       expect(res.headers.get('vary') ?? '', accept).toMatch(/accept-encoding/i);
+    }
+  });
+
+  it('serves a rebuild under the running server as it is, and a file it cannot read never stops it', async () => {
+    // A rebuild: the old script goes, a new one comes.
+    for (const suffix of ['', '.br', '.gz'])
+      await unlink(path.join(dist, `assets/index-AbC_12-z.js${suffix}`));
+    await writeFile(path.join(dist, 'assets/index-NeW_34-q.js'), SCRIPT);
+    expect((await get('/assets/index-AbC_12-z.js')).status).toBe(404);
+    const fresh = await get('/assets/index-NeW_34-q.js');
+    expect(fresh.status).toBe(200);
+    expect(await fresh.text()).toBe(SCRIPT);
+    // A name that is there but cannot be read (a socket: open fails after the lookup, as
+    // for a file removed in between): that one response fails, the server goes on.
+    const socketPath = path.join(dist, 'assets/broken-ZzZ_56-w.js');
+    const socket = createServer();
+    await new Promise<void>((resolve) => socket.listen(socketPath, resolve));
+    try {
+      const broken = await get('/assets/broken-ZzZ_56-w.js').then(
+        async (res) => {
+          await res.text();
+          return res.status;
+        },
+        () => 'failed',
+      );
+      expect([404, 'failed']).toContain(broken);
+      expect((await get('/healthz')).status).toBe(200);
+      expect((await get('/assets/index-NeW_34-q.js')).status).toBe(200);
+    } finally {
+      socket.close();
     }
   });
 });
