@@ -22,6 +22,7 @@ beforeAll(async () => {
       RATE_LIMIT_REGISTER_PER_IP_PER_HOUR: '1000',
       SSE_MAX_SUBSCRIPTIONS_PER_CLIENT: '3',
       SSE_MAX_STREAMS_PER_IP: '5',
+      RATE_LIMIT_GUESTS_PER_IP_PER_HOUR: '3',
     },
   });
 });
@@ -84,6 +85,22 @@ describe('x-api-key', () => {
     });
     const byKey = clientFrom('192.0.2.1', { 'x-api-key': key });
     expect((await byKey.conversations.list.query({})).items).toHaveLength(1);
+  });
+});
+
+describe('guests', () => {
+  it('are limited per address apart from sign-ups: many visitors behind one address leave sign-up open', async () => {
+    const office = clientFrom('198.51.100.77');
+    for (let i = 0; i < 3; i++) expect((await office.auth.guest.mutate()).user.role).toBe('guest');
+    const refused = await errorOf(() => office.auth.guest.mutate());
+    expect(refused.data.code).toBe('TOO_MANY_REQUESTS');
+    const signed = await office.auth.register.mutate({
+      email: `office-${Date.now()}@example.com`,
+      password: 'correct horse 42',
+      name: 'Office worker',
+    });
+    expect(signed.user.role).toBe('user');
+    expect((await clientFrom('198.51.100.78').auth.guest.mutate()).user.role).toBe('guest');
   });
 });
 

@@ -21,6 +21,8 @@ export interface ApiConfig {
     loginFailuresPerAccountPerMinute: number;
     loginFailuresPerAccountPerHour: number;
     registerPerIpPerHour: number;
+    /** Guests started per IP per hour: every new visitor who chats is one. */
+    guestsPerIpPerHour: number;
     searchPerIpPerMinute: number;
   };
   webhooks: WebhookConfig;

@@ -49,6 +49,7 @@ const config: ApiConfig = {
     loginFailuresPerAccountPerMinute: 1000,
     loginFailuresPerAccountPerHour: 100,
     registerPerIpPerHour: 1000,
+    guestsPerIpPerHour: 1000,
     searchPerIpPerMinute: SEARCHES_PER_MINUTE,
   },
   webhooks: {

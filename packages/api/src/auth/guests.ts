@@ -14,10 +14,12 @@ export const GUEST_TTL_SECONDS = 24 * 3600;
 /**
  * A guest: someone trying Parley without an account. A user row with role `guest`, no
  * password and an expiry; it may chat (conversations) and keep favourites, nothing else.
- * Made at most as often as accounts are, per client address.
+ * Limited per client address apart from accounts: every new visitor who chats is a guest,
+ * and twenty of them behind one address (an office, a carrier's NAT) used up an hour's
+ * sign-ups for everyone there.
  */
 export async function createGuest(services: ApiServices, ip: string): Promise<AuthResult> {
-  await enforce([limitsFor(services).registerPerIp, ip]);
+  await enforce([limitsFor(services).guestPerIp, ip]);
   const now = services.clock();
   return withTransaction(services.db.sequelize, async (transaction) => {
     const id = newId();

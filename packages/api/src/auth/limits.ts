@@ -9,6 +9,7 @@ export interface Limits {
   loginPerAccountMinute: Limiter;
   loginPerAccountHour: Limiter;
   registerPerIp: Limiter;
+  guestPerIp: Limiter;
   searchPerIp: Limiter;
 }
 
@@ -39,6 +40,11 @@ export function createLimits(services: Pick<ApiServices, 'infra' | 'config'>): L
     registerPerIp: infra.createRateLimiter({
       name: 'register-ip',
       points: r.registerPerIpPerHour,
+      durationSeconds: 3600,
+    }),
+    guestPerIp: infra.createRateLimiter({
+      name: 'guest-ip',
+      points: r.guestsPerIpPerHour,
       durationSeconds: 3600,
     }),
     searchPerIp: infra.createRateLimiter({
