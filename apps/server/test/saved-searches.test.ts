@@ -99,6 +99,20 @@ describe('searches', () => {
     );
     expect(again.map((s) => s.id)).toEqual(Array(5).fill(second.id));
     expect((await a.client.searches.list.query({})).items).toHaveLength(2);
+    // So is the same search written another way: a town's other name, features reordered.
+    const byOneName = await a.client.searches.create.mutate({
+      query: { location: 'Kyrenia', rentType: 'long_term', features: ['pool', 'sea_view'] },
+    });
+    const byTheOther = await a.client.searches.create.mutate({
+      query: { location: 'Girne', rentType: 'long_term', features: ['sea_view', 'pool'] },
+    });
+    expect(byTheOther.id).toBe(byOneName.id);
+    // A different search is not.
+    const elsewhere = await a.client.searches.create.mutate({
+      query: { location: 'Lapta', rentType: 'long_term', features: ['sea_view', 'pool'] },
+    });
+    expect(elsewhere.id).not.toBe(byOneName.id);
+    for (const id of [byOneName.id, elsewhere.id]) await a.client.searches.delete.mutate({ id });
 
     // Another person sees none of it.
     const b = await person('b');

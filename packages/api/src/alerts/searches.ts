@@ -143,6 +143,36 @@ export async function insertSavedSearch(
   return toSavedSearch(row!);
 }
 
+/**
+ * The person's saved search that matches exactly the listings `query` would: the same
+ * match columns, however the query was written ("Kyrenia" or "Girne", features in any
+ * order). Two such searches would alert twice for every listing.
+ */
+async function sameSearch(
+  sequelize: Sequelize,
+  userId: string,
+  query: SearchFacts,
+  transaction: Transaction,
+): Promise<SavedSearchRow | undefined> {
+  const c = matchColumns(query);
+  const [row] = await sequelize.query<SavedSearchRow>(
+    `SELECT ${COLUMNS} FROM saved_searches
+      WHERE user_id = $1 AND match_keys = $2::text[]
+        AND excluded_towns IS NOT DISTINCT FROM $3::text[]
+        AND bedrooms = $4::int4range AND price = $5::numrange AND feature_mask = $6
+        AND q IS NOT DISTINCT FROM (
+          CASE WHEN numnode(websearch_to_tsquery('english'::regconfig, $7::text)) > 0
+               THEN websearch_to_tsquery('english'::regconfig, $7::text) END)
+      ORDER BY created_at LIMIT 1`,
+    {
+      bind: [userId, c.matchKeys, c.excludedTowns, c.bedrooms, c.price, c.featureMask, c.q],
+      type: QueryTypes.SELECT,
+      transaction,
+    },
+  );
+  return row;
+}
+
 export async function createSavedSearch(
   deps: SearchesDeps,
   userId: string,
@@ -163,11 +193,7 @@ export async function createSavedSearch(
       bind: [userId],
       transaction,
     });
-    const [existing] = await deps.sequelize.query<SavedSearchRow>(
-      `SELECT ${COLUMNS} FROM saved_searches
-        WHERE user_id = $1 AND query = $2::jsonb ORDER BY created_at LIMIT 1`,
-      { bind: [userId, JSON.stringify(query)], type: QueryTypes.SELECT, transaction },
-    );
+    const existing = await sameSearch(deps.sequelize, userId, query, transaction);
     if (existing) return toSavedSearch(existing);
     return insertSavedSearch(
       deps.sequelize,
