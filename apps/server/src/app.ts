@@ -99,6 +99,7 @@ function apiConfig(env: Env, secret: Uint8Array, webhookKey: Uint8Array): ApiCon
       loginFailuresPerAccountPerHour: env.RATE_LIMIT_LOGIN_PER_ACCOUNT_PER_HOUR,
       registerPerIpPerHour: env.RATE_LIMIT_REGISTER_PER_IP_PER_HOUR,
       guestsPerIpPerHour: env.RATE_LIMIT_GUESTS_PER_IP_PER_HOUR,
+      visitorSendsPerMinute: env.RATE_LIMIT_VISITOR_SENDS_PER_MINUTE,
       searchPerIpPerMinute: env.RATE_LIMIT_SEARCH_PER_IP_PER_MINUTE,
     },
     webhooks: {

@@ -80,6 +80,7 @@ export const envSchema = z.object({
   RATE_LIMIT_LOGIN_PER_ACCOUNT_PER_HOUR: int(1, 100).default(50),
   RATE_LIMIT_REGISTER_PER_IP_PER_HOUR: int(1, 1_000_000).default(20),
   RATE_LIMIT_GUESTS_PER_IP_PER_HOUR: int(1, 1_000_000).default(300),
+  RATE_LIMIT_VISITOR_SENDS_PER_MINUTE: int(1, 1_000_000).default(30),
   RATE_LIMIT_SEARCH_PER_IP_PER_MINUTE: int(1, 1_000_000).default(300),
   ASSISTANT_PROVIDER: z
     .enum(['rules', 'openai'], { error: 'expects rules or openai' })

@@ -9,7 +9,10 @@ import { errorOf, httpClient, signUp, startTestServer, type TestServer } from '.
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer({ label: 'guests', env: { SEED_DEMO_LISTINGS: '30' } });
+  server = await startTestServer({
+    label: 'guests',
+    env: { SEED_DEMO_LISTINGS: '30', RATE_LIMIT_VISITOR_SENDS_PER_MINUTE: '4' },
+  });
 });
 afterAll(() => server?.close());
 
@@ -47,6 +50,39 @@ describe('guests', () => {
     const hours = (row!.expires_at.getTime() - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(23);
     expect(hours).toBeLessThanOrEqual(24);
+  });
+
+  it('send at most so many messages a minute (anyone can be a guest), people with accounts more', async () => {
+    const send = (client: ReturnType<typeof httpClient>, sessionId: string) =>
+      client.sessions.send.mutate({
+        sessionId,
+        content: 'flat in Girne',
+        clientMessageId: randomUUID(),
+        wait: false,
+      });
+    const guest = await httpClient(server.url).auth.guest.mutate();
+    const asGuest = httpClient(server.url, guest.accessToken);
+    const { session } = await asGuest.sessions.create.mutate({});
+    for (let i = 0; i < 4; i++) await send(asGuest, session.id);
+    const refused = await errorOf(() => send(asGuest, session.id));
+    expect(refused.data.code).toBe('TOO_MANY_REQUESTS');
+    expect(refused.data.retryAfter).toBeGreaterThan(0);
+    // A new session of the same guest does not start the count again.
+    const other = await asGuest.sessions.create.mutate({});
+    expect((await errorOf(() => send(asGuest, other.session.id))).data.code).toBe(
+      'TOO_MANY_REQUESTS',
+    );
+    const person = await signUp(httpClient(server.url), 'chatty');
+    const asPerson = httpClient(server.url, person.accessToken);
+    const own = await asPerson.sessions.create.mutate({});
+    for (let i = 0; i < 6; i++) await send(asPerson, own.session.id);
+    // A widget's visitor (the session's client secret) is counted per session.
+    const widget = await asPerson.sessions.create.mutate({});
+    const asVisitor = httpClient(server.url, widget.clientSecret);
+    for (let i = 0; i < 4; i++) await send(asVisitor, widget.session.id);
+    expect((await errorOf(() => send(asVisitor, widget.session.id))).data.code).toBe(
+      'TOO_MANY_REQUESTS',
+    );
   });
 
   it('may do nothing else: no API keys, listing writes, session lists', async () => {

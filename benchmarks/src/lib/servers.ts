@@ -41,6 +41,7 @@ export function benchEnv(databaseUrl: string, redis: string | undefined): Record
     RATE_LIMIT_SEARCH_PER_IP_PER_MINUTE: '1000000',
     RATE_LIMIT_REGISTER_PER_IP_PER_HOUR: '1000000',
     RATE_LIMIT_GUESTS_PER_IP_PER_HOUR: '1000000',
+    RATE_LIMIT_VISITOR_SENDS_PER_MINUTE: '1000000',
     RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE: '1000000',
     // The load comes from one loopback address: 10,000 sockets for ws.memory, 5,000 for fan-out.
     WS_MAX_CONNECTIONS_PER_IP: '1000000',

@@ -23,6 +23,8 @@ export interface ApiConfig {
     registerPerIpPerHour: number;
     /** Guests started per IP per hour: every new visitor who chats is one. */
     guestsPerIpPerHour: number;
+    /** Sends and retries a minute by one guest or one widget session. */
+    visitorSendsPerMinute: number;
     searchPerIpPerMinute: number;
   };
   webhooks: WebhookConfig;

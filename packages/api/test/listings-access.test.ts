@@ -50,6 +50,7 @@ const config: ApiConfig = {
     loginFailuresPerAccountPerHour: 100,
     registerPerIpPerHour: 1000,
     guestsPerIpPerHour: 1000,
+    visitorSendsPerMinute: 1000,
     searchPerIpPerMinute: SEARCHES_PER_MINUTE,
   },
   webhooks: {

@@ -1,5 +1,6 @@
 import type { ApiServices } from '../context';
 import { RateLimitedError } from '../errors';
+import type { Identity } from './credentials';
 
 type Limiter = ReturnType<ApiServices['infra']['createRateLimiter']>;
 
@@ -10,6 +11,7 @@ export interface Limits {
   loginPerAccountHour: Limiter;
   registerPerIp: Limiter;
   guestPerIp: Limiter;
+  visitorSends: Limiter;
   searchPerIp: Limiter;
 }
 
@@ -47,12 +49,33 @@ export function createLimits(services: Pick<ApiServices, 'infra' | 'config'>): L
       points: r.guestsPerIpPerHour,
       durationSeconds: 3600,
     }),
+    visitorSends: infra.createRateLimiter({
+      name: 'visitor-sends',
+      points: r.visitorSendsPerMinute,
+      durationSeconds: 60,
+    }),
     searchPerIp: infra.createRateLimiter({
       name: 'search-ip',
       points: r.searchPerIpPerMinute,
       durationSeconds: 60,
     }),
   };
+}
+
+/**
+ * Sends and retries by a visitor without an account (a guest, or a widget's client
+ * secret) are limited per guest or session: anyone can be one in a call, and each send
+ * stores a message and runs the assistant. People with accounts and API keys are not
+ * counted (registration is limited, and a key is its owner's).
+ */
+export async function enforceVisitorSends(services: ApiServices, identity: Identity) {
+  const key =
+    identity.kind === 'session'
+      ? `session:${identity.sessionId}`
+      : identity.kind === 'user' && identity.role === 'guest'
+        ? `guest:${identity.userId}`
+        : null;
+  if (key) await enforce([limitsFor(services).visitorSends, key]);
 }
 
 /** Consumes one point from each limiter; the longest wait wins when any refuses. */

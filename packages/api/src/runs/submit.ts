@@ -3,6 +3,7 @@ import type { Message, SendResult } from '@parley/validators';
 import { TRPCError } from '@trpc/server';
 import { QueryTypes } from 'sequelize';
 import type { Identity } from '../auth/credentials';
+import { enforceVisitorSends } from '../auth/limits';
 import { messageOfRow, replyOf } from '../chat/serialize';
 import { sessionKeyBound } from '../chat/sessions';
 import type { ApiServices } from '../context';
@@ -166,6 +167,7 @@ export async function sendMessage(
 ): Promise<SendResult> {
   const input = { ...raw, content: storable(raw.content) };
   assertSessionOf(identity, input.sessionId);
+  await enforceVisitorSends(services, identity);
   const wait = input.wait ?? true;
   let committed: StoredSend;
   try {
@@ -375,6 +377,7 @@ export async function retryMessage(
   identity: Identity,
   input: { sessionId: string; messageId: string; clientMessageId: string; wait?: boolean },
 ): Promise<SendResult> {
+  await enforceVisitorSends(services, identity);
   const session = await sessionFor(services, identity, input.sessionId);
   const conversationId = session.conversation_id;
   const wait = input.wait ?? true;
