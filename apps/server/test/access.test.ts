@@ -58,8 +58,8 @@ type Access =
   | 'user-own' // a signed-in person, on an object of A's
   | 'scoped' // user or key with the scope; nothing of A's involved
   | 'scoped-own' // user or key with the scope, on an object of A's
-  | 'session' // A's session: owner, key with sessions:write, or that session's secret
-  | 'session-owner' // A's session: owner or key with sessions:write, not a secret
+  | 'session' // A's session: owner or that session's secret (a sessions:write key: its own only)
+  | 'session-owner' // A's session: its owner, not a secret (a sessions:write key: its own only)
   | 'listing-writer' // role agent/admin or listings:write (A is an agent, B a plain user)
   | 'listing-owner' // a listing A created: its creator, or A's listings:write key
   | 'admin' // an admin signed in (not A, an agent; never a key or a secret)
@@ -100,12 +100,16 @@ function expected(access: Access, caller: Caller): Outcome {
     case 'scoped-own':
       if (secret || caller === 'keyWithoutScope') return 'FORBIDDEN';
       return caller === 'userB' ? 'NOT_FOUND' : 'ok';
+    // A's sessions are made with A's token: a key holding sessions:write alone (without
+    // conversations:read) reaches only sessions it made, so not these.
     case 'session':
       if (caller === 'keyWithoutScope') return 'FORBIDDEN';
-      return caller === 'userB' || caller === 'otherSecret' ? 'NOT_FOUND' : 'ok';
+      return caller === 'userB' || caller === 'otherSecret' || caller === 'keyWithScope'
+        ? 'NOT_FOUND'
+        : 'ok';
     case 'session-owner':
       if (secret || caller === 'keyWithoutScope') return 'FORBIDDEN';
-      return caller === 'userB' ? 'NOT_FOUND' : 'ok';
+      return caller === 'userB' || caller === 'keyWithScope' ? 'NOT_FOUND' : 'ok';
     case 'listing-writer':
       return caller === 'userA' || caller === 'keyWithScope' ? 'ok' : 'FORBIDDEN';
     case 'listing-owner':

@@ -34,7 +34,8 @@ describe('credentials that are replaced or revoked', () => {
     const person = await signUp(httpClient(server.url), 'revoke');
     const owner = httpClient(server.url, person.accessToken);
     const key = await owner.auth.apiKeys.create.mutate({ name: 'k', scopes: ['sessions:write'] });
-    const { session } = await owner.sessions.create.mutate({});
+    // The key's own session: one it did not make it may not reach (no conversations:read).
+    const { session } = await httpClient(server.url, key.key).sessions.create.mutate({});
     const socket = wsClient(server.url, key.key);
     try {
       const events = recordEvents(socket.client, session.id);
