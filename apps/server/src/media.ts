@@ -32,9 +32,10 @@ function fail(
   message: string,
   field?: string,
 ) {
+  // As a tRPC error reads: the message names the field, its entry in fieldErrors does not.
   sendJson(res, STATUS[code] ?? 500, {
     code,
-    message,
+    message: field ? `${field}: ${message}` : message,
     requestId,
     ...(field ? { fieldErrors: { [field]: [message] } } : {}),
   });
@@ -108,7 +109,7 @@ export function createMediaHandler(options: MediaHandlerOptions) {
     } catch (error) {
       if (error instanceof MediaError) {
         const code = error.reason === 'too_large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
-        return fail(res, requestId, code, `file: ${error.message}`, 'file');
+        return fail(res, requestId, code, error.message, 'file');
       }
       logger.error({ requestId, err: error }, 'picture upload failed');
       fail(res, requestId, 'INTERNAL_SERVER_ERROR', 'Internal server error');

@@ -131,9 +131,16 @@ describe('POST /media', () => {
     for (const [what, body, message] of cases) {
       const res = await upload(body, agent.accessToken);
       expect(res.status, what).toBe(400);
-      const error = (await res.json()) as { code: string; fieldErrors: Record<string, string[]> };
+      const error = (await res.json()) as {
+        code: string;
+        message: string;
+        fieldErrors: Record<string, string[]>;
+      };
       expect(error.code, what).toBe('BAD_REQUEST');
       expect(error.fieldErrors.file?.[0], what).toMatch(message);
+      // The field is named once: in the message, not again inside its own entry.
+      expect(error.fieldErrors.file?.[0], what).not.toMatch(/^file:/);
+      expect(error.message, what).toMatch(/^file: (?!file:)/);
     }
   });
 
