@@ -106,8 +106,9 @@ async function withJsonBody(
     fail(res, 413, 'PAYLOAD_TOO_LARGE', 'The body is over 1 MB', requestId);
     return false;
   }
-  const type = req.headers['content-type'];
-  if (type && !type.startsWith('application/json')) return true; // the adapter answers 415
+  // Media types are case-insensitive ("Application/JSON; charset=UTF-8" is JSON too).
+  const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (type && type !== 'application/json') return true; // the adapter answers 415
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {

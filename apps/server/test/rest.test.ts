@@ -222,6 +222,23 @@ describe('REST surface under /api/v1', () => {
     }
     const after = await call('GET', '/conversations', {});
     expect(after.body.items).toHaveLength(before.body.items.length);
+
+    // A media type is case-insensitive; another type is 415.
+    const upper = await fetch(`${server.url}/api/v1/conversations`, {
+      method: 'POST',
+      headers: { 'x-api-key': apiKey, 'content-type': 'Application/JSON; charset=UTF-8' },
+      body: '{"title":"Upper case"}',
+    });
+    expect(upper.status).toBe(200);
+    const made = (await upper.json()) as { id: string; title: string };
+    expect(made.title).toBe('Upper case');
+    const text = await fetch(`${server.url}/api/v1/conversations`, {
+      method: 'POST',
+      headers: { 'x-api-key': apiKey, 'content-type': 'text/plain' },
+      body: '{"title":"x"}',
+    });
+    expect(text.status).toBe(415);
+    await call('DELETE', '/conversations/{id}', { params: { id: made.id } });
   });
 
   it('accepts an access token as Bearer, as the document says', async () => {
