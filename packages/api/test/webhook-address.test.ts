@@ -24,6 +24,10 @@ describe('addresses a webhook may not reach', () => {
       '::ffff:127.0.0.1',
       '::ffff:7f00:1',
       '::ffff:10.0.0.1',
+      '::127.0.0.1',
+      '::7f00:1',
+      '::ffff:0:7f00:1',
+      '0:0:0:0:0:ffff:7f00:0001',
       '64:ff9b::a00:1',
       'ff02::1',
       '[::1]',
@@ -33,7 +37,13 @@ describe('addresses a webhook may not reach', () => {
   });
 
   it('lets public addresses through', () => {
-    for (const address of ['93.184.215.14', '1.1.1.1', '172.32.0.1', '2606:4700::1111'])
+    for (const address of [
+      '93.184.215.14',
+      '1.1.1.1',
+      '172.32.0.1',
+      '2606:4700::1111',
+      '::ffff:1.1.1.1',
+    ])
       expect(isPrivateAddress(address), address).toBe(false);
   });
 

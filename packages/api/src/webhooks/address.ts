@@ -40,6 +40,13 @@ for (const [network, prefix] of [
 
 const MAPPED_V4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i;
 
+// IPv6 forms that carry an IPv4 address (compatible ::a.b.c.d, mapped, translated): in any
+// spelling but the dotted mapped one (judged as the IPv4 it names) they are refused. Their
+// own list, as a BlockList also matches IPv4 addresses against IPv4-mapped subnets.
+const embedsIpv4 = new BlockList();
+for (const network of ['::', '::ffff:0:0', '::ffff:0:0:0'])
+  embedsIpv4.addSubnet(network, 96, 'ipv6');
+
 /** Whether `address` (an IP literal) is loopback, private, link-local or otherwise not public. */
 export function isPrivateAddress(address: string): boolean {
   const bare = address.replace(/^\[|\]$/g, '');
@@ -48,9 +55,8 @@ export function isPrivateAddress(address: string): boolean {
   const family = isIP(bare);
   if (family === 4) return blocked.check(bare, 'ipv4');
   if (family === 6) {
-    // ::ffff:7f00:1 is 127.0.0.1 written in hex.
-    if (/^::ffff:[0-9a-f]{1,4}:[0-9a-f]{1,4}$/i.test(bare)) return true;
-    return blocked.check(bare, 'ipv6');
+    // ::ffff:7f00:1 is 127.0.0.1 written in hex, ::127.0.0.1 the old compatible form.
+    return embedsIpv4.check(bare, 'ipv6') || blocked.check(bare, 'ipv6');
   }
   return true; // not an address at all: refuse rather than guess
 }
