@@ -3,7 +3,7 @@ import { en } from './text/en';
 
 /**
  * "apartments to rent long-term in Girne (Kyrenia), 2 bedrooms, up to £1,000 a month,
- * with pool". Empty facts read as "listings". English: memory summaries are for staff.
+ * with a pool". Empty facts read as "listings". English: memory summaries are for staff.
  */
 export function describeSearch(facts: SearchFacts): string {
   return en.search(facts);

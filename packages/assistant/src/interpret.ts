@@ -18,6 +18,10 @@ export type Note =
   | { kind: 'reading'; reading: Reading; amount: number }
   | { kind: 'converted'; amount: number; currency: BudgetCurrency; pounds: number }
   | { kind: 'weekly'; week: number; night: number }
+  /** A purchase budget written in hundreds, read as thousands: 150 is £150,000. */
+  | { kind: 'thousands'; amounts: number[]; currency: BudgetCurrency }
+  /** Features refused ("no pool") that the search cannot leave out. */
+  | { kind: 'unfiltered'; features: Feature[] }
   | { kind: 'needsBedrooms' };
 
 export interface Interpretation {
@@ -40,6 +44,8 @@ const TO_POUNDS: Record<BudgetCurrency, number> = { GBP: 1, EUR: 0.86, USD: 0.79
 /** Amounts that fit one reading only: a nightly rate, a monthly rent, a sale price. */
 const MONTHLY_FROM = 250;
 const SALE_FROM = 20_000;
+/** A purchase budget written bare below this is in thousands: "for sale under 150". */
+const SALE_THOUSANDS_BELOW = 10_000;
 
 export function interpret(
   message: string,
@@ -95,17 +101,38 @@ export function interpret(
   const facts = merged.facts;
   if (merged.droppedStaleBudget) notes.push({ kind: 'staleBudget' });
   const statesPrice = said.minPrice !== undefined || said.maxPrice !== undefined;
+  let { minPrice: statedMin, maxPrice: statedMax } = said;
 
+  // Nobody buys a home for £150: a bare purchase budget in hundreds means thousands
+  // ("satılık daire 120'ye kadar"). Rents are left as written.
+  if (statesPrice && facts.rentType === 'sale' && understood.weekly === undefined) {
+    const bare = understood.bareAmounts ?? {};
+    const inThousands = (n: number | undefined, isBare: boolean | undefined): n is number =>
+      n !== undefined && isBare === true && n > 0 && n < SALE_THOUSANDS_BELOW;
+    const amounts: number[] = [];
+    if (inThousands(statedMin, bare.min)) {
+      amounts.push(statedMin);
+      statedMin *= 1_000;
+      facts.minPrice = statedMin;
+    }
+    if (inThousands(statedMax, bare.max)) {
+      amounts.push(statedMax);
+      statedMax *= 1_000;
+      facts.maxPrice = statedMax;
+    }
+    if (amounts.length > 0)
+      notes.push({ kind: 'thousands', amounts, currency: understood.currency ?? 'GBP' });
+  }
   if (statesPrice && understood.weekly !== undefined) {
     const week = understood.weekly.max ?? understood.weekly.min;
-    const night = said.maxPrice ?? said.minPrice;
+    const night = statedMax ?? statedMin;
     if (week !== undefined && night !== undefined) notes.push({ kind: 'weekly', week, night });
   }
   if (statesPrice && understood.currency !== undefined && understood.currency !== 'GBP') {
     const rate = TO_POUNDS[understood.currency];
-    const amount = said.maxPrice ?? said.minPrice!;
-    if (said.minPrice !== undefined) facts.minPrice = Math.round(said.minPrice * rate);
-    if (said.maxPrice !== undefined) facts.maxPrice = Math.round(said.maxPrice * rate);
+    const amount = statedMax ?? statedMin!;
+    if (statedMin !== undefined) facts.minPrice = Math.round(statedMin * rate);
+    if (statedMax !== undefined) facts.maxPrice = Math.round(statedMax * rate);
     notes.push({
       kind: 'converted',
       amount,
@@ -147,6 +174,11 @@ export function interpret(
     facts.rentType = reading === 'sale' ? 'sale' : reading === 'month' ? 'long_term' : 'short_term';
     notes.push({ kind: 'reading', reading, amount });
   }
+
+  // "no pool" when no pool was asked for: the search can require a feature but not leave
+  // one out, so the reply says it was not applied rather than ignoring it.
+  const unfiltered = understood.refusedFeatures.filter((f) => !before.features?.includes(f));
+  if (unfiltered.length > 0) notes.push({ kind: 'unfiltered', features: unfiltered });
 
   const after = normaliseFacts(facts);
   const changes = Object.keys(before).length > 0 ? diff(before, after) : [];

@@ -1,4 +1,4 @@
-import type { Listing, SearchFacts } from '@parley/validators';
+import { type Listing, type SearchFacts, townsMatching } from '@parley/validators';
 import type { Note } from '../interpret';
 import type { Question, Texts } from '../text';
 import type { ChatTurn } from '../types';
@@ -21,6 +21,10 @@ function noteLine(t: Texts, note: Note): string {
       return t.converted(note.amount, note.currency, note.pounds);
     case 'weekly':
       return t.weekly(note.week, note.night);
+    case 'thousands':
+      return t.thousands(note.amounts, note.currency);
+    case 'unfiltered':
+      return t.unfiltered(note.features);
     case 'needsBedrooms':
       return t.needsBedrooms();
   }
@@ -41,7 +45,12 @@ function unknown(facts: SearchFacts, question: Question): boolean {
     case 'budget':
       return facts.minPrice === undefined && facts.maxPrice === undefined;
     case 'bedrooms':
-      return facts.minBedrooms === undefined && facts.maxBedrooms === undefined;
+      // A studio is its own answer: no separate bedroom.
+      return (
+        facts.minBedrooms === undefined &&
+        facts.maxBedrooms === undefined &&
+        facts.propertyType !== 'studio'
+      );
     case 'features':
       return facts.features === undefined;
   }
@@ -60,5 +69,17 @@ export function nextQuestion(
   const turns = history.filter((turn) => turn.role === 'assistant').length;
   const askedBefore = (q: Question) => [0, 1].some((v) => previous.includes(t.question(q, v)));
   const question = ORDER.find((q) => unknown(facts, q) && !askedBefore(q));
-  return question === undefined ? undefined : t.question(question, turns);
+  return question === undefined ? undefined : t.question(question, turns, popularPlaces(facts));
+}
+
+/** The towns the location question suggests, in this order. */
+const POPULAR_PLACES = ['Girne', 'Gazimağusa', 'Lefkoşa', 'İskele', 'Lapta'] as const;
+
+/**
+ * The popular towns not left out: "not in Girne" leaves out Girne (Kyrenia) and the towns
+ * of its district (Lapta), so neither is suggested.
+ */
+export function popularPlaces(facts: SearchFacts): string[] {
+  const excluded = (facts.excludeLocations ?? []).flatMap((place) => townsMatching(place));
+  return POPULAR_PLACES.filter((town) => !excluded.includes(town));
 }

@@ -24,18 +24,38 @@ const RENT = {
 const PERIOD = { long_term: ' a month', short_term: ' a night', sale: '' } as const;
 /** Features that read as "with a pool"; the rest get their own words. */
 const WITH: Partial<Record<Feature, string>> = {
-  sea_view: 'sea view',
-  pool: 'pool',
-  garden: 'garden',
+  sea_view: 'a sea view',
+  pool: 'a pool',
+  garden: 'a garden',
   parking: 'parking',
-  gym: 'gym',
+  gym: 'a gym',
   air_conditioning: 'air conditioning',
-  balcony: 'balcony',
+  balcony: 'a balcony',
 };
 const OWN: Partial<Record<Feature, string>> = {
   beach: 'near the beach',
   furnished: 'furnished',
   pet_friendly: 'pets allowed',
+};
+/** A feature refused, as the person would have said it: "no pool", "unfurnished". */
+const REFUSED: Record<Feature, string> = {
+  beach: 'not near the beach',
+  sea_view: 'no sea view',
+  pool: 'no pool',
+  garden: 'no garden',
+  furnished: 'unfurnished',
+  parking: 'no parking',
+  pet_friendly: 'no pets',
+  gym: 'no gym',
+  air_conditioning: 'no air conditioning',
+  balcony: 'no balcony',
+};
+/** The popular towns by the names English speakers use. */
+const ENGLISH_NAME: Readonly<Record<string, string>> = {
+  Girne: 'Kyrenia',
+  Gazimağusa: 'Famagusta',
+  Lefkoşa: 'Nicosia',
+  İskele: 'Iskele',
 };
 export const FEATURE_EN: Record<Feature, string> = {
   beach: 'near the beach',
@@ -126,7 +146,7 @@ function change(c: Change): string {
     case 'price':
       return priceEn(c.facts) ?? 'no budget';
     case 'featuresAdded':
-      return `with ${listWords(c.features.map((f) => FEATURE_EN[f]))}`;
+      return features(c.features).join(', ');
     case 'featuresRemoved':
       return `${listWords(c.features.map((f) => FEATURE_EN[f]))} no longer required`;
   }
@@ -160,10 +180,7 @@ const QUESTIONS: Record<Question, string[]> = {
     'Are you looking to rent long-term, stay for a holiday, or buy?',
     'Is this to rent, for a holiday, or to buy?',
   ],
-  location: [
-    'Which area do you prefer? Kyrenia, Famagusta, Nicosia, Iskele and Lapta are popular.',
-    'Any area in mind?',
-  ],
+  location: ['Which area do you prefer?', 'Any area in mind?'],
   budget: ["What's your budget?", 'How much would you like to spend?'],
   bedrooms: ['How many bedrooms do you need?', 'How many bedrooms?'],
   features: [
@@ -239,11 +256,22 @@ export const en: Texts = {
   converted: (amount, currency, pounds) =>
     `Listings are priced in pounds, so I read ${formatMoney(amount, currency, 'en')} as about ${money(pounds)}.`,
   weekly: (week, night) => `${money(week)} a week is about ${money(night)} a night.`,
+  thousands: (amounts, currency) =>
+    `I read ${amounts.map((n) => formatCount(n, 'en')).join(' to ')} as ${amounts.map((n) => formatMoney(n * 1_000, currency, 'en')).join(' to ')}, since this is a purchase.`,
+  unfiltered: (list) =>
+    `I can only search for what a home has, not for what it lacks, so I couldn't apply ${listWords(
+      list.map((f) => `"${REFUSED[f]}"`),
+    )}.`,
   sortedByPrice: (order) =>
     order === 'cheapest' ? 'Cheapest first:' : 'Starting with the most expensive:',
   needsBedrooms: () =>
     'How many bedrooms would you like? Then I can look for something bigger or smaller.',
-  question: (q, variant) => QUESTIONS[q][variant % QUESTIONS[q].length]!,
+  question(q, variant, places) {
+    const question = QUESTIONS[q][variant % QUESTIONS[q].length]!;
+    if (q !== 'location' || variant % QUESTIONS[q].length !== 0 || !places?.length) return question;
+    const names = places.map((town) => ENGLISH_NAME[town] ?? town);
+    return `${question} ${listWords(names)} ${names.length === 1 ? 'is' : 'are'} popular.`;
+  },
   human: () =>
     "I'll ask one of our agents to take over this conversation. They will see what you've asked for so far and reply here.",
   viewing: () =>

@@ -28,21 +28,39 @@ export const FEATURE_RU: Record<Feature, string> = {
   air_conditioning: 'с кондиционером',
   balcony: 'с балконом',
 };
-/** Town names as Russian speakers write them: nominative and "в ..." (prepositional). */
-const TOWN: Record<string, readonly [string, string]> = {
-  Girne: ['Кирения', 'в Кирении'],
-  Gazimağusa: ['Фамагуста', 'в Фамагусте'],
-  Lefkoşa: ['Никосия', 'в Никосии'],
-  İskele: ['Искеле', 'в Искеле'],
-  Güzelyurt: ['Гюзельюрт', 'в Гюзельюрте'],
-  Lapta: ['Лапта', 'в Лапте'],
-  Esentepe: ['Эсентепе', 'в Эсентепе'],
-  Alsancak: ['Алсанджак', 'в Алсанджаке'],
-  Bellapais: ['Беллапаис', 'в Беллапаисе'],
-  Karşıyaka: ['Каршияка', 'в Каршияке'],
+/**
+ * Town names as Russian speakers write them: nominative, "в ..." (prepositional) and the
+ * genitive that follows "вместо" and "кроме" ("вместо Кирении", "кроме Лапты").
+ */
+const TOWN: Record<string, readonly [string, string, string]> = {
+  Girne: ['Кирения', 'в Кирении', 'Кирении'],
+  Gazimağusa: ['Фамагуста', 'в Фамагусте', 'Фамагусты'],
+  Lefkoşa: ['Никосия', 'в Никосии', 'Никосии'],
+  İskele: ['Искеле', 'в Искеле', 'Искеле'],
+  Güzelyurt: ['Гюзельюрт', 'в Гюзельюрте', 'Гюзельюрта'],
+  Lapta: ['Лапта', 'в Лапте', 'Лапты'],
+  Esentepe: ['Эсентепе', 'в Эсентепе', 'Эсентепе'],
+  Alsancak: ['Алсанджак', 'в Алсанджаке', 'Алсанджака'],
+  Bellapais: ['Беллапаис', 'в Беллапаисе', 'Беллапаиса'],
+  Karşıyaka: ['Каршияка', 'в Каршияке', 'Каршияки'],
 };
 const name = (town: string) => TOWN[town]?.[0] ?? town;
 const inTown = (town: string) => TOWN[town]?.[1] ?? `в ${town}`;
+/** After "вместо" or "кроме": "вместо Кирении". A name not in the table is left as written. */
+const ofTown = (town: string) => TOWN[town]?.[2] ?? town;
+/** A feature refused, as the person would have said it: "без бассейна", "без мебели". */
+const REFUSED: Record<Feature, string> = {
+  beach: 'не у моря',
+  sea_view: 'без вида на море',
+  pool: 'без бассейна',
+  garden: 'без сада',
+  furnished: 'без мебели',
+  parking: 'без парковки',
+  pet_friendly: 'без питомцев',
+  gym: 'без спортзала',
+  air_conditioning: 'без кондиционера',
+  balcony: 'без балкона',
+};
 
 const money = (n: number) => formatMoney(n, 'GBP', 'ru');
 const plurals = new Intl.PluralRules('ru-RU');
@@ -82,7 +100,7 @@ function search(facts: SearchFacts): string {
   if (facts.rentType !== undefined) head.push(RENT[facts.rentType]);
   if (facts.location !== undefined) head.push(inTown(facts.location));
   if (facts.excludeLocations?.length)
-    head.push(`(кроме: ${facts.excludeLocations.map(name).join(', ')})`);
+    head.push(`(кроме ${facts.excludeLocations.map(ofTown).join(', ')})`);
   if (facts.q !== undefined) head.push(`со словами «${facts.q}»`);
   const features = (facts.features ?? []).map((f) => FEATURE_RU[f]);
   return [head.join(' '), bedroomsRu(facts), priceRu(facts), ...features]
@@ -94,9 +112,9 @@ function change(c: Change): string {
   switch (c.kind) {
     case 'location':
       if (c.to === undefined) return 'любой район';
-      return c.from === undefined ? inTown(c.to) : `${inTown(c.to)} вместо ${name(c.from)}`;
+      return c.from === undefined ? inTown(c.to) : `${inTown(c.to)} вместо ${ofTown(c.from)}`;
     case 'exclude':
-      return `кроме: ${c.places.map(name).join(', ')}`;
+      return `кроме ${c.places.map(ofTown).join(', ')}`;
     case 'rentType':
       return c.to === undefined ? 'аренда или покупка' : RENT[c.to];
     case 'propertyType':
@@ -138,10 +156,7 @@ const QUESTIONS: Record<Question, string[]> = {
     'Вы хотите снять жильё надолго, на время отпуска или купить?',
     'Аренда, посуточно или покупка?',
   ],
-  location: [
-    'Какой район вам больше нравится? Популярны Кирения, Фамагуста, Никосия, Искеле и Лапта.',
-    'Есть ли район на примете?',
-  ],
+  location: ['Какой район вам больше нравится?', 'Есть ли район на примете?'],
   budget: ['Какой у вас бюджет?', 'На какую сумму вы рассчитываете?'],
   bedrooms: ['Сколько спален вам нужно?', 'Сколько нужно спален?'],
   features: [
@@ -214,11 +229,23 @@ export const ru: Texts = {
   converted: (amount, currency, pounds) =>
     `Цены указаны в фунтах, поэтому ${formatMoney(amount, currency, 'ru')} — это примерно ${money(pounds)}.`,
   weekly: (week, night) => `${money(week)} в неделю — это примерно ${money(night)} за ночь.`,
+  thousands: (amounts, currency) =>
+    `Это цена покупки, поэтому я понял ${amounts.map((n) => formatCount(n, 'ru')).join(' – ')} как ${amounts.map((n) => formatMoney(n * 1_000, currency, 'ru')).join(' – ')}.`,
+  unfiltered: (list) =>
+    `Я могу искать только по тому, что в жилье есть, а не по тому, чего нет, поэтому не смог учесть ${list
+      .map((f) => `«${REFUSED[f]}»`)
+      .join(', ')}.`,
   sortedByPrice: (order) =>
     order === 'cheapest' ? 'Сначала самые недорогие:' : 'Сначала самые дорогие:',
   needsBedrooms: () =>
     'Сколько спален вам нужно? Тогда я смогу подобрать вариант побольше или поменьше.',
-  question: (q, variant) => QUESTIONS[q][variant % QUESTIONS[q].length]!,
+  question(q, variant, places) {
+    const question = QUESTIONS[q][variant % QUESTIONS[q].length]!;
+    if (q !== 'location' || variant % QUESTIONS[q].length !== 0 || !places?.length) return question;
+    const names = places.map(name);
+    if (names.length === 1) return `${question} Популярное место — ${names[0]}.`;
+    return `${question} Популярны ${names.slice(0, -1).join(', ')} и ${names.at(-1)}.`;
+  },
   human: () =>
     'Я передам этот разговор одному из наших агентов. Он увидит, что вы уже искали, и ответит здесь.',
   viewing: () =>

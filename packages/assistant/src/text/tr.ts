@@ -29,7 +29,26 @@ export const FEATURE_TR: Record<Feature, string> = {
   balcony: 'balkonlu',
 };
 
+/** A feature refused, as the person would have said it: "havuzsuz", "eşyasız". */
+const REFUSED: Record<Feature, string> = {
+  beach: 'denize yakın olmasın',
+  sea_view: 'deniz manzarasız',
+  pool: 'havuzsuz',
+  garden: 'bahçesiz',
+  furnished: 'eşyasız',
+  parking: 'otoparksız',
+  pet_friendly: 'evcil hayvansız',
+  gym: 'spor salonsuz',
+  air_conditioning: 'klimasız',
+  balcony: 'balkonsuz',
+};
+
 const money = (n: number) => formatMoney(n, 'GBP', 'tr');
+
+/** The first letter in upper case, the Turkish way ("i" becomes "İ"): a line's start. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('tr') + text.slice(1);
+}
 
 function listWords(words: readonly string[], and = 've'): string {
   if (words.length <= 1) return words[0] ?? '';
@@ -135,10 +154,7 @@ const QUESTIONS: Record<Question, string[]> = {
     'Uzun dönem kiralamak mı, tatil için kalmak mı, yoksa satın almak mı istiyorsunuz?',
     'Kiralık mı, günlük mü, satılık mı bakıyorsunuz?',
   ],
-  location: [
-    'Hangi bölgeyi tercih edersiniz? Girne, Gazimağusa, Lefkoşa, İskele ve Lapta çok tercih ediliyor.',
-    'Aklınızda bir bölge var mı?',
-  ],
+  location: ['Hangi bölgeyi tercih edersiniz?', 'Aklınızda bir bölge var mı?'],
   budget: ['Bütçeniz ne kadar?', 'Ne kadar harcamayı düşünüyorsunuz?'],
   bedrooms: ['Kaç yatak odası istiyorsunuz?', 'Kaç oda olsun?'],
   features: [
@@ -169,7 +185,7 @@ export const tr: Texts = {
   relaxed(l, total, shown) {
     const here =
       shown === 1 ? 'İşte o ilan' : shown === total ? 'İşte hepsi' : `İşte ilk ${shown} tanesi`;
-    return `${loosened(l)} ${formatCount(total, 'tr')} ilan çıkıyor. ${here}:`;
+    return `${capitalise(loosened(l))} ${formatCount(total, 'tr')} ilan çıkıyor. ${here}:`;
   },
   relaxedNote: () =>
     'Bunlar o filtre gevşetilerek gösterildi; aramanız değişmedi. Böyle kalmasını ya da başka bir şeyi değiştirmemi isterseniz söyleyin.',
@@ -207,11 +223,21 @@ export const tr: Texts = {
   converted: (amount, currency, pounds) =>
     `İlanların fiyatı sterlin; ${formatMoney(amount, currency, 'tr')} yaklaşık ${money(pounds)} ediyor.`,
   weekly: (week, night) => `Haftalık ${money(week)}, gecelik yaklaşık ${money(night)} ediyor.`,
+  thousands: (amounts, currency) =>
+    `Satın alma fiyatı olduğu için ${amounts.map((n) => formatCount(n, 'tr')).join(' - ')} tutarını ${amounts.map((n) => formatMoney(n * 1_000, currency, 'tr')).join(' - ')} olarak aldım.`,
+  unfiltered: (list) =>
+    `Yalnızca bir evde olanlara göre arama yapabiliyorum, olmayanlara göre değil; bu yüzden ${listWords(
+      list.map((f) => `"${REFUSED[f]}"`),
+    )} ${list.length === 1 ? 'isteğini' : 'isteklerini'} uygulayamadım.`,
   sortedByPrice: (order) =>
     order === 'cheapest' ? 'En uygun fiyatlılar önce:' : 'En pahalılar önce:',
   needsBedrooms: () =>
     'Kaç yatak odası istersiniz? Böylece daha büyük ya da daha küçük bir şey bakabilirim.',
-  question: (q, variant) => QUESTIONS[q][variant % QUESTIONS[q].length]!,
+  question(q, variant, places) {
+    const question = QUESTIONS[q][variant % QUESTIONS[q].length]!;
+    if (q !== 'location' || variant % QUESTIONS[q].length !== 0 || !places?.length) return question;
+    return `${question} ${listWords(places)} çok tercih ediliyor.`;
+  },
   human: () =>
     'Bu konuşmayı temsilcilerimizden birine aktarıyorum. Şimdiye kadar ne istediğinizi görecek ve buradan yanıt verecek.',
   viewing: () =>

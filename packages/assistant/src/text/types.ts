@@ -60,9 +60,18 @@ export interface Texts {
   reading(reading: Reading, amount: number): string;
   converted(amount: number, currency: string, pounds: number): string;
   weekly(week: number, night: number): string;
+  /** "I read 150 as £150,000": a purchase budget written in hundreds, amounts as written. */
+  thousands(amounts: readonly number[], currency: string): string;
+  /** Refused features ("no pool") that the search cannot leave out, said as not applied. */
+  unfiltered(features: readonly Feature[]): string;
   sortedByPrice(order: 'cheapest' | 'priciest'): string;
   needsBedrooms(): string;
-  question(question: Question, variant: number): string;
+  /**
+   * One question; the first wording of `location` names the popular `places` (canonical
+   * town names) people are offered. Without `places` it is the question alone, which is
+   * how an earlier reply is recognised as having asked it.
+   */
+  question(question: Question, variant: number, places?: readonly string[]): string;
   human(): string;
   viewing(): string;
   /** After asking for a person: whether an agent is online now, and what happens next. */

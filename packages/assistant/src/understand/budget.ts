@@ -19,6 +19,8 @@ export interface BudgetFinding {
   period?: Period;
   /** Index of the term holding the first amount, to tell which period words belong to it. */
   at?: number;
+  /** The bounds written as plain numbers, with no "k", "bin" or "тыс": "under 150". */
+  bare?: { min?: boolean; max?: boolean };
 }
 
 type Direction = 'max' | 'min';
@@ -374,6 +376,7 @@ export function findBudget(scan: Scan): BudgetFinding | undefined {
     if (range !== undefined) {
       found.min = range.min;
       found.max = range.max;
+      found.bare = { min: range.minBare, max: range.maxBare };
       found.period ??= range.period;
       found.at ??= i;
       i = range.end - 1;
@@ -395,6 +398,7 @@ export function findBudget(scan: Scan): BudgetFinding | undefined {
 
     const direction = after.direction ?? before.direction ?? 'max';
     found[direction] = num.value;
+    found.bare = { ...found.bare, [direction]: !num.scaled };
     found.period ??= after.period;
     found.at ??= i;
     claim(scan, before.start, after.end);
@@ -503,6 +507,8 @@ function yearLike(scan: Scan, i: number, value: number, currency: boolean): bool
 interface Range {
   min: number;
   max: number;
+  minBare: boolean;
+  maxBare: boolean;
   end: number;
   period?: Period;
 }
@@ -547,9 +553,14 @@ function rangeAt(scan: Scan, i: number): Range | undefined {
     currency || after.currency || first.scaled || second.scaled || between || after.period;
   if (!evidence && Math.max(low, second.value) < 100) return undefined;
   claim(scan, before.start, after.end);
+  // "100-200k": the "k" lent to the first end scales it too.
+  const firstBare = !first.scaled && low === first.value;
+  const firstIsMin = low <= second.value;
   return {
     min: Math.min(low, second.value),
     max: Math.max(low, second.value),
+    minBare: firstIsMin ? firstBare : !second.scaled,
+    maxBare: firstIsMin ? !second.scaled : firstBare,
     end: after.end,
     period: after.period ?? afterFirst.period,
   };

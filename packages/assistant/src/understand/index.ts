@@ -28,8 +28,13 @@ export interface Understanding {
   facts: SearchFacts;
   /** Groups the person dropped: "forget the budget", "anywhere". */
   drops: FactGroup[];
-  /** Features waved away: "no pool", "unfurnished". */
+  /** Features waved away: "no pool", "unfurnished", "no need for a pool". */
   removedFeatures: Feature[];
+  /**
+   * Of those, the ones refused outright ("no pool", not "no need for a pool"): the search
+   * cannot leave out listings that have a feature, so the reply says it was not applied.
+   */
+  refusedFeatures: Feature[];
   /** A place named with "not"/"instead of". */
   unwantedLocation?: string;
   /** Places named with "not"/"except": kept out of the search. */
@@ -40,6 +45,8 @@ export interface Understanding {
   signals: IntentSignals;
   /** The currency the budget was written in (prices are compared in pounds). */
   currency?: BudgetCurrency;
+  /** Which bounds of the budget were plain numbers, with no "k", "bin" or "тыс". */
+  bareAmounts?: { min?: boolean; max?: boolean };
   /** The budget was given per week and has been turned into a nightly one. */
   weekly?: { min?: number; max?: number };
   /** A price period named without an amount ("per month"): re-reads the remembered budget. */
@@ -243,6 +250,7 @@ export function understand(message: string): Understanding {
     facts,
     drops: [...drops],
     removedFeatures: sortFeatures(features.unwanted),
+    refusedFeatures: sortFeatures(features.refused),
     excludedLocations: location.excluded,
     relative,
     signals,
@@ -250,6 +258,7 @@ export function understand(message: string): Understanding {
     cheap: scan.terms.some((t) => CHEAP_WORDS.has(t.text)),
   };
   if (location.unwanted !== undefined) understood.unwantedLocation = location.unwanted;
+  if (budget?.bare !== undefined) understood.bareAmounts = budget.bare;
   if (budget?.period === 'week') {
     understood.weekly = {};
     if (budget.min !== undefined) understood.weekly.min = budget.min;

@@ -1,6 +1,14 @@
 import type { Feature, PropertyType, RentType } from '@parley/validators';
 import { withinDistance } from './edit-distance';
-import { claim, findPhrases, negatedAfter, negatedBefore, phraseTable, type Scan } from './scan';
+import {
+  claim,
+  findPhrases,
+  negatedAfter,
+  negatedBefore,
+  phraseTable,
+  type Scan,
+  waivedNear,
+} from './scan';
 
 /**
  * Word tables for rent type, property type and features, and how conflicts between
@@ -794,16 +802,26 @@ const TURKISH_FEATURE = new RegExp(
 export interface FeatureFinding {
   wanted: Feature[];
   unwanted: Feature[];
+  /**
+   * The unwanted features refused outright ("no pool", "havuz olmasın", "без бассейна"),
+   * not merely let go ("no need for a pool", "havuz olmasa da olur", "можно без бассейна").
+   */
+  refused: Feature[];
 }
 
 export function findFeatures(scan: Scan): FeatureFinding {
   const wanted = new Set<Feature>();
   const unwanted = new Set<Feature>();
+  const refused = new Set<Feature>();
+  const refuse = (feature: Feature, start: number, end: number) => {
+    unwanted.add(feature);
+    if (!waivedNear(scan, start, end)) refused.add(feature);
+  };
   for (const match of findPhrases(scan, featureTable)) {
     claim(scan, match.start, match.end);
-    if (match.value === null) unwanted.add('furnished');
+    if (match.value === null) refuse('furnished', match.start, match.end);
     else if (negatedBefore(scan, match.start) || negatedAfter(scan, match.end))
-      unwanted.add(match.value);
+      refuse(match.value, match.start, match.end);
     else wanted.add(match.value);
   }
   // Turkish endings on a feature word: "otoparkı olsun", "balkonlu", "havuzları", "bahçesinde".
@@ -813,7 +831,7 @@ export function findFeatures(scan: Scan): FeatureFinding {
     if (stem === undefined) return;
     claim(scan, i, i + 1);
     const feature = TURKISH_FEATURE_OF[stem]!;
-    if (negatedBefore(scan, i) || negatedAfter(scan, i + 1)) unwanted.add(feature);
+    if (negatedBefore(scan, i) || negatedAfter(scan, i + 1)) refuse(feature, i, i + 1);
     else wanted.add(feature);
   });
   // Turkish "without" is a suffix: "havuzsuz", "eşyasız", "bahçesiz".
@@ -826,8 +844,8 @@ export function findFeatures(scan: Scan): FeatureFinding {
         : featureTable.get(stem)?.find((e) => e.words.length === 1)?.value;
     if (feature === undefined) return;
     claim(scan, i, i + 1);
-    unwanted.add(feature ?? 'furnished');
+    refuse(feature ?? 'furnished', i, i + 1);
   });
   for (const feature of unwanted) wanted.delete(feature);
-  return { wanted: [...wanted], unwanted: [...unwanted] };
+  return { wanted: [...wanted], unwanted: [...unwanted], refused: [...refused] };
 }

@@ -233,3 +233,82 @@ export function negatedAfter(scan: Scan, end: number): boolean {
   }
   return false;
 }
+
+/**
+ * Words that make a negated thing one that need not be, rather than one refused: "no
+ * need for a pool", "forget the pool", "pool not required", "eşyasız da olur", "havuz
+ * olmasa da olur", "можно без мебели", "бассейн не нужен". Without one of them, "no pool",
+ * "havuz olmasın" and "без бассейна" say the person does not want it.
+ */
+const WAIVERS = new Set([
+  'need',
+  'needs',
+  'needed',
+  'necessary',
+  'necessarily',
+  'required',
+  'essential',
+  'important',
+  'matter',
+  'optional',
+  'unnecessary',
+  'forget',
+  'drop',
+  'remove',
+  'skip',
+  'ditch',
+  'scrap',
+  'lose',
+  'instead',
+  'rather',
+  'olur',
+  'olmasa',
+  'olmazsa',
+  'olmayan',
+  'olmayanlar',
+  'gerek',
+  'gerekmez',
+  'gerekmiyor',
+  'gereksiz',
+  'sart',
+  'fark',
+  'farketmez',
+  'onemli',
+  'yerine',
+  'можно',
+  'вместо',
+  ...RUSSIAN_NOT_NEEDED,
+  ...RUSSIAN_OPTIONAL,
+]);
+/** Two-word waivers: "doesn't have to", "furnished or not", "с мебелью или без". */
+const WAIVER_PAIRS: Readonly<Record<string, string>> = {
+  have: 'to',
+  has: 'to',
+  or: 'not',
+  или: 'без',
+};
+
+function waiverAt(scan: Scan, i: number, after: boolean): boolean {
+  const text = scan.terms[i]!.text;
+  if (WAIVERS.has(text) || (after && text === 'must')) return true;
+  const pair = WAIVER_PAIRS[text];
+  return pair !== undefined && scan.terms[i + 1]?.text === pair;
+}
+
+/**
+ * True when a negated thing at `start`..`end` is waved away as one that need not be
+ * (see WAIVERS), judged in its own clause; false when it is refused outright.
+ */
+export function waivedNear(scan: Scan, start: number, end: number): boolean {
+  for (let i = start - 1; i >= 0 && i >= start - 5; i--) {
+    const text = scan.terms[i]!.text;
+    if (WITH.has(text) && optionalBefore(scan, i)) return true;
+    if (CLAUSE_BREAKS.has(text)) break;
+    if (waiverAt(scan, i, false)) return true;
+  }
+  for (let i = end; i < scan.terms.length && i < end + 4; i++) {
+    if (CLAUSE_BREAKS.has(scan.terms[i]!.text) || scan.terms[i]!.num !== undefined) break;
+    if (waiverAt(scan, i, true)) return true;
+  }
+  return false;
+}
