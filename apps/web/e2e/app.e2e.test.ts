@@ -59,6 +59,10 @@ describe('Parley in a desktop browser', () => {
     const describedBy = await password.getAttribute('aria-describedby');
     const error = await page.locator(`[id="${describedBy?.split(' ').at(-1)}"]`).textContent();
     expect(error).toMatch(/Password must be at least 8 characters/);
+    // The field in error has the focus (so its message is read out), not the page.
+    await eventually(async () =>
+      expect(await password.evaluate((el) => el === document.activeElement)).toBe(true),
+    );
     expect(s.allow(/status of 400/)).toHaveLength(1);
     await s.shot('signup-field-error');
     await password.fill(PASSWORD);

@@ -33,6 +33,13 @@ async function ask(page: Page, text: string) {
   await box.press('Enter');
 }
 
+/** Focus is in the message box (not lost to <body>). */
+async function focusInBox(page: Page) {
+  await eventually(async () =>
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('composer-message'),
+  );
+}
+
 /** The last message is a finished reply (nothing running, no caret). */
 async function settled(page: Page, count: number) {
   await eventually(async () => {
@@ -93,6 +100,8 @@ describe('stop, retry, regenerate and two pages, in a browser', () => {
     await page.waitForURL(/\/chat$/);
     await ask(page, '2 bedroom flat in Girne');
     await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    // The welcome pane's box made way for the conversation's: the focus moved with it.
+    await focusInBox(page);
     await settled(page, 2);
     await eventually(async () =>
       expect(await memory(page).getByRole('listitem').allTextContents()).toEqual([
@@ -107,6 +116,7 @@ describe('stop, retry, regenerate and two pages, in a browser', () => {
 
   it('regenerates the last reply: a second answer to the same question', async () => {
     await messages(page).last().getByRole('button', { name: 'Regenerate' }).click();
+    await focusInBox(page);
     await settled(page, 3);
     const texts = await messages(page).allTextContents();
     expect(texts[0]).toContain('2 bedroom flat in Girne');
@@ -126,6 +136,7 @@ describe('stop, retry, regenerate and two pages, in a browser', () => {
     );
     await s.shot('writing-with-stop');
     await stop.click();
+    await focusInBox(page);
     await settled(page, 5);
     const stopped = messages(page).last();
     expect(await stopped.getAttribute('data-status')).toBe('interrupted');
@@ -134,6 +145,7 @@ describe('stop, retry, regenerate and two pages, in a browser', () => {
     expect(text).not.toContain('word119');
     await s.shot('stopped');
     await stopped.getByRole('button', { name: 'Retry' }).click();
+    await focusInBox(page);
     await settled(page, 6);
     expect(await messages(page).last().textContent()).toContain('Here is what I found.');
     // The stopped reply stays, without a second Retry.
@@ -168,6 +180,12 @@ describe('stop, retry, regenerate and two pages, in a browser', () => {
         '2+ bedrooms×',
       ]),
     );
+    // The × pressed is gone: the next chip's × has the focus.
+    await eventually(async () =>
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+        'Remove Long-term rent',
+      ),
+    );
     await page.reload();
     await settled(page, 10);
     await eventually(async () =>
@@ -199,10 +217,28 @@ describe('stop, retry, regenerate and two pages, in a browser', () => {
     expect(s.problems).toEqual([]);
   });
 
+  it('offline, a message is "Not sent: no connection", with no typing and no Stop', async () => {
+    await s.context.setOffline(true);
+    await ask(page, 'are pets allowed?');
+    const failed = messages(page).last().getByRole('alert');
+    await eventually(async () =>
+      expect(await failed.textContent()).toContain('Not sent: no connection.'),
+    );
+    expect(await failed.textContent()).not.toContain('Failed to fetch');
+    expect(await page.getByText('Assistant is typing…').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Stop' }).count()).toBe(0);
+    await s.shot('offline-not-sent');
+    await s.context.setOffline(false);
+    await failed.getByRole('button', { name: 'Retry' }).click();
+    await focusInBox(page);
+    await settled(page, 14);
+    s.allow(/ERR_INTERNET_DISCONNECTED|WebSocket connection to .* failed/);
+  });
+
   it('looks right on a phone', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
-    await settled(page, 12);
+    await settled(page, 14);
     // The memory is read after the stream opens: wait for its chips before the picture.
     await memory(page).getByRole('listitem').first().waitFor();
     await s.shot('phone-chat');
@@ -214,7 +250,7 @@ describe('stop, retry, regenerate and two pages, in a browser', () => {
     );
     await s.shot('phone-writing');
     await page.getByRole('button', { name: 'Stop' }).click();
-    await settled(page, 14);
+    await settled(page, 16);
     await s.shot('phone-stopped');
   });
 });

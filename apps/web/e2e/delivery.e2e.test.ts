@@ -157,6 +157,23 @@ describe('credentials in the browser', () => {
     await second.getByRole('textbox', { name: 'Message' }).waitFor();
     expect(new URL(second.url()).pathname).toBe('/chat');
     expect(s.problems).toEqual([]);
+
+    // Signing out in one tab signs the other out too: it shows Sign in, not "Live".
+    await first.getByRole('textbox', { name: 'Message' }).fill('a flat in Girne');
+    await first.getByRole('textbox', { name: 'Message' }).press('Enter');
+    await first.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    await second.goto(first.url());
+    await second.getByText('Live', { exact: true }).waitFor();
+    await first.getByRole('button', { name: 'Account: Mert' }).click();
+    await first.getByRole('button', { name: 'Sign out' }).click();
+    await first.getByRole('banner').getByRole('link', { name: 'Sign in' }).waitFor();
+    await second.getByRole('banner').getByRole('link', { name: 'Sign in' }).waitFor();
+    expect(await second.getByRole('button', { name: 'Account: Mert' }).count()).toBe(0);
+    expect(await second.getByText('Live', { exact: true }).count()).toBe(0);
+    await second.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await s.shot('other-tab-signed-out');
+    s.allow(/status of 401/);
+    expect(s.problems).toEqual([]);
     await s.context.close();
   });
 });

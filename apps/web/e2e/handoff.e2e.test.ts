@@ -109,4 +109,46 @@ describe('hand-off to a person, in two browsers', () => {
       await agent.context.close();
     }, 120_000);
   }
+
+  it("a card's Ask an agent hands this conversation over, naming the listing; a listing's page starts a named one", async () => {
+    const customer = await openSession(browser, {
+      prefix: 'handoff-card',
+      viewport: { width: 1280, height: 800 },
+    });
+    const { page } = customer;
+    await signUp(customer, server.url, 'Kerem', uniqueEmail('kerem'));
+    await page.goto(`${server.url}/chat`);
+    await page.getByRole('textbox', { name: 'Message' }).fill('2 bedroom flat in Girne to rent');
+    await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+    await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    const chatUrl = page.url();
+    const card = page.getByRole('log', { name: 'Messages' }).getByRole('article').first();
+    await card.waitFor();
+    const title = (await card.getByRole('heading').textContent())!;
+    const sidebar = page.getByRole('complementary', { name: 'Conversations' });
+    await sidebar.getByRole('listitem').first().waitFor();
+    const before = await sidebar.getByRole('listitem').count();
+    await card.getByRole('button', { name: `Ask an agent about ${title}` }).click();
+    await page.getByText(`Waiting for an agent about “${title}”`).waitFor();
+    // Still this conversation: no new, empty one.
+    expect(page.url()).toBe(chatUrl);
+    expect(await sidebar.getByRole('listitem').count()).toBe(before);
+    await customer.shot('card-asked');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await customer.shot('card-asked-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // From a listing's own page: a new conversation, named after it, in the sidebar.
+    await card.getByRole('heading').getByRole('link').click();
+    await page.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
+    await page.getByRole('button', { name: 'Ask about this listing' }).click();
+    await page.waitForURL((u) => /^\/chat\/[0-9a-f-]{36}$/.test(u.pathname) && u.href !== chatUrl);
+    await page.getByText(`Waiting for an agent about “${title}”`).waitFor();
+    await page.getByRole('heading', { level: 1, name: `About ${title}` }).waitFor();
+    await sidebar.getByText(`About ${title}`).waitFor();
+    await customer.shot('listing-asked');
+    customer.allow(/status of 4\d\d/);
+    expect(customer.problems).toEqual([]);
+    await customer.context.close();
+  }, 120_000);
 });

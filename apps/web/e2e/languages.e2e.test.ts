@@ -58,9 +58,13 @@ describe('the front door', () => {
     const request = '2 bedroom apartment in Girne for long-term rent under 1000';
     expect(await page.getByText('No account needed').count()).toBe(1);
     await page.getByRole('searchbox', { name: 'What are you looking for?' }).fill(request);
-    await page.getByRole('button', { name: 'Ask' }).click();
+    await page.getByRole('searchbox', { name: 'What are you looking for?' }).press('Enter');
     await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
     await messages(page).filter({ hasText: request }).first().waitFor();
+    // The home page's box is gone: the chat's message box has the focus, ready for more.
+    await eventually(async () =>
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('composer-message'),
+    );
     await page.getByRole('log').getByRole('article').first().waitFor();
     expect(await messages(page).count()).toBe(2);
     const banner = page.getByText('You are chatting as a guest.');

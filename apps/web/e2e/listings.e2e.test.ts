@@ -47,6 +47,8 @@ describe('listings with photos, a gallery and Back', () => {
     describe(`at ${name} width (${viewport.width}x${viewport.height})`, () => {
       let s: Session;
       let page: Page;
+      /** The card opened, whose title has the focus again after Back. */
+      let opened = '';
 
       beforeAll(async () => {
         s = await openSession(browser, { prefix: `listings-${name}`, viewport, isMobile });
@@ -75,6 +77,7 @@ describe('listings with photos, a gallery and Back', () => {
           .getByRole('article')
           .first();
         const title = (await first.getByRole('heading').textContent())!;
+        opened = title;
         await first.getByRole('heading').getByRole('link').click();
         await page.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
         await page.getByRole('heading', { level: 1, name: title }).waitFor();
@@ -103,6 +106,16 @@ describe('listings with photos, a gallery and Back', () => {
           .getByRole('article')
           .first()
           .waitFor();
+        // Focus is back on the card that was opened, not lost to the page.
+        await eventually(async () =>
+          expect(
+            await page.evaluate(() => {
+              const active = document.activeElement;
+              return active?.closest('.listing-title') ? active.textContent : active?.tagName;
+            }),
+          ).toBe(opened),
+        );
+        await s.shot('back-focus');
         expect(s.problems).toEqual([]);
       });
 
@@ -206,6 +219,25 @@ describe('listings with photos, a gallery and Back', () => {
         await page.waitForURL((url) => !url.searchParams.has('bounds'));
         expect(new URL(page.url()).searchParams.get('view')).toBe('map');
         expect(s.problems).toEqual([]);
+      });
+
+      it("says the map's zoom buttons in the language on screen", async () => {
+        await page.evaluate(() => localStorage.setItem('parley.language', 'tr'));
+        await page.reload();
+        const map = page.getByRole('region', { name: 'İlanların haritası' });
+        await map.getByRole('button', { name: 'Yakınlaştır' }).waitFor();
+        await map.getByRole('button', { name: 'Uzaklaştır' }).waitFor();
+        expect(await map.getByRole('button', { name: 'Zoom in' }).count()).toBe(0);
+        expect(await map.locator('.leaflet-control-zoom-in').getAttribute('title')).toBe(
+          'Yakınlaştır',
+        );
+        await s.shot('map-tr');
+        await page.evaluate(() => localStorage.setItem('parley.language', 'en'));
+        await page.reload();
+        await page
+          .getByRole('region', { name: 'Map of the listings' })
+          .getByRole('button', { name: 'Zoom in' })
+          .waitFor();
       });
     });
   }

@@ -63,7 +63,8 @@ describe('staff pages at every width', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer('web_staff');
+    // Enough guests for more than one page of the waiting list.
+    server = await startServer('web_staff', { RATE_LIMIT_GUESTS_PER_IP_PER_HOUR: '1000' });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -159,6 +160,73 @@ describe('staff pages at every width', () => {
       await agentSession.context.close();
     }, 120_000);
   }
+
+  it('pages the waiting list past 50, shows a claimed one first on a phone, and Enter sends', async () => {
+    const s = await openSession(browser, {
+      prefix: 'staff-many',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+    });
+    const { page } = s;
+    const agent = uniqueEmail('agent-many');
+    await signUp(s, server.url, 'Agent Many', agent);
+    await makeStaff(server, agent, 'agent');
+
+    // An agent opening the admins' page is told at once (a refusal is not retried).
+    const started = Date.now();
+    await page.goto(`${server.url}/admin`);
+    await page.getByText('You are not allowed to do this.').waitFor({ timeout: 5_000 });
+    expect(Date.now() - started).toBeLessThan(2_500);
+
+    // The earlier tests' guests wait too: at least 51 in all.
+    for (let i = 0; i < 6; i++)
+      await Promise.all(Array.from({ length: 9 }, () => guestAsksForAgent(server.url)));
+    await page.goto(`${server.url}/inbox`);
+    const waiting = page.getByRole('region', { name: 'Waiting for a person' });
+    await waiting.getByRole('listitem').first().waitFor();
+    const badge = page.locator('.inbox-count');
+    expect(await badge.textContent()).toBe('50+ waiting');
+    expect(await waiting.getByRole('listitem').count()).toBe(50);
+    await s.shot('inbox-50-plus');
+    // Scrolled to its end, the list reads the next page; the badge then says how many.
+    await waiting.getByRole('listitem').last().scrollIntoViewIfNeeded();
+    await eventually(async () =>
+      expect(await waiting.getByRole('listitem').count()).toBeGreaterThan(50),
+    );
+    await eventually(async () => expect(await badge.textContent()).toMatch(/^\d+ waiting$/));
+    const total = await waiting.getByRole('listitem').count();
+    expect(await badge.textContent()).toBe(`${total} waiting`);
+
+    // Claimed on a phone: the conversation comes first, in view, above the list.
+    await waiting.getByRole('listitem').last().getByRole('button', { name: 'Claim' }).click();
+    const chat = page.getByRole('region', { name: 'Conversation' });
+    await chat.waitFor();
+    await eventually(async () => {
+      const box = (await chat.boundingBox())!;
+      const list = (await waiting.boundingBox())!;
+      expect(box.y).toBeLessThan(list.y);
+      expect(box.y).toBeLessThan(844);
+      expect(box.y + 40).toBeGreaterThan(0);
+    });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await s.shot('inbox-claimed-phone');
+
+    // The reply box works as the customer's: Shift+Enter a new line, Enter sends.
+    const reply = page.getByLabel('Reply');
+    expect(await reply.getAttribute('aria-describedby')).toBeTruthy();
+    await reply.fill('Hello,');
+    await reply.press('Shift+Enter');
+    await reply.pressSequentially('how can I help?');
+    expect(await reply.inputValue()).toBe('Hello,\nhow can I help?');
+    await reply.press('Enter');
+    await page.getByRole('log', { name: 'Conversation' }).getByText('how can I help?').waitFor();
+    expect(await reply.inputValue()).toBe('');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await s.shot('inbox-claimed-desktop');
+    s.allow(/status of 4\d\d/);
+    expect(s.problems).toEqual([]);
+    await s.context.close();
+  }, 120_000);
 
   it('says each role change was saved, and asks before admin rights go', async () => {
     const s = await openSession(browser, {

@@ -19,6 +19,13 @@ export class FakeError extends Error {
   }
 }
 
+/** Thrown by a handler: the call never reaches the server (`fetch` rejects, as offline). */
+export class FakeNetworkError extends TypeError {
+  constructor() {
+    super('Failed to fetch');
+  }
+}
+
 const STATUS: Record<string, number> = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
@@ -128,6 +135,7 @@ class FakeServer {
         try {
           return { result: { data: superjson.serialize(await this.call(path, input)) } };
         } catch (error) {
+          if (error instanceof FakeNetworkError) throw error;
           return { error: errorShape(error) };
         }
       }),

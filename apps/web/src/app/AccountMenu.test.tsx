@@ -50,4 +50,12 @@ describe('account menu', () => {
     expect(screen.queryByText('Staff')).not.toBeInTheDocument();
     expect(screen.getByRole('list', { name: 'Developers' })).toBeInTheDocument();
   });
+
+  it('cuts a long email with an ellipsis, whole in its title, never broken mid-word', async () => {
+    await open('user');
+    const email = screen.getByTitle('mehmet@example.com');
+    expect(email).toHaveTextContent(/^mehmet@example\.com$/);
+    expect(email).toHaveClass('account-email');
+    expect(email.parentElement).toHaveTextContent('Signed in as mehmet@example.com');
+  });
 });

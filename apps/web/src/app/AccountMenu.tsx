@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { User } from '../api';
 import { Icon } from '../ui/icons';
@@ -25,7 +25,14 @@ export function AccountMenu({ user, onSignOut }: { user: User; onSignOut: () => 
     >
       {(close) => (
         <>
-          <p className="popover-note">{t('account.signedInAs', { email: user.email })}</p>
+          <p className="popover-note">
+            {/* A long address is cut with an ellipsis, never broken mid-word (title: all of it). */}
+            <Trans
+              i18nKey="account.signedInAs"
+              values={{ email: user.email }}
+              components={{ email: <span className="account-email" title={user.email} /> }}
+            />
+          </p>
           {(user.role === 'agent' || user.role === 'admin') && (
             <StaffLinks isAdmin={user.role === 'admin'} onNavigate={close} />
           )}

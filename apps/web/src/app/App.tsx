@@ -4,7 +4,7 @@ import { BrowserRouter } from 'react-router';
 import { ApiProvider, createWebClient, type ParleyClient } from '../api';
 import { AuthProvider } from '../features/auth/AuthProvider';
 import { TokenStore } from '../features/auth/tokens';
-import { isAuthError } from '../lib/errors';
+import { retryTransient } from '../lib/errors';
 import { AppRoutes } from './routes';
 
 function makeQueryClient(): QueryClient {
@@ -12,8 +12,9 @@ function makeQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         staleTime: 30_000,
-        // Retrying a refused call changes nothing; a network failure may pass.
-        retry: (count, error) => !isAuthError(error) && count < 2,
+        // Retrying a refused call (forbidden, not found, bad input...) changes nothing;
+        // a network failure or a 5xx may pass.
+        retry: retryTransient,
       },
     },
   });

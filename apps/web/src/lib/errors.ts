@@ -52,6 +52,8 @@ const TOO_MANY_KEYS = /^At most (\d+) active API keys/;
 function friendlyMessage(code: string, message: string | undefined): string {
   const t = i18n.t;
   switch (code) {
+    case 'NETWORK_ERROR':
+      return t('errors.unreachable');
     case 'UNKNOWN':
       return !message || /fetch|network|socket/i.test(message) ? t('errors.unreachable') : message;
     case 'INTERNAL_SERVER_ERROR':
@@ -92,6 +94,38 @@ export function fieldMessage(field: string, message: string): string {
     return t('fieldErrors.tooLong', { field, count: count(/(\d+)/) });
   if (message.startsWith('is too common')) return t('fieldErrors.commonPassword', { field });
   return t('fieldErrors.other', { field, message });
+}
+
+/** Answers that may change on a second try: a network failure, a 5xx, a timeout. */
+const TRANSIENT = new Set([
+  'UNKNOWN',
+  'NETWORK_ERROR',
+  'INTERNAL_SERVER_ERROR',
+  'SERVICE_UNAVAILABLE',
+  'BAD_GATEWAY',
+  'GATEWAY_TIMEOUT',
+  'TIMEOUT',
+]);
+
+/** Whether a failed call is worth retrying; a refusal (forbidden, not found, ...) is the answer. */
+export function isTransient(error: unknown): boolean {
+  const e = (error ?? {}) as ErrorLike & { data?: { httpStatus?: unknown } | null };
+  const status = e.data?.httpStatus;
+  if (typeof status === 'number' && status >= 500) return true;
+  return TRANSIENT.has(errorDetails(error).code);
+}
+
+/** React Query's `retry`: twice, and only what may pass on a second try. */
+export function retryTransient(failureCount: number, error: unknown): boolean {
+  return failureCount < 2 && isTransient(error);
+}
+
+/** A network failure (offline, server unreachable): no answer from the server at all. */
+export function isNetworkError(error: unknown): boolean {
+  const { code } = errorDetails(error);
+  const message = str((error as ErrorLike | null)?.message);
+  if (code === 'NETWORK_ERROR') return true;
+  return code === 'UNKNOWN' && (!message || /fetch|network|socket|connection/i.test(message));
 }
 
 export function isAuthError(error: unknown): boolean {

@@ -1,4 +1,4 @@
-import type { FormEvent, ReactNode } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormErrors } from './form-errors';
 
@@ -25,15 +25,28 @@ export function AuthForm({
 }) {
   const { t } = useTranslation();
   const rateLimited = errors.retryIn > 0;
+  const form = useRef<HTMLFormElement>(null);
+  const submitted = useRef(false);
   const handle = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // The button is only aria-disabled (a disabled button would drop focus to the page).
+    if (busy || rateLimited) return;
+    submitted.current = true;
     void onSubmit(new FormData(event.currentTarget));
   };
+  // A submit that came back with field errors: focus the first field in error, which
+  // reads out its message (aria-describedby). Otherwise focus stays on the button, and
+  // the form's message is announced (role=alert).
+  useEffect(() => {
+    if (busy || !submitted.current) return;
+    submitted.current = false;
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [busy]);
   return (
     <section className="auth-card" aria-labelledby="auth-title">
       <h1 id="auth-title">{title}</h1>
       {note}
-      <form onSubmit={handle} noValidate>
+      <form ref={form} onSubmit={handle} noValidate>
         {errors.form && (
           <p className="notice notice-error" role="alert">
             {errors.form}
@@ -41,14 +54,16 @@ export function AuthForm({
         )}
         {rateLimited && (
           <p className="notice notice-warn" role="alert">
-            {t('auth.tooManyAttempts', { count: errors.retryIn })}
+            {errors.retryIn > 90
+              ? t('auth.tooManyAttemptsMinutes', { count: Math.ceil(errors.retryIn / 60) })
+              : t('auth.tooManyAttempts', { count: errors.retryIn })}
           </p>
         )}
         {children}
         <button
           type="submit"
           className="button button-primary button-block"
-          disabled={busy || rateLimited}
+          aria-disabled={busy || rateLimited || undefined}
         >
           {busy ? t('auth.pleaseWait') : submitLabel}
         </button>

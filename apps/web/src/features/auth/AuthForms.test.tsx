@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeParley, FakeError, type FakeParley } from '../../../test/fake-parley';
 import { startTestI18n } from '../../../test/i18n';
 import { renderWithParley } from '../../../test/render';
-import { AuthProvider } from './AuthProvider';
+import { AuthProvider, useAuth } from './AuthProvider';
 import { SignInPage } from './SignInPage';
 import { SignUpPage } from './SignUpPage';
 import { memoryStorage, TokenStore } from './tokens';
@@ -45,7 +45,7 @@ const signedIn = () => ({
 });
 
 describe('sign-up form', () => {
-  it('has labelled fields and shows each field error beside its field', async () => {
+  it('has labelled fields, shows each field error beside its field and focuses the first', async () => {
     fake.on('auth.register', () => {
       throw new FakeError('BAD_REQUEST', 'email: must be a valid email address; password: ...', {
         fieldErrors: {
@@ -70,6 +70,8 @@ describe('sign-up form', () => {
       'At least 8 characters; avoid common passwords. Password must be at least 8 characters',
     );
     expect(screen.getByLabelText('Name')).not.toHaveAttribute('aria-invalid');
+    // The first field in error takes focus, and so reads its message out.
+    await waitFor(() => expect(email).toHaveFocus());
     // Beside the field: the message follows its input in the same field group.
     expect(password.parentElement).toHaveTextContent('Password must be at least 8 characters');
     // What was typed stays.
@@ -130,7 +132,13 @@ describe('sign-in form', () => {
       await u.click(screen.getByRole('button', { name: 'Sign in' }));
       const alert = await screen.findByRole('alert');
       expect(alert).toHaveTextContent('Too many attempts, try again in 42 s.');
-      expect(screen.getByRole('button', { name: 'Sign in' })).toBeDisabled();
+      // aria-disabled, not disabled: the button keeps focus (a disabled one drops it).
+      const button = screen.getByRole('button', { name: 'Sign in' });
+      expect(button).toHaveAttribute('aria-disabled', 'true');
+      expect(button).toHaveFocus();
+      const calls = fake.calls.filter((c) => c.path === 'auth.login').length;
+      await u.click(button);
+      expect(fake.calls.filter((c) => c.path === 'auth.login')).toHaveLength(calls);
       await act(async () => {
         vi.advanceTimersByTime(2_000);
       });
@@ -139,10 +147,53 @@ describe('sign-in form', () => {
         vi.advanceTimersByTime(40_000);
       });
       expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-      expect(screen.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+      expect(screen.getByRole('button', { name: 'Sign in' })).not.toHaveAttribute('aria-disabled');
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('says a wait over 90 s in minutes, rounded up', async () => {
+    fake.on('auth.login', () => {
+      throw new FakeError('TOO_MANY_REQUESTS', 'Too many requests', { retryAfter: 2354 });
+    });
+    const u = userEvent.setup();
+    renderPage('signin');
+    await u.type(screen.getByLabelText('Email'), 'ayla@example.com');
+    await u.type(screen.getByLabelText('Password'), 'wrong password');
+    await u.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Too many attempts, try again in 40 min.',
+    );
+  });
+
+  it('keeps focus on the button while signing in, and there after a refused password', async () => {
+    let refuse!: () => void;
+    fake.on(
+      'auth.login',
+      () =>
+        new Promise((_, reject) => {
+          refuse = () => reject(new FakeError('UNAUTHORIZED', 'Email or password is incorrect'));
+        }),
+    );
+    const u = userEvent.setup();
+    renderPage('signin');
+    await u.type(screen.getByLabelText('Email'), 'ayla@example.com');
+    await u.type(screen.getByLabelText('Password'), 'wrong password');
+    await u.keyboard('{Tab}');
+    const button = screen.getByRole('button', { name: 'Sign in' });
+    expect(button).toHaveFocus();
+    await u.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Please wait…' })).toHaveAttribute(
+        'aria-disabled',
+        'true',
+      ),
+    );
+    expect(button).toHaveFocus();
+    await act(async () => refuse());
+    expect(await screen.findByRole('alert')).toHaveTextContent('Email or password is incorrect');
+    expect(button).toHaveFocus();
   });
 
   it('shows a wrong password as a message for the whole form', async () => {
@@ -270,5 +321,46 @@ describe('after a reload', () => {
     );
     await screen.findByRole('button', { name: 'Sign in' });
     expect(fake.calls.filter((c) => c.path === 'auth.refresh')).toEqual([]);
+  });
+});
+
+describe('in two tabs', () => {
+  function Who() {
+    const auth = useAuth();
+    return <output aria-label="Auth">{auth.status}</output>;
+  }
+  const otherTab = (newValue: string | null) =>
+    act(() => {
+      window.dispatchEvent(
+        new StorageEvent('storage', { key: 'parley.signedIn', oldValue: '1', newValue }),
+      );
+    });
+
+  it('signs out here when another tab signs out, and in when it signs in again', async () => {
+    const handedOver = vi.fn();
+    tokens.set(signedIn());
+    fake.on('auth.me', () => user);
+    fake.on('auth.refresh', () => ({ ...signedIn(), accessToken: 'jwt-again', refreshToken: '' }));
+    renderWithParley(
+      fake,
+      <AuthProvider tokens={tokens} onCredentialsChanged={handedOver}>
+        <Who />
+      </AuthProvider>,
+    );
+    const status = screen.getByRole('status', { name: 'Auth' });
+    await waitFor(() => expect(status).toHaveTextContent('signed-in'));
+
+    // The other tab removed the "signed in" hint (its sign-out revoked the session).
+    storage.removeItem('parley.signedIn');
+    otherTab(null);
+    await waitFor(() => expect(status).toHaveTextContent('signed-out'));
+    expect(tokens.accessToken).toBeUndefined();
+    expect(handedOver).toHaveBeenCalled();
+
+    // Signed in again over there: this tab takes up the session with the cookie.
+    storage.setItem('parley.signedIn', '1');
+    otherTab('1');
+    await waitFor(() => expect(status).toHaveTextContent('signed-in'));
+    expect(tokens.accessToken).toBe('jwt-again');
   });
 });

@@ -157,6 +157,23 @@ export function AuthProvider({
     return tokens.accessToken;
   }, [isGuest, tokens, refreshAsync, onCredentialsChanged]);
 
+  // Signed out in another tab: the session is revoked there, so this tab shows the
+  // signed-out state at once (with its Sign in) instead of failing call after call.
+  // Signed in in another tab while this one is signed out: take up that session.
+  useEffect(
+    () =>
+      tokens.watchOtherTabs(window, (signedInThere) => {
+        if (!signedInThere) {
+          if (tokens.accessToken === undefined) return;
+          void queryClient.cancelQueries();
+          tokens.clear();
+          onCredentialsChanged();
+          queryClient.clear();
+        } else if (tokens.accessToken === undefined) bootstrap();
+      }),
+    [tokens, queryClient, onCredentialsChanged, bootstrap],
+  );
+
   const { mutateAsync: logoutAsync } = logout;
   const signOut = useCallback(async () => {
     try {

@@ -82,6 +82,23 @@ export class TokenStore {
     return this.refreshing as Promise<T | undefined>;
   }
 
+  /**
+   * Another tab of this browser signed out (`false`: it removed the hint) or in (`true`),
+   * told by the storage event, which fires in every tab but the one that wrote.
+   */
+  watchOtherTabs(
+    target: Pick<Window, 'addEventListener' | 'removeEventListener'>,
+    onChange: (signedIn: boolean) => void,
+  ): () => void {
+    const listener = (event: StorageEvent) => {
+      // `key === null`: the other tab cleared all of storage.
+      if (event.key !== SIGNED_IN_KEY && event.key !== null) return;
+      onChange(event.key !== null && event.newValue === '1');
+    };
+    target.addEventListener('storage', listener);
+    return () => target.removeEventListener('storage', listener);
+  }
+
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

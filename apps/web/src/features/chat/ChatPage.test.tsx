@@ -1,7 +1,12 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { createFakeParley, FakeError, type FakeParley } from '../../../test/fake-parley';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  createFakeParley,
+  FakeError,
+  FakeNetworkError,
+  type FakeParley,
+} from '../../../test/fake-parley';
 import {
   conversation,
   conversationId,
@@ -15,6 +20,8 @@ import {
 } from '../../../test/fixtures';
 import { renderWithParley } from '../../../test/render';
 import type { SendResult } from '../../api';
+import { AuthProvider } from '../auth/AuthProvider';
+import { memoryStorage, TokenStore } from '../auth/tokens';
 import { ChatPage } from './ChatPage';
 
 const QUESTION = '2 bedroom apartment in Girne for long-term rent under 1000';
@@ -335,6 +342,8 @@ describe('chat pane', () => {
         content: QUESTION,
       }),
     );
+    // The welcome pane's box is gone: the conversation's own box has the focus.
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Message' })).toHaveFocus());
     // One session for the new conversation, opened by its pane.
     expect(fake.calls.filter((c) => c.path === 'sessions.create')).toHaveLength(1);
     expect(fake.calls.find((c) => c.path === 'sessions.create')?.input).toEqual({ conversationId });
@@ -413,6 +422,9 @@ describe('chat pane', () => {
     };
     fake.on('sessions.cancelRun', () => cancelled);
     await user.click(await screen.findByRole('button', { name: 'Stop' }));
+    // Stop goes away: the message box has the focus, not the page.
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    expect(box).toHaveFocus();
     expect(fake.calls.find((c) => c.path === 'sessions.cancelRun')?.input).toEqual({
       sessionId,
       runId: started.id,
@@ -438,6 +450,7 @@ describe('chat pane', () => {
       reply: null,
     }));
     await user.click(within(messages()[1] as HTMLElement).getByRole('button', { name: 'Retry' }));
+    expect(box).toHaveFocus();
     expect(fake.calls.find((c) => c.path === 'sessions.retry')?.input).toMatchObject({
       sessionId,
       messageId: question.id,
@@ -470,6 +483,93 @@ describe('chat pane', () => {
     }));
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+    expect(screen.getByRole('textbox', { name: 'Message' })).toHaveFocus();
+  });
+
+  it('says "no connection" for a message the network did not carry, without typing or Stop', async () => {
+    const user = userEvent.setup();
+    renderChat();
+    await subscribed();
+    fake.on('sessions.send', () => {
+      throw new FakeNetworkError();
+    });
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'hello{Enter}');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Not sent: no connection.');
+    expect(alert).not.toHaveTextContent('Failed to fetch');
+    expect(screen.queryByText('Assistant is typing…')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Stop' })).not.toBeInTheDocument();
+    // Retry under it: the focus goes to the message box once it is pressed.
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(screen.getByRole('textbox', { name: 'Message' })).toHaveFocus();
+  });
+
+  it('hides "typing" and Stop while the browser is offline', async () => {
+    renderChat();
+    await subscribed();
+    const question = message({ content: 'a villa', clientMessageId: 'c-other-tab' });
+    act(() => fake.emit(sessionId, { type: 'message.created', message: question }));
+    act(() => fake.emit(sessionId, { type: 'run.started', run: run(question.id) }));
+    expect(await screen.findByRole('button', { name: 'Stop' })).toBeInTheDocument();
+    expect(screen.getByText('Assistant is typing…')).toBeInTheDocument();
+    const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    act(() => {
+      window.dispatchEvent(new Event('offline'));
+    });
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Stop' })).not.toBeInTheDocument(),
+    );
+    expect(screen.queryByText('Assistant is typing…')).not.toBeInTheDocument();
+    online.mockReturnValue(true);
+    act(() => {
+      window.dispatchEvent(new Event('online'));
+    });
+    expect(await screen.findByRole('button', { name: 'Stop' })).toBeInTheDocument();
+  });
+
+  it('marks a reply in another language than the page with its lang', async () => {
+    renderChat();
+    await subscribed();
+    const question = message({ content: 'Girne’de kiralık daire' });
+    const answer = message({
+      role: 'assistant',
+      content: 'Girne’de iki daire buldum.',
+      replyToId: question.id,
+    });
+    act(() => fake.emit(sessionId, { type: 'message.created', message: question }));
+    act(() =>
+      fake.emit(sessionId, {
+        type: 'assistant.completed',
+        message: answer,
+        reply: reply({ language: 'tr' }),
+      }),
+    );
+    const text = await screen.findByText('Girne’de iki daire buldum.');
+    expect(text).toHaveAttribute('lang', 'tr');
+    // The question (the person's own words) and the page's words carry none.
+    expect(screen.getByText('Girne’de kiralık daire')).not.toHaveAttribute('lang');
+  });
+
+  it('moves focus to the next chip when one is removed, and to the box after the last', async () => {
+    fake.on('sessions.memory', () => ({
+      summary: 'a flat in Girne',
+      facts: { location: 'Girne', features: ['pool'] },
+    }));
+    fake.on('conversations.updateMemory', (input: { facts: unknown }) => ({
+      summary: '',
+      facts: input.facts,
+    }));
+    const user = userEvent.setup();
+    renderChat();
+    const memory = await screen.findByRole('region', { name: 'Searching for' });
+    await user.click(within(memory).getByRole('button', { name: 'Remove Girne' }));
+    await waitFor(() => expect(within(memory).getAllByRole('listitem')).toHaveLength(1));
+    expect(within(memory).getByRole('button', { name: 'Remove Pool' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(screen.queryByRole('region', { name: 'Searching for' })).not.toBeInTheDocument(),
+    );
+    expect(screen.getByRole('textbox', { name: 'Message' })).toHaveFocus();
   });
 
   it('shows what the assistant remembers as chips; removing one corrects the memory', async () => {
@@ -508,5 +608,65 @@ describe('chat pane', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(fake.calls.some((c) => JSON.stringify(c.input ?? {}).includes('undefined'))).toBe(false);
     expect(fake.calls.map((c) => c.path)).not.toContain('sessions.create');
+  });
+
+  it("hands this conversation to an agent from a card's Ask an agent, naming the listing", async () => {
+    const tokens = new TokenStore(memoryStorage());
+    tokens.set({
+      accessToken: 'jwt',
+      refreshToken: '',
+      accessTokenExpiresAt: new Date(Date.now() + 900_000),
+    });
+    fake.on('auth.me', () => ({
+      id: '33333333-3333-4333-8333-333333333333',
+      email: 'ayla@example.com',
+      name: 'Ayla',
+      role: 'user',
+      createdAt: new Date(),
+      apiKey: null,
+    }));
+    fake.on('sessions.requestAgent', () => conversation());
+    const flat = listing({ title: 'Harbour flat' });
+    const user = userEvent.setup();
+    renderWithParley(
+      fake,
+      <AuthProvider tokens={tokens} onCredentialsChanged={() => {}}>
+        <ChatPage />
+      </AuthProvider>,
+      { route: `/chat/${conversationId}`, path: '/chat/:conversationId' },
+    );
+    await subscribed();
+    const question = message({ content: 'a flat by the harbour' });
+    act(() => fake.emit(sessionId, { type: 'message.created', message: question }));
+    act(() =>
+      fake.emit(sessionId, {
+        type: 'assistant.completed',
+        message: message({ role: 'assistant', content: 'This one:', replyToId: question.id }),
+        reply: reply({ recommendations: [flat] }),
+      }),
+    );
+    const ask = await screen.findByRole('button', { name: 'Ask an agent about Harbour flat' });
+    await user.click(ask);
+    await waitFor(() =>
+      expect(fake.calls.find((c) => c.path === 'sessions.requestAgent')?.input).toEqual({
+        sessionId,
+        listingId: flat.id,
+        reason: 'Harbour flat',
+      }),
+    );
+    // This conversation, not a new one.
+    expect(fake.calls.map((c) => c.path)).not.toContain('conversations.create');
+    expect(fake.calls.filter((c) => c.path === 'sessions.create')).toHaveLength(1);
+    expect(screen.queryByText('Elsewhere')).not.toBeInTheDocument();
+    act(() =>
+      fake.emit(sessionId, {
+        type: 'handoff.requested',
+        reason: 'Harbour flat',
+        brief: { summary: '', facts: {}, listingsShown: [flat], listing: flat },
+      }),
+    );
+    expect(
+      await screen.findByText('Waiting for an agent about “Harbour flat”: they will reply here.'),
+    ).toBeInTheDocument();
   });
 });

@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { isUuid, newUuid } from '../../lib/ids';
 import { useMaybeAuth } from '../auth/AuthProvider';
 import { redirectOf } from '../auth/redirect';
+import type { AskedAbout } from '../inbox/AskAboutListing';
 import { ChatPane, type FirstMessage } from './ChatPane';
 import { ConversationSidebar } from './ConversationSidebar';
 import { WelcomePane } from './WelcomePane';
@@ -19,7 +20,8 @@ export function ChatPage() {
   const { mutateAsync: createConversation } = create;
   /** A conversation being started, with the first message typed for it (kept if it fails). */
   const [starting, setStarting] = useState<{ content?: string; error?: unknown; busy: boolean }>();
-  const firstMessage = (location.state as { firstMessage?: FirstMessage } | null)?.firstMessage;
+  const state = location.state as { firstMessage?: FirstMessage; askedAbout?: AskedAbout } | null;
+  const firstMessage = state?.firstMessage;
 
   const start = useCallback(
     async (content?: string) => {
@@ -81,6 +83,7 @@ export function ChatPage() {
           conversationId={conversationId}
           firstMessage={firstMessage}
           onFirstMessageSent={clearFirstMessage}
+          askedAbout={state?.askedAbout}
           banner={guest ? <GuestBanner from={location.pathname} /> : undefined}
         />
       ) : (

@@ -1,11 +1,19 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, type ChatMessage, type SessionEvent, type UseChatResult, useChat } from '../../api';
+import {
+  api,
+  type ChatMessage,
+  type SessionEvent,
+  type UseChatResult,
+  useChat,
+  useConnectionStatus,
+} from '../../api';
 import { Icon } from '../../ui/icons';
 import { ErrorNotice, Loading } from '../../ui/Status';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { SaveSearchButton } from '../alerts/SaveSearchButton';
+import { type AskedAbout, AskInChat } from '../inbox/AskAboutListing';
 import { PeopleBar } from '../inbox/PeopleBar';
 import { Composer } from './Composer';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -35,8 +43,11 @@ export function ChatPane({
   firstMessage,
   onFirstMessageSent,
   banner,
+  askedAbout: askedFirst,
 }: {
   conversationId: string;
+  /** The listing this conversation was started to ask an agent about (a listing's page). */
+  askedAbout?: AskedAbout | undefined;
   /** A message typed before the conversation existed, sent once on mount. */
   firstMessage?: FirstMessage | undefined;
   onFirstMessageSent?: () => void;
@@ -81,8 +92,21 @@ export function ChatPane({
 
   const scroller = useRef<HTMLDivElement>(null);
   const onScroll = useReplyScroll(scroller, chat.messages, chat.thinking);
-  const actions = useMessageActions(chat);
+  // Retry, Regenerate and Stop go away once pressed: focus moves to the message box
+  // instead of falling to the page.
+  const box = useRef<HTMLTextAreaElement>(null);
+  const focusBox = useCallback(() => box.current?.focus(), []);
+  const actions = useMessageActions(chat, focusBox);
   const [correcting, setCorrecting] = useState(false);
+  // Offline, nothing being sent reaches the assistant, and Stop could not reach it
+  // either: no "typing…" and no Stop until the connection is back.
+  const offline = useConnectionStatus() === 'offline';
+  // A card's "Ask an agent" hands this conversation over, naming its listing.
+  const [askedAbout, setAskedAbout] = useState(askedFirst);
+  const askInChat = useMemo(
+    () => ({ sessionId: chat.sessionId, onAsked: setAskedAbout }),
+    [chat.sessionId],
+  );
 
   if (conversation.isError) {
     return (
@@ -103,63 +127,69 @@ export function ChatPane({
   }
 
   return (
-    <section className="chat-pane" aria-labelledby="chat-title">
-      <header className="chat-header">
-        <Link to="/chat" className="back-link" aria-label={t('chat.backToConversations')}>
-          <Icon name="back" />
-        </Link>
-        <h1 id="chat-title">{title}</h1>
-        <ConnectionIndicator />
-      </header>
-      {banner}
-      {chat.memory && (
-        <MemoryChips
-          facts={chat.memory.facts}
-          busy={correcting}
-          onChange={(facts) => {
-            setCorrecting(true);
-            void chat.updateMemory(facts).finally(() => setCorrecting(false));
-          }}
-          action={
-            // Saved with this conversation, so its alerts are also posted here; a new
-            // button (not "saved") once the filters change.
-            <SaveSearchButton
-              key={JSON.stringify(chat.memory.facts)}
-              filters={chat.memory.facts}
-              conversationId={conversationId}
-            />
-          }
-        />
-      )}
-      <div className="chat-scroll" ref={scroller} onScroll={onScroll}>
-        {!chat.loaded && <Loading label={t('chat.loadingMessages')} />}
-        {chat.loaded && chat.messages.length === 0 && (
-          <p className="muted empty">{t('chat.empty')}</p>
+    <AskInChat value={askInChat}>
+      <section className="chat-pane" aria-labelledby="chat-title">
+        <header className="chat-header">
+          <Link to="/chat" className="back-link" aria-label={t('chat.backToConversations')}>
+            <Icon name="back" />
+          </Link>
+          <h1 id="chat-title">{title}</h1>
+          <ConnectionIndicator />
+        </header>
+        {banner}
+        {chat.memory && (
+          <MemoryChips
+            facts={chat.memory.facts}
+            busy={correcting}
+            onEmptied={focusBox}
+            onChange={(facts) => {
+              setCorrecting(true);
+              void chat.updateMemory(facts).finally(() => setCorrecting(false));
+            }}
+            action={
+              // Saved with this conversation, so its alerts are also posted here; a new
+              // button (not "saved") once the filters change.
+              <SaveSearchButton
+                key={JSON.stringify(chat.memory.facts)}
+                filters={chat.memory.facts}
+                conversationId={conversationId}
+              />
+            }
+          />
         )}
-        <ol className="messages" role="log" aria-label={t('chat.messages')}>
-          {chat.messages.map((message) => (
-            <MessageItem key={message.key} message={message} actions={actions(message)} />
-          ))}
-        </ol>
-        {chat.thinking && <TypingIndicator />}
-      </div>
-      {chat.status === 'offline' && chat.error && (
-        <ErrorNotice error={chat.error} title={t('chat.liveStopped')} onRetry={chat.reconnect} />
-      )}
-      {chat.status !== 'offline' && chat.error && (
-        <ErrorNotice error={chat.error} title={t('chat.actionFailed')} />
-      )}
-      {chat.ended && (
-        <p className="notice" role="status">
-          {t('chat.ended')}
-        </p>
-      )}
-      <PeopleBar chat={chat} />
-      <Composer
-        onSend={(content) => chat.send(content)}
-        onStop={chat.activeRun ? () => void chat.cancel() : undefined}
-      />
-    </section>
+        <div className="chat-scroll" ref={scroller} onScroll={onScroll}>
+          {!chat.loaded && <Loading label={t('chat.loadingMessages')} />}
+          {chat.loaded && chat.messages.length === 0 && (
+            <p className="muted empty">{t('chat.empty')}</p>
+          )}
+          <ol className="messages" role="log" aria-label={t('chat.messages')}>
+            {chat.messages.map((message) => (
+              <MessageItem key={message.key} message={message} actions={actions(message)} />
+            ))}
+          </ol>
+          {chat.thinking && !offline && <TypingIndicator />}
+        </div>
+        {chat.status === 'offline' && chat.error && (
+          <ErrorNotice error={chat.error} title={t('chat.liveStopped')} onRetry={chat.reconnect} />
+        )}
+        {chat.status !== 'offline' && chat.error && (
+          <ErrorNotice error={chat.error} title={t('chat.actionFailed')} />
+        )}
+        {chat.ended && (
+          <p className="notice" role="status">
+            {t('chat.ended')}
+          </p>
+        )}
+        <PeopleBar chat={chat} askedAbout={askedAbout} />
+        <Composer
+          inputRef={box}
+          // The first message was typed on the welcome pane: keep writing here.
+          autoFocus={firstMessage !== undefined}
+          onSend={(content) => chat.send(content)}
+          onStop={chat.activeRun && !offline ? () => void chat.cancel() : undefined}
+        />
+      </section>
+    </AskInChat>
   );
 }
 
@@ -168,9 +198,32 @@ export function ChatPane({
  * failed or was stopped, and on a stopped reply that is its question's latest answer;
  * Regenerate on the last reply. Nothing while the assistant is busy.
  */
-function useMessageActions(chat: UseChatResult): (message: ChatMessage) => MessageActions {
-  const { messages, activeRun, regenerable, resend, retry, regenerate } = chat;
+function useMessageActions(
+  chat: UseChatResult,
+  focusBox: () => void,
+): (message: ChatMessage) => MessageActions {
+  const {
+    messages,
+    activeRun,
+    regenerable,
+    resend: resendRaw,
+    retry: retryRaw,
+    regenerate: regenerateRaw,
+  } = chat;
   return useMemo(() => {
+    // The button pressed is gone with the next render: the message box takes focus.
+    const resend = (key: string) => {
+      focusBox();
+      resendRaw(key);
+    };
+    const retry = (id: string) => {
+      focusBox();
+      return retryRaw(id);
+    };
+    const regenerate = () => {
+      focusBox();
+      return regenerateRaw();
+    };
     const questions = new Map(messages.filter((m) => m.id).map((m) => [m.id, m]));
     return (message) => {
       if (message.status === 'failed') return { resend: () => resend(message.key) };
@@ -194,7 +247,7 @@ function useMessageActions(chat: UseChatResult): (message: ChatMessage) => Messa
       }
       return {};
     };
-  }, [messages, activeRun, regenerable, resend, retry, regenerate]);
+  }, [messages, activeRun, regenerable, resendRaw, retryRaw, regenerateRaw, focusBox]);
 }
 
 export function TypingIndicator() {

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type Conversation } from '../../api';
@@ -23,7 +23,31 @@ export function ConversationItem({
   const { t } = useTranslation();
   const format = useFormat();
   const utils = api.useUtils();
-  const [mode, setMode] = useState<'view' | 'rename' | 'delete'>('view');
+  const [mode, setModeState] = useState<'view' | 'rename' | 'delete'>('view');
+  // Back from renaming or the delete question, focus returns to the button that opened it.
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const cancelDelete = useRef<HTMLButtonElement>(null);
+  const returnTo = useRef<'rename' | 'delete' | null>(null);
+  const setMode = (next: 'view' | 'rename' | 'delete') => {
+    if (next === 'view' && mode !== 'view') returnTo.current = mode;
+    setModeState(next);
+  };
+  useEffect(() => {
+    if (mode === 'delete') cancelDelete.current?.focus();
+    if (mode !== 'view' || !returnTo.current) return;
+    const button = returnTo.current === 'rename' ? renameButton : deleteButton;
+    returnTo.current = null;
+    // Only when focus was in the closed box (not after a click elsewhere).
+    const active = document.activeElement;
+    if (!active || active === document.body) button.current?.focus();
+  }, [mode]);
+  const onDialogKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    setMode('view');
+  };
   const refresh = () => {
     void utils.conversations.list.invalidate();
     void utils.conversations.get.invalidate({ id: conversation.id });
@@ -65,7 +89,7 @@ export function ConversationItem({
             maxLength={200}
             // biome-ignore lint/a11y/noAutofocus: the user just asked to rename this
             autoFocus
-            onKeyDown={(e) => e.key === 'Escape' && setMode('view')}
+            onKeyDown={onDialogKey}
           />
           <button
             type="submit"
@@ -96,6 +120,7 @@ export function ConversationItem({
           <button
             type="button"
             className="icon-button"
+            ref={renameButton}
             aria-label={t('sidebar.rename', { title })}
             onClick={() => setMode('rename')}
           >
@@ -117,6 +142,7 @@ export function ConversationItem({
           <button
             type="button"
             className="icon-button"
+            ref={deleteButton}
             aria-label={t('sidebar.delete', { title })}
             onClick={() => setMode('delete')}
           >
@@ -129,8 +155,10 @@ export function ConversationItem({
           className="confirm"
           role="alertdialog"
           aria-label={t('sidebar.deleteQuestion', { title })}
+          aria-describedby={`delete-${conversation.id}`}
+          onKeyDown={onDialogKey}
         >
-          <p>{t('sidebar.deleteConfirm')}</p>
+          <p id={`delete-${conversation.id}`}>{t('sidebar.deleteConfirm')}</p>
           <button
             type="button"
             className="button button-small button-danger"
@@ -139,7 +167,12 @@ export function ConversationItem({
           >
             {t('common.delete')}
           </button>
-          <button type="button" className="button button-small" onClick={() => setMode('view')}>
+          <button
+            ref={cancelDelete}
+            type="button"
+            className="button button-small"
+            onClick={() => setMode('view')}
+          >
             {t('common.cancel')}
           </button>
         </div>

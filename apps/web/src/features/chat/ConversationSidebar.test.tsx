@@ -128,4 +128,44 @@ describe('conversation sidebar', () => {
     await waitFor(() => expect(titles()).not.toContain('Chat 2'));
     expect(onDeleted).toHaveBeenCalledWith(expect.stringMatching(/^[0-9a-f-]{36}$/));
   });
+
+  it('gives focus back to Rename after Escape, Cancel and Save', async () => {
+    const u = userEvent.setup();
+    const { titles } = renderSidebar();
+    await waitFor(() => expect(titles()).toHaveLength(20));
+    const rename = screen.getByRole('button', { name: 'Rename Chat 1' });
+    await u.click(rename);
+    expect(screen.getByRole('textbox', { name: 'Title' })).toHaveFocus();
+    await u.keyboard('{Escape}');
+    expect(screen.queryByRole('textbox', { name: 'Title' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Rename Chat 1' })).toHaveFocus();
+
+    await u.keyboard('{Enter}');
+    await u.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByRole('button', { name: 'Rename Chat 1' })).toHaveFocus();
+
+    await u.keyboard('{Enter}');
+    await u.keyboard('{Control>}a{/Control}Villas{Enter}');
+    await waitFor(() => expect(titles()[0]).toBe('Villas'));
+    expect(screen.getByRole('button', { name: 'Rename Villas' })).toHaveFocus();
+  });
+
+  it('asks before deleting: the question takes focus, Escape closes it, focus returns to the bin', async () => {
+    const u = userEvent.setup();
+    const { titles } = renderSidebar();
+    await waitFor(() => expect(titles()).toHaveLength(20));
+    await u.click(screen.getByRole('button', { name: 'Delete Chat 3' }));
+    const confirm = screen.getByRole('alertdialog', { name: 'Delete Chat 3?' });
+    expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await u.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    const bin = screen.getByRole('button', { name: 'Delete Chat 3' });
+    expect(bin).toHaveFocus();
+
+    await u.keyboard('{Enter}');
+    await u.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByRole('button', { name: 'Delete Chat 3' })).toHaveFocus();
+    expect(titles()).toContain('Chat 3');
+    expect(fake.calls.map((c) => c.path)).not.toContain('conversations.delete');
+  });
 });

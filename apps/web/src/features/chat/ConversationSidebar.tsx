@@ -1,10 +1,10 @@
-import { useCallback, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { Icon } from '../../ui/icons';
 import { ErrorNotice, Loading } from '../../ui/Status';
 import { useDebounced } from '../../ui/useDebounced';
-import { useInfiniteScroll } from '../../ui/useInfiniteScroll';
+import { usePagedItems } from '../../ui/useInfiniteScroll';
 import { ConversationItem } from './ConversationItem';
 
 /** Conversations, newest activity first, searchable, loaded page by page as you scroll. */
@@ -27,13 +27,8 @@ export function ConversationSidebar({
     { limit: 20, search: debounced || undefined, archived },
     { getNextPageParam: (page) => page.nextCursor ?? undefined },
   );
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
-  const loadMore = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
-  const sentinel = useRef<HTMLDivElement>(null);
-  useInfiniteScroll(sentinel, loadMore, Boolean(hasNextPage));
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const { hasNextPage, isFetchingNextPage } = list;
+  const { items, sentinel, loadMore } = usePagedItems(list);
 
   return (
     <aside className="sidebar" aria-label={t('sidebar.title')}>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SearchFacts } from '../../api';
@@ -68,21 +69,38 @@ export function MemoryChips({
   onChange,
   busy,
   action,
+  onEmptied,
 }: {
   facts: SearchFacts;
   onChange: (facts: SearchFacts) => void;
   busy?: boolean;
   action?: React.ReactNode;
+  /** The last chip was removed with its ×: where focus goes now (the message box). */
+  onEmptied?: () => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   const parts = factParts(facts);
+  const list = useRef<HTMLUListElement>(null);
+  // The chip whose × was pressed: once it is gone, focus moves to the × now in its
+  // place (the next chip's, or the last one's), never to the page.
+  const removed = useRef<{ key: string; index: number } | null>(null);
+  const keys = parts.map((p) => p.key).join('\n');
+  useEffect(() => {
+    const pending = removed.current;
+    if (!pending || keys.split('\n').includes(pending.key)) return;
+    removed.current = null;
+    const buttons = list.current?.querySelectorAll<HTMLButtonElement>('.chip-remove');
+    const next = buttons?.[Math.min(pending.index, buttons.length - 1)];
+    if (next) next.focus();
+    else onEmptied?.();
+  }, [keys, onEmptied]);
   if (parts.length === 0) return null;
   return (
     <section className="memory" aria-label={t('chat.memoryTitle')}>
       <span className="memory-title">{t('chat.memoryTitle')}</span>
-      <ul className="chips">
-        {parts.map((part) => {
+      <ul className="chips" ref={list}>
+        {parts.map((part, index) => {
           const label = format.facts(part.only)[0] ?? part.key;
           return (
             <li key={part.key} className="chip chip-removable">
@@ -91,8 +109,13 @@ export function MemoryChips({
                 type="button"
                 className="chip-remove"
                 aria-label={t('chat.removeFilter', { label })}
-                disabled={busy}
-                onClick={() => onChange(part.without)}
+                // Not `disabled`: the pressed button keeps focus while the change is saved.
+                aria-disabled={busy || undefined}
+                onClick={() => {
+                  if (busy) return;
+                  removed.current = { key: part.key, index };
+                  onChange(part.without);
+                }}
               >
                 <span aria-hidden="true">×</span>
               </button>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ChatMessage, Listing } from '../../api';
-import { errorDetails } from '../../lib/errors';
+import { currentLanguage } from '../../i18n/i18n';
+import { errorDetails, isNetworkError } from '../../lib/errors';
 import { ListingCard } from '../listings/ListingCard';
 import { FilterChips } from './FilterChips';
 
@@ -25,9 +26,12 @@ export function MessageItem({
   message: ChatMessage;
   actions?: MessageActions;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const mine = message.role === 'user';
   const { reply, status, run } = message;
+  // A reply in another language than the page's is read out in its own (screen readers).
+  const language = reply?.language;
+  const lang = language && language !== currentLanguage(i18n) ? language : undefined;
   const alerted = alertListings(message);
   const streaming = status === 'streaming';
   const sending = status === 'sending';
@@ -52,7 +56,7 @@ export function MessageItem({
         <span className="visually-hidden">{mine ? t('chat.you') : t('chat.assistant')}</span>
       )}
       <div className="bubble">
-        <p className="message-text">
+        <p className="message-text" lang={lang}>
           {message.content}
           {streaming && <span className="caret" aria-hidden="true" />}
         </p>
@@ -61,7 +65,9 @@ export function MessageItem({
       </div>
       {status === 'failed' && (
         <p className="message-failed" role="alert">
-          {t('chat.notSent', { reason: errorDetails(message.error).message })}{' '}
+          {isNetworkError(message.error)
+            ? t('chat.notSentOffline')
+            : t('chat.notSent', { reason: errorDetails(message.error).message })}{' '}
           {actions.resend && (
             <button type="button" className="button button-small" onClick={actions.resend}>
               {t('chat.retry')}

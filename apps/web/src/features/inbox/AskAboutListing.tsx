@@ -1,12 +1,29 @@
+import { createContext, use } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, type Listing } from '../../api';
 import { ErrorNotice } from '../../ui/Status';
 import { useMaybeAuth } from '../auth/AuthProvider';
 
+/** The listing a person asked an agent about, as the chat names it while they wait. */
+export interface AskedAbout {
+  id: string;
+  title: string;
+}
+
 /**
- * "Ask about this listing": a new chat that asks for an agent about this listing at once
- * (the agent's brief names it), then the chat opens to wait for them.
+ * Inside a chat: its session, so a card's "Ask an agent" hands this conversation over
+ * (naming the listing) instead of starting another one; `onAsked` tells the chat which.
+ */
+export const AskInChat = createContext<{
+  sessionId: string | null;
+  onAsked: (listing: AskedAbout) => void;
+} | null>(null);
+
+/**
+ * "Ask about this listing": in a chat, asks for an agent in that conversation, naming the
+ * listing (the agent's brief names it). Elsewhere (the listing's page), a new
+ * conversation named after the listing asks for one, and the chat opens to wait.
  */
 export function AskAboutListing({
   listing,
@@ -21,7 +38,10 @@ export function AskAboutListing({
   const className = compact ? 'button button-small' : 'button';
   const named = compact ? t('people.askAboutNamed', { title: listing.title }) : undefined;
   const user = useMaybeAuth()?.user;
+  const inChat = use(AskInChat);
   const navigate = useNavigate();
+  const utils = api.useUtils();
+  const createConversation = api.conversations.create.useMutation();
   const create = api.sessions.create.useMutation();
   const request = api.sessions.requestAgent.useMutation();
   if (!user) {
@@ -36,24 +56,42 @@ export function AskAboutListing({
       </Link>
     );
   }
+  const asked: AskedAbout = { id: listing.id, title: listing.title };
   const ask = async () => {
-    const created = await create.mutateAsync({});
+    const sessionId = inChat?.sessionId;
+    if (inChat && sessionId) {
+      await request.mutateAsync({ sessionId, listingId: listing.id, reason: listing.title });
+      inChat.onAsked(asked);
+      return;
+    }
+    const conversation = await createConversation.mutateAsync({
+      title: t('people.askTitle', { title: listing.title }).slice(0, 200),
+    });
+    const created = await create.mutateAsync({ conversationId: conversation.id });
     await request.mutateAsync({
       sessionId: created.session.id,
       listingId: listing.id,
       reason: listing.title,
     });
-    void navigate(`/chat/${created.conversation.id}`);
+    // The sidebar lists it at once, named after the listing.
+    void utils.conversations.list.invalidate();
+    void navigate(`/chat/${conversation.id}`, { state: { askedAbout: asked } });
   };
-  const error = create.error ?? request.error;
+  const error = createConversation.error ?? create.error ?? request.error;
+  const busy = createConversation.isPending || create.isPending || request.isPending;
+  // In a chat whose session is still opening there is nothing to hand over yet.
+  const unavailable = inChat !== null && !inChat.sessionId;
   return (
     <>
       <button
         type="button"
         className={className}
         aria-label={named}
-        disabled={create.isPending || request.isPending}
-        onClick={() => void ask().catch(() => {})}
+        // Not `disabled`: the pressed button keeps focus while the agent is asked for.
+        aria-disabled={busy || unavailable || undefined}
+        onClick={() => {
+          if (!busy && !unavailable) void ask().catch(() => {});
+        }}
       >
         {label}
       </button>

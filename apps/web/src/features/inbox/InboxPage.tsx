@@ -1,12 +1,16 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type InboxItem, useChat } from '../../api';
 import { ErrorNotice, Loading } from '../../ui/Status';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { usePagedItems } from '../../ui/useInfiniteScroll';
 import { useAuth } from '../auth/AuthProvider';
 import { CustomerName } from './CustomerName';
 import './inbox.css';
 import { useFollowNewest } from './useFollowNewest';
+
+/** Waiting conversations read per page. */
+const WAITING_PAGE = 50;
 
 interface Held {
   conversationId: string;
@@ -22,7 +26,13 @@ export function InboxPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('inbox.docTitle'));
   const utils = api.useUtils();
-  const waiting = api.inbox.list.useQuery({ filter: 'waiting', limit: 50 });
+  // Page by page as the list scrolls: the count says "50+" while there are more.
+  const waiting = api.inbox.list.useInfiniteQuery(
+    { filter: 'waiting', limit: WAITING_PAGE },
+    { getNextPageParam: (page) => page.nextCursor ?? undefined },
+  );
+  const { hasNextPage, isFetchingNextPage } = waiting;
+  const { items: waitingItems, sentinel, loadMore } = usePagedItems(waiting);
   const mine = api.inbox.list.useQuery({ filter: 'mine', limit: 50 });
   const [held, setHeld] = useState<Held>();
   const reread = () => {
@@ -53,16 +63,19 @@ export function InboxPage() {
       void utils.inbox.list.invalidate();
     },
   });
-  const count = waiting.data?.items.length ?? 0;
+  const count = waitingItems.length;
   return (
     <div className="page inbox-page">
       <h1>
         {t('inbox.heading')}{' '}
         <span className="inbox-count" data-count={count}>
-          {t('inbox.waitingCount', { count })}
+          {hasNextPage
+            ? t('inbox.waitingCountMore', { shown: count })
+            : t('inbox.waitingCount', { count })}
         </span>
       </h1>
-      <div className="inbox-layout">
+      {/* On a narrow screen the open conversation comes first (inbox.css), the list after. */}
+      <div className={`inbox-layout${held ? ' has-held' : ''}`}>
         <section className="inbox-list" aria-labelledby="inbox-waiting">
           <h2 id="inbox-waiting">{t('inbox.waiting')}</h2>
           {waiting.isPending ? (
@@ -73,7 +86,7 @@ export function InboxPage() {
             <p className="muted">{t('inbox.nobodyWaiting')}</p>
           ) : (
             <ul>
-              {waiting.data.items.map((item) => (
+              {waitingItems.map((item) => (
                 <WaitingItem
                   key={item.conversation.id}
                   item={item}
@@ -82,6 +95,17 @@ export function InboxPage() {
                 />
               ))}
             </ul>
+          )}
+          <div ref={sentinel} />
+          {hasNextPage && (
+            <button
+              type="button"
+              className="button button-small button-block"
+              onClick={loadMore}
+              aria-disabled={isFetchingNextPage || undefined}
+            >
+              {isFetchingNextPage ? t('inbox.loadingMore') : t('inbox.loadMore')}
+            </button>
           )}
           {claim.isError && <ErrorNotice error={claim.error} title={t('inbox.couldNotClaim')} />}
           {(mine.data?.items.length ?? 0) > 0 && (
@@ -164,16 +188,33 @@ function HeldConversation(props: { held: Held; onReleased: () => void }) {
       mine: newest.status === 'sending',
     },
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const send = () => {
     if (!text.trim()) return;
     chat.send(text.trim());
     setText('');
   };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    send();
+  };
+  // As in the customer's chat box: Enter sends, Shift+Enter adds a line.
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      send();
+    }
+  };
+  // Claimed: the conversation opens where the agent can answer it (on a phone, in view).
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const node = section.current;
+    if (!node || typeof node.scrollIntoView !== 'function') return;
+    if (window.matchMedia?.('(max-width: 720px)').matches) node.scrollIntoView({ block: 'start' });
+  }, []);
   const brief = item.data?.brief;
   return (
     <div className="inbox-held">
-      <section className="inbox-chat" aria-label={t('inbox.conversation')}>
+      <section ref={section} className="inbox-chat" aria-label={t('inbox.conversation')}>
         <ol
           ref={transcript}
           className="messages"
@@ -209,7 +250,12 @@ function HeldConversation(props: { held: Held; onReleased: () => void }) {
             rows={2}
             placeholder={t('inbox.replyPlaceholder')}
             onChange={(e) => setText(e.target.value)}
+            onKeyDown={onKeyDown}
+            aria-describedby="inbox-reply-hint"
           />
+          <p id="inbox-reply-hint" className="visually-hidden">
+            {t('chat.composerHint')}
+          </p>
           <button type="submit" className="button button-primary">
             {t('inbox.send')}
           </button>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { api, type UseChatResult } from '../../api';
 import { ErrorNotice } from '../../ui/Status';
+import type { AskedAbout } from './AskAboutListing';
 import './inbox.css';
 
 /**
@@ -8,7 +9,14 @@ import './inbox.css';
  * agent", "Aylin joined", "Aylin handed you back to the assistant"), from the SDK's chat
  * state (replayed from the conversation's events, so a reload shows the same).
  */
-export function PeopleBar({ chat }: { chat: UseChatResult }) {
+export function PeopleBar({
+  chat,
+  askedAbout,
+}: {
+  chat: UseChatResult;
+  /** The listing the person asked about (a card's "Ask an agent"), named while waiting. */
+  askedAbout?: AskedAbout | undefined;
+}) {
   const { t } = useTranslation();
   const request = api.sessions.requestAgent.useMutation();
   const { people, sessionId } = chat;
@@ -18,7 +26,9 @@ export function PeopleBar({ chat }: { chat: UseChatResult }) {
       {people.mode === 'agent' && people.agent ? (
         <span>{t('people.joined', { name: people.agent.name })}</span>
       ) : people.mode === 'waiting' ? (
-        <span>{t('people.waiting')}</span>
+        <span>
+          {askedAbout ? t('people.waitingAbout', { title: askedAbout.title }) : t('people.waiting')}
+        </span>
       ) : (
         <>
           {people.handedBack && (

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Listing } from '../../api';
@@ -8,6 +8,12 @@ import { useFavorites } from '../favorites/useFavorites';
 import { AskAboutListing } from '../inbox/AskAboutListing';
 import type { FromState } from './back';
 import { photo } from './photos';
+
+/**
+ * The card last opened, and from which page: coming back (Back, or the browser's),
+ * focus returns to its title instead of falling to the page.
+ */
+let opened: { id: string; from: string } | null = null;
 
 /**
  * One listing as a card: an <article> headed by its title, which links to the listing
@@ -28,10 +34,21 @@ export function ListingCard({
   const from: FromState = { from: location.pathname + location.search };
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const href = `/listings/${listing.id}`;
+  const titleLink = useRef<HTMLAnchorElement>(null);
+  const here = from.from!;
+  const open = () => {
+    opened = { id: listing.id, from: here };
+  };
+  useEffect(() => {
+    if (opened?.id !== listing.id || opened.from !== here) return;
+    opened = null;
+    const active = document.activeElement;
+    if (!active || active === document.body || active.id === 'main') titleLink.current?.focus();
+  }, [listing.id, here]);
   return (
     <article className="listing-card" aria-labelledby={headingId}>
       <div className="listing-card-photo">
-        <CardPhoto src={listing.images[0]} href={href} from={from} />
+        <CardPhoto src={listing.images[0]} href={href} from={from} onOpen={open} />
         <Heart listing={listing} />
       </div>
       <div className="listing-card-body">
@@ -40,7 +57,7 @@ export function ListingCard({
           <span className="listing-type">{format.propertyType(listing.propertyType)}</span>
         </div>
         <Heading id={headingId} className="listing-title">
-          <Link to={href} state={from}>
+          <Link to={href} state={from} ref={titleLink} onClick={open}>
             {listing.title}
           </Link>
         </Heading>
@@ -68,10 +85,27 @@ export function ListingCard({
  * The first photo, a link to the listing that screen readers skip (the title is the
  * link they hear). Without a photo, or when it fails, a plain frame keeps the grid even.
  */
-function CardPhoto({ src, href, from }: { src?: string; href: string; from: FromState }) {
+function CardPhoto({
+  src,
+  href,
+  from,
+  onOpen,
+}: {
+  src?: string | undefined;
+  href: string;
+  from: FromState;
+  onOpen: () => void;
+}) {
   const [failed, setFailed] = useState(false);
   return (
-    <Link to={href} state={from} tabIndex={-1} aria-hidden="true" className="listing-card-image">
+    <Link
+      to={href}
+      state={from}
+      tabIndex={-1}
+      aria-hidden="true"
+      className="listing-card-image"
+      onClick={onOpen}
+    >
       {src && !failed ? (
         <img
           src={photo(src, 'card')}

@@ -2,8 +2,10 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createFakeParley, type FakeParley } from '../../../test/fake-parley';
-import { listing } from '../../../test/fixtures';
+import { conversation, conversationId, listing, session, sessionId } from '../../../test/fixtures';
 import { renderWithParley } from '../../../test/render';
+import { AuthProvider } from '../auth/AuthProvider';
+import { memoryStorage, TokenStore } from '../auth/tokens';
 import { ListingDetailPage } from './ListingDetailPage';
 
 let fake: FakeParley;
@@ -113,5 +115,58 @@ describe('similar listings', () => {
     open();
     await screen.findByRole('heading', { name: 'Sea-view villa' });
     expect(screen.queryByRole('region', { name: 'Similar homes' })).toBeNull();
+  });
+});
+
+describe('asking an agent from the listing page', () => {
+  it('starts a conversation named after the listing, which the chat and the sidebar show', async () => {
+    const tokens = new TokenStore(memoryStorage());
+    tokens.set({
+      accessToken: 'jwt',
+      refreshToken: '',
+      accessTokenExpiresAt: new Date(Date.now() + 900_000),
+    });
+    fake.on('auth.me', () => ({
+      id: '33333333-3333-4333-8333-333333333333',
+      email: 'ayla@example.com',
+      name: 'Ayla',
+      role: 'user',
+      createdAt: new Date(),
+      apiKey: null,
+    }));
+    fake.on('conversations.create', (input: { title?: string }) =>
+      conversation({ title: input.title ?? null }),
+    );
+    fake.on('sessions.create', () => ({
+      session: session(),
+      conversation: conversation(),
+      clientSecret: 'cs_test',
+      clientSecretExpiresAt: new Date(),
+    }));
+    fake.on('sessions.requestAgent', () => conversation());
+    const u = userEvent.setup();
+    renderWithParley(
+      fake,
+      <AuthProvider tokens={tokens} onCredentialsChanged={() => {}}>
+        <ListingDetailPage />
+      </AuthProvider>,
+      { route: `/listings/${home.id}`, path: '/listings/:id' },
+    );
+    await u.click(await screen.findByRole('button', { name: 'Ask about this listing' }));
+    expect(await screen.findByText('Elsewhere')).toBeInTheDocument();
+    expect(screen.getByRole('status', { name: 'Went to' })).toHaveTextContent(
+      `/chat/${conversationId}`,
+    );
+    expect(screen.getByRole('status', { name: 'With state' })).toHaveTextContent(
+      JSON.stringify({ askedAbout: { id: home.id, title: 'Sea-view villa' } }),
+    );
+    const path = (p: string) => fake.calls.find((c) => c.path === p)?.input;
+    expect(path('conversations.create')).toEqual({ title: 'About Sea-view villa' });
+    expect(path('sessions.create')).toEqual({ conversationId });
+    expect(path('sessions.requestAgent')).toEqual({
+      sessionId,
+      listingId: home.id,
+      reason: 'Sea-view villa',
+    });
   });
 });

@@ -2,7 +2,14 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Feature } from '../../api';
 import { FEATURES, PROPERTY_TYPES, RENT_TYPES, TOWNS, useFormat } from '../../lib/format';
-import { type ListingFilters as Filters, paramsFromFilters, SORTS } from './search-params';
+import {
+  type ListingFilters as Filters,
+  invertedRanges,
+  paramsFromFilters,
+  RANGE_MIN,
+  type RangeField,
+  SORTS,
+} from './search-params';
 
 type TypedKey = 'q' | 'location' | 'minBedrooms' | 'maxBedrooms' | 'minPrice' | 'maxPrice';
 /** What the form shows: typed fields as text, choices as values. */
@@ -38,6 +45,16 @@ const filtersOf = (d: Draft): Filters => ({
   sort: d.sort,
 });
 
+/** "Max price must not be less than Min price.", with the form's own labels. */
+export function useRangeMessage(): (field: RangeField) => string {
+  const { t } = useTranslation();
+  return (field) =>
+    t('listings.rangeInverted', {
+      max: t(`listings.${field}`),
+      min: t(`listings.${RANGE_MIN[field]}`),
+    });
+}
+
 /**
  * Every ListingQuery filter as a form. Choices (selects, checkboxes) apply at once;
  * typed values apply on Search or Enter. The form keeps its own copy so it answers
@@ -52,12 +69,19 @@ export function ListingFilters({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const rangeMessage = useRangeMessage();
   const [draft, setDraft] = useState(() => draftOf(filters));
   /** Filters this form sent that the URL has not shown yet, as query strings, oldest first. */
   const pending = useRef<string[]>([]);
-  const emit = (next: Filters) => {
+  /** Ranges typed upside down (max below min): refused, with the max field named. */
+  const [inverted, setInverted] = useState<RangeField[]>([]);
+  const emit = (next: Filters): boolean => {
+    const bad = invertedRanges(next);
+    setInverted(bad);
+    if (bad.length > 0) return false;
     pending.current.push(paramsFromFilters(next).toString());
     onChange(next);
+    return true;
   };
   useEffect(() => {
     // Our own change coming back through the URL (a render later) must not wipe what was
@@ -79,20 +103,36 @@ export function ListingFilters({
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    emit(filtersOf(draft));
+    if (!emit(filtersOf(draft))) {
+      // The first field in error takes focus, and reads its message (aria-describedby).
+      const first = invertedRanges(filtersOf(draft))[0];
+      if (first) document.getElementById(`f-${first}`)?.focus();
+    }
   };
-  const typed = (key: TypedKey, label: string, props: Record<string, unknown> = {}) => (
-    <div className={`field${key === 'q' || key === 'location' ? ' field-wide' : ''}`}>
-      <label htmlFor={`f-${key}`}>{label}</label>
-      <input
-        id={`f-${key}`}
-        name={key}
-        value={draft[key]}
-        onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))}
-        {...props}
-      />
-    </div>
-  );
+  const typed = (key: TypedKey, label: string, props: Record<string, unknown> = {}) => {
+    const error = (inverted as string[]).includes(key)
+      ? rangeMessage(key as RangeField)
+      : undefined;
+    return (
+      <div className={`field${key === 'q' || key === 'location' ? ' field-wide' : ''}`}>
+        <label htmlFor={`f-${key}`}>{label}</label>
+        <input
+          id={`f-${key}`}
+          name={key}
+          value={draft[key]}
+          onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `f-${key}-error` : undefined}
+          {...props}
+        />
+        {error && (
+          <p id={`f-${key}-error`} className="field-error">
+            {error}
+          </p>
+        )}
+      </div>
+    );
+  };
   const toggleFeature = (feature: Feature, on: boolean) => {
     const current = new Set(draft.features ?? []);
     if (on) current.add(feature);

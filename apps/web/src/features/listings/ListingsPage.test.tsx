@@ -82,4 +82,44 @@ describe('listings page', () => {
     await waitFor(() => expect(within(results).getAllByRole('article')).toHaveLength(3));
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
   });
+
+  it('refuses a max price below the min price, naming the field, and offers no saving', async () => {
+    const u = userEvent.setup();
+    renderWithParley(
+      fake,
+      <>
+        <ListingsPage />
+        <Where />
+      </>,
+      { route: '/listings', path: '/listings' },
+    );
+    await screen.findByRole('region', { name: '3 listings' });
+    await u.type(screen.getByLabelText('Min price'), '5000');
+    await u.type(screen.getByLabelText('Max price'), '100');
+    await u.click(screen.getByRole('button', { name: 'Search' }));
+    const max = screen.getByLabelText('Max price');
+    expect(max).toHaveAttribute('aria-invalid', 'true');
+    expect(max).toHaveAccessibleDescription('Max price must not be less than Min price.');
+    expect(max).toHaveFocus();
+    expect(screen.getByLabelText('URL')).toHaveTextContent(/^\/listings$/);
+
+    await u.clear(max);
+    await u.type(max, '6000');
+    await u.click(screen.getByRole('button', { name: 'Search' }));
+    await waitFor(() =>
+      expect(screen.getByLabelText('URL')).toHaveTextContent('minPrice=5000&maxPrice=6000'),
+    );
+    expect(max).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('says so instead of "Save this search" for such a range in the URL', async () => {
+    renderWithParley(fake, <ListingsPage />, {
+      route: '/listings?minPrice=5000&maxPrice=100',
+      path: '/listings',
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Max price must not be less than Min price.',
+    );
+    expect(screen.queryByRole('button', { name: /Save this search/ })).not.toBeInTheDocument();
+  });
 });

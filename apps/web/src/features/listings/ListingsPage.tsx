@@ -9,10 +9,11 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { SaveSearchButton } from '../alerts/SaveSearchButton';
 import { ListingCard } from './ListingCard';
 import './listings.css';
-import { ListingFilters } from './ListingFilters';
+import { ListingFilters, useRangeMessage } from './ListingFilters';
 import {
   type ListingFilters as Filters,
   filtersFromParams,
+  invertedRanges,
   paramsFromFilters,
 } from './search-params';
 
@@ -50,6 +51,8 @@ export function ListingsPage() {
   };
   const apply = (next: Filters) => go({ ...next, bounds: undefined });
   const active = format.facts(filters);
+  const rangeMessage = useRangeMessage();
+  const inverted = invertedRanges(filters);
   const viewToggle = (
     <fieldset className="view-toggle" aria-label={t('listings.view')}>
       <button
@@ -102,7 +105,14 @@ export function ListingsPage() {
                 ? t('listings.results')
                 : t('listings.count', { count: total })}
           </h2>
-          <SaveSearchButton key={key} filters={filters} />
+          {inverted.length > 0 ? (
+            // Upside-down ranges (from a typed URL): nothing to save, and the field is named.
+            <p className="notice notice-warn" role="alert">
+              {inverted.map(rangeMessage).join(' ')}
+            </p>
+          ) : (
+            <SaveSearchButton key={key} filters={filters} />
+          )}
           {filters.bounds && (
             <p className="area-chip">
               {t('map.inArea')}{' '}

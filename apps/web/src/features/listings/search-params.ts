@@ -96,3 +96,25 @@ function boundsFromParam(value: string | null): Bounds | undefined {
   if (north < south || east < west) return undefined;
   return { north, south, east, west };
 }
+
+/** The upper bound of a range, named when it is below its lower bound. */
+export type RangeField = 'maxBedrooms' | 'maxPrice';
+
+/**
+ * The ranges whose upper bound is below the lower one (min price 5000, max price 100):
+ * such a search finds nothing and must not be run or saved; its upper field is named.
+ */
+export function invertedRanges(filters: ListingFilters): RangeField[] {
+  const bad: RangeField[] = [];
+  const { minBedrooms, maxBedrooms, minPrice, maxPrice } = filters;
+  if (minBedrooms !== undefined && maxBedrooms !== undefined && maxBedrooms < minBedrooms)
+    bad.push('maxBedrooms');
+  if (minPrice !== undefined && maxPrice !== undefined && maxPrice < minPrice) bad.push('maxPrice');
+  return bad;
+}
+
+/** The lower field of each range. */
+export const RANGE_MIN: Record<RangeField, 'minBedrooms' | 'minPrice'> = {
+  maxBedrooms: 'minBedrooms',
+  maxPrice: 'minPrice',
+};

@@ -5,7 +5,15 @@ import './map.css';
 import L from 'leaflet';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GeoJSON, MapContainer, Marker, Popup, TileLayer, useMap } from 'react-leaflet';
+import {
+  GeoJSON,
+  MapContainer,
+  Marker,
+  Popup,
+  TileLayer,
+  useMap,
+  ZoomControl,
+} from 'react-leaflet';
 import MarkerClusterGroup from 'react-leaflet-cluster';
 import type { Bounds, Listing } from '../../api';
 import { useFormat } from '../../lib/format';
@@ -38,7 +46,7 @@ const fromLatLng = (b: L.LatLngBounds): Bounds => ({
  * data (no request leaves the site). Loaded on demand, as its own chunk.
  */
 export default function ListingsMap({ listings, bounds, onSearchArea }: ListingsMapProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const tiles = useMemo(() => tileSource(), []);
   const placed = listings.filter((l): l is Placed => l.lat !== null && l.lng !== null);
   const [moved, setMoved] = useState(false);
@@ -59,7 +67,14 @@ export default function ListingsMap({ listings, bounds, onSearchArea }: Listings
         maxZoom={tiles ? 18 : 14}
         maxBounds={toLatLng({ north: 36.4, south: 33.9, east: 35.4, west: 31.5 })}
         attributionControl={tiles !== null}
+        // Leaflet's own says "Zoom in"/"Zoom out" in English: ours, in the language on screen.
+        zoomControl={false}
       >
+        <ZoomControl
+          key={i18n.language}
+          zoomInTitle={t('map.zoomIn')}
+          zoomOutTitle={t('map.zoomOut')}
+        />
         {tiles ? (
           <TileLayer url={tiles.url} attribution={tiles.attribution} />
         ) : (
