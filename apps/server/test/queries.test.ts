@@ -74,6 +74,16 @@ const BY_TIME = [
   'UPDATE runs SET heartbeat_at',
 ];
 
+/** The run watchdog's sweep, every 3 s: it queues its successor, then looks at the queues. */
+const SWEEP = 'FROM (SELECT DISTINCT ON (conversation_id)';
+
+/** `statements` without a sweep that fell inside the window: its look and its one enqueue. */
+function withoutSweep(statements: string[]): string[] {
+  if (!statements.some((sql) => sql.includes(SWEEP))) return statements;
+  const successor = statements.findIndex((sql) => sql.includes('graphile_worker.add_job'));
+  return statements.filter((sql, i) => i !== successor && !sql.includes(SWEEP));
+}
+
 describe('a chat turn', () => {
   it('on an idle conversation runs 9 statements besides its listing searches: its run starts with the send, reads nothing again and claims nothing after it', async () => {
     const user = await signUp(httpClient(server.url), 'turn-count');
@@ -87,8 +97,11 @@ describe('a chat turn', () => {
     for (const content of ['with a pool', 'under 900', 'with a garden']) {
       const statements = await statementsOf(server, () => send(content));
       // Not the turn's own: re-checks made by time (a revocation, a role believed for a
-      // second) and the heartbeat of runs, which a slow, busy machine lets into the window.
-      tries.push(statements.filter((sql) => !BY_TIME.some((part) => sql.includes(part))));
+      // second), the heartbeat of runs and the watchdog's sweep, which a slow, busy machine
+      // lets into the window (CI once had the sweep in all three tries: 11 for 9).
+      tries.push(
+        withoutSweep(statements).filter((sql) => !BY_TIME.some((part) => sql.includes(part))),
+      );
     }
     const fewest = tries.reduce((a, b) => (b.length < a.length ? b : a));
     // The rule agent's listing searches vary with what it finds (it widens a search that
