@@ -463,6 +463,29 @@ describe('an agent in the conversation', () => {
     expect(taken.conversation.assignedAgent?.id).toBe(next.user.id);
   });
 
+  it('a seat whose person is staff no more writes nothing, even before its release (a crash between the two)', async () => {
+    const c = await customer();
+    await c.a.sessions.requestAgent.mutate({ sessionId: c.session.id });
+    const agent = await person('crash-demoted-agent', 'agent');
+    const claimed = await agent.a.inbox.claim.mutate({ conversationId: c.conversation.id });
+    await say(agent.a, claimed.session.id, 'hello from the agent');
+    // The role changes and nothing releases what they hold, as when the process dies
+    // between the two (or the role is changed in the database by hand).
+    await a.db.query(`UPDATE users SET role = 'user' WHERE id = $1`, [agent.user.id]);
+    const refused = await errorOf(() => say(agent.a, claimed.session.id, 'still an agent?'));
+    expect(refused.data.code).toBe('PRECONDITION_FAILED');
+    expect(refused.message).toMatch(/no longer an agent/);
+    const messages = await c.a.conversations.messages.query({ conversationId: c.conversation.id });
+    expect(messages.items.filter((m) => m.role === 'agent').map((m) => m.content)).toEqual([
+      'hello from the agent',
+    ]);
+    // An admin can still hand it back, and the customer chats with the assistant again.
+    const admin = await person('crash-admin', 'admin');
+    await admin.a.inbox.release.mutate({ conversationId: c.conversation.id, to: 'assistant' });
+    const reply = await say(c.a, c.session.id, '2 bedroom apartment in Girne');
+    expect(reply.run?.status).toBe('completed');
+  });
+
   it('back to waiting: another agent can then claim it; an admin can hand back anyone', async () => {
     const c = await customer();
     await c.a.sessions.requestAgent.mutate({ sessionId: c.session.id });

@@ -1,5 +1,5 @@
 import { isUniqueViolation, newId, prepared, runPrepared, withTransaction } from '@parley/db';
-import type { Message, SendResult } from '@parley/validators';
+import { type Message, type Role, STAFF_ROLES, type SendResult } from '@parley/validators';
 import { TRPCError } from '@trpc/server';
 import { QueryTypes } from 'sequelize';
 import type { Identity } from '../auth/credentials';
@@ -29,7 +29,8 @@ const SESSION_FOR_RETRY = prepared(
 // clientMessageId ($3); unless that is a repeat or the session is closed, the conversation
 // is locked and counted (its title from $4 if it has none) and the session's activity
 // moved to $5, expiry $6. A key bound to its own sessions ($7, `sessionKeyBound`) finds
-// no other. A repeat or a closed session changes nothing: the caller reads
+// no other. The writer's role is read here, where it is current: an agent's seat writes
+// only while its person is staff. A repeat or a closed session changes nothing: the caller reads
 // what it needs and rolls back.
 const SEND_OPEN = prepared(
   'send_open',
@@ -38,7 +39,8 @@ const SEND_OPEN = prepared(
                   $3::uuid IS NOT NULL AND EXISTS (
                     SELECT 1 FROM messages m
                     WHERE m.conversation_id = s.conversation_id AND m.client_message_id = $3
-                  ) AS repeated
+                  ) AS repeated,
+                  (SELECT u.role FROM users u WHERE u.id = s.user_id) AS writer_role
            FROM sessions s
            WHERE s.id = $1 AND s.user_id = $2 AND ($7::uuid IS NULL OR s.api_key_id = $7)
          ), go AS (
@@ -211,6 +213,7 @@ function storeSend(
     const [opened] = await runPrepared<
       SessionRow & {
         repeated: boolean;
+        writer_role: Role;
         at: Date | null;
         mode: 'assistant' | 'waiting' | 'agent';
         assigned_agent_id: string | null;
@@ -241,7 +244,15 @@ function storeSend(
     if (!conversation.at) throw notFound('Session');
     if (!conversation.active) throw closed('no longer active');
     const byAgent = session.kind === 'agent';
-    // An agent writes while they hold the conversation; once handed back, never again.
+    // An agent writes while they hold the conversation and are staff; once handed back,
+    // never again. Demotion releases what they held, but after its own commit: a crash
+    // between the two must not leave a plain user writing as an agent.
+    if (byAgent && !STAFF_ROLES.includes(opened.writer_role)) {
+      throw new TRPCError({
+        code: 'PRECONDITION_FAILED',
+        message: 'You are no longer an agent or admin, so you cannot write as one here',
+      });
+    }
     if (
       byAgent &&
       (conversation.mode !== 'agent' || conversation.assigned_agent_id !== session.user_id)
