@@ -181,6 +181,23 @@ describe('REST surface under /api/v1', () => {
     expect(tooMany.status).toBe(400);
     expect(Object.keys(tooMany.body.data.fieldErrors)).toEqual(['limit']);
 
+    // A number in a query string is plain decimal: `Number()` would read these as 16,
+    // 10 and 0.
+    for (const spelling of ['0x10', '1e1', '', '%20', '0b1', 'Infinity']) {
+      const odd = await call('GET', '/conversations', { query: `?limit=${spelling}` });
+      expect(odd.status, spelling).toBe(400);
+      expect(Object.keys(odd.body.data.fieldErrors), spelling).toEqual(['limit']);
+    }
+    const priced = await call('GET', '/listings', { key: null, query: '?maxPrice=0x7d0' });
+    expect(priced.status).toBe(400);
+    expect(Object.keys(priced.body.data.fieldErrors)).toEqual(['maxPrice']);
+    const decimal = await call('GET', '/listings', {
+      key: null,
+      query: '?maxPrice=1500.50&limit=2',
+    });
+    expect(decimal.status).toBe(200);
+    expect(decimal.body.items.every((l: { price: number }) => l.price <= 1500.5)).toBe(true);
+
     const anonymous = await call('GET', '/conversations', { key: null });
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.code).toBe('UNAUTHORIZED');

@@ -40,8 +40,20 @@ export function detach(schema: z.ZodType, options: { query: boolean }): z.ZodTyp
   // A custom check (the JSON-object validator behind `metadata`) has no JSON Schema of its
   // own; the document describes it as an object, and the router's schema still checks it.
   if (def.type === 'custom') meta.override = { type: 'object' };
+  // A default around a number (now a preprocessing pipe, below) is not carried by the
+  // document on its own.
+  if (def.type === 'default') meta.override = { default: def.defaultValue };
   const copied = schema.clone(copy as never);
-  return Object.keys(meta).length ? copied.meta(meta) : copied;
+  const described = Object.keys(meta).length ? copied.meta(meta) : copied;
+  return def.type === 'number' ? z.preprocess(decimalOnly, described) : described;
+}
+
+// The adapter's coercion is `Number(value)`, which reads "0x10" as 16, "1e3" as 1000 and
+// "" or " " as 0. A number written as text must be plain decimal; anything else stays
+// text, and the number schema refuses it naming the field.
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+function decimalOnly(value: unknown): unknown {
+  return typeof value === 'string' && DECIMAL.test(value) ? Number(value) : value;
 }
 
 function isNestedObject(schema: z.ZodType): boolean {
