@@ -77,6 +77,22 @@ describe('places beyond the towns', () => {
     expect(read('lapta or alsancak').facts.location).toBe('Lapta');
   });
 
+  it('a negation after a place is the place\'s, not the property or feature named before it', () => {
+    expect(read('kiralık daire Girne hariç').facts).toEqual({
+      rentType: 'long_term',
+      propertyType: 'apartment',
+      excludeLocations: ['Girne'],
+    });
+    expect(read('satılık havuzlu villa Lefkoşa dışında').facts).toEqual({
+      rentType: 'sale',
+      propertyType: 'villa',
+      features: ['pool'],
+      excludeLocations: ['Lefkoşa'],
+    });
+    // Said of the thing itself, the negation still refuses it.
+    expect(read('kiralık daire olmasın').facts.propertyType).toBeUndefined();
+  });
+
   it('a place with a Turkish case ending makes the message Turkish', () => {
     expect(read('larnakada daire').language).toBe('tr');
     expect(read('lefkosadan villa').language).toBe('tr');

@@ -221,7 +221,10 @@ export function negatedAfter(scan: Scan, end: number): boolean {
   for (let i = end; i < scan.terms.length && i < end + 4; i++) {
     const text = scan.terms[i]!.text;
     // "daire 500den fazla olmasın": a number starts a price, the negation is the price's.
-    if (CLAUSE_BREAKS.has(text) || scan.terms[i]!.num !== undefined) return false;
+    // "kiralık daire Girne hariç": a place read before (its words claimed) takes the
+    // negation after it.
+    if (CLAUSE_BREAKS.has(text) || scan.terms[i]!.num !== undefined || scan.used[i])
+      return false;
     if (text === 'optional' || text === 'unnecessary' || TURKISH_NEGATORS.has(text)) return true;
     if (RUSSIAN_OPTIONAL.has(text)) return true;
     // "furnished or not", "с мебелью или без": either will do.
