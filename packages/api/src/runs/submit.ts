@@ -1,5 +1,5 @@
 import { isUniqueViolation, newId, prepared, runPrepared, withTransaction } from '@parley/db';
-import { type Message, type Role, STAFF_ROLES, type SendResult } from '@parley/validators';
+import { type Message, type Role, type SendResult, STAFF_ROLES } from '@parley/validators';
 import { TRPCError } from '@trpc/server';
 import { QueryTypes } from 'sequelize';
 import type { Identity } from '../auth/credentials';

@@ -223,8 +223,7 @@ export function negatedAfter(scan: Scan, end: number): boolean {
     // "daire 500den fazla olmasın": a number starts a price, the negation is the price's.
     // "kiralık daire Girne hariç": a place read before (its words claimed) takes the
     // negation after it.
-    if (CLAUSE_BREAKS.has(text) || scan.terms[i]!.num !== undefined || scan.used[i])
-      return false;
+    if (CLAUSE_BREAKS.has(text) || scan.terms[i]!.num !== undefined || scan.used[i]) return false;
     if (text === 'optional' || text === 'unnecessary' || TURKISH_NEGATORS.has(text)) return true;
     if (RUSSIAN_OPTIONAL.has(text)) return true;
     // "furnished or not", "с мебелью или без": either will do.
