@@ -77,7 +77,7 @@ describe('places beyond the towns', () => {
     expect(read('lapta or alsancak').facts.location).toBe('Lapta');
   });
 
-  it('a negation after a place is the place\'s, not the property or feature named before it', () => {
+  it("a negation after a place is the place's, not the property or feature named before it", () => {
     expect(read('kiralık daire Girne hariç').facts).toEqual({
       rentType: 'long_term',
       propertyType: 'apartment',
