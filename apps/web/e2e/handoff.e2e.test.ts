@@ -133,6 +133,9 @@ describe('hand-off to a person, in two browsers', () => {
     // Still this conversation: no new, empty one.
     expect(page.url()).toBe(chatUrl);
     expect(await sidebar.getByRole('listitem').count()).toBe(before);
+    // The listing is named from the conversation's hand-off, not the page's memory.
+    await page.reload();
+    await page.getByText(`Waiting for an agent about “${title}”`).waitFor();
     await customer.shot('card-asked');
     await page.setViewportSize({ width: 390, height: 844 });
     await customer.shot('card-asked-phone');

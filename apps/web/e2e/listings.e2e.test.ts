@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type E2EServer,
@@ -27,6 +27,72 @@ async function loadedImages(page: Page, selector: string): Promise<number> {
       ).length,
     selector,
   );
+}
+
+/**
+ * Waits until the map is still: no pan, zoom or group animation under way, and its pins
+ * and card where (and as faded in as) they were a moment ago.
+ */
+async function mapSettled(map: Locator): Promise<void> {
+  let last = '';
+  await eventually(async () => {
+    const now = await map.evaluate((el) =>
+      el.querySelector('.leaflet-pan-anim, .leaflet-zoom-anim, .leaflet-cluster-anim')
+        ? 'moving'
+        : JSON.stringify(
+            [...el.querySelectorAll('.map-pin, .leaflet-popup')].map((e) => {
+              const r = e.getBoundingClientRect();
+              return [r.x, r.y, getComputedStyle(e).opacity];
+            }),
+          ),
+    );
+    const still = now !== 'moving' && now === last;
+    last = now;
+    expect(still).toBe(true);
+  });
+}
+
+/** The single pins inside the map's window, the nearest its middle first. */
+async function pinsFromMiddle(map: Locator): Promise<Locator[]> {
+  const box = (await map.boundingBox())!;
+  const inside: { pin: Locator; distance: number }[] = [];
+  for (const pin of await map.locator('.map-pin:not(.map-cluster)').all()) {
+    const p = (await pin.boundingBox())!;
+    const x = p.x + p.width / 2;
+    const y = p.y + p.height / 2;
+    if (x < box.x || x > box.x + box.width || y < box.y || y > box.y + box.height) continue;
+    const distance = Math.hypot(x - box.x - box.width / 2, y - box.y - box.height / 2);
+    inside.push({ pin, distance });
+  }
+  return inside.sort((a, b) => a.distance - b.distance).map((i) => i.pin);
+}
+
+/**
+ * Clicks `pin` and waits for its card and for the map to stop panning to show it. The
+ * card is never taken off the map on the way, not even to be put back.
+ */
+async function openCard(map: Locator, pin: Locator): Promise<Locator> {
+  await map.evaluate((el) => {
+    const w = window as unknown as { cardsClosed: number; cardWatch?: MutationObserver };
+    w.cardsClosed = 0;
+    w.cardWatch?.disconnect();
+    w.cardWatch = new MutationObserver((records) => {
+      for (const r of records)
+        for (const node of r.removedNodes)
+          if (node instanceof Element && node.classList.contains('leaflet-popup'))
+            w.cardsClosed += 1;
+    });
+    w.cardWatch.observe(el, { childList: true, subtree: true });
+  });
+  await pin.click();
+  const card = map.locator('.leaflet-popup').getByRole('article');
+  await card.waitFor();
+  await mapSettled(map);
+  expect(await map.evaluate(() => (window as unknown as { cardsClosed: number }).cardsClosed)).toBe(
+    0,
+  );
+  expect(await card.isVisible()).toBe(true);
+  return card;
 }
 
 describe('listings with photos, a gallery and Back', () => {
@@ -163,30 +229,22 @@ describe('listings with photos, a gallery and Back', () => {
 
       it('opens a card from a pin', async () => {
         const map = page.getByRole('region', { name: 'Map of the listings' });
-        const singles = map.locator('.map-pin:not(.map-cluster)');
-        if ((await singles.count()) === 0) await map.locator('.map-cluster').first().click();
-        const pin = singles.first();
-        const name = (await pin.getAttribute('aria-label'))!;
+        // The zoom out above may still be under way: a pin clicked mid-way can be taken off
+        // the map as its group re-forms, with its card.
+        await mapSettled(map);
+        if ((await pinsFromMiddle(map)).length === 0) {
+          await map.locator('.map-cluster').first().click();
+          await mapSettled(map);
+        }
+        const [pin] = await pinsFromMiddle(map);
+        const name = (await pin!.getAttribute('aria-label'))!;
         expect(name).toMatch(/, £[\d,]+\/month$/);
-        await pin.click();
-        const popup = map.locator('.leaflet-popup');
-        const card = popup.getByRole('article');
-        await card.waitFor();
-        // Leaflet pans the map (animated) to bring the card into view: its close button is
-        // a moving target until the card is inside the map and stays put.
+        const card = await openCard(map, pin!);
+        // The card is inside the map.
         const box = (await map.boundingBox())!;
-        let last = '';
-        await eventually(async () => {
-          const p = (await popup.boundingBox())!;
-          expect(p.y).toBeGreaterThanOrEqual(box.y - 1);
-          expect(p.y + p.height).toBeLessThanOrEqual(box.y + box.height + 1);
-          const now = JSON.stringify(p);
-          const still = now === last;
-          last = now;
-          expect(still).toBe(true);
-          // Faded in: the screenshot shows the card as people see it.
-          expect(await popup.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
-        });
+        const popup = (await map.locator('.leaflet-popup').boundingBox())!;
+        expect(popup.y).toBeGreaterThanOrEqual(box.y - 1);
+        expect(popup.y + popup.height).toBeLessThanOrEqual(box.y + box.height + 1);
         expect(name.startsWith((await card.getByRole('heading').textContent())!)).toBe(true);
         await s.shot('map-pin-card');
         // The close button and the card's heart each keep a corner, clear of each other.
@@ -194,6 +252,26 @@ describe('listings with photos, a gallery and Back', () => {
         const heart = (await card.getByRole('button', { name: /save|favou?rite/i }).boundingBox())!;
         expect(close.width).toBeGreaterThanOrEqual(32);
         expect(heart.x + heart.width).toBeLessThan(close.x);
+        await map.locator('.leaflet-popup-close-button').click();
+        await eventually(async () => expect(await map.locator('.leaflet-popup').count()).toBe(0));
+      });
+
+      it('keeps a card open whichever pin it came from, until it is closed', async () => {
+        // As first shown, fitted to the pins and not yet moved by the person.
+        await page.reload();
+        const map = page.getByRole('region', { name: 'Map of the listings' });
+        await map.locator('.map-pin').first().waitFor();
+        await mapSettled(map);
+        // Nearest an edge, the pan to show the card is the longest: on a phone it takes
+        // the pin itself past the map's edge.
+        const pins = await pinsFromMiddle(map);
+        const edge = pins.at(-1)!;
+        const name = (await edge.getAttribute('aria-label'))!;
+        const card = await openCard(map, edge);
+        expect(name.startsWith((await card.getByRole('heading').textContent())!)).toBe(true);
+        // The map's pan to show the card is not the person's: nothing to search anew.
+        expect(await map.getByRole('button', { name: 'Search this area' }).count()).toBe(0);
+        await s.shot('map-edge-pin-card');
         await map.locator('.leaflet-popup-close-button').click();
         await eventually(async () => expect(await map.locator('.leaflet-popup').count()).toBe(0));
       });

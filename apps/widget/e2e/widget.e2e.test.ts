@@ -94,6 +94,19 @@ beforeAll(async () => {
       res.writeHead(200, headers);
       res.end(JSON.stringify(answer));
     },
+    // The shop's "ask about this home": its server asks Parley for a person, naming the listing.
+    '/ask-agent': async (req, res) => {
+      const visitor = /visitor=(\w+)/.exec(req.headers.cookie ?? '')?.[1];
+      const known = visitor ? visitors.get(visitor) : undefined;
+      if (!known) {
+        res.writeHead(404).end();
+        return;
+      }
+      let listingId = '';
+      for await (const chunk of req) listingId += chunk;
+      await parleyRest('POST', `/sessions/${known.sessionId}/agent`, { listingId });
+      res.writeHead(204).end();
+    },
   });
   elsewhere = await startSite({
     '/': (_req, res) => {
@@ -269,6 +282,40 @@ describe('<parley-chat> on a page of another origin', () => {
     const replies = await visitor.page.locator('li.msg.assistant').count();
     await ask(visitor.page, 'villa in Esentepe with a pool', replies + 1);
     await shot(visitor.page, 'widget-after-release');
+    expect(visitor.problems).toEqual([]);
+    await visitor.context.close();
+  });
+
+  it('names the listing the visitor asked a person about, also after a reload', async () => {
+    const visitor = await visit({ width: 1280, height: 800 });
+    await visitor.page.goto(shop.origin);
+    await expect
+      .poll(() => visitor.page.getByRole('button', { name: 'Send' }).isEnabled(), SLOW)
+      .toBe(true);
+    await ask(visitor.page, 'a flat to rent in Girne', 1);
+    const cards = visitor.page.locator('a.card');
+    await expect.poll(() => cards.count(), SLOW).toBeGreaterThan(0);
+    const card = cards.first();
+    const listingId = (await card.getAttribute('href'))!.split('/').at(-1)!;
+    const title = (await card.locator('.name').textContent())!;
+    const status = await visitor.page.evaluate(
+      (id) => fetch('/ask-agent', { method: 'POST', body: id }).then((r) => r.status),
+      listingId,
+    );
+    expect(status).toBe(204);
+    const waiting = visitor.page.getByText(`You asked for a person about “${title}”`);
+    for (const reload of [false, true]) {
+      if (reload) await visitor.page.reload();
+      await expect.poll(() => waiting.count(), SLOW).toBe(1);
+      // Started (Send is on) and still waiting: nobody to ask for a second time.
+      await expect
+        .poll(() => visitor.page.getByRole('button', { name: 'Send' }).isEnabled(), SLOW)
+        .toBe(true);
+      expect(await visitor.page.getByRole('button', { name: 'Talk to a person' }).isEnabled()).toBe(
+        false,
+      );
+    }
+    await shot(visitor.page, 'widget-asked-about');
     expect(visitor.problems).toEqual([]);
     await visitor.context.close();
   });

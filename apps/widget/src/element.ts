@@ -218,10 +218,18 @@ export class ParleyChatElement extends HTMLElement {
         if (actor !== 'user') this.ui.typing.hidden = !typing;
         break;
       }
-      case 'handoff.requested':
+      case 'handoff.requested': {
+        // The listing asked about, if any, comes with the event, which the stream replays:
+        // a reload names it again.
+        const { listing } = (event as Extract<SessionEvent, { type: 'handoff.requested' }>).brief;
         this.ui.person.disabled = true;
-        this.note('You asked for a person: an agent will join this chat');
+        this.note(
+          listing
+            ? `You asked for a person about “${listing.title}”: an agent will join this chat`
+            : 'You asked for a person: an agent will join this chat',
+        );
         break;
+      }
       case 'handoff.released':
         this.ui.person.disabled = false;
         this.note('The assistant is back');

@@ -18,10 +18,8 @@ import {
   session,
   sessionId,
 } from '../../../test/fixtures';
-import { renderWithParley } from '../../../test/render';
+import { renderSignedIn, renderWithParley } from '../../../test/render';
 import type { SendResult } from '../../api';
-import { AuthProvider } from '../auth/AuthProvider';
-import { memoryStorage, TokenStore } from '../auth/tokens';
 import { ChatPage } from './ChatPage';
 
 const QUESTION = '2 bedroom apartment in Girne for long-term rent under 1000';
@@ -611,30 +609,13 @@ describe('chat pane', () => {
   });
 
   it("hands this conversation to an agent from a card's Ask an agent, naming the listing", async () => {
-    const tokens = new TokenStore(memoryStorage());
-    tokens.set({
-      accessToken: 'jwt',
-      refreshToken: '',
-      accessTokenExpiresAt: new Date(Date.now() + 900_000),
-    });
-    fake.on('auth.me', () => ({
-      id: '33333333-3333-4333-8333-333333333333',
-      email: 'ayla@example.com',
-      name: 'Ayla',
-      role: 'user',
-      createdAt: new Date(),
-      apiKey: null,
-    }));
     fake.on('sessions.requestAgent', () => conversation());
     const flat = listing({ title: 'Harbour flat' });
     const user = userEvent.setup();
-    renderWithParley(
-      fake,
-      <AuthProvider tokens={tokens} onCredentialsChanged={() => {}}>
-        <ChatPage />
-      </AuthProvider>,
-      { route: `/chat/${conversationId}`, path: '/chat/:conversationId' },
-    );
+    renderSignedIn(fake, <ChatPage />, {
+      route: `/chat/${conversationId}`,
+      path: '/chat/:conversationId',
+    });
     await subscribed();
     const question = message({ content: 'a flat by the harbour' });
     act(() => fake.emit(sessionId, { type: 'message.created', message: question }));
@@ -662,6 +643,22 @@ describe('chat pane', () => {
       fake.emit(sessionId, {
         type: 'handoff.requested',
         reason: 'Harbour flat',
+        brief: { summary: '', facts: {}, listingsShown: [flat], listing: flat },
+      }),
+    );
+    expect(
+      await screen.findByText('Waiting for an agent about “Harbour flat”: they will reply here.'),
+    ).toBeInTheDocument();
+  });
+
+  it('names the listing asked about from the hand-off the stream replays (a reload)', async () => {
+    renderChat();
+    await subscribed();
+    const flat = listing({ title: 'Harbour flat' });
+    act(() =>
+      fake.emit(sessionId, {
+        type: 'handoff.requested',
+        reason: null,
         brief: { summary: '', facts: {}, listingsShown: [flat], listing: flat },
       }),
     );

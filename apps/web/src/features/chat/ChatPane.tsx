@@ -59,7 +59,14 @@ export function ChatPane({
   const pendingRefresh = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastRefresh = useRef(0);
   useEffect(() => () => clearTimeout(pendingRefresh.current), []);
+  // The listing an agent was asked about: set at once by a card's "Ask an agent", and
+  // from the server's hand-off events, which the stream replays (so a reload keeps it).
+  const [askedAbout, setAskedAbout] = useState(askedFirst);
   const onEvent = (event: SessionEvent) => {
+    if (event.type === 'handoff.requested') {
+      const { listing } = event.brief;
+      setAskedAbout(listing ? { id: listing.id, title: listing.title } : undefined);
+    }
     // The first message names the conversation; the sidebar sorts by activity.
     if (event.type !== 'message.created' && event.type !== 'assistant.completed') return;
     // A refresh already waiting reads this event's effect too.
@@ -102,7 +109,6 @@ export function ChatPane({
   // either: no "typing…" and no Stop until the connection is back.
   const offline = useConnectionStatus() === 'offline';
   // A card's "Ask an agent" hands this conversation over, naming its listing.
-  const [askedAbout, setAskedAbout] = useState(askedFirst);
   const askInChat = useMemo(
     () => ({ sessionId: chat.sessionId, onAsked: setAskedAbout }),
     [chat.sessionId],

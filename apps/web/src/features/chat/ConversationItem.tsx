@@ -134,8 +134,12 @@ export function ConversationItem({
                 ? t('sidebar.unarchive', { title })
                 : t('sidebar.archive', { title })
             }
-            disabled={update.isPending}
-            onClick={() => update.mutate({ id: conversation.id, archived: !conversation.archived })}
+            // Not `disabled`: the pressed button keeps focus while the change is saved.
+            aria-disabled={update.isPending || undefined}
+            onClick={() => {
+              if (!update.isPending)
+                update.mutate({ id: conversation.id, archived: !conversation.archived });
+            }}
           >
             <Icon name={conversation.archived ? 'unarchive' : 'archive'} size={16} />
           </button>
@@ -162,8 +166,11 @@ export function ConversationItem({
           <button
             type="button"
             className="button button-small button-danger"
-            disabled={remove.isPending}
-            onClick={() => remove.mutate({ id: conversation.id })}
+            // Not `disabled`: the pressed button keeps focus while the conversation is deleted.
+            aria-disabled={remove.isPending || undefined}
+            onClick={() => {
+              if (!remove.isPending) remove.mutate({ id: conversation.id });
+            }}
           >
             {t('common.delete')}
           </button>

@@ -9,9 +9,12 @@ import { ConversationSidebar } from './ConversationSidebar';
 
 let fake: FakeParley;
 let rows: Conversation[];
+/** What the server waits for before it answers an update or a delete. */
+let answer: Promise<void>;
 
 beforeEach(() => {
   fake = createFakeParley();
+  answer = Promise.resolve();
   rows = Array.from({ length: 25 }, (_, i) =>
     conversation({
       id: id(),
@@ -36,20 +39,34 @@ beforeEach(() => {
       };
     },
   );
-  fake.on('conversations.update', (input: { id: string; title?: string; archived?: boolean }) => {
-    const row = rows.find((c) => c.id === input.id)!;
-    Object.assign(
-      row,
-      input.title ? { title: input.title } : {},
-      input.archived !== undefined ? { archived: input.archived } : {},
-    );
-    return row;
-  });
-  fake.on('conversations.delete', (input: { id: string }) => {
+  fake.on(
+    'conversations.update',
+    async (input: { id: string; title?: string; archived?: boolean }) => {
+      await answer;
+      const row = rows.find((c) => c.id === input.id)!;
+      Object.assign(
+        row,
+        input.title ? { title: input.title } : {},
+        input.archived !== undefined ? { archived: input.archived } : {},
+      );
+      return row;
+    },
+  );
+  fake.on('conversations.delete', async (input: { id: string }) => {
+    await answer;
     rows = rows.filter((c) => c.id !== input.id);
     return { ok: true };
   });
 });
+
+/** Holds the server's answers to updates and deletes until the returned function is called. */
+function holdAnswers(): () => void {
+  let release = () => {};
+  answer = new Promise((resolve) => {
+    release = resolve;
+  });
+  return release;
+}
 
 function renderSidebar(onDeleted = vi.fn()) {
   renderWithParley(
@@ -167,5 +184,40 @@ describe('conversation sidebar', () => {
     expect(screen.getByRole('button', { name: 'Delete Chat 3' })).toHaveFocus();
     expect(titles()).toContain('Chat 3');
     expect(fake.calls.map((c) => c.path)).not.toContain('conversations.delete');
+  });
+
+  it('keeps focus on Archive and Delete pressed from the keyboard while they work, and sends once', async () => {
+    const u = userEvent.setup();
+    const { titles, onDeleted } = renderSidebar();
+    await waitFor(() => expect(titles()).toHaveLength(20));
+
+    let release = holdAnswers();
+    const archive = screen.getByRole('button', { name: 'Archive Chat 1' });
+    archive.focus();
+    await u.keyboard('{Enter}');
+    await waitFor(() => expect(archive).toHaveAttribute('aria-disabled', 'true'));
+    expect(archive).toBeEnabled();
+    expect(document.activeElement).toBe(archive);
+    await u.keyboard('{Enter}'); // pressed again while busy: ignored
+    release();
+    await waitFor(() => expect(titles()).not.toContain('Chat 1'));
+    expect(fake.calls.filter((c) => c.path === 'conversations.update')).toHaveLength(1);
+
+    release = holdAnswers();
+    screen.getByRole('button', { name: 'Delete Chat 2' }).focus();
+    await u.keyboard('{Enter}');
+    const confirm = screen.getByRole('alertdialog', { name: 'Delete Chat 2?' });
+    const remove = within(confirm).getByRole('button', { name: 'Delete' });
+    await u.keyboard('{Shift>}{Tab}{/Shift}');
+    expect(document.activeElement).toBe(remove);
+    await u.keyboard('{Enter}');
+    await waitFor(() => expect(remove).toHaveAttribute('aria-disabled', 'true'));
+    expect(remove).toBeEnabled();
+    expect(document.activeElement).toBe(remove);
+    await u.keyboard('{Enter}');
+    release();
+    await waitFor(() => expect(titles()).not.toContain('Chat 2'));
+    expect(fake.calls.filter((c) => c.path === 'conversations.delete')).toHaveLength(1);
+    expect(onDeleted).toHaveBeenCalledTimes(1);
   });
 });

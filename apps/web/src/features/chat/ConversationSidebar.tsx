@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { Icon } from '../../ui/icons';
+import { LoadMore } from '../../ui/LoadMore';
 import { ErrorNotice, Loading } from '../../ui/Status';
 import { useDebounced } from '../../ui/useDebounced';
 import { usePagedItems } from '../../ui/useInfiniteScroll';
@@ -27,7 +28,6 @@ export function ConversationSidebar({
     { limit: 20, search: debounced || undefined, archived },
     { getNextPageParam: (page) => page.nextCursor ?? undefined },
   );
-  const { hasNextPage, isFetchingNextPage } = list;
   const { items, sentinel, loadMore } = usePagedItems(list);
 
   return (
@@ -93,16 +93,12 @@ export function ConversationSidebar({
           </ul>
         )}
         <div ref={sentinel} />
-        {hasNextPage && (
-          <button
-            type="button"
-            className="button button-small button-block"
-            onClick={loadMore}
-            disabled={isFetchingNextPage}
-          >
-            {isFetchingNextPage ? t('sidebar.loadingMore') : t('sidebar.loadMore')}
-          </button>
-        )}
+        <LoadMore
+          query={list}
+          onLoad={loadMore}
+          label={t('sidebar.loadMore')}
+          loadingLabel={t('sidebar.loadingMore')}
+        />
       </div>
     </aside>
   );

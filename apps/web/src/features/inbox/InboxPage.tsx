@@ -1,6 +1,7 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type InboxItem, useChat } from '../../api';
+import { LoadMore } from '../../ui/LoadMore';
 import { ErrorNotice, Loading } from '../../ui/Status';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { usePagedItems } from '../../ui/useInfiniteScroll';
@@ -31,7 +32,6 @@ export function InboxPage() {
     { filter: 'waiting', limit: WAITING_PAGE },
     { getNextPageParam: (page) => page.nextCursor ?? undefined },
   );
-  const { hasNextPage, isFetchingNextPage } = waiting;
   const { items: waitingItems, sentinel, loadMore } = usePagedItems(waiting);
   const mine = api.inbox.list.useQuery({ filter: 'mine', limit: 50 });
   const [held, setHeld] = useState<Held>();
@@ -69,7 +69,7 @@ export function InboxPage() {
       <h1>
         {t('inbox.heading')}{' '}
         <span className="inbox-count" data-count={count}>
-          {hasNextPage
+          {waiting.hasNextPage
             ? t('inbox.waitingCountMore', { shown: count })
             : t('inbox.waitingCount', { count })}
         </span>
@@ -97,16 +97,12 @@ export function InboxPage() {
             </ul>
           )}
           <div ref={sentinel} />
-          {hasNextPage && (
-            <button
-              type="button"
-              className="button button-small button-block"
-              onClick={loadMore}
-              aria-disabled={isFetchingNextPage || undefined}
-            >
-              {isFetchingNextPage ? t('inbox.loadingMore') : t('inbox.loadMore')}
-            </button>
-          )}
+          <LoadMore
+            query={waiting}
+            onLoad={loadMore}
+            label={t('inbox.loadMore')}
+            loadingLabel={t('inbox.loadingMore')}
+          />
           {claim.isError && <ErrorNotice error={claim.error} title={t('inbox.couldNotClaim')} />}
           {(mine.data?.items.length ?? 0) > 0 && (
             <>

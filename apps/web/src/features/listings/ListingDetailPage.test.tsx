@@ -3,9 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createFakeParley, type FakeParley } from '../../../test/fake-parley';
 import { conversation, conversationId, listing, session, sessionId } from '../../../test/fixtures';
-import { renderWithParley } from '../../../test/render';
-import { AuthProvider } from '../auth/AuthProvider';
-import { memoryStorage, TokenStore } from '../auth/tokens';
+import { renderSignedIn, renderWithParley } from '../../../test/render';
 import { ListingDetailPage } from './ListingDetailPage';
 
 let fake: FakeParley;
@@ -120,20 +118,6 @@ describe('similar listings', () => {
 
 describe('asking an agent from the listing page', () => {
   it('starts a conversation named after the listing, which the chat and the sidebar show', async () => {
-    const tokens = new TokenStore(memoryStorage());
-    tokens.set({
-      accessToken: 'jwt',
-      refreshToken: '',
-      accessTokenExpiresAt: new Date(Date.now() + 900_000),
-    });
-    fake.on('auth.me', () => ({
-      id: '33333333-3333-4333-8333-333333333333',
-      email: 'ayla@example.com',
-      name: 'Ayla',
-      role: 'user',
-      createdAt: new Date(),
-      apiKey: null,
-    }));
     fake.on('conversations.create', (input: { title?: string }) =>
       conversation({ title: input.title ?? null }),
     );
@@ -145,13 +129,10 @@ describe('asking an agent from the listing page', () => {
     }));
     fake.on('sessions.requestAgent', () => conversation());
     const u = userEvent.setup();
-    renderWithParley(
-      fake,
-      <AuthProvider tokens={tokens} onCredentialsChanged={() => {}}>
-        <ListingDetailPage />
-      </AuthProvider>,
-      { route: `/listings/${home.id}`, path: '/listings/:id' },
-    );
+    renderSignedIn(fake, <ListingDetailPage />, {
+      route: `/listings/${home.id}`,
+      path: '/listings/:id',
+    });
     await u.click(await screen.findByRole('button', { name: 'Ask about this listing' }));
     expect(await screen.findByText('Elsewhere')).toBeInTheDocument();
     expect(screen.getByRole('status', { name: 'Went to' })).toHaveTextContent(

@@ -98,6 +98,10 @@ export default function ListingsMap({ listings, bounds, onSearchArea }: Listings
         <MarkerClusterGroup
           key={placed.map((p) => p.id).join()}
           maxClusterRadius={48}
+          // By default a pin out of view is taken off the map (on a phone, as soon as it
+          // leaves the edge), closing its card: a card taller than a phone's map is panned
+          // into view past its pin, and someone may drag the pin away while reading it.
+          removeOutsideVisibleBounds={false}
           showCoverageOnHover={false}
           spiderfyOnMaxZoom
           iconCreateFunction={(cluster: L.MarkerCluster) =>
@@ -129,7 +133,7 @@ export default function ListingsMap({ listings, bounds, onSearchArea }: Listings
 /**
  * Shows the pins (or the searched box) whenever the results change, and tells when the
  * person moves the map themselves: a move that follows their pointer, wheel or keys in
- * the map, not one of its own fits or a resize.
+ * the map, not one of its own fits, a resize or a pan to show a card.
  */
 function FitPins({
   pins,
@@ -152,16 +156,24 @@ function FitPins({
     const touch = () => {
       touched.current = true;
     };
+    // The map pans to show a card it opens: its own move, though a click of theirs led to it.
+    let showingCard = false;
+    const autopan = () => {
+      showingCard = true;
+    };
     const starts = () => {
-      if (touched.current) onUserMove(false);
+      if (touched.current && !showingCard) onUserMove(false);
     };
     const moved = () => {
-      if (touched.current) onUserMove(true);
+      if (touched.current && !showingCard) onUserMove(true);
+      showingCard = false;
     };
     for (const type of ['pointerdown', 'wheel', 'keydown']) container.addEventListener(type, touch);
+    map.on('autopanstart', autopan);
     map.on('movestart', starts);
     map.on('moveend', moved);
     return () => {
+      map.off('autopanstart', autopan);
       map.off('movestart', starts);
       for (const type of ['pointerdown', 'wheel', 'keydown'])
         container.removeEventListener(type, touch);
@@ -188,8 +200,14 @@ function Pin({ listing }: { listing: Placed }) {
   const label = format.shortMoney(listing.price, listing.currency);
   const name = t('map.pin', { title: listing.title, price: format.price(listing) });
   const icon = useMemo(() => named(tag('map-pin', label), name), [label, name]);
+  // A new position, even an equal one, moves the marker: its group takes it out and puts it
+  // back, which closes its card. The map re-renders as it pans to show that card.
+  const position = useMemo<L.LatLngTuple>(
+    () => [listing.lat, listing.lng],
+    [listing.lat, listing.lng],
+  );
   return (
-    <Marker position={[listing.lat, listing.lng]} icon={icon} riseOnHover>
+    <Marker position={position} icon={icon} riseOnHover>
       <Popup
         className="map-popup"
         minWidth={240}
