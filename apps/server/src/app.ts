@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import {
   type ApiConfig,
   type ApiServices,
@@ -8,8 +10,10 @@ import {
   closeRuns,
   createContextFactory,
   createServices,
+  DELIVERY_LANE,
   defineTasks,
   listingsChanged,
+  REST_PREFIX,
   sealPlaintextSecrets,
 } from '@parley/api';
 import { createAssistant } from '@parley/assistant';
@@ -53,6 +57,48 @@ const ACCEPTED_REQUEST_GRACE_MS = 1_500;
  * here with the sites allowed to frame it.
  */
 export const EMBEDDABLE_ROUTES: EmbeddableRoute[] = [];
+
+/** Node's own statuses for requests it could not read; anything else is a bad request. */
+const CLIENT_ERRORS: Record<string, [number, string, string]> = {
+  HPE_HEADER_OVERFLOW: [
+    431,
+    'REQUEST_HEADER_FIELDS_TOO_LARGE',
+    'The request line and headers are over 16 KB: shorten the URL (its query) or the headers',
+  ],
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: [413, 'PAYLOAD_TOO_LARGE', 'Chunk extensions are too large'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'TIMEOUT', 'The request took too long to arrive'],
+};
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  413: 'Payload Too Large',
+  431: 'Request Header Fields Too Large',
+};
+
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  // As Node's default handler: a reset connection has no one to answer, and a response
+  // already under way cannot be replaced.
+  const busy = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || busy?.headersSent) {
+    socket.destroy(error);
+    return;
+  }
+  const [status, code, message] = CLIENT_ERRORS[error.code ?? ''] ?? [
+    400,
+    'BAD_REQUEST',
+    'The request is not valid HTTP',
+  ];
+  const requestId = randomUUID();
+  const body = JSON.stringify({ code, message, data: { code, httpStatus: status, requestId } });
+  socket.end(
+    `HTTP/1.1 ${status} ${REASONS[status]}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      `X-Request-Id: ${requestId}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
+}
 
 /** Gives a configured Redis a moment to connect, so an instance starts out shared; never blocks long. */
 async function waitForRedis(infra: Infra, budgetMs: number): Promise<void> {
@@ -173,6 +219,17 @@ export async function startParley(
       return handleMedia(req, res, path);
     }
     const rest = isRestPath(path ?? '/');
+    // Paths are case-sensitive. Anything else under /api (another case, another version)
+    // is an API client's mistake: it gets a JSON 404 saying so, never the web app's page.
+    if (!rest && /^\/api(\/|$)/i.test(path ?? '/')) {
+      const requestId = requestIdFor(req);
+      res.setHeader('x-request-id', requestId);
+      return sendJson(res, 404, {
+        code: 'NOT_FOUND',
+        message: `No such API path: ${path} (paths are case-sensitive; the REST API is under ${REST_PREFIX}/)`,
+        data: { code: 'NOT_FOUND', httpStatus: 404, requestId },
+      });
+    }
     if (!rest && path !== '/trpc' && !path?.startsWith('/trpc/')) {
       if (web && (req.method === 'GET' || req.method === 'HEAD'))
         return web(req, res, () => sendJson(res, 404, { error: 'not found' }));
@@ -197,6 +254,9 @@ export async function startParley(
     socket.once('close', () => awaitingFirstRequest.delete(socket));
   });
   server.on('request', (req: IncomingMessage) => awaitingFirstRequest.delete(req.socket));
+  // Node answers a request it cannot read (headers over 16 KB, a malformed request line)
+  // with a bare status and no body; API clients get the usual JSON error body instead.
+  server.on('clientError', answerClientError);
   server.keepAliveTimeout = 65_000;
   // A client that trickles headers or a body cannot hold a connection for long.
   server.headersTimeout = 10_000;
@@ -235,7 +295,12 @@ export async function startParley(
         { webhooks: secrets.otherKey },
         'webhook secrets sealed with another key: their deliveries fail until WEBHOOK_SECRETS_KEY is the key they were sealed with (every instance needs the same key)',
       );
-    jobs = new JobEngine({ sequelize: db.sequelize, url: db.url, logger });
+    jobs = new JobEngine({
+      sequelize: db.sequelize,
+      url: db.url,
+      logger,
+      lanes: { [DELIVERY_LANE]: { concurrency: env.WEBHOOK_CONCURRENCY } },
+    });
     const services: ApiServices = createServices({
       db,
       infra,
