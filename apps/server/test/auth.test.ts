@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, httpClient, signUp, startTestServer, type TestServer, wsClient } from './harness';
@@ -211,6 +212,41 @@ describe('brute force', () => {
     expect(limited.data.code).toBe('TOO_MANY_REQUESTS');
     expect(limited.data.retryAfter).toBeGreaterThan(0);
     expect(limited.data.retryAfter).toBeLessThanOrEqual(60);
+  });
+});
+
+/** `auth.login` over plain HTTP from `from`, one of the loopback addresses. */
+function loginFrom(from: string, email: string, password: string): Promise<number> {
+  const body = JSON.stringify({ json: { email, password } });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${server.url}/trpc/auth.login`,
+      { method: 'POST', localAddress: from, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('guessing from many addresses', () => {
+  it('one hourly budget for an account across the addresses it never signed in from; a known address keeps its own', async () => {
+    const user = await signUp(httpClient(server.url), 'spread');
+    expect(await loginFrom('127.0.0.1', user.email, user.password)).toBe(200);
+    // That first sign-in, from an address not yet known, counted: 49 wrong guesses from
+    // 25 addresses (two each, under each one's per-minute limit of 3) make the 50 of the
+    // hourly budget.
+    for (let i = 0; i < 49; i++) {
+      const from = `127.0.1.${Math.floor(i / 2) + 1}`;
+      expect(await loginFrom(from, user.email, `wrong ${i}`), from).toBe(401);
+    }
+    // The right password from yet another address is refused now too...
+    expect(await loginFrom('127.0.2.1', user.email, user.password)).toBe(429);
+    // ... but where the owner signed in before, they still can.
+    expect(await loginFrom('127.0.0.1', user.email, user.password)).toBe(200);
   });
 });
 

@@ -95,13 +95,16 @@ export async function login(
   input: { email: string; password: string; guestToken?: string | undefined },
 ): Promise<AuthResult> {
   const limits = limitsFor(services);
-  // An account's attempts are counted per client: guesses from elsewhere use up their
-  // own budget, never the owner's, so nobody can lock the owner out from afar.
+  // An account's attempts are counted per minute per client, and per hour across every
+  // address the account has not signed in from: guesses spread over many addresses share
+  // one budget. An address the owner signed in from keeps its own hourly budget, so
+  // nobody can lock the owner out from afar where they have signed in before.
   const accountHere = `${input.email}|${ip}`;
+  const knownHere = await isKnownAddress(services, accountHere);
   await enforce(
     [limits.loginPerIp, ip],
     [limits.loginPerAccountMinute, accountHere],
-    [limits.loginPerAccountHour, accountHere],
+    [limits.loginPerAccountHour, knownHere ? accountHere : input.email],
   );
   const user = await services.db.models.User.findOne({ where: { email: input.email } });
   if (!user) {
@@ -111,15 +114,29 @@ export async function login(
   // A guest has no password to sign in with.
   if (user.role === 'guest' || !(await verifyPassword(user.passwordHash, input.password)))
     throw badLogin();
-  // A success clears the account's failure count; the per-IP budget stays spent.
+  // A success clears this address's failure count and makes it known; the per-IP budget
+  // and the other addresses' shared count stay spent.
   await Promise.all([
     limits.loginPerAccountMinute.delete(accountHere),
     limits.loginPerAccountHour.delete(accountHere),
+    rememberAddress(services, accountHere),
   ]);
   return withTransaction(services.db.sequelize, async (transaction) => {
     if (input.guestToken) await adoptGuest(services, input.guestToken, user.id, transaction);
     return issueTokens(services, user, transaction);
   });
+}
+
+/** How long an address an account signed in from keeps its own sign-in budget. */
+const KNOWN_ADDRESS_SECONDS = 30 * 86_400;
+const knownKey = (accountHere: string) => `login-known:${digest(accountHere)}`;
+
+async function isKnownAddress(services: ApiServices, accountHere: string): Promise<boolean> {
+  return (await services.infra.cache.get<boolean>(knownKey(accountHere))) === true;
+}
+
+function rememberAddress(services: ApiServices, accountHere: string): Promise<void> {
+  return services.infra.cache.set(knownKey(accountHere), true, KNOWN_ADDRESS_SECONDS);
 }
 
 /**
