@@ -198,9 +198,27 @@ describe('the conversation is the live unit', () => {
     );
     expect(bad.data.code).toBe('BAD_REQUEST');
     expect(bad.message).toContain('maxPrice');
+    // Checked as a saved search is: a misspelt key is named, not dropped (which replaced
+    // the memory with nothing), and so are an unknown place and a range upside down.
+    for (const [facts, field] of [
+      [{ locaton: 'Girne' }, 'facts'],
+      [{ location: 'Atlantis' }, 'facts.location'],
+      [{ excludeLocations: ['Girne', 'Atlantis'] }, 'facts.excludeLocations.1'],
+      [{ minBedrooms: 5, maxBedrooms: 1 }, 'facts.minBedrooms'],
+      [{ minPrice: 900, maxPrice: 100 }, 'facts.minPrice'],
+    ] as const) {
+      const refused = await errorOf(() =>
+        http.conversations.updateMemory.mutate({ conversationId, facts: facts as never }),
+      );
+      expect(refused.data.code, field).toBe('BAD_REQUEST');
+      expect(Object.keys(refused.data.fieldErrors ?? {}), field).toEqual([field]);
+    }
     expect((await http.conversations.memory.query({ conversationId })).facts).toMatchObject({
       location: 'Gazimağusa',
     });
+    // Emptying it is a correction too: every chip removed.
+    const emptied = await http.conversations.updateMemory.mutate({ conversationId, facts: {} });
+    expect(emptied.facts).toEqual({});
   });
 
   it('conversations.events follows the conversation for its owner, resumable, and no one else', async () => {

@@ -8,19 +8,23 @@ import { safeText } from './safe';
 const searchName = safeText().trim().min(1).max(100);
 
 /**
- * What a saved search watches: the filters of a listing search, at least one of them (a
- * search for everything would alert on every listing), with a place Parley knows.
+ * Facts a person states directly (a saved search, a corrected memory), checked as the
+ * assistant's own would be: no unknown key (a misspelt one would be dropped and the rest
+ * replaced without it), places Parley knows, no minimum above its maximum.
  */
-export const savedSearchQuery = searchFacts.superRefine((facts, ctx) => {
-  const given = Object.entries(facts).filter(
-    ([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0),
-  );
-  if (given.length === 0) {
-    ctx.addIssue({ code: 'custom', message: 'must name at least one filter' });
-  }
+export const statedFacts = searchFacts.strict().superRefine((facts, ctx) => {
   if (facts.location !== undefined && townsMatching(facts.location).length === 0) {
     ctx.addIssue({ code: 'custom', path: ['location'], message: 'is not a town Parley knows' });
   }
+  facts.excludeLocations?.forEach((place, i) => {
+    if (townsMatching(place).length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['excludeLocations', i],
+        message: 'is not a town Parley knows',
+      });
+    }
+  });
   if (
     facts.minBedrooms !== undefined &&
     facts.maxBedrooms !== undefined &&
@@ -34,6 +38,19 @@ export const savedSearchQuery = searchFacts.superRefine((facts, ctx) => {
     facts.minPrice > facts.maxPrice
   ) {
     ctx.addIssue({ code: 'custom', path: ['minPrice'], message: 'must not exceed maxPrice' });
+  }
+});
+
+/**
+ * What a saved search watches: stated facts, at least one of them (a search for
+ * everything would alert on every listing).
+ */
+export const savedSearchQuery = statedFacts.superRefine((facts, ctx) => {
+  const given = Object.entries(facts).filter(
+    ([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0),
+  );
+  if (given.length === 0) {
+    ctx.addIssue({ code: 'custom', message: 'must name at least one filter' });
   }
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { statedFacts } from './alerts';
 import { uuid } from './ids';
-import { type Listing, type SearchFacts, searchFacts } from './listings';
+import type { Listing, SearchFacts } from './listings';
 import { pageInput } from './pagination';
 import { hasVisibleText, safeJsonObject, safeText } from './safe';
 
@@ -95,7 +96,7 @@ export const conversationEventsInput = z.object({
 export const conversationIdInput = z.object({ conversationId: uuid() });
 export const conversationMemoryUpdateInput = z.object({
   conversationId: uuid(),
-  facts: searchFacts,
+  facts: statedFacts,
 });
 
 export type MessageRole = 'user' | 'assistant' | 'agent' | 'system';
