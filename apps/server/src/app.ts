@@ -370,6 +370,7 @@ export async function startParley(
       maxBatch: env.MAX_BATCH_SIZE,
       maxConnectionsPerIp: env.WS_MAX_CONNECTIONS_PER_IP,
       pongWaitMs: env.WS_PONG_WAIT_MS,
+      connectionParamsTimeoutMs: env.WS_CONNECTION_PARAMS_TIMEOUT_MS,
       allowedOrigins: origins,
       isWidgetOrigin: widgetOrigin,
       trustProxy: env.TRUST_PROXY,

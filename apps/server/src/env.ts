@@ -73,6 +73,8 @@ export const envSchema = z.object({
   WS_MAX_CONNECTIONS_PER_IP: int(1, 1_000_000).default(256),
   WS_PING_INTERVAL_MS: int(100, 600_000).default(30_000),
   WS_PONG_WAIT_MS: int(100, 600_000).default(10_000),
+  /** A socket opened to send `connectionParams` is closed if they do not come this soon. */
+  WS_CONNECTION_PARAMS_TIMEOUT_MS: int(100, 600_000).default(10_000),
   MAX_BATCH_SIZE: int(1, 1_000).default(50),
   SHUTDOWN_TIMEOUT_MS: int(0, 120_000).default(10_000),
   RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE: int(1, 1_000_000).default(30),

@@ -50,6 +50,19 @@ export function guardFrames(ws: WebSocket, maxBatch: number): void {
   }) as typeof ws.emit;
 }
 
+/**
+ * A socket opened with `connectionParams=1` sends them as its first frame, and tRPC holds
+ * the socket open until it does: one that never sends them is closed after `timeoutMs`
+ * (1008), or it would hold a place of its address's share for as long as it answers pings.
+ */
+export function awaitFirstFrame(ws: WebSocket, timeoutMs: number): void {
+  const timer = setTimeout(() => ws.close(1008, 'connectionParams not sent in time'), timeoutMs);
+  timer.unref();
+  const done = () => clearTimeout(timer);
+  ws.once('message', done);
+  ws.once('close', done);
+}
+
 /** Counts open WebSockets per client IP, so one client cannot exhaust the server. */
 export function connectionCounter(maxPerIp: number) {
   const open = new Map<string, number>();

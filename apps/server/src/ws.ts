@@ -12,7 +12,7 @@ import {
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { WebSocketServer } from 'ws';
 import { clientIp, originOf } from './http';
-import { connectionCounter, guardFrames } from './ws-guards';
+import { awaitFirstFrame, connectionCounter, guardFrames } from './ws-guards';
 
 export interface WsOptions {
   router: AppRouter;
@@ -22,6 +22,7 @@ export interface WsOptions {
   maxBatch: number;
   maxConnectionsPerIp: number;
   pongWaitMs: number;
+  connectionParamsTimeoutMs: number;
   allowedOrigins: string[];
   /** Whether a page on this (not own) origin may open a socket: a live widget session allows it. */
   isWidgetOrigin: (origin: string) => Promise<boolean>;
@@ -104,6 +105,8 @@ export function createWsServer(options: WsOptions) {
     wss.handleUpgrade(req, socket, head, (ws) => {
       connections.track(ip, ws);
       guardFrames(ws, options.maxBatch);
+      if (new URL(req.url ?? '/', 'http://x').searchParams.get('connectionParams') === '1')
+        awaitFirstFrame(ws, options.connectionParamsTimeoutMs);
       wss.emit('connection', ws, req);
     });
   }

@@ -11,7 +11,10 @@ import { httpClient, signUp, startTestServer, type TestServer } from './harness'
 let server: TestServer;
 let token: string;
 beforeAll(async () => {
-  server = await startTestServer({ label: 'input-limits', env: { NODE_ENV: 'production' } });
+  server = await startTestServer({
+    label: 'input-limits',
+    env: { NODE_ENV: 'production', WS_CONNECTION_PARAMS_TIMEOUT_MS: '1000' },
+  });
   token = (await signUp(httpClient(server.url), 'limits')).accessToken;
 });
 afterAll(() => server?.close());
@@ -182,5 +185,22 @@ describe('over WebSocket', () => {
       expect(refused).toBe(60);
     }
     ws.close();
+  });
+
+  it('closes a socket that says it will send connectionParams and never does; one that sends them stays', async () => {
+    const silent = await openSocket();
+    const talking = await openSocket();
+    talking.ws.send(JSON.stringify({ method: 'connectionParams', data: { token } }));
+    const closed = await new Promise<{ code: number; reason: string }>((resolve) =>
+      silent.ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
+    expect(closed).toEqual({ code: 1008, reason: 'connectionParams not sent in time' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(talking.ws.readyState).toBe(WebSocket.OPEN);
+    talking.ws.send(
+      JSON.stringify({ id: 7, method: 'query', params: { path: 'auth.me', input: {} } }),
+    );
+    expect(JSON.parse(await talking.next()).id).toBe(7);
+    talking.ws.close();
   });
 });
