@@ -356,7 +356,8 @@ describe('alerts', () => {
     const created = events.received.find((r) => r.event.type === 'message.created')!
       .event as Extract<ConversationEvent, { type: 'message.created' }>;
     expect(created.message.role).toBe('system');
-    expect(created.message.content).toContain('Harbour flat with a view');
+    // Priced as its card is: a monthly rent says so.
+    expect(created.message.content).toContain('Harbour flat with a view, £900/month.');
     const metadata = created.message.metadata as {
       alert: Pick<Alert, 'id' | 'reason'>;
       recommendations: { id: string; createdAt: Date }[];

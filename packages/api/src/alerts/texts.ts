@@ -1,5 +1,5 @@
 import { formatMoney } from '@parley/assistant';
-import type { Alert, Language } from '@parley/validators';
+import type { Alert, Language, Listing } from '@parley/validators';
 
 /**
  * The line an alert leaves in the conversation its search was saved from, in the language
@@ -7,11 +7,9 @@ import type { Alert, Language } from '@parley/validators';
  */
 export function alertLine(alert: Alert, searchName: string, language: Language): string {
   const { listing } = alert;
-  const price = formatMoney(listing.price, listing.currency, language);
+  const price = priced(listing.price, listing, language);
   const was =
-    alert.previousPrice === null
-      ? ''
-      : formatMoney(Number(alert.previousPrice), listing.currency, language);
+    alert.previousPrice === null ? '' : priced(Number(alert.previousPrice), listing, language);
   if (alert.reason === 'new') {
     switch (language) {
       case 'tr':
@@ -30,4 +28,16 @@ export function alertLine(alert: Alert, searchName: string, language: Language):
     default:
       return `Price drop for your saved search "${searchName}": ${listing.title}, now ${price} (was ${was}).`;
   }
+}
+
+/** What a rent is for, as the cards say it: "£850/month", "£850 aylık", "850 £ в месяц". */
+const PERIODS: Record<Language, Record<'month' | 'night', string>> = {
+  en: { month: '/month', night: '/night' },
+  tr: { month: ' aylık', night: ' gecelik' },
+  ru: { month: ' в месяц', night: ' за ночь' },
+};
+
+function priced(amount: number, listing: Listing, language: Language): string {
+  const money = formatMoney(amount, listing.currency, language);
+  return listing.pricePeriod ? `${money}${PERIODS[language][listing.pricePeriod]}` : money;
 }
