@@ -239,6 +239,10 @@ describe('seeding', () => {
     }
     const towns = new Set(rows.map((r) => r.location));
     expect([...towns].sort()).toEqual(TOWNS.map((t) => t.name).sort());
+    // "An immaculate apartment", never "A immaculate".
+    expect(
+      rows.filter((r) => /(^|\. )A [aeiou]/.test(r.description)).map((r) => r.description),
+    ).toEqual([]);
     const prices = (rent: string) =>
       rows.filter((r) => r.rentType === rent).map((r) => Number(r.price));
     expect(Math.min(...prices('long_term'))).toBeGreaterThanOrEqual(350);

@@ -456,7 +456,7 @@ function descriptionFor(
   sentences.push(
     random.chance(0.5)
       ? `This ${adjective} ${type === 'studio' ? '' : `${NUMBER_WORDS[bedrooms] ?? bedrooms}-bedroom `}${label} near ${place} in ${where} ${offer}.`
-      : `A ${adjective} ${label} in ${where}, close to ${place}, ${offer.replace(/^is /, 'now ')}.`,
+      : `${/^[aeiou]/.test(adjective) ? 'An' : 'A'} ${adjective} ${label} in ${where}, close to ${place}, ${offer.replace(/^is /, 'now ')}.`,
   );
   const rooms =
     type === 'studio'
