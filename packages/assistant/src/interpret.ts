@@ -22,7 +22,11 @@ export type Note =
   | { kind: 'thousands'; amounts: number[]; currency: BudgetCurrency }
   /** Features refused ("no pool") that the search cannot leave out. */
   | { kind: 'unfiltered'; features: Feature[] }
-  | { kind: 'needsBedrooms' };
+  | { kind: 'needsBedrooms' }
+  /** A phone number was given along with a search: not used, and a call can be asked. */
+  | { kind: 'phone' }
+  /** A new search: the old home's features and bedrooms that were not carried over. */
+  | { kind: 'newSearch'; dropped: SearchFacts };
 
 export interface Interpretation {
   language: Language;
@@ -36,6 +40,12 @@ export interface Interpretation {
   changes: Change[];
   notes: Note[];
   order: ListOrder;
+  /**
+   * "cheaper" asked relative to what was shown (no amount said, no alert). Read alone, it
+   * cuts a remembered budget by a fifth; the rule agent, which can see the listings, makes
+   * it cheaper than the listings the last reply showed instead.
+   */
+  cheaper: boolean;
 }
 
 /** Approximate pounds per unit; listings are priced in pounds and the reply says "about". */
@@ -64,6 +74,7 @@ export function interpret(
     changes: [],
     notes: [],
     order: 'top',
+    cheaper: false,
   });
 
   if (understood.smallTalk !== undefined) return keep({ kind: understood.smallTalk });
@@ -92,14 +103,22 @@ export function interpret(
   // A person or a viewing is about listings already shown: "a visit to the villa" names
   // one of them, not a new filter.
   const ask = signals.asks.find((a) => a === 'human' || a === 'viewing');
+  // A phone number with nothing to search for ("my number is 0533 123 45 67") is asking
+  // to be contacted: the agents' inbox gets the conversation, number included, while
+  // the memory never stores it.
+  if (ask === undefined && understood.phone && saysNothing(understood))
+    return keep({ kind: 'human' });
   if (ask !== undefined && !signals.asks.includes('notify')) return keep({ kind: ask });
 
   const notes: Note[] = [];
+  if (understood.phone) notes.push({ kind: 'phone' });
   const merged = mergeFacts(before, understood, {
     rereadBudget: lastReplyReadBudget(history, before),
   });
   const facts = merged.facts;
   if (merged.droppedStaleBudget) notes.push({ kind: 'staleBudget' });
+  if (merged.leftBehind !== undefined)
+    notes.push({ kind: 'newSearch', dropped: merged.leftBehind });
   const statesPrice = said.minPrice !== undefined || said.maxPrice !== undefined;
   let { minPrice: statedMin, maxPrice: statedMax } = said;
 
@@ -142,11 +161,13 @@ export function interpret(
   }
 
   let order: ListOrder = understood.cheap ? 'cheapest' : 'top';
+  let cheaper = false;
   for (const relative of understood.relative) {
     if (relative === 'cheaper' || relative === 'pricier') {
       order = relative === 'cheaper' ? 'cheapest' : 'priciest';
       // "tell me if something cheaper appears": the saved budget already covers cheaper.
       const alert = relative === 'cheaper' && understood.signals.asks.includes('notify');
+      if (relative === 'cheaper' && !statesPrice && !alert) cheaper = true;
       if (statesPrice || alert || facts.maxPrice === undefined) continue;
       facts.maxPrice = nice(facts.maxPrice * (relative === 'cheaper' ? 0.8 : 1.25));
       if (facts.minPrice !== undefined && facts.minPrice > facts.maxPrice) delete facts.minPrice;
@@ -181,7 +202,19 @@ export function interpret(
   if (unfiltered.length > 0) notes.push({ kind: 'unfiltered', features: unfiltered });
 
   const after = normaliseFacts(facts);
-  const changes = Object.keys(before).length > 0 ? diff(before, after) : [];
+  const leftBehind = merged.leftBehind;
+  // What a new search left behind is said once, by its note, not again as "no longer".
+  const changes = (Object.keys(before).length > 0 ? diff(before, after) : []).filter(
+    (c) =>
+      leftBehind === undefined ||
+      !(
+        (c.kind === 'featuresRemoved' && leftBehind.features !== undefined) ||
+        (c.kind === 'bedrooms' &&
+          after.minBedrooms === undefined &&
+          after.maxBedrooms === undefined &&
+          (leftBehind.minBedrooms ?? leftBehind.maxBedrooms) !== undefined)
+      ),
+  );
   const intent = chooseIntent(understood, before, changes);
   if (
     intent.kind === 'search' &&
@@ -191,7 +224,7 @@ export function interpret(
     Object.keys(after).length > 0
   )
     notes.push({ kind: 'nothingNew' });
-  return { language, understood, before, intent, facts: after, changes, notes, order };
+  return { language, understood, before, intent, facts: after, changes, notes, order, cheaper };
 }
 
 function chooseIntent(u: Understanding, before: SearchFacts, changes: Change[]): AssistantIntent {
@@ -219,10 +252,22 @@ function lastReplyReadBudget(history: readonly ChatTurn[], before: SearchFacts):
   );
 }
 
+const roundingStep = (n: number) => (n < 200 ? 5 : n < 2_000 ? 10 : n < 20_000 ? 50 : 1_000);
+
 /** Rounds a changed budget to a figure a person would say: 640, 1,250, 240,000. */
 function nice(n: number): number {
-  const step = n < 200 ? 5 : n < 2_000 ? 10 : n < 20_000 ? 50 : 1_000;
+  const step = roundingStep(n);
   return Math.max(step, Math.round(n / step) * step);
+}
+
+/**
+ * The round figure a person would say just below a price: £1,153,000 below £1,154,000,
+ * £840 below £850, £40 below £40.50. Undefined when no such figure is above zero.
+ */
+export function roundBelow(price: number): number | undefined {
+  const step = roundingStep(price);
+  const below = Math.ceil(price / step) * step - step;
+  return below > 0 ? below : undefined;
 }
 
 function displayPlace(folded: string): string {

@@ -12,6 +12,11 @@ export interface MergeResult {
   facts: SearchFacts;
   /** Set when a change of rent type made the old budget meaningless, so it was dropped. */
   droppedStaleBudget: boolean;
+  /**
+   * Set when the message started a new search: the old home's features and bedroom
+   * count that were not carried over (only those that were there).
+   */
+  leftBehind?: Pick<SearchFacts, 'features' | 'minBedrooms' | 'maxBedrooms'>;
 }
 
 const GROUP_FIELDS: Record<FactGroup, (keyof SearchFacts)[]> = {
@@ -44,6 +49,7 @@ export function mergeFacts(
   }
 
   const said = u.facts;
+  const leftBehind = startsNewSearch(facts, said) ? leaveBehind(facts, said) : undefined;
   const statesPrice = said.minPrice !== undefined || said.maxPrice !== undefined;
   // Monthly rents, nightly rates and sale prices differ by orders of magnitude, so a new
   // rent type drops the budget, unless it corrects how the last reply read it.
@@ -68,7 +74,56 @@ export function mergeFacts(
   if (merged.size > 0) facts.features = sortFeatures([...merged]);
   else delete facts.features;
 
-  return { facts: normaliseFacts(facts), droppedStaleBudget };
+  const result: MergeResult = { facts: normaliseFacts(facts), droppedStaleBudget };
+  if (leftBehind !== undefined) result.leftBehind = leftBehind;
+  return result;
+}
+
+/**
+ * A message naming a different property type and also a different place or rent type
+ * ("studio in Famagusta for holiday rent" after a villa with a pool to buy in Girne)
+ * describes another home, not a change to this one. Two of the three things that frame a
+ * search changed at once, so the details of the old home (its features and bedroom
+ * count) no longer say anything about the new one and are not carried over. What frames
+ * the search is kept as usual: a place or rent type not restated, places left out, and
+ * the budget while its rent type holds (a new rent type drops it, as always). A change of
+ * one of the three alone ("villas instead", "what about Famagusta?") is a refinement and
+ * keeps everything else.
+ */
+function startsNewSearch(memory: SearchFacts, said: SearchFacts): boolean {
+  const differs = <K extends 'propertyType' | 'rentType' | 'location'>(key: K) => {
+    const before =
+      key === 'location' && memory.location
+        ? (canonicalTown(memory.location) ?? memory.location)
+        : memory[key];
+    const now =
+      key === 'location' && said.location
+        ? (canonicalTown(said.location) ?? said.location)
+        : said[key];
+    return before !== undefined && now !== undefined && before !== now;
+  };
+  return differs('propertyType') && (differs('location') || differs('rentType'));
+}
+
+/** Drops the old home's details the message did not restate, returning what was dropped. */
+function leaveBehind(
+  facts: SearchFacts,
+  said: SearchFacts,
+): NonNullable<MergeResult['leftBehind']> | undefined {
+  const dropped: NonNullable<MergeResult['leftBehind']> = {};
+  if (facts.features !== undefined && facts.features.length > 0) {
+    const kept = new Set(said.features ?? []);
+    const gone = facts.features.filter((f) => !kept.has(f));
+    if (gone.length > 0) dropped.features = gone;
+    delete facts.features;
+  }
+  const saysBedrooms = said.minBedrooms !== undefined || said.maxBedrooms !== undefined;
+  if (!saysBedrooms && (facts.minBedrooms !== undefined || facts.maxBedrooms !== undefined)) {
+    if (facts.minBedrooms !== undefined) dropped.minBedrooms = facts.minBedrooms;
+    if (facts.maxBedrooms !== undefined) dropped.maxBedrooms = facts.maxBedrooms;
+    dropGroup(facts, 'bedrooms');
+  }
+  return Object.keys(dropped).length > 0 ? dropped : undefined;
 }
 
 function dropGroup(facts: SearchFacts, group: FactGroup): void {

@@ -22,18 +22,39 @@ async function turn(
 describe('refinements relative to what came before', () => {
   const base: SearchFacts = { location: 'Girne', rentType: 'long_term', maxPrice: 1000 };
 
-  it('"cheaper" lowers the budget and says so', async () => {
+  // "cheaper" is below the lowest price the last reply showed (src/rules/cheaper.ts).
+  const lowestShown = async (facts: SearchFacts, sort: 'price_asc' | 'relevance') => {
+    const page = await memorySearch().searchListings({ ...facts, sort, limit: 5 });
+    return Math.min(...page.items.map((l) => l.price));
+  };
+
+  it('"cheaper" after the cheapest were shown says nothing is cheaper and looks further', async () => {
+    const lowest = await lowestShown(base, 'price_asc');
     const out = await turn('cheaper', base);
-    expect(out.memory.facts.maxPrice).toBe(800);
-    expect(out.reply.responseText).toMatch(/^Updated: up to £800 a month\./);
+    expect(out.memory.facts.maxPrice).toBeLessThan(lowest);
+    expect(out.memory.facts.maxPrice).toBeGreaterThanOrEqual(lowest - 10);
+    expect(out.reply.responseText).toMatch(
+      new RegExp(
+        `^There is nothing cheaper than £${lowest}/month for listings to rent long-term in Girne`,
+      ),
+    );
+    expect(out.reply.recommendations.every((l) => l.price < lowest)).toBe(true);
     expect(out.intent).toEqual({ kind: 'refine' });
-    expect(out.queries[0]!.sort).toBe('price_asc');
+    expect(out.queries.at(-1)!.sort).toBe('price_asc');
   });
 
-  it('"cheaper" without a budget lists the cheapest first', async () => {
-    const out = await turn('cheaper ones?', { location: 'Girne', rentType: 'long_term' });
-    expect(out.memory.facts).toEqual({ location: 'Girne', rentType: 'long_term' });
-    expect(out.queries[0]!.sort).toBe('price_asc');
+  it('"cheaper" without a budget lists what is below the lowest shown, cheapest first', async () => {
+    const facts = { rentType: 'sale', propertyType: 'villa' } as const;
+    const lowest = await lowestShown(facts, 'relevance');
+    const out = await turn('cheaper ones?', facts);
+    expect(out.memory.facts).toMatchObject(facts);
+    expect(out.memory.facts.maxPrice).toBeLessThan(lowest);
+    expect(out.reply.recommendations.length).toBeGreaterThan(0);
+    expect(out.reply.recommendations.every((l) => l.price < lowest)).toBe(true);
+    expect(out.queries.at(-1)!.sort).toBe('price_asc');
+    expect(out.reply.responseText).toMatch(
+      /^Looking for something cheaper than £406,525, the lowest/,
+    );
     expect(out.reply.responseText).not.toMatch(/didn't catch/);
   });
 
@@ -67,13 +88,20 @@ describe('refinements relative to what came before', () => {
   });
 
   it('in Turkish and Russian too', async () => {
+    const lowest = await lowestShown(base, 'price_asc');
     const tr = await turn('daha ucuz olsun', base);
-    expect(tr.memory.facts.maxPrice).toBe(800);
+    expect(tr.memory.facts.maxPrice).toBeLessThan(lowest);
     expect(tr.reply.language).toBe('tr');
-    expect(tr.reply.responseText).toMatch(/^Güncellendi: aylık en fazla £800\./);
+    expect(tr.reply.responseText).toMatch(
+      new RegExp(`^Bu aramada £${lowest} aylık fiyatından daha ucuz ilan yok`),
+    );
     const ru = await turn('а подешевле?', base);
-    expect(ru.memory.facts.maxPrice).toBe(800);
-    expect(ru.reply.responseText).toMatch(/^Обновлено: до 800\s£ в месяц\./);
+    expect(ru.memory.facts.maxPrice).toBeLessThan(lowest);
+    expect(ru.reply.responseText).toMatch(
+      new RegExp(
+        `^По запросу «варианты в долгосрочную аренду в Кирении» нет ничего дешевле ${lowest}\\s£ в месяц`,
+      ),
+    );
     expect((await turn('то же самое, но в Лапте', base)).memory.facts.location).toBe('Lapta');
     expect((await turn('Lapta olsun', base)).memory.facts.location).toBe('Lapta');
   });
@@ -232,7 +260,7 @@ describe('intents change no filter they should not', () => {
     expect((await turn("Girne'de kiralık 2+1 daire")).reply.language).toBe('tr');
     const ru = await turn('Ищу квартиру в Кирении до 800 фунтов');
     expect(ru.reply.language).toBe('ru');
-    expect(ru.reply.responseText).toMatch(/найдено вариантов/);
+    expect(ru.reply.responseText).toMatch(/нашл(ось|ся) \d+ вариант/);
     const followUp = await turn('2+1', {}, [{ role: 'user', content: 'kiralık daire arıyorum' }]);
     expect(followUp.reply.language).toBe('tr');
   });

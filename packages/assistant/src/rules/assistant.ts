@@ -3,6 +3,7 @@ import { summarise } from '../describe';
 import { type Interpretation, interpret } from '../interpret';
 import { textsFor } from '../text';
 import type { Assistant, AssistantInput, AssistantOutcome } from '../types';
+import { cheaperThan, lowestShown } from './cheaper';
 import { relaxations } from './relax';
 import { nextQuestion, noteLines, numbered } from './replies';
 
@@ -24,9 +25,10 @@ async function* replyWithRules(
   input: AssistantInput,
 ): AsyncGenerator<string, AssistantOutcome, void> {
   input.signal?.throwIfAborted();
-  const read = interpret(input.message, input.memory, input.history);
+  let read = interpret(input.message, input.memory, input.history);
   const t = textsFor(read.language);
-  const { facts, intent } = read;
+  const { intent } = read;
+  let { facts } = read;
   const said: string[] = [];
   // Yields one line at a time, checking for a cancel between lines.
   async function* say(lines: readonly string[]): AsyncGenerator<string, void, void> {
@@ -60,6 +62,8 @@ async function* replyWithRules(
       yield* say([
         ...changeLines(read),
         intent.kind === 'human' ? t.human() : t.viewing(),
+        // The number stays in the conversation the agents read, never in the memory.
+        ...(read.understood.phone ? [t.phoneHandoff()] : []),
         ...(online === undefined ? [] : [t.handoffNext(online)]),
       ]);
       return finish(facts);
@@ -81,6 +85,45 @@ async function* replyWithRules(
         return finish(facts);
       }
       break;
+  }
+
+  // "cheaper": below the lowest price the last reply showed (see cheaper.ts).
+  const lowest = read.cheaper
+    ? await lowestShown(read.before, (f, sort) => search(input, f, sort))
+    : undefined;
+  const below = lowest === undefined ? undefined : cheaperThan(read, lowest);
+  if (lowest !== undefined && below !== undefined) {
+    read = below;
+    facts = below.facts;
+    const lines = [...changeLines(read), ...noteLines(t, read.notes)];
+    const page = await search(input, facts, 'price_asc');
+    if (page.items.length > 0) {
+      const question = nextQuestion(t, facts, input.history);
+      yield* say([
+        ...lines,
+        t.cheaperThan(lowest),
+        t.found(page.total, facts, page.items.length, 'cheapest'),
+        ...numbered(t, page.items),
+        ...(question ? [question] : []),
+      ]);
+      return finish(facts, page);
+    }
+    const { minPrice: _min, maxPrice: _max, ...unpriced } = facts;
+    lines.push(t.nothingCheaper(lowest, unpriced));
+    // Loosening anything but the budget: loosening the budget cannot find cheaper.
+    for (const step of relaxations(facts, { keepBudget: true })) {
+      const relaxed = await search(input, step.facts, 'price_asc');
+      if (relaxed.items.length === 0) continue;
+      yield* say([
+        ...lines,
+        t.relaxed(step.loosened, relaxed.total, relaxed.items.length),
+        ...numbered(t, relaxed.items),
+        t.relaxedNote(),
+      ]);
+      return finish(step.facts, relaxed);
+    }
+    yield* say([...lines, t.nothingCheaperAnywhere()]);
+    return finish(facts);
   }
 
   const lead = [...changeLines(read), ...noteLines(t, read.notes)];

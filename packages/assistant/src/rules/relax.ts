@@ -13,7 +13,14 @@ export interface Relaxation {
   loosened: Loosened;
 }
 
-export function relaxations(facts: SearchFacts): Relaxation[] {
+/**
+ * `keepBudget`: the budget is the point of the request ("cheaper" than what was shown),
+ * so neither it nor the step that drops everything but the rent type is offered.
+ */
+export function relaxations(
+  facts: SearchFacts,
+  options: { keepBudget?: boolean } = {},
+): Relaxation[] {
   const steps: Relaxation[] = [];
   const without = (...keys: (keyof SearchFacts)[]): SearchFacts => {
     const copy = { ...facts };
@@ -29,7 +36,7 @@ export function relaxations(facts: SearchFacts): Relaxation[] {
       loosened: { kind: 'features', features: facts.features },
     });
   }
-  if (facts.minPrice !== undefined || facts.maxPrice !== undefined)
+  if (!options.keepBudget && (facts.minPrice !== undefined || facts.maxPrice !== undefined))
     steps.push({ facts: without('minPrice', 'maxPrice'), loosened: { kind: 'budget' } });
   if (facts.minBedrooms !== undefined || facts.maxBedrooms !== undefined)
     steps.push({ facts: without('minBedrooms', 'maxBedrooms'), loosened: { kind: 'bedrooms' } });
@@ -45,7 +52,7 @@ export function relaxations(facts: SearchFacts): Relaxation[] {
     }
     steps.push({ facts: without('location'), loosened: { kind: 'anywhere' } });
   }
-  if (steps.length > 1) {
+  if (steps.length > 1 && !options.keepBudget) {
     const kept: SearchFacts = facts.rentType === undefined ? {} : { rentType: facts.rentType };
     steps.push({ facts: kept, loosened: { kind: 'all', keepRent: facts.rentType !== undefined } });
   }

@@ -27,6 +27,10 @@ function noteLine(t: Texts, note: Note): string {
       return t.unfiltered(note.features);
     case 'needsBedrooms':
       return t.needsBedrooms();
+    case 'phone':
+      return t.phoneKept();
+    case 'newSearch':
+      return t.newSearch(note.dropped);
   }
 }
 

@@ -2,6 +2,7 @@ import {
   type Feature,
   findTown,
   foldText,
+  type Listing,
   type PropertyType,
   type SearchFacts,
 } from '@parley/validators';
@@ -189,6 +190,10 @@ const QUESTIONS: Record<Question, string[]> = {
   ],
 };
 
+/** A price as the listing cards show it: "£850/month", "£1,154,000". */
+const enPrice = (l: Pick<Listing, 'price' | 'currency' | 'pricePeriod'>) =>
+  listingPrice(l, 'en', { month: (p) => `${p}/month`, night: (p) => `${p}/night` });
+
 export const en: Texts = {
   language: 'en',
   search,
@@ -208,7 +213,10 @@ export const en: Texts = {
       order === 'cheapest' ? 'cheapest' : order === 'priciest' ? 'most expensive' : 'top';
     return `${head} Here are the ${which} ${shown}:`;
   },
-  everything: (total) => `There are ${listings(total)} right now. Here are a few to start with:`,
+  everything: (total) =>
+    total === 1
+      ? 'There is 1 listing right now. Here it is:'
+      : `There are ${listings(total)} right now. Here are a few to start with:`,
   noneFor: (asked) => `I couldn't find any ${search(asked)}.`,
   relaxed(l, total, shown) {
     const there = total === 1 ? 'there is 1 listing' : `there are ${listings(total)}`;
@@ -264,6 +272,22 @@ export const en: Texts = {
     )}.`,
   sortedByPrice: (order) =>
     order === 'cheapest' ? 'Cheapest first:' : 'Starting with the most expensive:',
+  phoneKept: () =>
+    'I left your phone number out of the search. If you would like an agent to call you, just say "call me".',
+  newSearch: (dropped) =>
+    `That is a new search, so I did not carry over ${listWords(
+      [
+        bedroomsEn(dropped),
+        ...(dropped.features ?? []).map((f) => WITH[f] ?? OWN[f] ?? FEATURE_EN[f]),
+      ].filter((w) => w !== undefined),
+    )} from the previous one.`,
+  cheaperThan: (lowest) =>
+    `Looking for something cheaper than ${enPrice(lowest)}, the lowest price I showed you.`,
+  nothingCheaper: (lowest, asked) =>
+    `There is nothing cheaper than ${enPrice(lowest)} for ${search(asked)}: that was the lowest price.`,
+  nothingCheaperAnywhere: () =>
+    'Relaxing the features, bedrooms, property type or area does not find anything cheaper either. You could try another rent type, or say "start over".',
+  phoneHandoff: () => 'They will see the number you left and can call you on it.',
   needsBedrooms: () =>
     'How many bedrooms would you like? Then I can look for something bigger or smaller.',
   question(q, variant, places) {

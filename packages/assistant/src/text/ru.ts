@@ -1,4 +1,4 @@
-import type { Feature, PropertyType, SearchFacts } from '@parley/validators';
+import type { Feature, Listing, PropertyType, SearchFacts } from '@parley/validators';
 import { formatCount, formatMoney, listingPrice } from './money';
 import type { Change, Loosened, Question, Texts } from './types';
 
@@ -71,6 +71,17 @@ function plural(n: number, forms: readonly [string, string, string]): string {
   return rule === 'one' ? forms[0] : rule === 'few' ? forms[1] : forms[2];
 }
 const BEDROOMS = ['спальня', 'спальни', 'спален'] as const;
+const VARIANTS = ['вариант', 'варианта', 'вариантов'] as const;
+const ADS = ['объявление', 'объявления', 'объявлений'] as const;
+/** "1 вариант", "2 варианта", "5 вариантов", "21 вариант": the count with its noun. */
+const counted = (n: number, forms: readonly [string, string, string]) =>
+  `${formatCount(n, 'ru')} ${plural(n, forms)}`;
+/** "нашёлся 1 вариант", "нашлось 2 варианта": the verb agrees with the count. */
+const foundCount = (n: number) =>
+  `${plurals.select(n) === 'one' ? 'нашёлся' : 'нашлось'} ${counted(n, VARIANTS)}`;
+/** "найдётся 1 вариант", "найдутся 2 варианта", "найдётся 5 вариантов". */
+const wouldFind = (n: number) =>
+  `${plurals.select(n) === 'few' ? 'найдутся' : 'найдётся'} ${counted(n, VARIANTS)}`;
 /** After "от"/"до": genitive, "от 1 спальни", "до 3 спален". */
 const genitiveRooms = (n: number) => `${n} ${plurals.select(n) === 'one' ? 'спальни' : 'спален'}`;
 
@@ -165,6 +176,10 @@ const QUESTIONS: Record<Question, string[]> = {
   ],
 };
 
+/** A price as the listing cards show it: "850 £ в месяц", "1 154 000 £". */
+const ruPrice = (l: Pick<Listing, 'price' | 'currency' | 'pricePeriod'>) =>
+  listingPrice(l, 'ru', { month: (p) => `${p} в месяц`, night: (p) => `${p} за ночь` });
+
 export const ru: Texts = {
   language: 'ru',
   search,
@@ -180,18 +195,20 @@ export const ru: Texts = {
     return `${listing.title.replace(/\s+/g, ' ').trim()} — ${listing.location}, ${size}, ${price}`;
   },
   found(total, facts, shown, order) {
-    const head = `По запросу «${search(facts)}» найдено вариантов: ${formatCount(total, 'ru')}.`;
+    const head = `По запросу «${search(facts)}» ${foundCount(total)}.`;
     if (total <= shown) return head;
     const which =
       order === 'cheapest' ? 'самых недорогих' : order === 'priciest' ? 'самых дорогих' : 'первых';
     return `${head} Вот ${shown} ${which}:`;
   },
   everything: (total) =>
-    `Сейчас доступно объявлений: ${formatCount(total, 'ru')}. Вот несколько для начала:`,
+    total === 1
+      ? 'Сейчас в каталоге одно объявление. Вот оно:'
+      : `Сейчас в каталоге ${counted(total, ADS)}. Вот несколько для начала:`,
   noneFor: (asked) => `Не нашлось вариантов по запросу «${search(asked)}».`,
   relaxed(l, total, shown) {
     const here = shown === 1 ? 'Вот он' : shown === total ? 'Вот они' : `Вот первые ${shown}`;
-    return `Если ${loosened(l)}, найдётся вариантов: ${formatCount(total, 'ru')}. ${here}:`;
+    return `Если ${loosened(l)}, ${wouldFind(total)}. ${here}:`;
   },
   relaxedNote: () =>
     'Это варианты с ослабленным фильтром; ваш запрос не изменился. Скажите, оставить ли так или изменить что-то ещё.',
@@ -237,6 +254,22 @@ export const ru: Texts = {
       .join(', ')}.`,
   sortedByPrice: (order) =>
     order === 'cheapest' ? 'Сначала самые недорогие:' : 'Сначала самые дорогие:',
+  phoneKept: () =>
+    'Номер телефона в поиске не учитывается. Если хотите, чтобы вам позвонил агент, напишите «позвоните мне».',
+  newSearch: (dropped) =>
+    `Это новый поиск, поэтому условия прежнего запроса я не переносил: ${[
+      bedroomsRu(dropped),
+      ...(dropped.features ?? []).map((f) => FEATURE_RU[f]),
+    ]
+      .filter((w) => w !== undefined)
+      .join(', ')}.`,
+  cheaperThan: (lowest) =>
+    `Ищу варианты дешевле ${ruPrice(lowest)} — это самая низкая цена из тех, что я показал.`,
+  nothingCheaper: (lowest, asked) =>
+    `По запросу «${search(asked)}» нет ничего дешевле ${ruPrice(lowest)}: это самая низкая цена.`,
+  nothingCheaperAnywhere: () =>
+    'Если ослабить условия (удобства, спальни, тип жилья, район), дешевле тоже ничего не находится. Можно попробовать другой тип сделки или написать «начать заново».',
+  phoneHandoff: () => 'Агент увидит оставленный вами номер и сможет вам позвонить.',
   needsBedrooms: () =>
     'Сколько спален вам нужно? Тогда я смогу подобрать вариант побольше или поменьше.',
   question(q, variant, places) {

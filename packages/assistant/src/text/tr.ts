@@ -1,4 +1,4 @@
-import type { Feature, PropertyType, SearchFacts } from '@parley/validators';
+import type { Feature, Listing, PropertyType, SearchFacts } from '@parley/validators';
 import { formatCount, formatMoney, listingPrice } from './money';
 import type { Change, Loosened, Question, Texts } from './types';
 
@@ -163,6 +163,10 @@ const QUESTIONS: Record<Question, string[]> = {
   ],
 };
 
+/** A price as the listing cards show it: "£850 aylık", "£1.154.000". */
+const trPrice = (l: Pick<Listing, 'price' | 'currency' | 'pricePeriod'>) =>
+  listingPrice(l, 'tr', { month: (p) => `${p} aylık`, night: (p) => `${p} gecelik` });
+
 export const tr: Texts = {
   language: 'tr',
   search,
@@ -180,7 +184,10 @@ export const tr: Texts = {
     const which = order === 'cheapest' ? 'en uygun' : order === 'priciest' ? 'en pahalı' : 'ilk';
     return `${head} İşte ${which} ${shown} tanesi:`;
   },
-  everything: (total) => `Şu anda ${formatCount(total, 'tr')} ilan var. Başlangıç için birkaçı:`,
+  everything: (total) =>
+    total === 1
+      ? 'Şu anda 1 ilan var. İşte o ilan:'
+      : `Şu anda ${formatCount(total, 'tr')} ilan var. Başlangıç için birkaçı:`,
   noneFor: (asked) => `Bu aramaya uyan ilan bulamadım: ${search(asked)}.`,
   relaxed(l, total, shown) {
     const here =
@@ -231,6 +238,24 @@ export const tr: Texts = {
     )} ${list.length === 1 ? 'isteğini' : 'isteklerini'} uygulayamadım.`,
   sortedByPrice: (order) =>
     order === 'cheapest' ? 'En uygun fiyatlılar önce:' : 'En pahalılar önce:',
+  phoneKept: () =>
+    'Telefon numaranızı aramaya katmadım. Bir danışmanın sizi aramasını isterseniz "beni arayın" yazmanız yeterli.',
+  newSearch: (dropped) => {
+    const rooms = bedroomsTr(dropped);
+    const roomWords = rooms.exact ?? rooms.other;
+    const words = [
+      ...(roomWords === undefined ? [] : [roomWords]),
+      ...(dropped.features ?? []).map((f) => FEATURE_TR[f]),
+    ];
+    return `Bu yeni bir arama, bu yüzden önceki aramadaki koşulları taşımadım: ${words.join(', ')}.`;
+  },
+  cheaperThan: (lowest) =>
+    `Size gösterdiğim en düşük fiyat ${trPrice(lowest)}; bundan daha ucuzlarına bakıyorum.`,
+  nothingCheaper: (lowest, asked) =>
+    `Bu aramada ${trPrice(lowest)} fiyatından daha ucuz ilan yok, en düşük fiyat buydu: ${search(asked)}.`,
+  nothingCheaperAnywhere: () =>
+    'Özellikleri, oda sayısını, mülk tipini ya da bölgeyi esnetince de daha ucuz ilan çıkmıyor. Başka bir kiralama türü deneyebilir ya da "baştan başla" yazabilirsiniz.',
+  phoneHandoff: () => 'Danışman bıraktığınız numarayı görecek ve sizi o numaradan arayabilecek.',
   needsBedrooms: () =>
     'Kaç yatak odası istersiniz? Böylece daha büyük ya da daha küçük bir şey bakabilirim.',
   question(q, variant, places) {

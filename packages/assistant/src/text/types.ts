@@ -66,6 +66,21 @@ export interface Texts {
   unfiltered(features: readonly Feature[]): string;
   sortedByPrice(order: 'cheapest' | 'priciest'): string;
   needsBedrooms(): string;
+  /** "cheaper" found something: below the lowest price the last reply showed. */
+  cheaperThan(lowest: Pick<Listing, 'price' | 'currency' | 'pricePeriod'>): string;
+  /** "cheaper" found nothing with the same filters: the lowest shown was the lowest. */
+  nothingCheaper(
+    lowest: Pick<Listing, 'price' | 'currency' | 'pricePeriod'>,
+    asked: SearchFacts,
+  ): string;
+  /** Nor with any filter relaxed but the budget: what else could help. */
+  nothingCheaperAnywhere(): string;
+  /** A phone number came with a search: it is not a filter, and a call is one ask away. */
+  phoneKept(): string;
+  /** A person asked for with a phone number: the agent sees it and can call. */
+  phoneHandoff(): string;
+  /** A new search: the previous home's features and bedrooms, not carried over. */
+  newSearch(dropped: SearchFacts): string;
   /**
    * One question; the first wording of `location` names the popular `places` (canonical
    * town names) people are offered. Without `places` it is the question alone, which is

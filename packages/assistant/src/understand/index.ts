@@ -15,6 +15,7 @@ import { findIntentSignals, type IntentSignals } from './intents';
 import { findFeatures, findPropertyType, findRentType, KEYWORD_WORDS } from './keywords';
 import { detectLanguage } from './language';
 import { findLocation } from './location';
+import { removePhoneNumbers } from './phone';
 import { findRelative, RELATIVE_WORDS, type Relative } from './refine';
 import { createScan } from './scan';
 import { tokenize } from './tokens';
@@ -59,6 +60,8 @@ export interface Understanding {
   cheap: boolean;
   /** The language the message is written in; undefined when it shows none ("Girne 2+1"). */
   language?: Language;
+  /** The message gave a phone number: it was left out of every fact, never stored. */
+  phone: boolean;
 }
 
 /** Common words that are a single typo away from nothing we know, but look long enough to try. */
@@ -216,7 +219,10 @@ const CHEAP_WORDS = new Set([
 
 /** Reads one message. Pure and fast: no I/O, linear in the message length. */
 export function understand(message: string): Understanding {
-  const scan = createScan(tokenize(fromLatinRussian(message) ?? message));
+  // Contact details are not search facts: "my phone is 555-1234" is no budget.
+  const phone = removePhoneNumbers(message);
+  const text = phone.text;
+  const scan = createScan(tokenize(fromLatinRussian(text) ?? text));
   // Order matters: places and bedroom counts claim their words before the number and
   // keyword parsers see them ("long beach" is a place, "3 bed" is not a price).
   const location = findLocation(scan, KNOWN_WORDS);
@@ -256,6 +262,7 @@ export function understand(message: string): Understanding {
     signals,
     reset,
     cheap: scan.terms.some((t) => CHEAP_WORDS.has(t.text)),
+    phone: phone.found,
   };
   if (location.unwanted !== undefined) understood.unwantedLocation = location.unwanted;
   if (budget?.bare !== undefined) understood.bareAmounts = budget.bare;
@@ -274,7 +281,8 @@ export function understand(message: string): Understanding {
   if (language !== undefined) understood.language = language;
   // "hi, can I talk to someone", "get a human to help me": small talk words inside an ask
   // or a question are not the point of the message.
-  if (saysNothing(understood) && !asksSomething(signals)) {
+  // A number left alone ("hi, my number is ...") is not small talk either.
+  if (saysNothing(understood) && !asksSomething(signals) && !phone.found) {
     const smallTalk = findSmallTalk(scan);
     if (smallTalk !== undefined) understood.smallTalk = smallTalk;
   }
