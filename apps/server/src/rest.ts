@@ -48,6 +48,14 @@ export function createRestHandler(options: RestOptions) {
         ...originOf(req, options.allowedOrigins),
       });
     },
+    // A limit's 429 says when to come back in the standard header too, as `data.retryAfter`
+    // does in the body (rate limiters carry it on the error).
+    responseMeta: ({ errors }) => {
+      const seconds = (errors[0] as { retryAfter?: unknown } | undefined)?.retryAfter;
+      return typeof seconds === 'number' && seconds > 0
+        ? { headers: { 'retry-after': String(Math.ceil(seconds)) } }
+        : {};
+    },
     onError: ({ error, req, path }) => {
       // Set below on the Node request, which the fetch Request copies.
       const requestId = (req as unknown as Request).headers.get('x-request-id') ?? 'unknown';
@@ -68,7 +76,22 @@ export function createRestHandler(options: RestOptions) {
       return;
     }
     // The adapter matches paths relative to the REST root.
-    req.url = `${path.slice(REST_PREFIX.length) || '/'}${query === undefined ? '' : `?${query}`}`;
+    const relative = path.slice(REST_PREFIX.length) || '/';
+    req.url = `${relative}${query === undefined ? '' : `?${query}`}`;
+    // A path that exists, with a method it does not take, is 405 naming the ones it does
+    // (the adapter would answer 404, as if the path did not exist).
+    const allowed = methodsOf(relative);
+    if (allowed.length && !allowed.includes(req.method ?? 'GET')) {
+      res.setHeader('allow', allowed.join(', '));
+      fail(
+        res,
+        405,
+        'METHOD_NOT_SUPPORTED',
+        `${req.method} is not supported on ${path}: use ${allowed.join(' or ')}`,
+        requestId,
+      );
+      return;
+    }
     void withJsonBody(req, res, requestId)
       .then((ready) => (ready ? rest(req, res) : undefined))
       .catch((error: unknown) => {
@@ -80,6 +103,28 @@ export function createRestHandler(options: RestOptions) {
 }
 
 const MAX_BODY_BYTES = MAX_INPUT_BYTES;
+
+/** Each REST operation's method and path, as a pattern (`{id}` is one path segment). */
+const ROUTES = Object.values(
+  restRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { meta?: { openapi?: { method: string; path: string } } } }
+  >,
+).flatMap(({ _def }) => {
+  const route = _def.meta?.openapi;
+  if (!route) return [];
+  const pattern = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+');
+  return [{ method: route.method, pattern: new RegExp(`^${pattern}$`) }];
+});
+
+/** The methods `path` (relative to the REST root) takes; none when no operation has it. */
+function methodsOf(path: string): string[] {
+  const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  const methods = ROUTES.filter((r) => r.pattern.test(trimmed)).map((r) => r.method);
+  // HEAD is answered wherever GET is (no body), and OPTIONS is a CORS preflight.
+  if (methods.includes('GET')) methods.push('HEAD');
+  return [...new Set(methods)];
+}
 
 function fail(
   res: ServerResponse,

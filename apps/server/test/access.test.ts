@@ -340,8 +340,11 @@ const RULES: Record<string, Rule> = {
     input: (_fx, t) => ({ sessionId: t.sessionId }),
   },
   'listings.search': { access: 'public-checked', input: () => ({ location: 'Girne', limit: 2 }) },
-  'listings.get': { access: 'public', input: async (fx) => ({ id: await fx.listing() }) },
-  'listings.similar': { access: 'public', input: async (fx) => ({ id: await fx.listing() }) },
+  'listings.get': { access: 'public-checked', input: async (fx) => ({ id: await fx.listing() }) },
+  'listings.similar': {
+    access: 'public-checked',
+    input: async (fx) => ({ id: await fx.listing() }),
+  },
   'favorites.add': { access: 'user', input: async (fx) => ({ listingId: await fx.listing() }) },
   'favorites.remove': {
     access: 'user',

@@ -39,6 +39,7 @@ const CODES: Record<string, string> = {
   409: 'CONFLICT',
   412: 'PRECONDITION_FAILED',
   413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'TOO_MANY_REQUESTS',
   500: 'INTERNAL_SERVER_ERROR',
   503: 'SERVICE_UNAVAILABLE',
@@ -51,10 +52,15 @@ const NEVER_NOT_FOUND: Record<string, string> = {
 };
 
 beforeAll(async () => {
-  // Three anonymous searches a minute per address, so the limit is met in a test.
+  // Three anonymous searches a minute per address, and two sends a minute per guest or
+  // client secret, so the limits are met in a test.
   server = await startTestServer({
     label: 'rest-surface',
-    env: { SEED_DEMO_LISTINGS: '5', RATE_LIMIT_SEARCH_PER_IP_PER_MINUTE: '3' },
+    env: {
+      SEED_DEMO_LISTINGS: '5',
+      RATE_LIMIT_SEARCH_PER_IP_PER_MINUTE: '3',
+      RATE_LIMIT_VISITOR_SENDS_PER_MINUTE: '2',
+    },
   });
   document = (await fetch(`${server.url}/api/openapi.json`).then((r) => r.json())) as never;
   ajv.addSchema(document, 'openapi');
@@ -180,6 +186,51 @@ describe('the OpenAPI document declares every answer', () => {
   });
 });
 
+/**
+ * Calls the documented operation `route` with plain HTTP; whatever the status, the
+ * operation must declare it, and the body must match what it declares for it.
+ */
+async function answer(
+  method: string,
+  route: string,
+  options: {
+    params?: Record<string, string>;
+    query?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    bearer?: string;
+  } = {},
+) {
+  const path = route.replace(/\{(\w+)\}/g, (_, name: string) => options.params?.[name] ?? '');
+  const res = await fetch(`${document.servers[0]!.url}${path}${options.query ?? ''}`, {
+    method,
+    headers: {
+      ...(options.bearer ? { authorization: `Bearer ${options.bearer}` } : {}),
+      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...options.headers,
+    },
+    body:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body),
+  });
+  const body: any = await res.json();
+  expect(
+    Object.keys(document.paths[route]?.[method.toLowerCase()]?.responses ?? {}),
+    `${method} ${route} declares ${res.status} (${JSON.stringify(body).slice(0, 200)})`,
+  ).toContain(String(res.status));
+  expectDeclared(route, method.toLowerCase(), res.status, body);
+  return { status: res.status, body, headers: res.headers };
+}
+
+async function staff(label: string, role: 'agent' | 'admin') {
+  const person = await signUp(httpClient(server.url), label);
+  await server.db.query('UPDATE users SET role = $1 WHERE id = $2', [role, person.user.id]);
+  return person;
+}
+
 describe('the answers match the declarations', () => {
   it('anonymous searches past the limit answer 429 with retryAfter, as declared', async () => {
     const base = document.servers[0]!.url;
@@ -194,6 +245,8 @@ describe('the answers match the declarations', () => {
     expectDeclared('/listings', 'get', 429, body);
     expect(body.code).toBe('TOO_MANY_REQUESTS');
     expect(body.data.retryAfter).toBeGreaterThan(0);
+    // The standard header says the same.
+    expect(limited!.headers.get('retry-after')).toBe(String(body.data.retryAfter));
     // A signed-in person is not held to it.
     const person = await signUp(httpClient(server.url), 'searcher');
     const signedIn = await fetch(`${base}/listings?limit=1`, {
@@ -228,5 +281,117 @@ describe('the answers match the declarations', () => {
     expect(res.status).toBe(200);
     expectDeclared('/favorites/{listingId}', 'delete', 200, await res.json());
     expect(document.paths['/favorites/{listingId}']!.delete!.responses['404']).toBeUndefined();
+  });
+
+  it("a guest's sends and retries past the limit answer 429 with retryAfter and Retry-After, as declared", async () => {
+    const guest = await httpClient(server.url).auth.guest.mutate();
+    const bearer = guest.accessToken;
+    const created = await answer('POST', '/sessions', { bearer, body: {} });
+    expect(created.status).toBe(200);
+    const sessionId = created.body.session.id as string;
+    const send = () =>
+      answer('POST', '/sessions/{sessionId}/messages', {
+        bearer,
+        params: { sessionId },
+        body: { content: 'a flat in Kyrenia', clientMessageId: randomUUID(), wait: false },
+      });
+    const first = await send();
+    expect(first.status).toBe(200);
+    expect((await send()).status).toBe(200);
+    const limited = await send();
+    expect(limited.status).toBe(429);
+    expect(limited.body.code).toBe('TOO_MANY_REQUESTS');
+    expect(limited.body.data.retryAfter).toBeGreaterThan(0);
+    expect(limited.headers.get('retry-after')).toBe(String(limited.body.data.retryAfter));
+    const retried = await answer('POST', '/sessions/{sessionId}/messages/{messageId}/retry', {
+      bearer,
+      params: { sessionId, messageId: first.body.userMessage.id },
+      body: { clientMessageId: randomUUID(), wait: false },
+    });
+    expect(retried.status).toBe(429);
+    expect(Number(retried.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it("an ended session's cancel answers 412; an agent's session after release answers 412 on memory and runs", async () => {
+    const person = await signUp(httpClient(server.url), 'ender');
+    const bearer = person.accessToken;
+    const created = await answer('POST', '/sessions', { bearer, body: {} });
+    const sessionId = created.body.session.id as string;
+    const sent = await answer('POST', '/sessions/{sessionId}/messages', {
+      bearer,
+      params: { sessionId },
+      body: { content: 'a villa with a pool', clientMessageId: randomUUID() },
+    });
+    expect(sent.status).toBe(200);
+    expect(
+      (await answer('POST', '/sessions/{id}/end', { bearer, params: { id: sessionId } })).status,
+    ).toBe(200);
+    const cancel = await answer('POST', '/sessions/{sessionId}/runs/{runId}/cancel', {
+      bearer,
+      params: { sessionId, runId: sent.body.run.id },
+    });
+    expect(cancel.status).toBe(412);
+    expect(cancel.body.code).toBe('PRECONDITION_FAILED');
+
+    const customer = await answer('POST', '/sessions', { bearer, body: {} });
+    const conversationId = customer.body.conversation.id as string;
+    await answer('POST', '/sessions/{sessionId}/agent', {
+      bearer,
+      params: { sessionId: customer.body.session.id },
+      body: {},
+    });
+    const agent = await staff('seat', 'agent');
+    const claimed = await answer('POST', '/inbox/{conversationId}/claim', {
+      bearer: agent.accessToken,
+      params: { conversationId },
+    });
+    expect(claimed.status).toBe(200);
+    const seat = { sessionId: claimed.body.session.id as string };
+    expect(
+      (
+        await answer('GET', '/sessions/{sessionId}/memory', {
+          bearer: agent.accessToken,
+          params: seat,
+        })
+      ).status,
+    ).toBe(200);
+    await answer('POST', '/inbox/{conversationId}/release', {
+      bearer: agent.accessToken,
+      params: { conversationId },
+      body: { to: 'assistant' },
+    });
+    for (const route of ['/sessions/{sessionId}/memory', '/sessions/{sessionId}/runs']) {
+      const refused = await answer('GET', route, { bearer: agent.accessToken, params: seat });
+      expect(refused.status, route).toBe(412);
+      expect(refused.body.message, route).toMatch(/claim the conversation again/);
+    }
+  });
+
+  it('a public listing read with an invalid credential answers 401, as declared', async () => {
+    const [{ id }] = (await server.db.query<{ id: string }>('SELECT id FROM listings LIMIT 1')) as [
+      { id: string },
+    ];
+    for (const route of ['/listings/{id}', '/listings/{id}/similar']) {
+      for (const headers of <Record<string, string>[]>[
+        { authorization: 'Bearer garbage' },
+        { 'x-api-key': 'pk_nope' },
+        { 'x-api-key': 'cs_nope' },
+      ]) {
+        const res = await answer('GET', route, { params: { id }, headers });
+        expect(res.status, `${route} ${JSON.stringify(headers)}`).toBe(401);
+        expect(res.body.code).toBe('UNAUTHORIZED');
+      }
+      expect((await answer('GET', route, { params: { id } })).status, route).toBe(200);
+    }
+  });
+
+  it('a body that is not JSON answers 415, as declared', async () => {
+    const person = await signUp(httpClient(server.url), 'plain');
+    const res = await answer('POST', '/conversations', {
+      bearer: person.accessToken,
+      headers: { 'content-type': 'text/plain' },
+      body: 'hello',
+    });
+    expect(res.status).toBe(415);
   });
 });

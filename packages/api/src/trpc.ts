@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDatabaseUnavailable } from '@parley/db';
-import { type Role, type Scope, STAFF_ROLES } from '@parley/validators';
+import { type Role, type Scope, STAFF_ROLES, scopesAllowedFor } from '@parley/validators';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { Identity } from './auth/credentials';
@@ -60,11 +60,21 @@ const t = initTRPC
         requestId,
         ...(path ? { path } : {}),
         ...(fieldErrors ? { fieldErrors } : {}),
-        ...(error instanceof RateLimitedError ? { retryAfter: error.retryAfter } : {}),
+        ...retryAfterOf(error),
       };
       return { code: shape.code, message, data };
     },
   });
+
+/**
+ * Seconds before trying again, on any limit's TOO_MANY_REQUESTS: a rate limiter's
+ * (`RateLimitedError`) and a stream cap's, which carries a `retryAfter` of its own.
+ */
+function retryAfterOf(error: unknown): { retryAfter?: number } {
+  if (error instanceof RateLimitedError) return { retryAfter: error.retryAfter };
+  const seconds = (error as { retryAfter?: unknown } | null)?.retryAfter;
+  return typeof seconds === 'number' && seconds > 0 ? { retryAfter: seconds } : {};
+}
 
 /**
  * What to say instead of the JavaScript error that tRPC's own reading of a malformed
@@ -245,18 +255,39 @@ export function roleOrScopeProcedure(roles: Role[], scope: Scope) {
   return identified.use(({ ctx, next }) => {
     const identity = ctx.identity;
     if (!identity) throw unauthorized();
-    const allowed =
-      (identity.kind === 'user' && roles.includes(identity.role)) ||
-      (identity.kind === 'apiKey' && identity.scopes.includes(scope));
-    if (!allowed) {
-      throw new TRPCError({
-        code: 'FORBIDDEN',
-        message: `Needs role ${roles.join(' or ')} or the ${scope} scope`,
-      });
-    }
+    const refusal = roleOrScopeRefusal(identity, roles, scope);
+    if (refusal) throw refusal;
     return next({ ctx: { identity: identity as UserOrKey } });
   });
 }
+
+/**
+ * Why `identity` may not make a call open to `roles` or to API keys holding `scope`, or
+ * undefined when it may. A key acts with its owner's current role, so a key made with the
+ * scope by an agent since demoted no longer has it: the refusal says so, rather than
+ * asking for a scope the key shows it was given.
+ */
+export function roleOrScopeRefusal(
+  identity: Identity,
+  roles: readonly Role[],
+  scope: Scope,
+): TRPCError | undefined {
+  if (identity.kind === 'user' && roles.includes(identity.role)) return undefined;
+  if (identity.kind === 'apiKey' && identity.scopes.includes(scope)) return undefined;
+  const needs = roles.join(' or ');
+  const message =
+    identity.kind === 'session'
+      ? 'A session secret cannot make this call'
+      : identity.kind === 'user'
+        ? `Needs role ${needs} (you are ${article(identity.role)}), or an API key with the ${scope} scope`
+        : !scopesAllowedFor(identity.role).includes(scope)
+          ? `This API key's owner is ${article(identity.role)}, not ${article(needs)}: a key acts with its owner's current role, so its ${scope} scope does not count`
+          : `This API key lacks the ${scope} scope`;
+  return new TRPCError({ code: 'FORBIDDEN', message });
+}
+
+// Roles are agent, admin, user and guest: only the first two take "an".
+const article = (words: string) => (/^a/.test(words) ? `an ${words}` : `a ${words}`);
 
 /**
  * Staff (a signed-in person whose role, read now, is one of `roles`). API keys and session

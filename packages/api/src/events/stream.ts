@@ -63,13 +63,15 @@ export function takeSlot(
   for (const count of counts) {
     const cap = count.maxSubscriptions ?? max;
     if (count.subscriptions >= cap) {
-      throw new TRPCError({
-        code: 'TOO_MANY_REQUESTS',
-        message:
-          count === connection
-            ? `At most ${cap} subscriptions per connection`
-            : `At most ${cap} live streams from one address`,
-      });
+      // A socket counts its own subscriptions; an SSE client (one credential from one
+      // address, each stream its own request) counts its streams, within its address's.
+      const what =
+        count !== connection
+          ? `At most ${cap} live streams from one address`
+          : connection.within
+            ? `At most ${cap} live streams per client (one credential from one address)`
+            : `At most ${cap} subscriptions per connection`;
+      throw limited(`${what}: end one first`, SLOT_RETRY_AFTER_SECONDS);
     }
   }
   for (const count of counts) count.subscriptions += 1;
@@ -88,11 +90,22 @@ const EXPIRY_SLACK_MS = 20;
 /** setTimeout's limit (~24.8 days); a longer-lived credential is re-checked then, and holds. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/**
+ * How long a refused stream waits before trying again, in `data.retryAfter` as every limit
+ * answers: a slot frees as soon as one of the client's streams ends, which a client cannot
+ * see coming, so a few seconds; a subscriber cut off for falling behind resumes at once
+ * (the second is for whatever made it slow to drain).
+ */
+const SLOT_RETRY_AFTER_SECONDS = 5;
+const BEHIND_RETRY_AFTER_SECONDS = 1;
+
+function limited(message: string, retryAfter: number): TRPCError {
+  // The error formatter sends `retryAfter` of any error that carries one.
+  return Object.assign(new TRPCError({ code: 'TOO_MANY_REQUESTS', message }), { retryAfter });
+}
+
 export function fellBehind(): TRPCError {
-  return new TRPCError({
-    code: 'TOO_MANY_REQUESTS',
-    message: 'Subscriber fell behind; resume with lastEventId',
-  });
+  return limited('Subscriber fell behind; resume with lastEventId', BEHIND_RETRY_AFTER_SECONDS);
 }
 
 /**

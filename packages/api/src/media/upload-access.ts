@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import type { Credential } from '../auth/credentials';
 import { resolveIdentity } from '../auth/identity';
 import type { ApiServices } from '../context';
+import { roleOrScopeRefusal } from '../trpc';
 
 /**
  * Who may upload listing photos: the same callers as `listings.create` (an agent or an
@@ -15,13 +16,8 @@ export async function authorizeMediaUpload(
   if (!credential)
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in or send a valid credential' });
   const identity = await resolveIdentity(services, credential);
-  const allowed =
-    (identity.kind === 'user' && (identity.role === 'agent' || identity.role === 'admin')) ||
-    (identity.kind === 'apiKey' && identity.scopes.includes('listings:write'));
-  if (!allowed)
-    throw new TRPCError({
-      code: 'FORBIDDEN',
-      message: 'Needs role agent or admin or the listings:write scope',
-    });
+  // The same refusal as `listings.create`, with the same reason.
+  const refusal = roleOrScopeRefusal(identity, ['agent', 'admin'], 'listings:write');
+  if (refusal) throw refusal;
   return { userId: identity.userId };
 }

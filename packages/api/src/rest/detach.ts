@@ -12,7 +12,7 @@ const CHILDREN = ['innerType', 'in', 'out', 'element', 'keyType', 'valueType', '
  */
 export function detach(schema: z.ZodType, options: { query: boolean }): z.ZodType {
   const def = schema._zod.def as unknown as Record<string, unknown>;
-  if (options.query && def.type === 'boolean') return z.stringbool();
+  if (options.query && def.type === 'boolean') return z.preprocess(oneValue, z.stringbool());
   const copy: Record<string, unknown> = { ...def };
   for (const key of CHILDREN) {
     const child = def[key];
@@ -21,11 +21,17 @@ export function detach(schema: z.ZodType, options: { query: boolean }): z.ZodTyp
   }
   if (def.type === 'object') {
     copy.shape = Object.fromEntries(
-      Object.entries(def.shape as Record<string, z.ZodType>)
-        // A query string has no nested objects (a search's `bounds`): such a field is
-        // left out of the GET route rather than made unreadable.
-        .filter(([, v]) => !(options.query && isNestedObject(v)))
-        .map(([k, v]) => [k, detach(v, options)]),
+      Object.entries(def.shape as Record<string, z.ZodType>).flatMap(([k, v]) => {
+        // A query string has no nested objects: a search's `bounds` is given as its own
+        // fields (`north`, `south`, `east`, `west`), put back together by `regroup`.
+        if (!(options.query && isNestedObject(v))) return [[k, detach(v, options)]];
+        return Object.entries(nestedShape(v)).map(([inner, field]) => [
+          inner,
+          detach(field, options)
+            .meta({ description: `part of \`${k}\`: give all of its fields, or none` })
+            .optional(),
+        ]);
+      }),
     );
   }
   if (def.type === 'union' && Array.isArray(def.options)) {
@@ -45,19 +51,86 @@ export function detach(schema: z.ZodType, options: { query: boolean }): z.ZodTyp
   if (def.type === 'default') meta.override = { default: def.defaultValue };
   const copied = schema.clone(copy as never);
   const described = Object.keys(meta).length ? copied.meta(meta) : copied;
-  return def.type === 'number' ? z.preprocess(decimalOnly, described) : described;
+  if (def.type === 'number') return z.preprocess(decimalOnly(options.query), described);
+  return options.query && LEAVES.has(def.type as string)
+    ? z.preprocess(oneValue, described)
+    : described;
+}
+
+// Where a query value lands as it is. The adapter hands a repeated parameter
+// (`?limit=1&limit=2`) over as an array; a field that takes one value says so, rather
+// than "expected number, received NaN". An array field's items are never arrays.
+const LEAVES = new Set(['string', 'enum', 'literal']);
+function oneValue(value: unknown, ctx: z.RefinementCtx): unknown {
+  if (!Array.isArray(value)) return value;
+  ctx.addIssue({ code: 'custom', message: 'is given more than once: send one value' });
+  return z.NEVER;
 }
 
 // The adapter's coercion is `Number(value)`, which reads "0x10" as 16, "1e3" as 1000 and
-// "" or " " as 0. A number written as text must be plain decimal; anything else stays
-// text, and the number schema refuses it naming the field.
+// "" or " " as 0. A number written as text must be plain decimal and finite (400 digits
+// would be Infinity); anything else is refused here, naming the field and what was sent.
 const DECIMAL = /^-?\d+(\.\d+)?$/;
-function decimalOnly(value: unknown): unknown {
-  return typeof value === 'string' && DECIMAL.test(value) ? Number(value) : value;
-}
+const decimalOnly =
+  (query: boolean) =>
+  (value: unknown, ctx: z.RefinementCtx): unknown => {
+    if (query && Array.isArray(value)) return oneValue(value, ctx);
+    if (typeof value !== 'string') return value;
+    const number = DECIMAL.test(value) ? Number(value) : Number.NaN;
+    if (Number.isFinite(number)) return number;
+    // Quoted, and cut short: the answer names what was sent without echoing a long input.
+    const sent = value.length > 24 ? `${value.slice(0, 24)}...` : value;
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be a plain decimal number such as 20 or 1500.50 (got ${JSON.stringify(sent)})`,
+    });
+    return z.NEVER;
+  };
 
 function isNestedObject(schema: z.ZodType): boolean {
-  let def = schema._zod.def as unknown as { type: string; innerType?: z.ZodType };
+  return unwrapped(schema).type === 'object';
+}
+
+function unwrapped(schema: z.ZodType) {
+  let def = schema._zod.def as unknown as {
+    type: string;
+    innerType?: z.ZodType;
+    shape?: Record<string, z.ZodType>;
+  };
   while (def.innerType) def = def.innerType._zod.def as unknown as typeof def;
-  return def.type === 'object';
+  return def;
+}
+
+function nestedShape(schema: z.ZodType): Record<string, z.ZodType> {
+  return unwrapped(schema).shape ?? {};
+}
+
+/**
+ * A query input's nested objects, each with the fields it is given as in a query string
+ * (`{ bounds: ['north', 'south', 'east', 'west'] }`); none for a body.
+ */
+export function nestedFields(schema: z.ZodType | undefined): Record<string, string[]> {
+  const shape = schema ? unwrapped(schema).shape : undefined;
+  if (!shape) return {};
+  return Object.fromEntries(
+    Object.entries(shape)
+      .filter(([, v]) => isNestedObject(v))
+      .map(([k, v]) => [k, Object.keys(nestedShape(v))]),
+  );
+}
+
+/**
+ * Puts a query's flattened fields back in their object (`north` ... into `bounds`), as the
+ * router takes them; an object none of whose fields were given stays out.
+ */
+export function regroup(input: unknown, nested: Record<string, string[]>): unknown {
+  if (!input || typeof input !== 'object' || !Object.keys(nested).length) return input;
+  const out: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  for (const [field, keys] of Object.entries(nested)) {
+    const given = keys.filter((key) => out[key] !== undefined);
+    if (!given.length) continue;
+    out[field] = Object.fromEntries(given.map((key) => [key, out[key]]));
+    for (const key of keys) delete out[key];
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { MAX_ACTIVE_API_KEYS } from '../auth/api-keys';
 import { appRouter } from '../router';
 import { createCallerFactory, publicProcedure, router } from '../trpc';
-import { detach } from './detach';
+import { detach, nestedFields, regroup } from './detach';
 import {
   alertPageOutput,
   apiKeyOutput,
@@ -39,6 +39,19 @@ import {
  */
 type Errors = Partial<Record<400 | 401 | 403 | 404 | 409 | 412 | 429, string | null>>;
 
+// Sends and retries by visitors without an account are limited (`enforceVisitorSends`).
+const VISITOR_SENDS =
+  'Too many sends by this guest or client secret (`RATE_LIMIT_VISITOR_SENDS_PER_MINUTE` a minute): `data.retryAfter` and the `Retry-After` header say when to try again (people with accounts and API keys are not limited)';
+// An agent's session is their seat on a conversation they claimed: it reaches nothing
+// once they handed the conversation back or it was taken over (`loadSessionReaching`).
+const AGENT_SESSION_ENDED =
+  "An agent's session that has ended (the conversation was handed back or taken over): claim it again";
+// A public read: no credential is needed, but one that is sent must be valid.
+const OPTIONAL_CREDENTIAL = {
+  401: 'The credential sent is invalid, expired or revoked (send none to read anonymously)',
+  403: 'The credential sent may not be used from this page',
+} as const;
+
 type Route = Omit<NonNullable<OpenApiMeta['openapi']>, 'path' | 'errorResponses'> & {
   path: `/${string}`;
   errors?: Errors;
@@ -50,7 +63,7 @@ const procedures = appRouter._def.procedures as unknown as Record<string, AnyPro
 /**
  * What an operation can answer besides 200, so a client can rely on the document:
  * trpc-to-openapi's own guess (by method) has no 404 on a POST that names an id, and
- * nothing for 409, 412, 413, 429 or 503.
+ * nothing for 409, 412, 413, 415, 429 or 503.
  */
 function errorsOf(route: Route, hasInput: boolean): Record<number, string> {
   // apps/server reads these bodies itself: not a JSON object is 400, over 1 MB is 413.
@@ -65,7 +78,12 @@ function errorsOf(route: Route, hasInput: boolean): Record<number, string> {
         }),
     // Another person's is not found either: existence is never revealed.
     ...(/\{\w+\}/.test(route.path) ? { 404: 'Not found, or not yours' } : {}),
-    ...(body ? { 413: 'The body is over 1 MB' } : {}),
+    ...(body
+      ? {
+          413: 'The body is over 1 MB',
+          415: 'The body is not `application/json` (send that `Content-Type`, or no body)',
+        }
+      : {}),
     ...route.errors,
     500: 'Internal server error: quote `data.requestId` when you report it',
     503: 'The database is unavailable: try again shortly',
@@ -94,11 +112,12 @@ function rest(path: string, route: Route, output: z.ZodType, documented?: z.ZodT
   });
   // auth.me takes no input: the adapter then reads none.
   const base = (input ? described.input(detach(input, { query })) : described).output(output);
+  const nested = query ? nestedFields(input) : {};
   const call = ({ ctx, input }: { ctx: Parameters<typeof createCaller>[0]; input: unknown }) => {
     const fn = path
       .split('.')
       .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], createCaller(ctx));
-    return (fn as (input: unknown) => Promise<unknown>)(input);
+    return (fn as (input: unknown) => Promise<unknown>)(regroup(input, nested));
   };
   return source._def.type === 'query' ? base.query(call) : base.mutation(call);
 }
@@ -232,6 +251,7 @@ export const restRouter = router({
         summary: "Send a message; answers with the assistant's reply",
         errors: {
           412: 'The session has ended or expired, or (an agent) you no longer hold the conversation',
+          429: VISITOR_SENDS,
         },
       },
       sendResultOutput,
@@ -245,6 +265,7 @@ export const restRouter = router({
         errors: {
           404: 'No such session, or no such user message in its conversation',
           412: 'The session has ended or expired, or an agent is answering the conversation',
+          429: VISITOR_SENDS,
         },
       },
       sendResultOutput,
@@ -255,6 +276,7 @@ export const restRouter = router({
         method: 'GET',
         path: '/sessions/{sessionId}/runs',
         summary: "The conversation's runs, newest first",
+        errors: { 412: AGENT_SESSION_ENDED },
       },
       pageOf(runOutput),
     ),
@@ -264,7 +286,10 @@ export const restRouter = router({
         method: 'POST',
         path: '/sessions/{sessionId}/runs/{runId}/cancel',
         summary: 'Stop a run (a finished one is answered as it is)',
-        errors: { 404: 'No such session, or no such run in its conversation' },
+        errors: {
+          404: 'No such session, or no such run in its conversation',
+          412: 'The session has ended or expired: an ended session stops no runs',
+        },
       },
       runOutput,
     ),
@@ -287,6 +312,7 @@ export const restRouter = router({
         method: 'GET',
         path: '/sessions/{sessionId}/memory',
         summary: 'What the assistant understood',
+        errors: { 412: AGENT_SESSION_ENDED },
       },
       memoryOutput,
     ),
@@ -300,10 +326,8 @@ export const restRouter = router({
         summary: 'Search listings',
         protect: false,
         errors: {
-          // No credential is needed, but one that is sent must be valid.
-          401: 'The credential sent is invalid, expired or revoked (send none to search anonymously)',
-          403: 'The credential sent may not be used from this page',
-          429: 'Too many searches from your address: `data.retryAfter` says when to try again (signed-in people and `listings:read` keys are not limited)',
+          ...OPTIONAL_CREDENTIAL,
+          429: 'Too many searches from your address: `data.retryAfter` and the `Retry-After` header say when to try again (signed-in people and `listings:read` keys are not limited)',
         },
       },
       listingPageOutput,
@@ -315,7 +339,7 @@ export const restRouter = router({
         path: '/listings/{id}',
         summary: 'One listing',
         protect: false,
-        errors: { 404: 'No such listing' },
+        errors: { ...OPTIONAL_CREDENTIAL, 404: 'No such listing' },
       },
       listingOutput,
     ),
@@ -326,7 +350,7 @@ export const restRouter = router({
         path: '/listings/{id}/similar',
         summary: 'Listings like this one: same town, rent and property type, nearest price',
         protect: false,
-        errors: { 404: 'No such listing' },
+        errors: { ...OPTIONAL_CREDENTIAL, 404: 'No such listing' },
       },
       z.object({ items: z.array(listingOutput) }),
     ),
@@ -336,7 +360,9 @@ export const restRouter = router({
         method: 'POST',
         path: '/listings',
         summary: 'Add a listing',
-        errors: { 403: 'Not staff (agent or admin), nor a `listings:write` key of staff' },
+        errors: {
+          403: "Not staff (agent or admin), nor a `listings:write` key of staff (a key acts with its owner's current role)",
+        },
       },
       listingOutput,
     ),

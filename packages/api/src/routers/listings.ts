@@ -18,7 +18,7 @@ import {
   similarListings,
   updateListing,
 } from '../listings';
-import { optionalIdentityProcedure, publicProcedure, roleOrScopeProcedure, router } from '../trpc';
+import { optionalIdentityProcedure, roleOrScopeProcedure, router } from '../trpc';
 
 /**
  * Signed-in people and `listings:read` keys are not held to the per-IP search limit. A
@@ -57,12 +57,14 @@ export const listingsRouter = router({
     gate.catch(() => {});
     return searchListings(listingsDeps(ctx.services), input, { gate, prefetched });
   }),
-  get: publicProcedure.input(idInput).query(async ({ ctx, input }) => {
+  // Public, like search, and like search a credential that is sent must be valid: a
+  // client learns its token went bad from any call, not only some.
+  get: optionalIdentityProcedure.input(idInput).query(async ({ ctx, input }) => {
     const listing = await getListing(listingsDeps(ctx.services), input.id);
     if (!listing) throw notFound('Listing');
     return listing;
   }),
-  similar: publicProcedure
+  similar: optionalIdentityProcedure
     .input(similarListingsInput)
     .query(({ ctx, input }) => similarListings(listingsDeps(ctx.services), input)),
   create: listingWriter
