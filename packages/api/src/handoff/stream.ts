@@ -8,7 +8,7 @@ import { revocationChannel } from '../auth/service';
 import type { ApiServices, Connection } from '../context';
 import { onSocketClose } from '../events/fanout';
 import { EventQueue } from '../events/queue';
-import { aheadOfLatest, takeSlot } from '../events/stream';
+import { aheadOfLatest, fellBehind, takeSlot } from '../events/stream';
 import { INBOX_CHANNEL, type InboxBusMessage, inboxHead, readInboxEvents } from './log';
 import { INBOX_RETENTION_HOURS, inboxPrunedSeq } from './prune';
 
@@ -139,12 +139,7 @@ async function* streamInbox(opened: {
     while (!signal.aborted) {
       const item = await queue.next(signal);
       if (!item) return;
-      if (queue.overflowed) {
-        throw new TRPCError({
-          code: 'TOO_MANY_REQUESTS',
-          message: 'Subscriber fell behind; resume with lastEventId',
-        });
-      }
+      if (queue.overflowed) throw fellBehind();
       if ('kind' in item) {
         await resolveIdentity(services, deps.credential);
         await staff();
