@@ -236,7 +236,10 @@ export class JobEngine {
     const { url, logger } = this.#options;
     const pool = new pg.Pool({
       connectionString: url,
-      max: this.#lanes().reduce((sum, lane) => sum + poolShare(this.#concurrency(lane)), 1),
+      max: this.#lanes().reduce(
+        (sum, lane) => sum + poolShare(this.#concurrency(lane), lane === MAIN_LANE),
+        1,
+      ),
       connectionTimeoutMillis: 5_000,
       // Named in pg_stat_activity, apart from the application's own connections.
       application_name: 'parley-jobs',
@@ -359,11 +362,14 @@ export class JobEngine {
 }
 
 /**
- * A runner's connections: one held for LISTEN, and enough for its workers to take and
- * finish jobs (a job's own work uses the application's pool, so a few serve many).
+ * A runner's connections: one held for LISTEN, and some for its workers to take and
+ * finish jobs. A job's own work uses the application's pool, and taking or finishing one
+ * is a statement of a few milliseconds, so two serve a lane's workers (their sends wait on
+ * the outside world, not on PostgreSQL); the main lane keeps one per worker, as before
+ * lanes. PostgreSQL's connections are few and shared by every instance.
  */
-function poolShare(concurrency: number): number {
-  return Math.min(concurrency, 6) + 1;
+function poolShare(concurrency: number, main: boolean): number {
+  return (main ? concurrency : Math.min(concurrency, 2)) + 1;
 }
 
 const LEVELS: Record<string, keyof Log> = {
