@@ -109,6 +109,9 @@ describe('asking for a person', () => {
       customer: { id: c.user.id, name: 'customer', email: c.email, endUserId: null },
       waitingSince: waiting.handoffRequestedAt,
       lastMessage: { role: 'assistant' },
+      // The customer's own words, though the assistant spoke last, and their language.
+      lastCustomerMessage: { role: 'user', content: 'with a pool' },
+      language: 'en',
     });
     expect(item.brief.listing?.id).toBe(listing.id);
     expect(item.brief.listingsShown.length).toBeLessThanOrEqual(10);

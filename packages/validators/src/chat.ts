@@ -281,6 +281,10 @@ export interface InboxItem {
   customer: { id: string; name: string; email: string; endUserId: string | null };
   brief: HandoffBrief;
   lastMessage: Message | null;
+  /** The customer's own latest message (`lastMessage` may be a reply to it). */
+  lastCustomerMessage: Message | null;
+  /** The language the assistant last answered the customer in; null before any reply. */
+  language: Language | null;
   /** Since when it waits for a person (mode `waiting`); null otherwise. */
   waitingSince: Date | null;
 }

@@ -1,4 +1,12 @@
-import type { HandoffBrief, InboxItem, Listing, Message, SearchFacts } from '@parley/validators';
+import {
+  type HandoffBrief,
+  type InboxItem,
+  LANGUAGES,
+  type Language,
+  type Listing,
+  type Message,
+  type SearchFacts,
+} from '@parley/validators';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { messageOfRow, toConversation } from '../chat/serialize';
 import type { ApiServices } from '../context';
@@ -38,11 +46,23 @@ export async function inboxItems(
        FROM conversations c JOIN users u ON u.id = c.user_id WHERE c.id = ANY($1::uuid[])`,
     { bind: [ids], type: QueryTypes.SELECT, transaction },
   );
-  const lastMessages = await sequelize.query<MessageRow>(
-    `SELECT m.* FROM unnest($1::uuid[]) AS c (id) CROSS JOIN LATERAL (
-         SELECT id, conversation_id, role, content, metadata, client_message_id, reply_to_id,
-                author, created_at
-         FROM messages WHERE conversation_id = c.id ORDER BY created_at DESC, id DESC LIMIT 1
+  // The latest message, the customer's latest, and the language of the latest reply.
+  const lastMessages = await sequelize.query<
+    MessageRow & { latest: boolean; language: Language | null }
+  >(
+    `SELECT m.*,
+            (SELECT r.metadata ->> 'language' FROM messages r
+             WHERE r.conversation_id = c.id AND r.role = 'assistant'
+             ORDER BY r.created_at DESC, r.id DESC LIMIT 1) AS language
+       FROM unnest($1::uuid[]) AS c (id) CROSS JOIN LATERAL (
+         (SELECT id, conversation_id, role, content, metadata, client_message_id, reply_to_id,
+                 author, created_at, true AS latest
+          FROM messages WHERE conversation_id = c.id ORDER BY created_at DESC, id DESC LIMIT 1)
+         UNION ALL
+         (SELECT id, conversation_id, role, content, metadata, client_message_id, reply_to_id,
+                 author, created_at, false AS latest
+          FROM messages WHERE conversation_id = c.id AND role = 'user'
+          ORDER BY created_at DESC, id DESC LIMIT 1)
        ) m`,
     { bind: [ids], type: QueryTypes.SELECT, transaction },
   );
@@ -65,7 +85,14 @@ export async function inboxItems(
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const customerOf = new Map(customers.map((c) => [c.conversation_id, c]));
-  const lastOf = new Map(lastMessages.map((m) => [m.conversation_id, messageOfRow(m)]));
+  const lastOf = new Map<string, Message>();
+  const customerLastOf = new Map<string, Message>();
+  const languageOf = new Map<string, Language>();
+  for (const { latest, language, ...row } of lastMessages) {
+    const message = messageOfRow(row) as Message;
+    (latest ? lastOf : customerLastOf).set(row.conversation_id, message);
+    if (language && LANGUAGES.includes(language)) languageOf.set(row.conversation_id, language);
+  }
   const shownOf = new Map<string, Listing[]>();
   for (const row of shown) {
     const list = shownOf.get(row.conversation_id) ?? [];
@@ -96,7 +123,9 @@ export async function inboxItems(
         endUserId: customer.end_user_id,
       },
       brief,
-      lastMessage: (lastOf.get(id) as Message | undefined) ?? null,
+      lastMessage: lastOf.get(id) ?? null,
+      lastCustomerMessage: customerLastOf.get(id) ?? null,
+      language: languageOf.get(id) ?? null,
       waitingSince: conversation.mode === 'waiting' ? conversation.handoffRequestedAt : null,
     });
   }

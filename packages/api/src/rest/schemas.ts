@@ -301,6 +301,8 @@ export const inboxItemOutput = z
     }),
     brief: handoffBriefOutput,
     lastMessage: messageOutput.nullable(),
+    lastCustomerMessage: messageOutput.nullable(),
+    language: z.enum(LANGUAGES).nullable(),
     waitingSince: at.nullable(),
   })
   .meta({ id: 'InboxItem' });

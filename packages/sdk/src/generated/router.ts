@@ -192,6 +192,10 @@ export interface InboxItem {
   customer: { id: string; name: string; email: string; endUserId: null | string };
   brief: HandoffBrief;
   lastMessage: null | Message;
+  /** The customer's own latest message (`lastMessage` may be a reply to it). */
+  lastCustomerMessage: null | Message;
+  /** The language the assistant last answered the customer in; null before any reply. */
+  language: null | 'en' | 'tr' | 'ru';
   /** Since when it waits for a person (mode `waiting`); null otherwise. */
   waitingSince: null | Date;
 }
