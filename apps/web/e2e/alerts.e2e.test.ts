@@ -60,6 +60,24 @@ describe('saved searches and alerts', () => {
         await page.waitForURL((url) => url.pathname.startsWith('/chat'));
       });
 
+      it('tells a guest why Save this search asks for an account, and offers sign-up', async () => {
+        const guest = await openSession(browser, {
+          prefix: `alerts-guest-${name}`,
+          viewport,
+          isMobile,
+        });
+        await guest.page.goto(`${server.url}/listings?location=Girne&rentType=long_term`);
+        await guest.page.getByRole('link', { name: 'Save this search' }).click();
+        await guest.page.waitForURL(/\/signin$/);
+        await guest.page.getByText('Saving a search needs an account').waitFor();
+        await guest.shot('signin-why');
+        await guest.page.getByRole('link', { name: 'No account yet? Create one for free' }).click();
+        await guest.page.waitForURL(/\/signup$/);
+        await guest.page.getByText('Saving a search needs an account').waitFor();
+        expect(guest.problems).toEqual([]);
+        await guest.context.close();
+      });
+
       it('saves the search shown on the listings page', async () => {
         await page.goto(`${server.url}/listings?location=Girne&rentType=long_term&maxPrice=1500`);
         await page.getByRole('button', { name: 'Save this search' }).click();
@@ -70,10 +88,21 @@ describe('saved searches and alerts', () => {
       it('counts a new matching listing on the bell, live, and lists it', async () => {
         const bell = page.getByRole('button', { name: /^Alerts: \d+ unread$/ });
         await expect(bell.getAttribute('aria-label')).resolves.toBe('Alerts: 0 unread');
+        // The saved searches page, from the account menu, updates as the alert comes.
+        await page.getByRole('button', { name: 'Account: Deniz' }).click();
+        await page
+          .getByRole('list', { name: 'Yours' })
+          .getByRole('link', { name: 'Saved searches' })
+          .click();
+        await page.getByRole('heading', { level: 1, name: 'Saved searches' }).waitFor();
+        await page.getByText(/No alert yet/).waitFor();
         await listing(`Harbour flat for ${name}`);
         await eventually(async () =>
           expect(await bell.getAttribute('aria-label')).toBe('Alerts: 1 unread'),
         );
+        await page.getByText(/Last alert/).waitFor();
+        expect(await page.getByText(/No alert yet/).count()).toBe(0);
+        await s.shot('searches-live');
         await s.shot('bell');
         await bell.click();
         const item = page.getByRole('link', { name: new RegExp(`Harbour flat for ${name}`) });

@@ -48,6 +48,21 @@ describe('Parley in a desktop browser', () => {
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await s.shot('signin');
     await page.getByRole('link', { name: 'Create an account' }).click();
+    // Empty: one message per field, each the app's own words (never the server's English
+    // beside them: "Name is required; Name must not be blank").
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    const nameError = page.locator('.field').filter({ has: page.getByLabel('Name') });
+    await eventually(async () =>
+      expect(await nameError.locator('.field-error').textContent()).toBe('Name is required'),
+    );
+    expect(
+      await page
+        .locator('.field')
+        .filter({ has: page.getByLabel('Email') })
+        .locator('.field-error')
+        .textContent(),
+    ).toBe('Email is required');
+    await s.shot('signup-empty');
     await page.getByLabel('Name').fill('Ayla');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('short');
@@ -63,7 +78,7 @@ describe('Parley in a desktop browser', () => {
     await eventually(async () =>
       expect(await password.evaluate((el) => el === document.activeElement)).toBe(true),
     );
-    expect(s.allow(/status of 400/)).toHaveLength(1);
+    expect(s.allow(/status of 400/)).toHaveLength(2);
     await s.shot('signup-field-error');
     await password.fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign up' }).click();
@@ -108,6 +123,33 @@ describe('Parley in a desktop browser', () => {
     expect(await messages(page).first().textContent()).toContain(QUESTION);
     await eventually(async () => expect(await connection(page).textContent()).toContain('Live'));
     await s.shot('chat-after-reload');
+  });
+
+  it('has room in the sidebar at 1280 wide: the whole search placeholder, a wide rename box', async () => {
+    const sidebar = page.getByRole('complementary', { name: 'Conversations' });
+    const search = sidebar.getByRole('searchbox', { name: 'Search conversations' });
+    const fits = await search.evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = style.font;
+      const text = context.measureText(input.placeholder).width;
+      const padding = Number.parseFloat(style.paddingLeft) + Number.parseFloat(style.paddingRight);
+      return text + padding <= input.clientWidth;
+    });
+    expect(fits).toBe(true);
+    await sidebar
+      .getByRole('button', { name: /^Rename / })
+      .first()
+      .click();
+    const title = sidebar.getByRole('textbox', { name: 'Title' });
+    const width = (await title.boundingBox())!.width;
+    expect(width).toBeGreaterThan(220);
+    await s.shot('sidebar-rename');
+    await title.press('Escape');
+    await sidebar
+      .getByRole('button', { name: /^Rename / })
+      .first()
+      .waitFor();
   });
 
   it('shows reconnecting while the server restarts, then live, and loses nothing', async () => {

@@ -256,28 +256,75 @@ describe('listings with photos, a gallery and Back', () => {
         await eventually(async () => expect(await map.locator('.leaflet-popup').count()).toBe(0));
       });
 
+      it('opens a card from the keyboard, moves focus into it, and Escape gives it back to the pin', async () => {
+        const map = page.getByRole('region', { name: 'Map of the listings' });
+        await mapSettled(map);
+        if ((await pinsFromMiddle(map)).length === 0) {
+          await map.locator('.map-cluster').first().click();
+          await mapSettled(map);
+        }
+        // Tab, as a keyboard does, from the map's zoom buttons to the first single pin.
+        await map.getByRole('button', { name: 'Zoom out' }).focus();
+        await eventually(async () => {
+          await page.keyboard.press('Tab');
+          expect(
+            await page.evaluate(() =>
+              document.activeElement?.matches('.map-pin:not(.map-cluster)'),
+            ),
+          ).toBe(true);
+        });
+        const name = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+        await page.keyboard.press('Enter');
+        const card = map.locator('.leaflet-popup').getByRole('article');
+        await card.waitFor();
+        await mapSettled(map);
+        // Focus is on the card's title link, not dropped to the page.
+        const title = (await card.getByRole('heading').textContent())!;
+        expect(name!.startsWith(title)).toBe(true);
+        expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(title);
+        await s.shot('map-card-keyboard');
+        await page.keyboard.press('Escape');
+        await eventually(async () => expect(await map.locator('.leaflet-popup').count()).toBe(0));
+        expect(
+          await page.evaluate(() => [
+            document.activeElement?.classList.contains('map-pin'),
+            document.activeElement?.getAttribute('aria-label'),
+          ]),
+        ).toEqual([true, name]);
+      });
+
       it('keeps a card open whichever pin it came from, until it is closed', async () => {
         // As first shown, fitted to the pins and not yet moved by the person.
         await page.reload();
         const map = page.getByRole('region', { name: 'Map of the listings' });
         await map.locator('.map-pin').first().waitFor();
         await mapSettled(map);
+        if ((await pinsFromMiddle(map)).length === 0) {
+          await map.locator('.map-cluster').first().click();
+          await mapSettled(map);
+        }
         // Nearest an edge, the pan to show the card is the longest: on a phone it takes
         // the pin itself past the map's edge.
         const pins = await pinsFromMiddle(map);
         const edge = pins.at(-1)!;
         const name = (await edge.getAttribute('aria-label'))!;
+        // Opening a group (a zoom of theirs) offers a new search; the card's pan must not.
+        const offered = await map.getByRole('button', { name: 'Search this area' }).count();
         const card = await openCard(map, edge);
         expect(name.startsWith((await card.getByRole('heading').textContent())!)).toBe(true);
-        // The map's pan to show the card is not the person's: nothing to search anew.
-        expect(await map.getByRole('button', { name: 'Search this area' }).count()).toBe(0);
+        // The map's pan to show the card is not the person's: nothing new to search.
+        expect(await map.getByRole('button', { name: 'Search this area' }).count()).toBe(offered);
         await s.shot('map-edge-pin-card');
         await map.locator('.leaflet-popup-close-button').click();
         await eventually(async () => expect(await map.locator('.leaflet-popup').count()).toBe(0));
       });
 
       it('searches the area the map was moved to', async () => {
+        // As first shown (fitted to the pins), with room to zoom in.
+        await page.reload();
         const map = page.getByRole('region', { name: 'Map of the listings' });
+        await map.locator('.map-pin').first().waitFor();
+        await mapSettled(map);
         await map.getByRole('button', { name: 'Zoom in' }).click();
         await map.getByRole('button', { name: 'Zoom in' }).click();
         await map.getByRole('button', { name: 'Search this area' }).click();
@@ -296,6 +343,24 @@ describe('listings with photos, a gallery and Back', () => {
         await page.getByRole('button', { name: 'Show them anywhere' }).click();
         await page.waitForURL((url) => !url.searchParams.has('bounds'));
         expect(new URL(page.url()).searchParams.get('view')).toBe('map');
+        expect(s.problems).toEqual([]);
+      });
+
+      it('says how many of the results the map shows, and shows more of them', async () => {
+        await page.goto(`${server.url}/listings?view=map`);
+        const map = page.getByRole('region', { name: 'Map of the listings' });
+        await map.getByText('100 of 300 listings on the map').waitFor();
+        await map.getByRole('button', { name: 'Show 100 more on the map' }).click();
+        await map.getByText('200 of 300 listings on the map').waitFor();
+        await mapSettled(map);
+        await s.shot('map-more');
+        await map.getByRole('button', { name: 'Show 100 more on the map' }).click();
+        // All of them shown: nothing more to say.
+        await eventually(async () =>
+          expect(await map.getByText(/of 300 listings on the map/).count()).toBe(0),
+        );
+        // The list beside it still pages as before.
+        await page.getByRole('heading', { name: '300 listings' }).waitFor();
         expect(s.problems).toEqual([]);
       });
 
@@ -319,4 +384,76 @@ describe('listings with photos, a gallery and Back', () => {
       });
     });
   }
+
+  /** The map on the smallest phone: a pin's card, price and buttons included, fits in it. */
+  for (const viewport of [
+    { width: 360, height: 640 },
+    { width: 390, height: 844 },
+  ])
+    it(`fits a pin's card inside the map at ${viewport.width}x${viewport.height}`, async () => {
+      const s = await openSession(browser, {
+        prefix: `listings-card-${viewport.width}x${viewport.height}`,
+        viewport,
+        isMobile: true,
+      });
+      const { page } = s;
+      await page.goto(`${server.url}${SEARCH}&view=map`);
+      const map = page.getByRole('region', { name: 'Map of the listings' });
+      await map.locator('.map-pin').first().waitFor();
+      await mapSettled(map);
+      if ((await pinsFromMiddle(map)).length === 0) {
+        await map.locator('.map-cluster').first().click();
+        await mapSettled(map);
+      }
+      const [pin] = await pinsFromMiddle(map);
+      const card = await openCard(map, pin!);
+      const box = (await map.boundingBox())!;
+      const popup = (await map.locator('.leaflet-popup').boundingBox())!;
+      expect(popup.y).toBeGreaterThanOrEqual(box.y - 1);
+      expect(popup.y + popup.height).toBeLessThanOrEqual(box.y + box.height + 1);
+      // The price and the card's button are on screen, inside the map.
+      for (const part of [card.locator('.listing-price'), card.getByRole('button').last()]) {
+        const b = (await part.boundingBox())!;
+        expect(b.y).toBeGreaterThanOrEqual(box.y);
+        expect(b.y + b.height).toBeLessThanOrEqual(box.y + box.height);
+      }
+      await s.shot('card');
+      expect(s.problems).toEqual([]);
+      await s.context.close();
+    });
+
+  it('keeps the card of a pin beside a group open on a desktop', async () => {
+    const s = await openSession(browser, {
+      prefix: 'listings-beside-group',
+      viewport: { width: 1280, height: 800 },
+    });
+    const { page } = s;
+    await page.goto(`${server.url}/listings?view=map`);
+    const map = page.getByRole('region', { name: 'Map of the listings' });
+    await map.getByText('100 of 300 listings on the map').waitFor();
+    await mapSettled(map);
+    // Seen whole, the island is all groups: one opened (zoomed into) gives single pins too.
+    if ((await pinsFromMiddle(map)).length === 0) {
+      await map.locator('.map-cluster').first().click();
+      await mapSettled(map);
+    }
+    // The single pin nearest any group: the pan to show its card may re-form the groups.
+    const groups = await Promise.all(
+      (await map.locator('.map-cluster').all()).map((g) => g.boundingBox()),
+    );
+    let best: { pin: Locator; distance: number } | null = null;
+    for (const pin of await pinsFromMiddle(map)) {
+      const p = (await pin.boundingBox())!;
+      for (const g of groups) {
+        const distance = Math.hypot(g!.x - p.x, g!.y - p.y);
+        if (!best || distance < best.distance) best = { pin, distance };
+      }
+    }
+    expect(best).not.toBeNull();
+    const card = await openCard(map, best!.pin);
+    await s.shot('card');
+    expect(await card.isVisible()).toBe(true);
+    expect(s.problems).toEqual([]);
+    await s.context.close();
+  });
 });

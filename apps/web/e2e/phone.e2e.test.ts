@@ -139,3 +139,85 @@ describe('Parley on a phone (375x812)', () => {
     expect(s.problems).toEqual([]);
   });
 });
+
+/**
+ * The smallest common phones, as a guest (the most chrome: the sign-up invitation too):
+ * the conversation keeps room for at least one whole listing card.
+ */
+describe.each([
+  { width: 360, height: 640 },
+  { width: 390, height: 844 },
+])('a guest chatting on a small phone ($width x $height)', (viewport) => {
+  let server: E2EServer;
+  let browser: Browser;
+  let s: Session;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer(`web_small_${viewport.width}`);
+    browser = await launchChromium();
+    s = await openSession(browser, {
+      prefix: `small-${viewport.width}`,
+      viewport,
+      isMobile: true,
+    });
+    page = s.page;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('fits a whole listing card under the chat chrome', async () => {
+    await page.goto(server.url);
+    const ask = page.getByRole('searchbox', { name: 'What are you looking for?' });
+    await ask.fill('2 bedroom apartment in Girne for long-term rent under 1000, with parking');
+    await ask.press('Enter');
+    await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    const cards = page.getByRole('log', { name: 'Messages' }).getByRole('article');
+    await cards.first().waitFor();
+    await page.getByText('You are chatting as a guest.').waitFor();
+    const memory = page.getByRole('region', { name: 'Searching for' });
+    await memory.waitFor();
+    await s.shot('reply');
+    const sizes = await page.evaluate(() => {
+      const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+      return {
+        scroller: box('.chat-scroll').height,
+        card: box('.chat-scroll article').height,
+        memory: box('.memory').height,
+        chips: box('.memory .chips').right,
+        save: box('.memory .save-search').left,
+        width: document.documentElement.scrollWidth,
+      };
+    });
+    // A whole card fits in the conversation, with the chrome all there.
+    expect(sizes.card).toBeLessThanOrEqual(sizes.scroller);
+    // "Searching for" is one line, and no chip hides behind "Save".
+    expect(sizes.memory).toBeLessThan(48);
+    expect(sizes.chips).toBeLessThanOrEqual(sizes.save);
+    expect(sizes.width).toBeLessThanOrEqual(viewport.width);
+    await cards.first().scrollIntoViewIfNeeded();
+    await s.shot('card');
+
+    // The invitation, read once, can go: the message box takes the focus, and more room.
+    await page.getByRole('button', { name: 'Hide this note' }).click();
+    expect(await page.getByText('You are chatting as a guest.').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('composer-message');
+    await s.shot('banner-hidden');
+
+    // A chip removed says what happens next, in the same small room.
+    await memory.getByRole('button', { name: 'Remove Parking' }).click();
+    await page.getByText('The next answer will search without Parking.').waitFor();
+    await s.shot('chip-removed');
+    // Hidden for the visit: a reload does not bring it back.
+    await page.reload();
+    await cards.first().waitFor();
+    expect(await page.getByText('You are chatting as a guest.').count()).toBe(0);
+  });
+
+  it('wrote no console error or warning', () => {
+    expect(s.problems).toEqual([]);
+  });
+});

@@ -107,6 +107,7 @@ describe('staff pages at every width', () => {
       const staff = page.getByRole('list', { name: 'Staff' });
       expect(await staff.getByRole('link').allTextContents()).toEqual([
         'Inbox',
+        'My listings',
         'People and roles',
       ]);
       expect(
@@ -294,10 +295,59 @@ describe('staff pages at every width', () => {
     await eventually(async () =>
       expect(
         await page.getByRole('list', { name: 'Staff' }).getByRole('link').allTextContents(),
-      ).toEqual(['Inbox']),
+      ).toEqual(['Inbox', 'My listings']),
     );
     s.allow(/status of 4\d\d/);
     expect(s.problems).toEqual([]);
     await s.context.close();
   }, 120_000);
+
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ])
+    it(`keeps the table still when the last admin is refused (${viewport.width} wide)`, async () => {
+      const s = await openSession(browser, {
+        prefix: `staff-last-admin-${viewport.width}`,
+        viewport,
+        isMobile: viewport.width < 640,
+      });
+      const { page } = s;
+      const me = uniqueEmail('last-admin');
+      const name = `Last Admin ${viewport.width}`;
+      await signUp(s, server.url, name, me);
+      await makeStaff(server, me, 'admin');
+      // The only admin left: the server refuses to take their rights away.
+      await server.query(`UPDATE users SET role = 'user' WHERE role = 'admin' AND email <> $1`, [
+        me,
+      ]);
+      page.on('dialog', (dialog) => void dialog.accept());
+      await page.goto(`${server.url}/admin`);
+      const select = page.getByRole('combobox', { name: `Role of ${name}` });
+      await select.waitFor();
+      const layout = () =>
+        page.evaluate(() =>
+          [
+            ...document.querySelectorAll(
+              '.admin-users tbody tr:first-child > *, .admin-users select',
+            ),
+          ].map((el) => {
+            const r = el.getBoundingClientRect();
+            return [Math.round(r.x), Math.round(r.width)];
+          }),
+        );
+      await page.getByRole('searchbox').fill(name);
+      await eventually(async () => expect(await page.getByRole('row').count()).toBe(2));
+      const before = await layout();
+      await select.selectOption('agent');
+      const status = page.getByRole('row').filter({ hasText: name }).getByRole('status');
+      await eventually(async () => expect(await status.textContent()).toMatch(/^Could not change/));
+      expect(await select.inputValue()).toBe('admin');
+      // The columns and the selects keep their places and widths; the message wraps.
+      expect(await layout()).toEqual(before);
+      await s.shot('refused');
+      s.allow(/status of 4\d\d/);
+      expect(s.problems).toEqual([]);
+      await s.context.close();
+    });
 });

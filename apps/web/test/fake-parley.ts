@@ -50,6 +50,8 @@ interface Subscription {
   socket: FakeSocket;
   id: number | string;
   input: { sessionId: string; lastEventId?: string | null };
+  /** The procedure subscribed to (`sessions.events`, `alerts.events`, ...). */
+  path: string;
 }
 
 export interface FakeParley {
@@ -62,6 +64,8 @@ export interface FakeParley {
   subscriptions: Subscription[];
   /** Sends an event to every subscription of that session. */
   emit(sessionId: string, event: SessionEvent, eventId?: string): void;
+  /** Sends `data` to every subscription of `path` (`alerts.events`, say), as a tracked event. */
+  emitOn(path: string, data: unknown, eventId?: string): void;
   /** Drops every open socket, as a server restart would. */
   dropSockets(): void;
   /** Refuses new sockets until `accept(true)`. */
@@ -189,7 +193,7 @@ class FakeServer {
           socket.deliver({ id: m.id, error: errorShape(error) });
           continue;
         }
-        this.subscriptions.push({ socket, id: m.id, input });
+        this.subscriptions.push({ socket, id: m.id, input, path: params.path });
         socket.deliver({ id: m.id, result: { type: 'started' } });
         continue;
       }
@@ -238,6 +242,15 @@ export function createFakeParley(): FakeParley {
             id: eventId,
             data: superjson.serialize({ id: eventId, data: event }),
           },
+        });
+      }
+    },
+    emitOn(path, data, eventId = String(nextEventId++)) {
+      for (const s of server.subscriptions) {
+        if (s.path !== path) continue;
+        s.socket.deliver({
+          id: s.id,
+          result: { type: 'data', id: eventId, data: superjson.serialize({ id: eventId, data }) },
         });
       }
     },

@@ -34,7 +34,7 @@ describe('account menu', () => {
   it('puts the staff pages under "Staff", apart from the developer pages', async () => {
     await open('admin');
     const staff = screen.getByRole('list', { name: 'Staff' });
-    expect(links(staff)).toEqual(['Inbox', 'People and roles']);
+    expect(links(staff)).toEqual(['Inbox', 'My listings', 'People and roles']);
     const developers = screen.getByRole('list', { name: 'Developers' });
     expect(links(developers)).toEqual(['API keys', 'Webhooks']);
   });
@@ -42,7 +42,7 @@ describe('account menu', () => {
   it('shows an agent the inbox only', async () => {
     await open('agent');
     const staff = screen.getByRole('list', { name: 'Staff' });
-    expect(links(staff)).toEqual(['Inbox']);
+    expect(links(staff)).toEqual(['Inbox', 'My listings']);
   });
 
   it('has no staff heading for everyone else', async () => {

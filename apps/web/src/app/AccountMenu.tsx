@@ -5,10 +5,14 @@ import type { User } from '../api';
 import { Icon } from '../ui/icons';
 import { Popover } from '../ui/Popover';
 
-/** The signed-in person's menu: who they are, the staff and developer pages, sign out. */
+/**
+ * The signed-in person's menu: who they are, their saved searches and alerts, the staff
+ * and developer pages, sign out.
+ */
 export function AccountMenu({ user, onSignOut }: { user: User; onSignOut: () => void }) {
   const { t } = useTranslation();
   const developers = useId();
+  const yours = useId();
   return (
     <Popover
       className="account-menu"
@@ -33,6 +37,22 @@ export function AccountMenu({ user, onSignOut }: { user: User; onSignOut: () => 
               components={{ email: <span className="account-email" title={user.email} /> }}
             />
           </p>
+          {/* What the person keeps for themselves: easy to find again, not only by the bell. */}
+          <p className="popover-heading" id={yours}>
+            {t('account.yours')}
+          </p>
+          <ul className="popover-list" aria-labelledby={yours}>
+            <li>
+              <Link to="/searches" className="popover-item" onClick={close}>
+                {t('account.savedSearches')}
+              </Link>
+            </li>
+            <li>
+              <Link to="/alerts" className="popover-item" onClick={close}>
+                {t('account.alerts')}
+              </Link>
+            </li>
+          </ul>
           {(user.role === 'agent' || user.role === 'admin') && (
             <StaffLinks isAdmin={user.role === 'admin'} onNavigate={close} />
           )}
@@ -84,6 +104,11 @@ function StaffLinks({ isAdmin, onNavigate }: { isAdmin: boolean; onNavigate: () 
         <li>
           <Link to="/inbox" className="popover-item" onClick={onNavigate}>
             {t('account.inbox')}
+          </Link>
+        </li>
+        <li>
+          <Link to="/my-listings" className="popover-item" onClick={onNavigate}>
+            {t('account.myListings')}
           </Link>
         </li>
         {isAdmin && (

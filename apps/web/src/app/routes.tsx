@@ -18,6 +18,9 @@ const KeysPage = page(() => import('../features/keys/KeysPage'), 'KeysPage');
 const WebhooksPage = page(() => import('../features/webhooks/WebhooksPage'), 'WebhooksPage');
 const InboxPage = page(() => import('../features/inbox/InboxPage'), 'InboxPage');
 const AdminUsersPage = page(() => import('../features/admin/AdminUsersPage'), 'AdminUsersPage');
+const MyListingsPage = page(() => import('../features/manage/MyListingsPage'), 'MyListingsPage');
+const NewListingPage = page(() => import('../features/manage/NewListingPage'), 'NewListingPage');
+const EditListingPage = page(() => import('../features/manage/EditListingPage'), 'EditListingPage');
 const ListingsPage = page(() => import('../features/listings/ListingsPage'), 'ListingsPage');
 const ListingDetailPage = page(
   () => import('../features/listings/ListingDetailPage'),
@@ -44,6 +47,9 @@ export function AppRoutes() {
           <Route path="admin" element={<AdminUsersPage />} />
           <Route path="alerts" element={<AlertsPage />} />
           <Route path="searches" element={<SavedSearchesPage />} />
+          <Route path="my-listings" element={<MyListingsPage />} />
+          <Route path="my-listings/new" element={<NewListingPage />} />
+          <Route path="my-listings/:id/edit" element={<EditListingPage />} />
         </Route>
         <Route path="favorites" element={<FavoritesPage />} />
         <Route path="listings" element={<ListingsPage />} />

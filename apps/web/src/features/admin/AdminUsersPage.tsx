@@ -39,6 +39,11 @@ export function AdminUsersPage() {
         <ErrorNotice error={users.error} title={t('admin.couldNotLoad')} />
       ) : (
         <table className="admin-users">
+          <colgroup>
+            <col className="admin-col-name" />
+            <col className="admin-col-email" />
+            <col />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">{t('admin.columns.name')}</th>

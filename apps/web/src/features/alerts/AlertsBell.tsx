@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAlerts } from '../../api';
+import { api, useAlerts } from '../../api';
 import { Icon } from '../../ui/icons';
 import { Popover } from '../../ui/Popover';
 import { AlertItem } from './AlertItem';
@@ -9,7 +9,13 @@ import './alerts.css';
 /** The header's bell: the unread count, live, and the latest alerts in a panel. */
 export function AlertsBell() {
   const { t } = useTranslation();
-  const { alerts, unread, markRead } = useAlerts({ limit: 8 });
+  const utils = api.useUtils();
+  const { alerts, unread, markRead } = useAlerts({
+    limit: 8,
+    // A new alert changes its saved search's "last alert": the saved searches page (open
+    // or visited later) reads them again, instead of saying "No alert yet" under a bell of 1.
+    onAlert: () => void utils.searches.list.invalidate(),
+  });
   return (
     <Popover
       className="alerts-bell"

@@ -18,7 +18,7 @@ function factsOf(filters: SearchFacts): SearchFacts {
 /**
  * "Save this search": keeps the current filters as a saved search, so new listings and
  * price drops that match arrive as alerts (with `conversationId`, also in that chat, as
- * messages). Signed out, it leads to sign-in and back.
+ * messages). Signed out, it leads to sign-in (which says why, and offers sign-up) and back.
  */
 export function SaveSearchButton({
   filters,
@@ -58,7 +58,8 @@ export function SaveSearchButton({
     return (
       <Link
         to="/signin"
-        state={{ from: location.pathname + location.search }}
+        // The sign-in form says why (alerts need an account) and offers to sign up.
+        state={{ from: location.pathname + location.search, reason: 'saveSearch' }}
         className="button button-small save-search"
         aria-label={t('searches.saveThis')}
       >

@@ -83,3 +83,27 @@ export function RequestNote({ request, text }: { request: string | undefined; te
     </div>
   );
 }
+
+/**
+ * Why the form is asked for, when a button sent the person here: "Save this search"
+ * needs an account (its alerts go to it), and a guest should not meet a bare sign-in.
+ */
+export function ReasonNote({
+  reason,
+  form,
+  signUp,
+}: {
+  reason: 'saveSearch' | undefined;
+  form: 'signin' | 'signup';
+  /** The way to the other form, kept with where the person was going. */
+  signUp?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (reason !== 'saveSearch') return null;
+  return (
+    <div className="notice request-note" role="note">
+      <p>{form === 'signin' ? t('auth.saveSearchReason') : t('auth.saveSearchReasonSignUp')}</p>
+      {signUp && <p>{signUp}</p>}
+    </div>
+  );
+}

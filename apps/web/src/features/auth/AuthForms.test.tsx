@@ -233,6 +233,24 @@ describe('after signing in', () => {
     );
   });
 
+  it('says why when "Save this search" sent a guest here, and offers to sign up instead', async () => {
+    const u = userEvent.setup();
+    renderPage('signin', { from: link, reason: 'saveSearch' });
+    expect(screen.getByRole('note')).toHaveTextContent(
+      'Saving a search needs an account: alerts about new matches',
+    );
+    await u.click(screen.getByRole('link', { name: 'No account yet? Create one for free' }));
+    expect(await screen.findByRole('status', { name: 'Went to' })).toHaveTextContent('/signup');
+    expect(screen.getByRole('status', { name: 'With state' })).toHaveTextContent(
+      JSON.stringify({ from: link, reason: 'saveSearch' }),
+    );
+  });
+
+  it('says nothing of saved searches to someone who came to sign in on their own', async () => {
+    renderPage('signin', { from: link });
+    expect(screen.queryByRole('note')).not.toBeInTheDocument();
+  });
+
   it('after sign-up, goes to the chat with the request typed on the landing page', async () => {
     fake.on('auth.register', signedIn);
     const u = userEvent.setup();
@@ -282,6 +300,97 @@ describe('in Turkish and Russian', () => {
       expect(screen.getByLabelText(password).parentElement).toHaveTextContent(error);
     },
   );
+});
+
+describe('an empty form', () => {
+  // What the server says about an empty sign-up: several faults per field, in English.
+  const emptySignUp = () => {
+    throw new FakeError('BAD_REQUEST', 'name: is required; ...', {
+      fieldErrors: {
+        name: ['is required', 'must not be blank'],
+        email: ['must be a valid email address'],
+        password: ['must be at least 8 characters'],
+      },
+    });
+  };
+
+  it.each([
+    ['en', 'Name', 'Email', 'Password', 'Sign up', 'Name is required', 'Email is required'],
+    ['tr', 'Ad', 'E-posta', 'Şifre', 'Kaydol', 'Ad boş bırakılamaz', 'E-posta boş bırakılamaz'],
+    [
+      'ru',
+      'Имя',
+      'Электронная почта',
+      'Пароль',
+      'Зарегистрироваться',
+      'Имя: обязательное поле',
+      'Электронная почта: обязательное поле',
+    ],
+  ] as const)(
+    '%s: one message per field, all in the page language',
+    async (language, name, email, password, submit, nameError, emailError) => {
+      await startTestI18n(language);
+      fake.on('auth.register', emptySignUp);
+      const u = userEvent.setup();
+      renderPage('signup');
+      await u.click(screen.getByRole('button', { name: submit }));
+      await waitFor(() =>
+        expect(screen.getByLabelText(name)).toHaveAttribute('aria-invalid', 'true'),
+      );
+      const nameText = screen.getByLabelText(name).parentElement?.querySelector('.field-error');
+      expect(nameText).toHaveTextContent(new RegExp(`^${nameError}$`));
+      const emailText = screen.getByLabelText(email).parentElement?.querySelector('.field-error');
+      expect(emailText).toHaveTextContent(new RegExp(`^${emailError}$`));
+      expect(
+        screen.getByLabelText(password).parentElement?.querySelector('.field-error'),
+      ).toHaveTextContent(/./);
+      // None of the server's English reaches the page.
+      expect(document.body).not.toHaveTextContent(/must not be blank|must be a valid|is required;/);
+      if (language !== 'en') expect(document.body).not.toHaveTextContent(/must|required/);
+    },
+  );
+
+  it('says an unknown server message in the page language, not in English', async () => {
+    await startTestI18n('tr');
+    fake.on('auth.register', () => {
+      throw new FakeError('BAD_REQUEST', 'name: must not contain something new', {
+        fieldErrors: { name: ['must not contain something new'] },
+      });
+    });
+    const u = userEvent.setup();
+    renderPage('signup');
+    await u.type(screen.getByLabelText('Ad'), 'Ayla');
+    await u.type(screen.getByLabelText('E-posta'), 'ayla@example.com');
+    await u.type(screen.getByLabelText('Şifre'), 'violet harbour 4217');
+    await u.click(screen.getByRole('button', { name: 'Kaydol' }));
+    await waitFor(() =>
+      expect(screen.getByLabelText('Ad')).toHaveAccessibleDescription(
+        'Ad geçerli değil; lütfen kontrol edin',
+      ),
+    );
+    expect(document.body).not.toHaveTextContent('something new');
+  });
+
+  it('sign-in: an empty password is "required" in Russian, once', async () => {
+    await startTestI18n('ru');
+    fake.on('auth.login', () => {
+      throw new FakeError('BAD_REQUEST', 'password: is required', {
+        fieldErrors: { email: ['must be a valid email address'], password: ['is required'] },
+      });
+    });
+    const u = userEvent.setup();
+    renderPage('signin');
+    await u.type(screen.getByLabelText('Электронная почта'), 'ayla');
+    await u.click(screen.getByRole('button', { name: 'Войти' }));
+    await waitFor(() =>
+      expect(screen.getByLabelText('Пароль')).toHaveAccessibleDescription(
+        'Пароль: обязательное поле',
+      ),
+    );
+    expect(screen.getByLabelText('Электронная почта')).toHaveAccessibleDescription(
+      'Электронная почта: некорректный адрес',
+    );
+  });
 });
 
 describe('after a reload', () => {

@@ -3,7 +3,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { api } from '../../api';
 import { Field } from '../../ui/Field';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { AuthForm, RequestNote } from './AuthForm';
+import { AuthForm, ReasonNote, RequestNote } from './AuthForm';
 import { useAuth } from './AuthProvider';
 import { useFormErrors } from './form-errors';
 import { afterSignIn, redirectOf } from './redirect';
@@ -23,14 +23,27 @@ export function SignInPage() {
     },
   });
   const labels = { email: t('auth.email'), password: t('auth.password') };
-  const errors = useFormErrors(login.error, labels);
+  const errors = useFormErrors(login.error, labels, login.variables);
   return (
     <AuthForm
       title={t('auth.signInTitle')}
       submitLabel={t('auth.signInSubmit')}
       busy={login.isPending}
       errors={errors}
-      note={<RequestNote request={redirect.request} text={t('start.requestNoteSignIn')} />}
+      note={
+        <>
+          <ReasonNote
+            reason={redirect.reason}
+            form="signin"
+            signUp={
+              <Link to="/signup" state={redirect}>
+                {t('auth.saveSearchSignUp')}
+              </Link>
+            }
+          />
+          <RequestNote request={redirect.request} text={t('start.requestNoteSignIn')} />
+        </>
+      }
       onSubmit={async (data) => {
         // A guest's conversations and favourites move to the account.
         const guestToken = await auth.guestToken().catch(() => undefined);

@@ -3,7 +3,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { api } from '../../api';
 import { Field } from '../../ui/Field';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { AuthForm, RequestNote } from './AuthForm';
+import { AuthForm, ReasonNote, RequestNote } from './AuthForm';
 import { useAuth } from './AuthProvider';
 import { useFormErrors } from './form-errors';
 import { afterSignIn, redirectOf } from './redirect';
@@ -23,14 +23,19 @@ export function SignUpPage() {
     },
   });
   const labels = { name: t('auth.name'), email: t('auth.email'), password: t('auth.password') };
-  const errors = useFormErrors(register.error, labels);
+  const errors = useFormErrors(register.error, labels, register.variables);
   return (
     <AuthForm
       title={t('auth.signUpTitle')}
       submitLabel={t('auth.signUpSubmit')}
       busy={register.isPending}
       errors={errors}
-      note={<RequestNote request={redirect.request} text={t('start.requestNote')} />}
+      note={
+        <>
+          <ReasonNote reason={redirect.reason} form="signup" />
+          <RequestNote request={redirect.request} text={t('start.requestNote')} />
+        </>
+      }
       onSubmit={async (data) => {
         // A guest's conversations and favourites move to the new account.
         const guestToken = await auth.guestToken().catch(() => undefined);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '../../i18n/i18n';
-import { errorDetails, fieldMessage } from '../../lib/errors';
+import { errorDetails } from '../../lib/errors';
 
 export interface FormErrors {
   /** Messages per field, each a sentence naming the field, to show beside it. */
@@ -32,22 +32,61 @@ export function useCountdown(seconds: number | undefined, key: unknown): number 
 }
 
 /**
+ * One server message about a field ("must be at least 8 characters") as the app's own
+ * sentence about that field, in the language on screen. The server answers in English
+ * only, so a message the app has no text for becomes a plain "is not valid" rather than
+ * English beside a translated label.
+ */
+export function localFieldMessage(label: string, message: string, value?: string): string {
+  const t = i18n.t;
+  // An empty field fails several checks at once (required, blank, not an email); the
+  // person needs to hear only that it is empty.
+  if (value !== undefined && value.trim() === '')
+    return t('fieldErrors.required', { field: label });
+  if (message === 'is required' || message === 'must not be blank')
+    return t('fieldErrors.required', { field: label });
+  if (message === 'must be a valid email address')
+    return t('fieldErrors.invalidEmail', { field: label });
+  const count = Number(/(\d+)/.exec(message)?.[1]);
+  if (/^must be at least \d+ characters?$/.test(message))
+    return t('fieldErrors.tooShort', { field: label, count });
+  if (/^must be at most \d+ characters?$/.test(message))
+    return t('fieldErrors.tooLong', { field: label, count });
+  if (message.startsWith('is too common')) return t('fieldErrors.commonPassword', { field: label });
+  if (message.includes('text-direction')) return t('fieldErrors.directionMarks', { field: label });
+  return t('fieldErrors.invalid', { field: label });
+}
+
+/**
  * Splits a failed auth call into field errors (zod's fieldErrors, a taken email) and a
  * form-level message, with the rate-limit wait counted down. `labels` names each field
- * as the form shows it, in the language on screen.
+ * as the form shows it, in the language on screen; `values` is what was sent, so an
+ * empty field is said to be empty. Each field gets one message: the server may find
+ * several faults in one value, and repeating the field's name in each is noise.
  */
-export function useFormErrors(error: unknown, labels: Record<string, string>): FormErrors {
+export function useFormErrors(
+  error: unknown,
+  labels: Record<string, string>,
+  values?: Record<string, unknown>,
+): FormErrors {
   const details = error ? errorDetails(error) : undefined;
   const retryIn = useCountdown(details?.retryAfter, error);
   if (!details) return { fields: {}, retryIn: 0 };
   const fields: Record<string, string[]> = {};
-  const rest: string[] = [];
+  let unknownField = false;
   for (const [path, messages] of Object.entries(details.fieldErrors)) {
     const field = path.split('.')[0] ?? '';
     const label = labels[field];
-    if (label !== undefined)
-      fields[field] = [...(fields[field] ?? []), ...messages.map((m) => fieldMessage(label, m))];
-    else rest.push(...messages);
+    const first = messages[0];
+    if (label === undefined || first === undefined) {
+      unknownField = true;
+      continue;
+    }
+    if (fields[field]) continue;
+    const value = values?.[field];
+    fields[field] = [
+      localFieldMessage(label, first, typeof value === 'string' ? value : undefined),
+    ];
   }
   if (details.code === 'CONFLICT' && labels.email !== undefined) {
     fields.email = [i18n.t('fieldErrors.emailTaken', { field: labels.email })];
@@ -55,6 +94,12 @@ export function useFormErrors(error: unknown, labels: Record<string, string>): F
   }
   if (details.code === 'TOO_MANY_REQUESTS') return { fields, retryIn, form: undefined };
   const hasFieldErrors = Object.keys(fields).length > 0;
-  const form = rest.length ? rest.join(' ') : hasFieldErrors ? undefined : details.message;
+  // A fault in something the form does not show (say, a stale guest token) has no field
+  // to stand beside and its text is the server's English: say it generically instead.
+  const form = hasFieldErrors
+    ? undefined
+    : unknownField || details.code === 'BAD_REQUEST'
+      ? i18n.t('errors.generic')
+      : details.message;
   return { fields, form, retryIn };
 }

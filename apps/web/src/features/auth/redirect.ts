@@ -6,6 +6,8 @@
 export interface AuthRedirect {
   from?: string;
   request?: string;
+  /** Why they were sent: `saveSearch` (alerts need an account), said on the form. */
+  reason?: 'saveSearch';
 }
 
 /** A path on this site: `/chat/…`, never `//other.site` or a full URL. */
@@ -14,9 +16,11 @@ function localPath(value: unknown): string | undefined {
 }
 
 export function redirectOf(state: unknown): AuthRedirect {
-  const s = (state ?? {}) as { from?: unknown; request?: unknown };
+  const s = (state ?? {}) as { from?: unknown; request?: unknown; reason?: unknown };
   const request = typeof s.request === 'string' && s.request.trim() ? s.request.trim() : undefined;
-  return { from: localPath(s.from), request };
+  const redirect: AuthRedirect = { from: localPath(s.from), request };
+  if (s.reason === 'saveSearch') redirect.reason = 'saveSearch';
+  return redirect;
 }
 
 /** Where to go once signed in: where they were going (the chat by default), request and all. */

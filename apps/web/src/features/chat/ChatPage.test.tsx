@@ -11,6 +11,7 @@ import {
   conversation,
   conversationId,
   deferred,
+  id,
   listing,
   message,
   reply,
@@ -595,6 +596,35 @@ describe('chat pane', () => {
     await waitFor(() => expect(within(memory).getAllByRole('listitem')).toHaveLength(3));
   });
 
+  it('after a chip is removed, says the next answer searches without it, and can ask now', async () => {
+    fake.on('sessions.memory', () => ({
+      summary: 'a flat in Girne',
+      facts: { location: 'Girne', features: ['pool', 'parking'] },
+    }));
+    fake.on('conversations.updateMemory', (input: { facts: unknown }) => ({
+      summary: '',
+      facts: input.facts,
+    }));
+    const user = userEvent.setup();
+    renderChat();
+    const memory = await screen.findByRole('region', { name: 'Searching for' });
+    await user.click(within(memory).getByRole('button', { name: 'Remove Pool' }));
+    const status = await screen.findByText(/The next answer will search without Pool\./);
+    expect(status.closest('[role="status"]')).toBeVisible();
+    await user.click(within(memory).getByRole('button', { name: 'Remove Parking' }));
+    await screen.findByText(/search without Pool and Parking\./);
+    // Nothing was sent by removing chips: only the memory changed.
+    expect(fake.calls.filter((c) => c.path === 'sessions.send')).toHaveLength(0);
+    await user.click(screen.getByRole('button', { name: 'Show results now' }));
+    // What is sent is a plain request, shown in the chat like any other.
+    const sent = fake.calls.filter((c) => c.path === 'sessions.send');
+    expect(sent).toHaveLength(1);
+    expect((sent[0]!.input as { content: string }).content).toBe('Show me the results again');
+    expect(screen.getByRole('textbox', { name: 'Message' })).toHaveFocus();
+    // The question asked, the note has done its work.
+    await waitFor(() => expect(screen.queryByText(/search without Pool/)).not.toBeInTheDocument());
+  });
+
   it('never subscribes or sends with an id that is not a UUID', async () => {
     renderWithParley(fake, <ChatPage />, {
       route: '/chat/undefined',
@@ -665,5 +695,120 @@ describe('chat pane', () => {
     expect(
       await screen.findByText('Waiting for an agent about “Harbour flat”: they will reply here.'),
     ).toBeInTheDocument();
+  });
+});
+
+describe('retry, regenerate and a person in the chat', () => {
+  let clock = Date.now() - 60_000;
+  // Each message a second after the one before: the chat orders them by time.
+  const at = () => {
+    clock += 1000;
+    return new Date(clock);
+  };
+
+  /** A question and a reply stopped after a few words, as the stream tells them. */
+  function stopped(content: string) {
+    const question = message({ content, createdAt: at() });
+    const partial = message({
+      role: 'assistant',
+      content: 'Once upon',
+      replyToId: question.id,
+      metadata: { interrupted: true },
+      createdAt: at(),
+    });
+    const cancelled = run(question.id, { status: 'cancelled', assistantMessageId: partial.id });
+    act(() => fake.emit(sessionId, { type: 'message.created', message: question }));
+    act(() => fake.emit(sessionId, { type: 'message.created', message: partial }));
+    act(() => fake.emit(sessionId, { type: 'run.cancelled', run: cancelled }));
+    return { question, partial };
+  }
+
+  /** A question and its finished reply. */
+  function answered(content: string, question = message({ content, createdAt: at() })) {
+    const answer = message({
+      role: 'assistant',
+      content: `Answer to ${content}`,
+      replyToId: question.id,
+      createdAt: at(),
+    });
+    const done = run(question.id, { status: 'completed', assistantMessageId: answer.id });
+    act(() => fake.emit(sessionId, { type: 'message.created', message: question }));
+    act(() =>
+      fake.emit(sessionId, {
+        type: 'assistant.completed',
+        run: done,
+        message: answer,
+        reply: reply({ responseText: answer.content }),
+      }),
+    );
+    return { question, answer };
+  }
+
+  it('offers Retry only on the latest stopped reply, never on one the chat has moved past', async () => {
+    const { messages } = renderChat();
+    await subscribed();
+    stopped('first');
+    await waitFor(() => expect(screen.getAllByRole('button', { name: 'Retry' })).toHaveLength(1));
+    stopped('second');
+    await waitFor(() => expect(messages()).toHaveLength(4));
+    // One Retry, on the second stopped reply.
+    const retries = screen.getAllByRole('button', { name: 'Retry' });
+    expect(retries).toHaveLength(1);
+    expect(messages()[3]).toContainElement(retries[0]!);
+    // Both still say they were stopped.
+    expect(messages()[1]).toHaveTextContent('Stopped');
+    answered('third');
+    await waitFor(() => expect(messages()).toHaveLength(6));
+    expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+  });
+
+  it('marks the first answer as earlier once Regenerate answered the question again', async () => {
+    const { messages } = renderChat();
+    await subscribed();
+    const { question } = answered('a villa');
+    await waitFor(() => expect(messages()).toHaveLength(2));
+    expect(screen.queryByText('Earlier answer')).not.toBeInTheDocument();
+    answered('a villa', question);
+    await waitFor(() => expect(messages()).toHaveLength(3));
+    expect(messages()[1]).toHaveTextContent('Earlier answer');
+    expect(messages()[2]).not.toHaveTextContent('Earlier answer');
+    expect(within(messages()[2] as HTMLElement).getByRole('button', { name: 'Regenerate' }));
+  });
+
+  it('with a person asked for: no Regenerate, and the box invites a message to them', async () => {
+    const { messages } = renderChat();
+    await subscribed();
+    answered('I want to talk to a person');
+    const last = () => messages()[1] as HTMLElement;
+    await waitFor(() =>
+      expect(within(last()).getByRole('button', { name: 'Regenerate' })).toBeInTheDocument(),
+    );
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    expect(box).toHaveAttribute('placeholder', expect.stringMatching(/home/i));
+    act(() =>
+      fake.emit(sessionId, {
+        type: 'handoff.requested',
+        reason: null,
+        brief: { summary: '', facts: {}, listingsShown: [], listing: null },
+      }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Regenerate' })).not.toBeInTheDocument(),
+    );
+    expect(box).toHaveAttribute('placeholder', 'Write a message for the agent…');
+    const aylin = { id: id(), name: 'Aylin' };
+    act(() => fake.emit(sessionId, { type: 'handoff.assigned', agent: aylin }));
+    await waitFor(() => expect(box).toHaveAttribute('placeholder', 'Write to Aylin…'));
+    expect(screen.queryByRole('button', { name: 'Regenerate' })).not.toBeInTheDocument();
+
+    // Handed back: said until the assistant's next reply, then gone.
+    act(() => fake.emit(sessionId, { type: 'handoff.released', agent: aylin, to: 'assistant' }));
+    expect(
+      await screen.findByText('Aylin handed you back to the assistant.', { exact: false }),
+    ).toBeInTheDocument();
+    expect(box).toHaveAttribute('placeholder', expect.stringMatching(/home/i));
+    answered('a flat in Girne');
+    await waitFor(() => expect(screen.queryByText(/handed you back/)).not.toBeInTheDocument());
+    expect(screen.getByRole('button', { name: 'Talk to an agent' })).toBeInTheDocument();
   });
 });

@@ -98,15 +98,48 @@ export function ChatPage() {
   );
 }
 
-/** A guest's invitation to sign up; the conversation comes along. */
+const BANNER_HIDDEN_KEY = 'parley.guestBannerHidden';
+
+function bannerHidden(): boolean {
+  try {
+    return sessionStorage.getItem(BANNER_HIDDEN_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A guest's invitation to sign up; the conversation comes along. It can be hidden for
+ * the rest of the visit: on a small phone it takes room the conversation needs, and it
+ * was read the first time.
+ */
 function GuestBanner({ from }: { from: string }) {
   const { t } = useTranslation();
+  const [hidden, setHidden] = useState(bannerHidden);
+  if (hidden) return null;
   return (
     <p className="guest-banner">
       <span>{t('chat.guestNote')}</span>
       <Link to="/signup" state={{ from }} className="button button-small button-primary">
         {t('chat.guestSignUp')}
       </Link>
+      <button
+        type="button"
+        className="icon-button guest-banner-close"
+        aria-label={t('chat.dismissBanner')}
+        onClick={() => {
+          try {
+            sessionStorage.setItem(BANNER_HIDDEN_KEY, '1');
+          } catch {
+            // Private mode may refuse storage: hidden for this page only, then.
+          }
+          setHidden(true);
+          // The button goes with the banner: the message box takes the focus.
+          document.getElementById('composer-message')?.focus();
+        }}
+      >
+        <span aria-hidden="true">×</span>
+      </button>
     </p>
   );
 }

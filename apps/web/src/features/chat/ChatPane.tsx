@@ -104,7 +104,15 @@ export function ChatPane({
   const box = useRef<HTMLTextAreaElement>(null);
   const focusBox = useCallback(() => box.current?.focus(), []);
   const actions = useMessageActions(chat, focusBox);
+  const earlier = useMemo(() => earlierAnswers(chat.messages), [chat.messages]);
   const [correcting, setCorrecting] = useState(false);
+  // Chips removed since the last question: the answers on screen still include them, so
+  // the pane says the next answer leaves them out, and offers to ask now.
+  const [removed, setRemoved] = useState<string[]>([]);
+  const questions = chat.messages.filter((m) => m.role === 'user').length;
+  useEffect(() => {
+    if (questions > 0) setRemoved([]);
+  }, [questions]);
   // Offline, nothing being sent reaches the assistant, and Stop could not reach it
   // either: no "typing…" and no Stop until the connection is back.
   const offline = useConnectionStatus() === 'offline';
@@ -148,9 +156,14 @@ export function ChatPane({
             facts={chat.memory.facts}
             busy={correcting}
             onEmptied={focusBox}
-            onChange={(facts) => {
+            onChange={(facts, label) => {
               setCorrecting(true);
-              void chat.updateMemory(facts).finally(() => setCorrecting(false));
+              void chat
+                .updateMemory(facts)
+                .then((memory) => {
+                  if (memory) setRemoved((labels) => [...labels.filter((l) => l !== label), label]);
+                })
+                .finally(() => setCorrecting(false));
             }}
             action={
               // Saved with this conversation, so its alerts are also posted here; a new
@@ -163,6 +176,18 @@ export function ChatPane({
             }
           />
         )}
+        <MemoryChanged
+          removed={removed}
+          // Only the assistant searches: with a person on the line, the next message is theirs to answer.
+          onSearchNow={
+            chat.people.mode === 'assistant' && !chat.activeRun
+              ? () => {
+                  focusBox();
+                  chat.send(t('chat.searchAgainMessage'));
+                }
+              : undefined
+          }
+        />
         <div className="chat-scroll" ref={scroller} onScroll={onScroll}>
           {!chat.loaded && <Loading label={t('chat.loadingMessages')} />}
           {chat.loaded && chat.messages.length === 0 && (
@@ -170,7 +195,12 @@ export function ChatPane({
           )}
           <ol className="messages" role="log" aria-label={t('chat.messages')}>
             {chat.messages.map((message) => (
-              <MessageItem key={message.key} message={message} actions={actions(message)} />
+              <MessageItem
+                key={message.key}
+                message={message}
+                actions={actions(message)}
+                earlier={earlier.has(message.key)}
+              />
             ))}
           </ol>
           {chat.thinking && !offline && <TypingIndicator />}
@@ -189,6 +219,14 @@ export function ChatPane({
         <PeopleBar chat={chat} askedAbout={askedAbout} />
         <Composer
           inputRef={box}
+          // With a person on the line the box asks for a message to them, not for a home.
+          placeholder={
+            chat.people.mode === 'agent' && chat.people.agent
+              ? t('chat.placeholderPerson', { name: chat.people.agent.name })
+              : chat.people.mode === 'waiting'
+                ? t('chat.placeholderWaiting')
+                : undefined
+          }
           // The first message was typed on the welcome pane: keep writing here.
           autoFocus={firstMessage !== undefined}
           onSend={(content) => chat.send(content)}
@@ -200,9 +238,11 @@ export function ChatPane({
 }
 
 /**
- * The buttons each message gets: Retry on our unsent message, on a question whose answer
- * failed or was stopped, and on a stopped reply that is its question's latest answer;
- * Regenerate on the last reply. Nothing while the assistant is busy.
+ * The buttons each message gets: Retry on our unsent message, and on the latest question
+ * whose answer failed or was stopped (or on that stopped reply); Regenerate on the last
+ * reply while the assistant is the one answering. An older failure keeps its words but
+ * not its button: the conversation has moved on, and two Retry buttons would be a
+ * riddle. Nothing while the assistant is busy.
  */
 function useMessageActions(
   chat: UseChatResult,
@@ -212,10 +252,12 @@ function useMessageActions(
     messages,
     activeRun,
     regenerable,
+    people,
     resend: resendRaw,
     retry: retryRaw,
     regenerate: regenerateRaw,
   } = chat;
+  const assistantAnswers = people.mode === 'assistant';
   return useMemo(() => {
     // The button pressed is gone with the next render: the message box takes focus.
     const resend = (key: string) => {
@@ -231,6 +273,7 @@ function useMessageActions(
       return regenerateRaw();
     };
     const questions = new Map(messages.filter((m) => m.id).map((m) => [m.id, m]));
+    const latestQuestion = messages.findLast((m) => m.role === 'user' && m.id)?.id;
     return (message) => {
       if (message.status === 'failed') return { resend: () => resend(message.key) };
       if (activeRun) return {};
@@ -239,21 +282,87 @@ function useMessageActions(
         const run = message.run;
         const unanswered =
           run?.status === 'failed' || (run?.status === 'cancelled' && !run.assistantMessageId);
-        return unanswered ? { retry: () => void retry(id) } : {};
+        return unanswered && id === latestQuestion ? { retry: () => void retry(id) } : {};
       }
-      if (message.status === 'interrupted' && message.replyToId) {
+      if (
+        message.status === 'interrupted' &&
+        message.replyToId &&
+        message.replyToId === latestQuestion
+      ) {
         const question = questions.get(message.replyToId);
         if (question?.run?.assistantMessageId === id) {
           const questionId = message.replyToId;
           return { retry: () => void retry(questionId) };
         }
       }
-      if (regenerable && message.key === regenerable.key) {
+      // Not while a person is asked for or answering: the last reply is the one that
+      // handed over, and another go at it would not reach them.
+      if (assistantAnswers && regenerable && message.key === regenerable.key) {
         return { regenerate: () => void regenerate() };
       }
       return {};
     };
-  }, [messages, activeRun, regenerable, resendRaw, retryRaw, regenerateRaw, focusBox]);
+  }, [
+    messages,
+    activeRun,
+    regenerable,
+    assistantAnswers,
+    resendRaw,
+    retryRaw,
+    regenerateRaw,
+    focusBox,
+  ]);
+}
+
+/**
+ * Replies a later one answers the same question again (Regenerate keeps both, so the
+ * conversation's record stays whole): marked as earlier, so two answers in a row read
+ * as a first and a second try.
+ */
+function earlierAnswers(messages: readonly ChatMessage[]): Set<string> {
+  const latest = new Map<string, string>();
+  for (const m of messages)
+    if (m.role === 'assistant' && m.replyToId && m.status !== 'streaming')
+      latest.set(m.replyToId, m.key);
+  const earlier = new Set<string>();
+  for (const m of messages)
+    if (m.role === 'assistant' && m.replyToId && latest.get(m.replyToId) !== m.key)
+      earlier.add(m.key);
+  return earlier;
+}
+
+/**
+ * After a chip was removed: the answers above still include it, which would look as if
+ * nothing happened. Says what the next answer leaves out, and offers to ask now (the
+ * button's words are what it sends, so nothing unexpected appears in the chat).
+ */
+function MemoryChanged({
+  removed,
+  onSearchNow,
+}: {
+  removed: string[];
+  onSearchNow?: (() => void) | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  // The live region stays mounted, so the first message is announced too.
+  return (
+    <div className="memory-changed" role="status" hidden={removed.length === 0}>
+      {removed.length > 0 && (
+        <>
+          <span>
+            {t('chat.searchWithout', {
+              labels: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(removed),
+            })}
+          </span>
+          {onSearchNow && (
+            <button type="button" className="button button-small" onClick={onSearchNow}>
+              {t('chat.searchAgainNow')}
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  );
 }
 
 export function TypingIndicator() {

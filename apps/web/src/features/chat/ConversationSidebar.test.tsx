@@ -120,6 +120,30 @@ describe('conversation sidebar', () => {
     );
   });
 
+  it('after a delete, focus goes to the next conversation, or to New chat when none is left', async () => {
+    rows = rows.slice(0, 2);
+    const u = userEvent.setup();
+    const { titles } = renderSidebar();
+    await waitFor(() => expect(titles()).toEqual(['Chat 1', 'Chat 2']));
+    screen.getByRole('button', { name: 'Delete Chat 1' }).focus();
+    await u.keyboard('{Enter}');
+    const confirm = screen.getByRole('alertdialog', { name: 'Delete Chat 1?' });
+    within(confirm).getByRole('button', { name: 'Delete' }).focus();
+    await u.keyboard('{Enter}');
+    await waitFor(() => expect(titles()).toEqual(['Chat 2']));
+    await waitFor(() => expect(screen.getByRole('link', { name: /Chat 2/ })).toHaveFocus());
+
+    screen.getByRole('button', { name: 'Delete Chat 2' }).focus();
+    await u.keyboard('{Enter}');
+    within(screen.getByRole('alertdialog', { name: 'Delete Chat 2?' }))
+      .getByRole('button', { name: 'Delete' })
+      .focus();
+    await u.keyboard('{Enter}');
+    await screen.findByText('No conversations yet.', { exact: false });
+    expect(screen.getByRole('button', { name: 'New chat' })).toHaveFocus();
+    expect(document.activeElement).not.toBe(document.body);
+  });
+
   it('renames, archives and deletes', async () => {
     const u = userEvent.setup();
     const { titles, onDeleted } = renderSidebar();

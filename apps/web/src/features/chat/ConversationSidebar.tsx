@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { Icon } from '../../ui/icons';
@@ -29,12 +29,38 @@ export function ConversationSidebar({
     { getNextPageParam: (page) => page.nextCursor ?? undefined },
   );
   const { items, sentinel, loadMore } = usePagedItems(list);
+  // A deleted conversation takes the focused Delete button with it: focus goes to the
+  // conversation now in its place (or the one before), else to "New chat".
+  const listRef = useRef<HTMLUListElement>(null);
+  const newChat = useRef<HTMLButtonElement>(null);
+  const deleted = useRef<{ id: string; index: number } | null>(null);
+  const ids = items.map((c) => c.id);
+  const idsKey = ids.join(',');
+  useEffect(() => {
+    const gone = deleted.current;
+    if (!gone || idsKey.split(',').includes(gone.id)) return;
+    deleted.current = null;
+    // Only when focus was lost with it, not after the person moved on.
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    const links = listRef.current?.querySelectorAll<HTMLAnchorElement>('.conversation-link');
+    const next = links?.length ? links[Math.min(gone.index, links.length - 1)] : undefined;
+    (next ?? newChat.current)?.focus();
+  }, [idsKey]);
+  const itemDeleted = useCallback(
+    (id: string) => {
+      deleted.current = { id, index: Math.max(0, idsKey.split(',').indexOf(id)) };
+      onDeleted(id);
+    },
+    [idsKey, onDeleted],
+  );
 
   return (
     <aside className="sidebar" aria-label={t('sidebar.title')}>
       <div className="sidebar-head">
         <h2>{t('sidebar.title')}</h2>
         <button
+          ref={newChat}
           type="button"
           className="button button-small button-primary"
           onClick={onNewChat}
@@ -81,13 +107,13 @@ export function ConversationSidebar({
                 : t('sidebar.none')}
           </p>
         ) : (
-          <ul className="conversations">
+          <ul className="conversations" ref={listRef}>
             {items.map((c) => (
               <ConversationItem
                 key={c.id}
                 conversation={c}
                 active={c.id === activeId}
-                onDeleted={onDeleted}
+                onDeleted={itemDeleted}
               />
             ))}
           </ul>

@@ -4,11 +4,12 @@ import { Link } from 'react-router';
 import type { SearchFacts } from '../../api';
 import { useFormat } from '../../lib/format';
 import { paramsFromFilters } from '../listings/search-params';
+import { chipLabels } from './chip-labels';
 
 /** What the assistant understood, as chips, with a link to the same search on the listings page. */
 export function FilterChips({ filters }: { filters: SearchFacts }) {
   const { t } = useTranslation();
-  const labels = useFormat().facts(filters);
+  const labels = chipLabels(useFormat(), filters);
   if (labels.length === 0) return null;
   return (
     <div className="chips-row">
@@ -72,7 +73,8 @@ export function MemoryChips({
   onEmptied,
 }: {
   facts: SearchFacts;
-  onChange: (facts: SearchFacts) => void;
+  /** `removed`: the chip's label, as shown, for saying what the next answer leaves out. */
+  onChange: (facts: SearchFacts, removed: string) => void;
   busy?: boolean;
   action?: React.ReactNode;
   /** The last chip was removed with its ×: where focus goes now (the message box). */
@@ -101,7 +103,7 @@ export function MemoryChips({
       <span className="memory-title">{t('chat.memoryTitle')}</span>
       <ul className="chips" ref={list}>
         {parts.map((part, index) => {
-          const label = format.facts(part.only)[0] ?? part.key;
+          const label = chipLabels(format, part.only)[0] ?? part.key;
           return (
             <li key={part.key} className="chip chip-removable">
               {label}
@@ -114,7 +116,7 @@ export function MemoryChips({
                 onClick={() => {
                   if (busy) return;
                   removed.current = { key: part.key, index };
-                  onChange(part.without);
+                  onChange(part.without, label);
                 }}
               >
                 <span aria-hidden="true">×</span>

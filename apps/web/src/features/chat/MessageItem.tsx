@@ -22,9 +22,12 @@ export interface MessageActions {
 export function MessageItem({
   message,
   actions = {},
+  earlier = false,
 }: {
   message: ChatMessage;
   actions?: MessageActions;
+  /** A later reply answers the same question again (after Regenerate). */
+  earlier?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const mine = message.role === 'user';
@@ -44,7 +47,7 @@ export function MessageItem({
       : null;
   return (
     <li
-      className={`message ${mine ? 'message-user' : 'message-assistant'}`}
+      className={`message ${mine ? 'message-user' : 'message-assistant'}${earlier ? ' message-earlier' : ''}`}
       aria-busy={streaming || sending || undefined}
       data-pending={sending || undefined}
       data-status={status}
@@ -56,6 +59,7 @@ export function MessageItem({
         <span className="visually-hidden">{mine ? t('chat.you') : t('chat.assistant')}</span>
       )}
       <div className="bubble">
+        {earlier && <span className="message-tag">{t('chat.earlierAnswer')}</span>}
         <p className="message-text" lang={lang}>
           {message.content}
           {streaming && <span className="caret" aria-hidden="true" />}

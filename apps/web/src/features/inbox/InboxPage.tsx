@@ -1,6 +1,8 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type InboxItem, useChat } from '../../api';
+import { currentLanguage } from '../../i18n/i18n';
+import { LOCALES } from '../../i18n/languages';
 import { LoadMore } from '../../ui/LoadMore';
 import { ErrorNotice, Loading } from '../../ui/Status';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -118,7 +120,9 @@ export function InboxPage() {
                       <strong>
                         <CustomerName customer={item.customer} />
                       </strong>
-                      <span className="muted">{item.lastMessage?.content ?? ''}</span>
+                      <span className="muted">
+                        {(item.lastCustomerMessage ?? item.lastMessage)?.content ?? ''}
+                      </span>
                     </button>
                   </li>
                 ))}
@@ -140,9 +144,48 @@ export function InboxPage() {
   );
 }
 
+/** Re-renders every `ms`, so "waiting 4 minutes" keeps counting while the list is open. */
+function useNow(ms: number): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
+  return now;
+}
+
+/** "4 minutes", "2 hours", "1 day" in the agent's language: how long someone has waited. */
+function waited(since: Date, now: Date, locale: string): string | null {
+  const minutes = Math.floor((now.getTime() - since.getTime()) / 60_000);
+  if (minutes < 1) return null;
+  const [value, unit] =
+    minutes < 60
+      ? [minutes, 'minute']
+      : minutes < 48 * 60
+        ? [Math.floor(minutes / 60), 'hour']
+        : [Math.floor(minutes / 1440), 'day'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+}
+
+/** The customer's language, by name in the agent's own: the one the assistant answered in. */
+function customerLanguage(item: InboxItem, locale: string): string | null {
+  if (!item.language) return null;
+  try {
+    return new Intl.DisplayNames(locale, { type: 'language' }).of(item.language) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function WaitingItem(props: { item: InboxItem; busy: boolean; onClaim: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { item } = props;
+  const locale = LOCALES[currentLanguage(i18n)];
+  const now = useNow(30_000);
+  const duration = item.waitingSince ? waited(item.waitingSince, now, locale) : null;
+  const language = customerLanguage(item, locale);
+  // What the customer said is what an agent needs first; the last word otherwise.
+  const last = item.lastCustomerMessage ?? item.lastMessage;
   return (
     <li className="inbox-item">
       <div>
@@ -151,8 +194,34 @@ function WaitingItem(props: { item: InboxItem; busy: boolean; onClaim: () => voi
         </strong>{' '}
         <span className="muted">{item.brief.summary || item.conversation.title}</span>
       </div>
+      {(item.waitingSince || language) && (
+        <div className="inbox-meta">
+          {item.waitingSince && (
+            <span className="inbox-waited">
+              <time dateTime={item.waitingSince.toISOString()}>
+                {duration ? t('inbox.waitedFor', { duration }) : t('inbox.waitedJustNow')}
+              </time>
+            </span>
+          )}
+          {language && <span>{t('inbox.language', { language })}</span>}
+        </div>
+      )}
       {item.brief.listing && <div className="muted">{item.brief.listing.title}</div>}
-      {item.lastMessage && <div className="inbox-last">{item.lastMessage.content}</div>}
+      {last && (
+        <div className="inbox-last">
+          {/* Whose words these are: the customer's own, or the assistant's last answer. */}
+          <span className="inbox-last-author">
+            {last.role === 'assistant'
+              ? t('inbox.assistant')
+              : last.role === 'agent'
+                ? (last.author?.name ?? t('inbox.customer'))
+                : last.role === 'user'
+                  ? t('inbox.customer')
+                  : null}
+          </span>{' '}
+          {last.content}
+        </div>
+      )}
       <button type="button" className="button" disabled={props.busy} onClick={props.onClaim}>
         {t('inbox.claim')}
       </button>

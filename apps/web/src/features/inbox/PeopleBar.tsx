@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type UseChatResult } from '../../api';
 import { ErrorNotice } from '../../ui/Status';
@@ -20,6 +21,15 @@ export function PeopleBar({
   const { t } = useTranslation();
   const request = api.sessions.requestAgent.useMutation();
   const { people, sessionId } = chat;
+  // "Aylin handed you back" is news until the assistant answers again: then the reply
+  // itself says who is answering, and the line goes (it would otherwise stay for good).
+  const replies = chat.messages.filter((m) => m.role === 'assistant').length;
+  const [handedBackAt, setHandedBackAt] = useState<{ from: unknown; replies: number } | null>(null);
+  if (people.handedBack && handedBackAt?.from !== people.handedBack)
+    setHandedBackAt({ from: people.handedBack, replies });
+  const showHandedBack =
+    people.handedBack !== null &&
+    (handedBackAt?.from !== people.handedBack || replies <= handedBackAt.replies);
   if (!sessionId) return null;
   return (
     <div className="people-bar" role="status">
@@ -31,7 +41,7 @@ export function PeopleBar({
         </span>
       ) : (
         <>
-          {people.handedBack && (
+          {people.handedBack && showHandedBack && (
             <span>{t('people.handedBack', { name: people.handedBack.name })}</span>
           )}
           <button

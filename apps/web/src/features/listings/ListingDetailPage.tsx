@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, skipToken } from '../../api';
@@ -9,10 +10,15 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { FavoriteButton } from '../favorites/FavoriteButton';
 import { useFavorites } from '../favorites/useFavorites';
 import { AskAboutListing } from '../inbox/AskAboutListing';
+import { EditListingLink } from '../manage/EditListingLink';
 import { backFrom } from './back';
 import { Gallery } from './Gallery';
 import { ListingCard } from './ListingCard';
+import './listing-detail.css';
 import { OwnerPhotos } from './OwnerPhotos';
+
+// Leaflet loads only for a listing that has a place on the map.
+const ListingsMap = lazy(() => import('../map/ListingsMap'));
 
 /** One listing, at /listings/:id. */
 export function ListingDetailPage() {
@@ -28,7 +34,9 @@ export function ListingDetailPage() {
   useDocumentTitle(listing.data?.title ?? t('listing.docTitle'));
   const location = useLocation();
   const favorites = useFavorites();
-  const target = backFrom(location.state);
+  // An in-app link that said nothing of where it came from (an alert in the bell) still
+  // goes back there, as a plain "Back".
+  const target = backFrom(location.state, window.history.state?.idx > 0);
   const back = (
     <p className="listing-back">
       <Link
@@ -81,8 +89,11 @@ export function ListingDetailPage() {
       <h1 id="listing-title">{l.title}</h1>
       <div className="listing-head-row">
         <p className="listing-price listing-price-large">{format.price(l)}</p>
-        <FavoriteButton listing={l} favorites={favorites} variant="inline" />
-        <AskAboutListing listing={l} />
+        <div className="listing-head-actions">
+          <EditListingLink listing={l} />
+          <FavoriteButton listing={l} favorites={favorites} variant="inline" />
+          <AskAboutListing listing={l} />
+        </div>
       </div>
       <Gallery images={l.images} title={l.title} />
       <OwnerPhotos listing={l} />
@@ -115,6 +126,14 @@ export function ListingDetailPage() {
             ))}
           </ul>
         </>
+      )}
+      {l.lat !== null && l.lng !== null && (
+        <section className="listing-map" aria-labelledby="listing-map-title">
+          <h2 id="listing-map-title">{t('listing.onMap')}</h2>
+          <Suspense fallback={<Loading label={t('map.loading')} />}>
+            <ListingsMap listings={[l]} cards={false} />
+          </Suspense>
+        </section>
       )}
       <p className="muted small">{t('listing.listed', { date: format.dateTime(l.createdAt) })}</p>
       <Similar id={l.id} />

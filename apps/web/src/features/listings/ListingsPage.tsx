@@ -20,7 +20,7 @@ import {
 const PAGE = 12;
 
 // Leaflet and the island's outline load only when someone opens the map.
-const ListingsMap = lazy(() => import('../map/ListingsMap'));
+const ResultsMap = lazy(() => import('../map/ResultsMap'));
 
 /** Browse listings; the filters live in the URL, so a search can be shared and reloaded. */
 export function ListingsPage() {
@@ -168,11 +168,7 @@ export function ListingsPage() {
         {onMap && (
           <div className="map-column">
             <Suspense fallback={<Loading label={t('map.loading')} />}>
-              <ListingsMap
-                listings={items}
-                bounds={filters.bounds}
-                onSearchArea={(bounds) => go({ ...filters, bounds })}
-              />
+              <ResultsMap filters={filters} onSearchArea={(bounds) => go({ ...filters, bounds })} />
             </Suspense>
           </div>
         )}

@@ -7,12 +7,29 @@ export interface FromState {
   from?: string;
 }
 
-export type BackLabel = 'chat' | 'listings' | 'favorites' | 'home' | 'listing';
+export type BackLabel =
+  | 'chat'
+  | 'listings'
+  | 'favorites'
+  | 'home'
+  | 'listing'
+  | 'mine'
+  /** A page of the app that is none of the above (an alert, a saved search): plain "Back". */
+  | 'back';
 
-export function backFrom(state: unknown): { to: string; label: BackLabel; known: boolean } {
+/**
+ * `inApp`: the person got here from another page of this app (history has a page before
+ * this one), even by a link that said nothing of where it was (an alert in the bell).
+ */
+export function backFrom(
+  state: unknown,
+  inApp = false,
+): { to: string; label: BackLabel; known: boolean } {
   const from = (state as FromState | null)?.from;
   if (typeof from !== 'string' || !from.startsWith('/') || from.startsWith('//'))
-    return { to: '/listings', label: 'listings', known: false };
+    return inApp
+      ? { to: '/listings', label: 'back', known: true }
+      : { to: '/listings', label: 'listings', known: false };
   const path = from.split(/[?#]/)[0]!;
   const label: BackLabel = path.startsWith('/chat')
     ? 'chat'
@@ -20,8 +37,12 @@ export function backFrom(state: unknown): { to: string; label: BackLabel; known:
       ? 'favorites'
       : path.startsWith('/listings/')
         ? 'listing'
-        : path === '/'
-          ? 'home'
-          : 'listings';
+        : path === '/listings'
+          ? 'listings'
+          : path.startsWith('/my-listings')
+            ? 'mine'
+            : path === '/'
+              ? 'home'
+              : 'back';
   return { to: from, label, known: true };
 }

@@ -3,7 +3,7 @@ import 'leaflet/dist/leaflet.css';
 import 'react-leaflet-cluster/dist/assets/MarkerCluster.css';
 import './map.css';
 import L from 'leaflet';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   GeoJSON,
@@ -27,6 +27,10 @@ export interface ListingsMapProps {
   bounds?: Bounds;
   /** Offered once the person has moved the map: search the box now in view. */
   onSearchArea?: (bounds: Bounds) => void;
+  /** A pin opens the listing's card (the default); off where the card is the page itself. */
+  cards?: boolean;
+  /** Said over the map's bottom edge (how many of the results it shows, and a way to more). */
+  footer?: ReactNode;
 }
 
 type Placed = Listing & { lat: number; lng: number };
@@ -45,7 +49,13 @@ const fromLatLng = (b: L.LatLngBounds): Bounds => ({
  * card. With no tile source configured the map is Cyprus's outline, drawn from bundled
  * data (no request leaves the site). Loaded on demand, as its own chunk.
  */
-export default function ListingsMap({ listings, bounds, onSearchArea }: ListingsMapProps) {
+export default function ListingsMap({
+  listings,
+  bounds,
+  onSearchArea,
+  cards = true,
+  footer,
+}: ListingsMapProps) {
   const { t, i18n } = useTranslation();
   const tiles = useMemo(() => tileSource(), []);
   const placed = listings.filter((l): l is Placed => l.lat !== null && l.lng !== null);
@@ -109,7 +119,7 @@ export default function ListingsMap({ listings, bounds, onSearchArea }: Listings
           }
         >
           {placed.map((listing) => (
-            <Pin key={listing.id} listing={listing} />
+            <Pin key={listing.id} listing={listing} card={cards} />
           ))}
         </MarkerClusterGroup>
       </MapContainer>
@@ -125,7 +135,12 @@ export default function ListingsMap({ listings, bounds, onSearchArea }: Listings
           {t('map.searchArea')}
         </button>
       )}
-      {missing > 0 && <p className="map-note">{t('map.notPlaced', { count: missing })}</p>}
+      {(missing > 0 || footer) && (
+        <div className="map-note">
+          {missing > 0 && <p>{t('map.notPlaced', { count: missing })}</p>}
+          {footer}
+        </div>
+      )}
     </section>
   );
 }
@@ -193,8 +208,12 @@ function FitPins({
   return null;
 }
 
-/** A price label pointing at the listing; Enter or a click opens its card. */
-function Pin({ listing }: { listing: Placed }) {
+/**
+ * A price label pointing at the listing; Enter or a click opens its card. Opened, the
+ * card takes focus (its title's link), and Escape or its close button shuts it and
+ * gives focus back to the pin, so a keyboard never drops to the page.
+ */
+function Pin({ listing, card }: { listing: Placed; card: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const label = format.shortMoney(listing.price, listing.currency);
@@ -206,8 +225,10 @@ function Pin({ listing }: { listing: Placed }) {
     () => [listing.lat, listing.lng],
     [listing.lat, listing.lng],
   );
+  const events = useMemo(() => cardFocus(), []);
+  if (!card) return <Marker position={position} icon={icon} interactive={false} keyboard={false} />;
   return (
-    <Marker position={position} icon={icon} riseOnHover>
+    <Marker position={position} icon={icon} riseOnHover eventHandlers={events}>
       <Popup
         className="map-popup"
         minWidth={240}
@@ -216,10 +237,54 @@ function Pin({ listing }: { listing: Placed }) {
         autoPanPaddingTopLeft={[16, 64]}
         autoPanPaddingBottomRight={[16, 16]}
       >
-        <ListingCard listing={listing} />
+        <FocusOnOpen>
+          <ListingCard listing={listing} />
+        </FocusOnOpen>
       </Popup>
     </Marker>
   );
+}
+
+/**
+ * The card's content is drawn once its popup is open (a portal into it): on that first
+ * draw, focus moves to the card's title link, so Enter on a pin leads into its card.
+ */
+function FocusOnOpen({ children }: { children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.querySelector<HTMLElement>('.listing-title a')?.focus({ preventScroll: true });
+  }, []);
+  return <div ref={box}>{children}</div>;
+}
+
+/**
+ * A marker's popup handlers: the card takes focus when it opens (`FocusOnOpen`); Escape in it closes it;
+ * when it closes with focus inside (or lost to the page), focus goes back to the pin.
+ */
+function cardFocus(): L.LeafletEventHandlerFnMap {
+  let onKey: ((e: KeyboardEvent) => void) | null = null;
+  return {
+    popupopen(e) {
+      const marker = e.target as L.Marker;
+      const element = (e as L.PopupEvent).popup.getElement();
+      if (!element) return;
+      onKey = (key) => {
+        if (key.key !== 'Escape') return;
+        key.stopPropagation();
+        marker.closePopup();
+      };
+      element.addEventListener('keydown', onKey);
+    },
+    popupclose(e) {
+      const marker = e.target as L.Marker;
+      const element = (e as L.PopupEvent).popup.getElement();
+      if (element && onKey) element.removeEventListener('keydown', onKey);
+      onKey = null;
+      const active = document.activeElement;
+      const lost = !active || active === document.body || Boolean(element?.contains(active));
+      if (lost) marker.getElement()?.focus({ preventScroll: true });
+    },
+  };
 }
 
 /**
