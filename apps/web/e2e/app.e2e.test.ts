@@ -68,12 +68,14 @@ describe('Parley in a desktop browser', () => {
     await page.getByLabel('Password').fill('short');
     await page.getByRole('button', { name: 'Sign up' }).click();
     const password = page.getByLabel('Password');
+    // The empty submission above left the field invalid ("is required"): wait for this
+    // answer's message, read through the field's own description.
     await eventually(async () => {
       expect(await password.getAttribute('aria-invalid')).toBe('true');
+      const describedBy = await password.getAttribute('aria-describedby');
+      const error = await page.locator(`[id="${describedBy?.split(' ').at(-1)}"]`).textContent();
+      expect(error).toMatch(/Password must be at least 8 characters/);
     });
-    const describedBy = await password.getAttribute('aria-describedby');
-    const error = await page.locator(`[id="${describedBy?.split(' ').at(-1)}"]`).textContent();
-    expect(error).toMatch(/Password must be at least 8 characters/);
     // The field in error has the focus (so its message is read out), not the page.
     await eventually(async () =>
       expect(await password.evaluate((el) => el === document.activeElement)).toBe(true),
