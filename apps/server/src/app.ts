@@ -10,7 +10,6 @@ import {
   closeRuns,
   createContextFactory,
   createServices,
-  DELIVERY_LANE,
   defineTasks,
   listingsChanged,
   REST_PREFIX,
@@ -295,12 +294,7 @@ export async function startParley(
         { webhooks: secrets.otherKey },
         'webhook secrets sealed with another key: their deliveries fail until WEBHOOK_SECRETS_KEY is the key they were sealed with (every instance needs the same key)',
       );
-    jobs = new JobEngine({
-      sequelize: db.sequelize,
-      url: db.url,
-      logger,
-      lanes: { [DELIVERY_LANE]: { concurrency: env.WEBHOOK_CONCURRENCY } },
-    });
+    jobs = new JobEngine({ sequelize: db.sequelize, url: db.url, logger });
     const services: ApiServices = createServices({
       db,
       infra,

@@ -52,5 +52,4 @@ export { type AppRouter, appRouter } from './router';
 export { CANCEL_CHANNEL, closeRuns } from './runs/executor';
 export { defineTasks } from './tasks';
 export { createCallerFactory, type ErrorData } from './trpc';
-export { DELIVERY_LANE } from './webhooks/schedule';
 export { sealPlaintextSecrets } from './webhooks/sealing';

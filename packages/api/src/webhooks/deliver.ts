@@ -40,7 +40,6 @@ interface Claimed {
   attempts: number;
   ordering_key: string | null;
   webhook_id: string;
-  owner_id: string;
   url: string;
   /** Sealed (sealing.ts); opened just before the request is signed. */
   secret_sealed: string | null;
@@ -69,7 +68,7 @@ export async function attemptDelivery(deps: DeliverDeps, deliveryId: string): Pr
            WHERE o.webhook_id = d.webhook_id AND o.ordering_key = d.ordering_key
              AND o.status = 'pending' AND o.seq < d.seq)
       RETURNING d.id, d.event, d.body, d.attempts, d.ordering_key, d.webhook_id,
-                w.user_id AS owner_id, w.url, w.secret_sealed, w.enabled`,
+                w.url, w.secret_sealed, w.enabled`,
     { bind: [deliveryId, leaseMs], type: QueryTypes.SELECT },
   );
   if (!claimed) return notTaken(deps, deliveryId);
@@ -116,14 +115,8 @@ export async function attemptDelivery(deps: DeliverDeps, deliveryId: string): Pr
  */
 async function notTaken(deps: DeliverDeps, deliveryId: string): Promise<void> {
   await withTransaction(deps.sequelize, async (transaction) => {
-    const [row] = await deps.sequelize.query<{
-      due: Date;
-      blocked: boolean;
-      owner_id: string;
-      ordering_key: string | null;
-    }>(
-      `SELECT GREATEST(d.locked_until, d.next_attempt_at) AS due, d.ordering_key,
-              (SELECT w.user_id FROM webhooks w WHERE w.id = d.webhook_id) AS owner_id,
+    const [row] = await deps.sequelize.query<{ due: Date; blocked: boolean }>(
+      `SELECT GREATEST(d.locked_until, d.next_attempt_at) AS due,
               EXISTS (SELECT 1 FROM webhook_deliveries o
                        WHERE o.webhook_id = d.webhook_id AND o.ordering_key = d.ordering_key
                          AND o.status = 'pending' AND o.seq < d.seq) AS blocked
@@ -133,8 +126,7 @@ async function notTaken(deps: DeliverDeps, deliveryId: string): Promise<void> {
       { bind: [deliveryId], type: QueryTypes.SELECT, transaction },
     );
     if (!row || row.blocked) return;
-    const delivery = { id: deliveryId, ownerId: row.owner_id, orderingKey: row.ordering_key };
-    await scheduleAttempt(deps.jobs, delivery, row.due, transaction);
+    await scheduleAttempt(deps.jobs, deliveryId, row.due, transaction);
   });
 }
 
@@ -203,12 +195,7 @@ async function finish(
     );
     if (!row) return; // deleted with its webhook meanwhile
     if (row.status === 'pending')
-      await scheduleAttempt(
-        deps.jobs,
-        { id: claimed.id, ownerId: claimed.owner_id, orderingKey: claimed.ordering_key },
-        row.next_attempt_at ?? undefined,
-        transaction,
-      );
+      await scheduleAttempt(deps.jobs, claimed.id, row.next_attempt_at ?? undefined, transaction);
     else await queueNext(deps, claimed, transaction);
   });
 }
@@ -227,12 +214,7 @@ async function queueNext(
     { bind: [claimed.webhook_id, claimed.ordering_key], type: QueryTypes.SELECT, transaction },
   );
   if (next)
-    await scheduleAttempt(
-      deps.jobs,
-      { id: next.id, ownerId: claimed.owner_id, orderingKey: claimed.ordering_key },
-      next.next_attempt_at ?? undefined,
-      transaction,
-    );
+    await scheduleAttempt(deps.jobs, next.id, next.next_attempt_at ?? undefined, transaction);
 }
 
 /**

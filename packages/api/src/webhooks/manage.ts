@@ -201,14 +201,14 @@ export async function redeliver(
   deliveryId: string,
 ): Promise<Delivery> {
   return withTransaction(deps.sequelize, async (transaction) => {
-    const [row] = await deps.sequelize.query<DeliveryRow & { ordering_key: string | null }>(
+    const [row] = await deps.sequelize.query<DeliveryRow>(
       `UPDATE webhook_deliveries d
           SET status = 'pending', next_attempt_at = now(),
               retry_until = now() + make_interval(secs => $3::double precision / 1000),
               updated_at = now()
          FROM webhooks w
         WHERE d.id = $1 AND w.id = d.webhook_id AND w.user_id = $2
-        RETURNING ${DELIVERY_COLUMNS}, d.ordering_key`,
+        RETURNING ${DELIVERY_COLUMNS}`,
       {
         bind: [deliveryId, userId, deps.config.retryWindowMs],
         type: QueryTypes.SELECT,
@@ -216,8 +216,7 @@ export async function redeliver(
       },
     );
     if (!row) throw notFound('Delivery');
-    const delivery = { id: row.id, ownerId: userId, orderingKey: row.ordering_key };
-    await scheduleAttempt(deps.jobs, delivery, undefined, transaction);
+    await scheduleAttempt(deps.jobs, row.id, undefined, transaction);
     return toDelivery(row);
   });
 }
@@ -268,9 +267,7 @@ export async function insertDeliveries(
   const bodies = deliveries.map((d, i) =>
     JSON.stringify({ id: ids[i], type: d.event, createdAt: now.toISOString(), data: d.data }),
   );
-  const rows = await deps.sequelize.query<
-    DeliveryRow & { owner_id: string; ordering_key: string | null }
-  >(
+  const rows = await deps.sequelize.query<DeliveryRow>(
     `INSERT INTO webhook_deliveries AS d
        (id, webhook_id, event, ordering_key, body, next_attempt_at, retry_until, created_at)
      SELECT i.id, i.webhook_id, i.event, i.ordering_key, i.body, now(),
@@ -278,8 +275,7 @@ export async function insertDeliveries(
        FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[])
             WITH ORDINALITY AS i (id, webhook_id, event, ordering_key, body, n)
       ORDER BY i.n
-     RETURNING ${DELIVERY_COLUMNS}, d.ordering_key,
-               (SELECT w.user_id FROM webhooks w WHERE w.id = d.webhook_id) AS owner_id`,
+     RETURNING ${DELIVERY_COLUMNS}`,
     {
       bind: [
         ids,
@@ -293,9 +289,6 @@ export async function insertDeliveries(
       transaction,
     },
   );
-  for (const row of rows) {
-    const delivery = { id: row.id, ownerId: row.owner_id, orderingKey: row.ordering_key };
-    await scheduleAttempt(deps.jobs, delivery, undefined, transaction);
-  }
+  for (const row of rows) await scheduleAttempt(deps.jobs, row.id, undefined, transaction);
   return rows;
 }
