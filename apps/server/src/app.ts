@@ -10,6 +10,7 @@ import {
   closeRuns,
   createContextFactory,
   createServices,
+  DELIVERY_LANE,
   defineTasks,
   listingsChanged,
   REST_PREFIX,
@@ -294,7 +295,12 @@ export async function startParley(
         { webhooks: secrets.otherKey },
         'webhook secrets sealed with another key: their deliveries fail until WEBHOOK_SECRETS_KEY is the key they were sealed with (every instance needs the same key)',
       );
-    jobs = new JobEngine({ sequelize: db.sequelize, url: db.url, logger });
+    jobs = new JobEngine({
+      sequelize: db.sequelize,
+      url: db.url,
+      logger,
+      lanes: { [DELIVERY_LANE]: { concurrency: env.WEBHOOK_CONCURRENCY } },
+    });
     const services: ApiServices = createServices({
       db,
       infra,

@@ -111,6 +111,8 @@ export const envSchema = z.object({
   /** How long a delivery is retried before it is failed (the contract says at least 24 h). */
   WEBHOOK_RETRY_WINDOW_SECONDS: int(1, 30 * 86_400).default(86_400),
   WEBHOOK_FAILING_AFTER: int(1, 1_000).default(5),
+  /** Deliveries sent at once by this instance, in a lane of the job engine of their own. */
+  WEBHOOK_CONCURRENCY: int(1, 256).default(8),
   /**
    * The AES-256 key sealing webhook signing secrets in the database: 32 random bytes in
    * base64url. Unset: generated into `DATA_DIR/webhook-secrets-key`. Every instance needs

@@ -53,3 +53,4 @@ export { CANCEL_CHANNEL, closeRuns } from './runs/executor';
 export { defineTasks } from './tasks';
 export { createCallerFactory, type ErrorData } from './trpc';
 export { sealPlaintextSecrets } from './webhooks/sealing';
+export { DELIVERY_LANE } from './webhooks/schedule';

@@ -73,14 +73,27 @@ interface Log {
 export interface JobEngineOptions {
   /** The application's Sequelize: `add` runs on it (and in its transactions). */
   sequelize: Sequelize;
-  /** The same database's URL: the runner keeps a small pool of its own. */
+  /** The same database's URL: the runners keep a small pool of their own. */
   url: string;
   logger: Log;
-  /** Jobs executing at once in this process (default 4). */
+  /** Jobs of the main lane executing at once in this process (default 4). */
   concurrency?: number;
-  /** How often the runner looks for jobs whose `runAt` has come (default 1000 ms). */
+  /**
+   * Lanes besides the main one, by name, each with its own runner and its own number of
+   * jobs at once: tasks that wait on the outside world (a webhook receiver that never
+   * answers) get one, so they can never hold every slot the platform's own work needs.
+   */
+  lanes?: Record<string, { concurrency: number }>;
+  /** How often a runner looks for jobs whose `runAt` has come (default 1000 ms). */
   pollIntervalMs?: number;
 }
+
+export interface TaskOptions {
+  /** The lane (`JobEngineOptions.lanes`) whose runner executes this task; default main. */
+  lane?: string | undefined;
+}
+
+const MAIN_LANE = 'main';
 
 /**
  * Parley's one job engine: graphile-worker on the application's own PostgreSQL. Tasks are
@@ -90,12 +103,14 @@ export interface JobEngineOptions {
  */
 export class JobEngine {
   readonly #options: JobEngineOptions;
-  readonly #tasks = new Map<string, Task>();
+  readonly #tasks = new Map<string, { task: Task; lane: string }>();
   readonly #onStart: (() => Promise<unknown>)[] = [];
   readonly #cron: CronItem[] = [];
   #pool: pg.Pool | undefined;
-  #runner: Runner | undefined;
-  #restarting: Promise<void> | undefined;
+  /** Each lane's runner while it runs. */
+  readonly #runners = new Map<string, Runner>();
+  readonly #restarting = new Map<string, Promise<void>>();
+  #started = false;
   #stopping: Promise<void> | undefined;
 
   constructor(options: JobEngineOptions) {
@@ -103,16 +118,20 @@ export class JobEngine {
   }
 
   /** Registers the task `name`; before `start()`, once per name. */
-  define<N extends JobName>(name: N, handler: TaskHandler<N>): void {
-    if (this.#runner) throw new Error(`task ${name} defined after the job runner started`);
+  define<N extends JobName>(name: N, handler: TaskHandler<N>, options: TaskOptions = {}): void {
+    if (this.#started) throw new Error(`task ${name} defined after the job runner started`);
     if (this.#tasks.has(name)) throw new Error(`task ${name} is defined twice`);
-    this.#tasks.set(name, async (payload, helpers) => {
+    const lane = options.lane ?? MAIN_LANE;
+    if (lane !== MAIN_LANE && !this.#options.lanes?.[lane])
+      throw new Error(`task ${name} is in lane ${lane}, which the engine was not given`);
+    const task: Task = async (payload, helpers) => {
       await handler(payload as JobPayloads[N], {
         jobId: helpers.job.id,
         attempt: helpers.job.attempts,
         maxAttempts: helpers.job.max_attempts,
       });
-    });
+    };
+    this.#tasks.set(name, { task, lane });
   }
 
   /**
@@ -123,8 +142,9 @@ export class JobEngine {
    * does must be as good done at the next one. Before `start()`.
    */
   cron(name: JobName, pattern: string): void {
-    if (this.#runner) throw new Error(`task ${name} scheduled after the job runner started`);
-    if (!this.#tasks.has(name)) throw new Error(`task ${name} is scheduled but not defined`);
+    if (this.#started) throw new Error(`task ${name} scheduled after the job runner started`);
+    if (this.#tasks.get(name)?.lane !== MAIN_LANE)
+      throw new Error(`task ${name} is scheduled but not defined in the main lane`);
     this.#cron.push({
       task: name,
       match: pattern,
@@ -207,14 +227,19 @@ export class JobEngine {
 
   /**
    * Creates or upgrades the engine's schema (`graphile_worker`) and starts this
-   * process's runner. Safe when several instances start at once.
+   * process's runners, one per lane that has tasks. Safe when several instances start at
+   * once.
    */
   async start(): Promise<void> {
-    if (this.#runner) return;
-    const { url, logger, concurrency = 4 } = this.#options;
+    if (this.#started) return;
+    this.#started = true;
+    const { url, logger } = this.#options;
     const pool = new pg.Pool({
       connectionString: url,
-      max: concurrency + 2,
+      max: this.#lanes().reduce(
+        (sum, lane) => sum + poolShare(this.#concurrency(lane), lane === MAIN_LANE),
+        1,
+      ),
       connectionTimeoutMillis: 5_000,
       // Named in pg_stat_activity, apart from the application's own connections.
       application_name: 'parley-jobs',
@@ -235,40 +260,60 @@ export class JobEngine {
     this.#pool = pool;
     try {
       await installOnce(pool, () => runMigrations({ pgPool: pool, logger: loggerFor(logger) }));
-      await this.#run(pool);
+      for (const lane of this.#lanes()) await this.#run(pool, lane);
     } catch (error) {
+      for (const runner of this.#runners.values()) await runner.stop().catch(() => {});
+      this.#runners.clear();
       this.#pool = undefined;
+      this.#started = false;
       await pool.end().catch(() => {});
       throw error;
     }
   }
 
-  async #run(pool: pg.Pool): Promise<void> {
-    const { logger, concurrency = 4, pollIntervalMs = 1_000 } = this.#options;
+  /** The main lane, then every other lane that has a task. */
+  #lanes(): string[] {
+    const used = new Set([...this.#tasks.values()].map((t) => t.lane));
+    return [MAIN_LANE, ...Object.keys(this.#options.lanes ?? {}).filter((l) => used.has(l))];
+  }
+
+  #concurrency(lane: string): number {
+    return lane === MAIN_LANE
+      ? (this.#options.concurrency ?? 4)
+      : this.#options.lanes![lane]!.concurrency;
+  }
+
+  async #run(pool: pg.Pool, lane: string): Promise<void> {
+    const { logger, pollIntervalMs = 1_000 } = this.#options;
+    const main = lane === MAIN_LANE;
     const runner = await run({
       pgPool: pool,
-      taskList: Object.fromEntries(this.#tasks),
-      parsedCronItems: parseCronItems(this.#cron),
-      concurrency,
+      // A runner takes only jobs of the tasks it is given: a lane's jobs wait for its own.
+      taskList: Object.fromEntries(
+        [...this.#tasks].filter(([, t]) => t.lane === lane).map(([name, t]) => [name, t.task]),
+      ),
+      parsedCronItems: main ? parseCronItems(this.#cron) : [],
+      concurrency: this.#concurrency(lane),
       pollInterval: pollIntervalMs,
       // Shutdown is the server's: it calls stop() from its own SIGTERM/SIGINT handler.
       noHandleSignals: true,
       logger: loggerFor(logger),
     });
-    this.#runner = runner;
+    this.#runners.set(lane, runner);
     // A worker that cannot record a job's end (PostgreSQL gone at that moment) exits and
     // graphile-worker 0.16 does not replace it: without this, a few PostgreSQL restarts
     // would leave an instance that runs no jobs at all.
     runner.events.on('worker:fatalError', ({ error }) => {
-      logger.warn({ err: error }, 'job engine: a worker stopped; restarting the runner');
-      void this.#restart(runner);
+      logger.warn({ err: error, lane }, 'job engine: a worker stopped; restarting the runner');
+      void this.#restart(lane, runner);
     });
     // A runner that gives up rejects its promise: never an unhandled rejection (which
     // would end the process), a restart instead.
     runner.promise.catch((error: unknown) => {
-      logger.warn({ err: error }, 'job engine: the runner stopped; restarting it');
-      void this.#restart(runner);
+      logger.warn({ err: error, lane }, 'job engine: the runner stopped; restarting it');
+      void this.#restart(lane, runner);
     });
+    if (!main) return;
     for (const hook of this.#onStart) {
       await hook().catch((error: unknown) =>
         logger.warn({ err: error }, 'job engine: a start hook failed'),
@@ -276,40 +321,55 @@ export class JobEngine {
     }
   }
 
-  /** Replaces a broken runner, trying again (up to every 5 s) until PostgreSQL answers. */
-  #restart(broken: Runner): Promise<void> {
-    if (this.#restarting || this.#stopping || this.#runner !== broken) return Promise.resolve();
-    this.#restarting = (async () => {
-      this.#runner = undefined;
+  /** Replaces a lane's broken runner, trying again (up to every 5 s) until PostgreSQL answers. */
+  #restart(lane: string, broken: Runner): Promise<void> {
+    const pending = this.#restarting.get(lane);
+    if (pending || this.#stopping || this.#runners.get(lane) !== broken) {
+      return pending ?? Promise.resolve();
+    }
+    const restarting = (async () => {
+      this.#runners.delete(lane);
       await broken.stop().catch(() => {});
       for (let attempt = 1; !this.#stopping && this.#pool; attempt++) {
         try {
-          await this.#run(this.#pool);
-          this.#options.logger.info({ attempt }, 'job engine: runner restarted');
+          await this.#run(this.#pool, lane);
+          this.#options.logger.info({ attempt, lane }, 'job engine: runner restarted');
           return;
         } catch (error) {
-          this.#options.logger.warn({ err: error, attempt }, 'job engine: restart failed');
+          this.#options.logger.warn({ err: error, attempt, lane }, 'job engine: restart failed');
           await sleep(Math.min(5_000, 250 * 2 ** attempt));
         }
       }
     })().finally(() => {
-      this.#restarting = undefined;
+      this.#restarting.delete(lane);
     });
-    return this.#restarting;
+    this.#restarting.set(lane, restarting);
+    return restarting;
   }
 
-  /** Waits for the jobs executing here to finish, then releases the runner's connections. */
+  /** Waits for the jobs executing here to finish, then releases the runners' connections. */
   stop(): Promise<void> {
     this.#stopping ??= (async () => {
-      await this.#restarting;
-      const runner = this.#runner;
-      this.#runner = undefined;
-      await runner?.stop();
+      await Promise.all(this.#restarting.values());
+      const runners = [...this.#runners.values()];
+      this.#runners.clear();
+      await Promise.all(runners.map((runner) => runner.stop()));
       await this.#pool?.end();
       this.#pool = undefined;
     })();
     return this.#stopping;
   }
+}
+
+/**
+ * A runner's connections: one held for LISTEN, and some for its workers to take and
+ * finish jobs. A job's own work uses the application's pool, and taking or finishing one
+ * is a statement of a few milliseconds, so two serve a lane's workers (their sends wait on
+ * the outside world, not on PostgreSQL); the main lane keeps one per worker, as before
+ * lanes. PostgreSQL's connections are few and shared by every instance.
+ */
+function poolShare(concurrency: number, main: boolean): number {
+  return (main ? concurrency : Math.min(concurrency, 2)) + 1;
 }
 
 const LEVELS: Record<string, keyof Log> = {

@@ -10,6 +10,8 @@ declare module '../src' {
     'test.other': { n: number };
     'test.tick': Record<string, never>;
     'test.failing': Record<string, never>;
+    'test.stuck': { n: number };
+    'test.urgent': { n: number };
   }
 }
 
@@ -190,6 +192,69 @@ describe('recurring jobs (every)', () => {
   it('refuses an interval task defined after start', () => {
     expect(() => engines[0]!.every('test.tick', 1_000, async () => {})).toThrow(
       /after the job runner/,
+    );
+  });
+});
+
+describe('lanes', () => {
+  it("a lane's jobs hold only its own slots: the main lane's jobs run while every one of them is stuck", async () => {
+    const LANE_CONCURRENCY = 2;
+    let stuckNow = 0;
+    let stuckMost = 0;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const urgent: number[] = [];
+    const jobs = new JobEngine({
+      sequelize,
+      url: db.url,
+      logger: silent,
+      pollIntervalMs: 100,
+      concurrency: 1,
+      lanes: { outbound: { concurrency: LANE_CONCURRENCY } },
+    });
+    engines.push(jobs);
+    jobs.define(
+      'test.stuck',
+      async () => {
+        stuckNow += 1;
+        stuckMost = Math.max(stuckMost, stuckNow);
+        await released;
+        stuckNow -= 1;
+      },
+      { lane: 'outbound' },
+    );
+    jobs.define('test.urgent', async ({ n }) => {
+      urgent.push(n);
+    });
+    await jobs.start();
+    try {
+      await Promise.all(Array.from({ length: 8 }, (_, n) => jobs.add('test.stuck', { n })));
+      await until(() => stuckNow === LANE_CONCURRENCY, 'the lane to fill');
+      // Every slot of the lane is held, and the main lane (one slot) still runs its jobs.
+      for (let n = 0; n < 3; n++) await jobs.add('test.urgent', { n });
+      await until(() => urgent.length === 3, 'the main lane to run its jobs');
+      expect(stuckMost).toBe(LANE_CONCURRENCY);
+    } finally {
+      release();
+    }
+    const stuckLeft = async () =>
+      Number(
+        (
+          await db.query<{ n: string }>(
+            "SELECT count(*) AS n FROM graphile_worker.jobs WHERE task_identifier = 'test.stuck'",
+          )
+        )[0]!.n,
+      );
+    await until(async () => (await stuckLeft()) === 0, 'the stuck jobs to finish');
+    expect(stuckMost).toBe(LANE_CONCURRENCY);
+  });
+
+  it('refuses a task in a lane the engine was not given', () => {
+    const jobs = new JobEngine({ sequelize, url: db.url, logger: silent });
+    expect(() => jobs.define('test.stuck', async () => {}, { lane: 'nowhere' })).toThrow(
+      /lane nowhere/,
     );
   });
 });

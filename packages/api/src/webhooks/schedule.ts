@@ -10,6 +10,13 @@ declare module '@parley/jobs' {
 /** The job that sends one delivery (one attempt per run). */
 export const DELIVER_TASK = 'webhooks.deliver';
 
+/**
+ * The job engine's lane for deliveries: its own runner and number of sends at once
+ * (`WEBHOOK_CONCURRENCY`), so receivers that answer slowly or never can hold up only
+ * deliveries, never the run watchdog, alerts or the session sweep.
+ */
+export const DELIVERY_LANE = 'outbound';
+
 export interface DeliverPayload {
   deliveryId: string;
 }
