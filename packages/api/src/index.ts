@@ -52,5 +52,5 @@ export { type AppRouter, appRouter } from './router';
 export { CANCEL_CHANNEL, closeRuns } from './runs/executor';
 export { defineTasks } from './tasks';
 export { createCallerFactory, type ErrorData } from './trpc';
-export { sealPlaintextSecrets } from './webhooks/sealing';
 export { DELIVERY_LANE } from './webhooks/schedule';
+export { sealPlaintextSecrets } from './webhooks/sealing';
