@@ -27,6 +27,7 @@ export type {
   ParleyTokens,
   PropertyType,
   RentType,
+  RouterInputs,
   Run,
   SavedSearch,
   Scope,

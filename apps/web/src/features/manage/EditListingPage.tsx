@@ -10,6 +10,7 @@ import { OwnerPhotos } from '../listings/OwnerPhotos';
 import { canManage } from './can-manage';
 import { ListingForm } from './ListingForm';
 import { draftOf } from './listing-draft';
+import { ManageHeading } from './ManageHeading';
 import { StaffOnly } from './StaffOnly';
 import './manage.css';
 
@@ -46,13 +47,7 @@ export function EditListingPage() {
   if (!canManage(user, l)) return <StaffOnly />;
   return (
     <div className="page narrow manage-page">
-      <p className="listing-back">
-        <Link to="/my-listings">
-          <span aria-hidden="true">← </span>
-          {t('manage.backToMine')}
-        </Link>
-      </p>
-      <h1>{t('manage.editTitle')}</h1>
+      <ManageHeading title={t('manage.editTitle')} />
       <p className="muted">
         <Link to={`/listings/${l.id}`} state={{ from: '/my-listings' }}>
           {l.title}

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { api } from '../../api';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useMaybeAuth } from '../auth/AuthProvider';
 import { isStaff } from './can-manage';
 import { ListingForm } from './ListingForm';
 import { EMPTY_DRAFT } from './listing-draft';
+import { ManageHeading } from './ManageHeading';
 import { StaffOnly } from './StaffOnly';
 import './manage.css';
 
@@ -20,13 +21,7 @@ export function NewListingPage() {
   if (!isStaff(user)) return <StaffOnly />;
   return (
     <div className="page narrow manage-page">
-      <p className="listing-back">
-        <Link to="/my-listings">
-          <span aria-hidden="true">← </span>
-          {t('manage.backToMine')}
-        </Link>
-      </p>
-      <h1>{t('manage.newTitle')}</h1>
+      <ManageHeading title={t('manage.newTitle')} />
       <ListingForm
         initial={EMPTY_DRAFT}
         submitLabel={t('manage.create')}

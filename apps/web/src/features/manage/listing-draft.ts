@@ -1,9 +1,10 @@
 import type { TFunction } from 'i18next';
-import type { Feature, Listing, PropertyType, RentType } from '../../api';
+import type { Feature, Listing, PropertyType, RentType, RouterInputs } from '../../api';
 import { errorDetails } from '../../lib/errors';
 
-export const CURRENCIES = ['GBP', 'EUR', 'USD', 'TRY'] as const;
-export type Currency = (typeof CURRENCIES)[number];
+/** The currencies a listing may be priced in (the server's own list, checked by type). */
+export type Currency = Listing['currency'];
+export const CURRENCIES = ['GBP', 'EUR', 'USD', 'TRY'] as const satisfies readonly Currency[];
 
 /** What the form holds: typed fields as text (so "" and "1.5" survive), choices as values. */
 export interface ListingDraft {
@@ -23,21 +24,7 @@ export interface ListingDraft {
 }
 
 /** The fields `listings.create` takes (and `listings.update`, besides the id). */
-export interface ListingFields {
-  title: string;
-  description: string;
-  location: string;
-  rentType: RentType;
-  propertyType: PropertyType;
-  bedrooms: number;
-  bathrooms: number;
-  areaSqm: number;
-  price: number;
-  currency: Currency;
-  features: Feature[];
-  lat: number | null;
-  lng: number | null;
-}
+export type ListingFields = RouterInputs['listings']['create'];
 
 export type FieldName = keyof ListingDraft;
 type ErrorKey =
