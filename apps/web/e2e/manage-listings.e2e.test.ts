@@ -55,7 +55,7 @@ describe('an agent creates, edits and deletes a listing', () => {
 
       // Sent empty: each field says what it needs, and the first one has the focus.
       await page.getByRole('button', { name: 'Publish listing' }).click();
-      await page.getByText('Title is required.').waitFor();
+      await page.getByText('Title is required').waitFor();
       await page.getByText('Choose a town from the list.').waitFor();
       expect(await page.getByLabel('Title').evaluate((el) => el === document.activeElement)).toBe(
         true,
@@ -112,7 +112,7 @@ describe('an agent creates, edits and deletes a listing', () => {
       await page.getByRole('heading', { name: 'Your photos' }).waitFor();
       await page.getByLabel('Price').fill('1950.555');
       await page.getByRole('button', { name: 'Save changes' }).click();
-      await page.getByText('Price may have at most 2 decimal places.').waitFor();
+      await page.getByText('Price may have at most 2 decimal places').waitFor();
       await s.shot('edit-error');
       await page.getByLabel('Price').fill('1950');
       await page.getByRole('button', { name: 'Save changes' }).click();

@@ -7,4 +7,5 @@ export * from './locations';
 export * from './media';
 export * from './pagination';
 export * from './safe';
+export * from './vocabulary';
 export * from './webhooks';

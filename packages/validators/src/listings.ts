@@ -2,41 +2,22 @@ import { z } from 'zod';
 import { uuid } from './ids';
 import { findTown } from './locations';
 import { safeText } from './safe';
-
-export const RENT_TYPES = ['long_term', 'short_term', 'sale'] as const;
-export const PROPERTY_TYPES = [
-  'apartment',
-  'villa',
-  'house',
-  'studio',
-  'penthouse',
-  'bungalow',
-] as const;
-export const FEATURES = [
-  'beach',
-  'sea_view',
-  'pool',
-  'garden',
-  'furnished',
-  'parking',
-  'pet_friendly',
-  'gym',
-  'air_conditioning',
-  'balcony',
-] as const;
-export const LISTING_SORTS = ['relevance', 'price_asc', 'price_desc', 'newest'] as const;
-export const CURRENCIES = ['GBP', 'EUR', 'USD', 'TRY'] as const;
+import {
+  CURRENCIES,
+  type Currency,
+  FEATURES,
+  type Feature,
+  LISTING_SORTS,
+  PROPERTY_TYPES,
+  type PropertyType,
+  RENT_TYPES,
+  type RentType,
+} from './vocabulary';
 
 export const rentType = z.enum(RENT_TYPES);
 export const propertyType = z.enum(PROPERTY_TYPES);
 export const feature = z.enum(FEATURES);
 export const listingSort = z.enum(LISTING_SORTS);
-
-export type RentType = z.infer<typeof rentType>;
-export type PropertyType = z.infer<typeof propertyType>;
-export type Feature = z.infer<typeof feature>;
-export type ListingSort = z.infer<typeof listingSort>;
-export type Currency = (typeof CURRENCIES)[number];
 
 const price = z.number().finite().nonnegative().max(1_000_000_000);
 const bedrooms = z.number().int().min(0).max(50);
@@ -142,7 +123,22 @@ export const listingFields = z.object({
 /** A point needs both halves. */
 const bothOrNeither = (v: { lat?: number | null; lng?: number | null }) =>
   (v.lat === undefined || v.lat === null) === (v.lng === undefined || v.lng === null);
-const coordinatesMessage = { message: 'lat and lng go together', path: ['lat'] };
+/**
+ * Checked even when other fields are wrong (zod skips an object's refinements once any
+ * field fails), so a form hears about every fault at once; not when lat or lng is itself
+ * wrong, which says enough, nor when the input is no object at all.
+ */
+const whenCoordinatesParse = {
+  when: (payload: z.core.ParsePayload) =>
+    typeof payload.value === 'object' &&
+    payload.value !== null &&
+    !payload.issues.some(({ path }) => path?.[0] === 'lat' || path?.[0] === 'lng'),
+};
+const coordinatesMessage = {
+  message: 'lat and lng go together',
+  path: ['lat'],
+  ...whenCoordinatesParse,
+};
 export const listingCreateInput = listingFields.refine(bothOrNeither, coordinatesMessage);
 // No defaults here: a field left out of an update keeps its value (zod would fill a
 // `.default()` even inside `.partial()`, wiping features and images).
@@ -154,6 +150,7 @@ export const listingUpdateInput = listingFields
   .refine((v) => (v.lat === undefined) === (v.lng === undefined) && bothOrNeither(v), {
     message: 'lat and lng are changed together',
     path: ['lat'],
+    ...whenCoordinatesParse,
   });
 export type ListingCreateInput = z.input<typeof listingCreateInput>;
 export type ListingUpdateInput = z.input<typeof listingUpdateInput>;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   apiKeyCreateInput,
   findTown,
+  listingCreateInput,
   listingFields,
   registerInput,
   sessionSendInput,
@@ -55,6 +56,23 @@ describe('listing prices', () => {
   it('accepts two decimal places and refuses three', () => {
     expect(listingFields.safeParse({ ...base, price: 950.25 }).success).toBe(true);
     expect(listingFields.safeParse({ ...base, price: 950.255 }).success).toBe(false);
+  });
+  it('says a lone coordinate is wrong even when another field is too, so a form hears both', () => {
+    const result = listingCreateInput.safeParse({ ...base, title: 'ab', price: 900, lat: 35.3 });
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['title', 'Too small: expected string to have >=3 characters'],
+      ['lat', 'lat and lng go together'],
+    ]);
+  });
+  it('refuses input that is no object with one issue, without reading its fields', () => {
+    for (const input of [undefined, null, 'flat', 42]) {
+      const result = listingCreateInput.safeParse(input);
+      expect(result.error?.issues.map((i) => i.code)).toEqual(['invalid_type']);
+    }
+  });
+  it('does not add the pairing rule to a coordinate that is itself wrong', () => {
+    const result = listingCreateInput.safeParse({ ...base, price: 900, lat: 135, lng: null });
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['lat']);
   });
 });
 

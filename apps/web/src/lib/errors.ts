@@ -79,23 +79,6 @@ function friendlyMessage(code: string, message: string | undefined): string {
   return message || t('errors.generic');
 }
 
-/**
- * One field's message from the API ("must be at least 8 characters") as a sentence about
- * that field in the language on screen ("Password must be at least 8 characters").
- */
-export function fieldMessage(field: string, message: string): string {
-  const t = i18n.t;
-  const count = (pattern: RegExp) => Number(pattern.exec(message)?.[1]);
-  if (message === 'must be a valid email address') return t('fieldErrors.invalidEmail', { field });
-  if (message === 'is required') return t('fieldErrors.required', { field });
-  if (/^must be at least \d+ characters?$/.test(message))
-    return t('fieldErrors.tooShort', { field, count: count(/(\d+)/) });
-  if (/^must be at most \d+ characters?$/.test(message))
-    return t('fieldErrors.tooLong', { field, count: count(/(\d+)/) });
-  if (message.startsWith('is too common')) return t('fieldErrors.commonPassword', { field });
-  return t('fieldErrors.other', { field, message });
-}
-
 /** Answers that may change on a second try: a network failure, a 5xx, a timeout. */
 const TRANSIENT = new Set([
   'UNKNOWN',

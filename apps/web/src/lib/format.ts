@@ -1,3 +1,4 @@
+import { TOWNS } from '@parley/validators/locations';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -5,41 +6,10 @@ import type { Feature, Listing, PropertyType, RentType, SearchFacts } from '../a
 import { currentLanguage } from '../i18n/i18n';
 import { type Language, LOCALES } from '../i18n/languages';
 
-export const RENT_TYPES: RentType[] = ['long_term', 'short_term', 'sale'];
-export const PROPERTY_TYPES: PropertyType[] = [
-  'apartment',
-  'villa',
-  'house',
-  'studio',
-  'penthouse',
-  'bungalow',
-];
-export const FEATURES: Feature[] = [
-  'beach',
-  'sea_view',
-  'pool',
-  'garden',
-  'furnished',
-  'parking',
-  'pet_friendly',
-  'gym',
-  'air_conditioning',
-  'balcony',
-];
+export { FEATURES, PROPERTY_TYPES, RENT_TYPES } from '@parley/validators/vocabulary';
 
-/** Towns and districts the search understands (it also takes their other names). */
-export const TOWNS = [
-  'Girne',
-  'Gazimağusa',
-  'Lefkoşa',
-  'İskele',
-  'Güzelyurt',
-  'Lapta',
-  'Esentepe',
-  'Alsancak',
-  'Bellapais',
-  'Karşıyaka',
-];
+/** Towns the search understands (it also takes their other names), as listings name them. */
+export const TOWN_NAMES: readonly string[] = TOWNS.map((town) => town.name);
 
 /** Everything the UI writes about numbers, prices, listings and time, in one language. */
 export interface Format {

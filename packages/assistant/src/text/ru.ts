@@ -1,4 +1,10 @@
-import type { Feature, Listing, PropertyType, SearchFacts } from '@parley/validators';
+import {
+  type Feature,
+  findTown,
+  type Listing,
+  type PropertyType,
+  type SearchFacts,
+} from '@parley/validators';
 import { formatCount, formatMoney, listingPrice } from './money';
 import type { Change, Loosened, Question, Texts } from './types';
 
@@ -28,26 +34,12 @@ export const FEATURE_RU: Record<Feature, string> = {
   air_conditioning: 'с кондиционером',
   balcony: 'с балконом',
 };
-/**
- * Town names as Russian speakers write them: nominative, "в ..." (prepositional) and the
- * genitive that follows "вместо" and "кроме" ("вместо Кирении", "кроме Лапты").
- */
-const TOWN: Record<string, readonly [string, string, string]> = {
-  Girne: ['Кирения', 'в Кирении', 'Кирении'],
-  Gazimağusa: ['Фамагуста', 'в Фамагусте', 'Фамагусты'],
-  Lefkoşa: ['Никосия', 'в Никосии', 'Никосии'],
-  İskele: ['Искеле', 'в Искеле', 'Искеле'],
-  Güzelyurt: ['Гюзельюрт', 'в Гюзельюрте', 'Гюзельюрта'],
-  Lapta: ['Лапта', 'в Лапте', 'Лапты'],
-  Esentepe: ['Эсентепе', 'в Эсентепе', 'Эсентепе'],
-  Alsancak: ['Алсанджак', 'в Алсанджаке', 'Алсанджака'],
-  Bellapais: ['Беллапаис', 'в Беллапаисе', 'Беллапаиса'],
-  Karşıyaka: ['Каршияка', 'в Каршияке', 'Каршияки'],
-};
-const name = (town: string) => TOWN[town]?.[0] ?? town;
-const inTown = (town: string) => TOWN[town]?.[1] ?? `в ${town}`;
-/** After "вместо" or "кроме": "вместо Кирении". A name not in the table is left as written. */
-const ofTown = (town: string) => TOWN[town]?.[2] ?? town;
+/** A town as Russian speakers write it (`Town.russian`); a name Parley does not know stays as written. */
+const russian = (town: string) => findTown(town)?.russian;
+const name = (town: string) => russian(town)?.name ?? town;
+const inTown = (town: string) => russian(town)?.in ?? `в ${town}`;
+/** After "вместо" or "кроме": "вместо Кирении". */
+const ofTown = (town: string) => russian(town)?.of ?? town;
 /** A feature refused, as the person would have said it: "без бассейна", "без мебели". */
 const REFUSED: Record<Feature, string> = {
   beach: 'не у моря',

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '../../i18n/i18n';
 import { errorDetails } from '../../lib/errors';
+import { localFieldMessage } from '../../lib/field-messages';
 
 export interface FormErrors {
   /** Messages per field, each a sentence naming the field, to show beside it. */
@@ -29,32 +30,6 @@ export function useCountdown(seconds: number | undefined, key: unknown): number 
     return () => clearInterval(timer);
   }, [seconds, key]);
   return left;
-}
-
-/**
- * One server message about a field ("must be at least 8 characters") as the app's own
- * sentence about that field, in the language on screen. The server answers in English
- * only, so a message the app has no text for becomes a plain "is not valid" rather than
- * English beside a translated label.
- */
-export function localFieldMessage(label: string, message: string, value?: string): string {
-  const t = i18n.t;
-  // An empty field fails several checks at once (required, blank, not an email); the
-  // person needs to hear only that it is empty.
-  if (value !== undefined && value.trim() === '')
-    return t('fieldErrors.required', { field: label });
-  if (message === 'is required' || message === 'must not be blank')
-    return t('fieldErrors.required', { field: label });
-  if (message === 'must be a valid email address')
-    return t('fieldErrors.invalidEmail', { field: label });
-  const count = Number(/(\d+)/.exec(message)?.[1]);
-  if (/^must be at least \d+ characters?$/.test(message))
-    return t('fieldErrors.tooShort', { field: label, count });
-  if (/^must be at most \d+ characters?$/.test(message))
-    return t('fieldErrors.tooLong', { field: label, count });
-  if (message.startsWith('is too common')) return t('fieldErrors.commonPassword', { field: label });
-  if (message.includes('text-direction')) return t('fieldErrors.directionMarks', { field: label });
-  return t('fieldErrors.invalid', { field: label });
 }
 
 /**

@@ -1,27 +1,15 @@
+import { findTown } from '@parley/validators/locations';
 import type { SearchFacts } from '../../api';
 import type { Format } from '../../lib/format';
 
 /**
- * Town names as Russian speakers write them, the same the assistant uses in its Russian
- * replies ("в Лапте"): a chip saying "Lapta" under such a reply reads as another place.
- * Turkish and English keep the names listings carry (the Turkish ones).
+ * A town's name in the language on screen. Russian speakers get the name the assistant's
+ * Russian replies use ("в Лапте"): a chip saying "Lapta" under such a reply reads as
+ * another place. Turkish and English keep the names listings carry (the Turkish ones), as
+ * does a town Parley has no Russian name for.
  */
-const TOWNS_RU: Record<string, string> = {
-  Girne: 'Кирения',
-  Gazimağusa: 'Фамагуста',
-  Lefkoşa: 'Никосия',
-  İskele: 'Искеле',
-  Güzelyurt: 'Гюзельюрт',
-  Lapta: 'Лапта',
-  Esentepe: 'Эсентепе',
-  Alsancak: 'Алсанджак',
-  Bellapais: 'Беллапаис',
-  Karşıyaka: 'Каршияка',
-};
-
-/** A town's name in the language on screen (a name the app has no translation for stays). */
 export function placeName(location: string, language: string): string {
-  return language === 'ru' ? (TOWNS_RU[location] ?? location) : location;
+  return language === 'ru' ? (findTown(location)?.russian.name ?? location) : location;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Feature } from '../../api';
-import { FEATURES, PROPERTY_TYPES, RENT_TYPES, TOWNS, useFormat } from '../../lib/format';
+import { FEATURES, PROPERTY_TYPES, RENT_TYPES, TOWN_NAMES, useFormat } from '../../lib/format';
 import {
   type ListingFilters as Filters,
   invertedRanges,
@@ -153,7 +153,7 @@ export function ListingFilters({
             placeholder: t('listings.anyTown'),
           })}
           <datalist id="f-towns">
-            {TOWNS.map((t) => (
+            {TOWN_NAMES.map((t) => (
               <option key={t} value={t} />
             ))}
           </datalist>

@@ -48,9 +48,9 @@ describe('the listing form', () => {
     const title = screen.getByLabelText('Title');
     expect(title).toHaveFocus();
     expect(title).toHaveAttribute('aria-invalid', 'true');
-    expect(errorOf(title)).toBe('Title is required.');
+    expect(errorOf(title)).toBe('Title is required');
     expect(errorOf(screen.getByLabelText('Town'))).toBe('Choose a town from the list.');
-    expect(errorOf(screen.getByLabelText('Price'))).toBe('Price is required.');
+    expect(errorOf(screen.getByLabelText('Price'))).toBe('Price is required');
     expect(screen.getByLabelText('Latitude')).not.toHaveAttribute('aria-invalid');
     expect(fake.calls.filter((c) => c.path === 'listings.create')).toHaveLength(0);
   });
@@ -67,13 +67,11 @@ describe('the listing form', () => {
     await u.type(screen.getByLabelText('Price'), '12.345');
     await u.type(screen.getByLabelText('Latitude'), '35.3');
     await u.click(screen.getByRole('button', { name: 'Publish listing' }));
-    expect(errorOf(screen.getByLabelText('Title'))).toBe('Title must be at least 3 characters.');
-    expect(errorOf(screen.getByLabelText('Bedrooms'))).toBe('Bedrooms must be a whole number.');
-    expect(errorOf(screen.getByLabelText('Price'))).toBe(
-      'Price may have at most 2 decimal places.',
-    );
+    expect(errorOf(screen.getByLabelText('Title'))).toBe('Title must be at least 3 characters');
+    expect(errorOf(screen.getByLabelText('Bedrooms'))).toBe('Bedrooms must be a whole number');
+    expect(errorOf(screen.getByLabelText('Price'))).toBe('Price may have at most 2 decimal places');
     expect(errorOf(screen.getByLabelText('Longitude'))).toBe(
-      'Give both latitude and longitude, or neither.',
+      'Give both latitude and longitude, or neither',
     );
     expect(fake.calls.filter((c) => c.path === 'listings.create')).toHaveLength(0);
   });
@@ -129,12 +127,14 @@ describe('the listing form', () => {
     await u.click(screen.getByRole('button', { name: 'Publish listing' }));
     const title = screen.getByLabelText('Başlık');
     await waitFor(() => expect(title).toHaveFocus());
-    expect(errorOf(title)).toBe('Başlık en az 3 karakter olmalı.');
+    expect(errorOf(title)).toBe('Başlık en az 3 karakter olmalı');
     expect(errorOf(screen.getByLabelText('Yer'))).toBe(
-      'Yer: Parley bu yeri tanımıyor; listeden birini seçin.',
+      'Yer: Parley bu yeri tanımıyor; listeden birini seçin',
     );
     // A message the app does not know is not shown in English.
-    expect(errorOf(screen.getByLabelText('Alan (m²)'))).toBe('Alan (m²) geçerli değil.');
+    expect(errorOf(screen.getByLabelText('Alan (m²)'))).toBe(
+      'Alan (m²) geçerli değil; lütfen kontrol edin',
+    );
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
@@ -159,7 +159,7 @@ describe('after a refused submit', () => {
     await u.click(screen.getByRole('button', { name: 'Publish listing' }));
     await u.type(screen.getByLabelText('Title'), 'Harbour flat');
     expect(screen.getByLabelText('Title')).not.toHaveAttribute('aria-invalid');
-    expect(screen.queryByText('Title is required.')).not.toBeInTheDocument();
-    expect(screen.getByText('Price is required.')).toBeInTheDocument();
+    expect(screen.queryByText('Title is required')).not.toBeInTheDocument();
+    expect(screen.getByText('Price is required')).toBeInTheDocument();
   });
 });

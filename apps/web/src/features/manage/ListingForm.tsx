@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Feature } from '../../api';
-import { FEATURES, PROPERTY_TYPES, RENT_TYPES, TOWNS, useFormat } from '../../lib/format';
+import { FEATURES, PROPERTY_TYPES, RENT_TYPES, TOWN_NAMES, useFormat } from '../../lib/format';
 import { FormField } from './FormField';
 import {
   CURRENCIES,
@@ -90,7 +90,9 @@ export function ListingForm({
 
   // A listing in a town the list does not name (imported data) keeps its town.
   const towns =
-    TOWNS.includes(initial.location) || !initial.location ? TOWNS : [initial.location, ...TOWNS];
+    TOWN_NAMES.includes(initial.location) || !initial.location
+      ? TOWN_NAMES
+      : [initial.location, ...TOWN_NAMES];
   const text = (field: 'title', props: Record<string, unknown> = {}) => (
     <FormField label={t(`manage.fields.${field}`)} errors={errors[field]} className="field-wide">
       {(control) => (

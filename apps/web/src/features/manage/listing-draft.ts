@@ -1,10 +1,12 @@
+import { listingCreateInput } from '@parley/validators';
 import type { TFunction } from 'i18next';
 import type { Feature, Listing, PropertyType, RentType, RouterInputs } from '../../api';
 import { errorDetails } from '../../lib/errors';
+import { localFieldMessage } from '../../lib/field-messages';
 
-/** The currencies a listing may be priced in (the server's own list, checked by type). */
+/** The currencies a listing may be priced in. */
 export type Currency = Listing['currency'];
-export const CURRENCIES = ['GBP', 'EUR', 'USD', 'TRY'] as const satisfies readonly Currency[];
+export { CURRENCIES } from '@parley/validators/vocabulary';
 
 /** What the form holds: typed fields as text (so "" and "1.5" survive), choices as values. */
 export interface ListingDraft {
@@ -27,19 +29,6 @@ export interface ListingDraft {
 export type ListingFields = RouterInputs['listings']['create'];
 
 export type FieldName = keyof ListingDraft;
-type ErrorKey =
-  | 'required'
-  | 'tooShort'
-  | 'tooLong'
-  | 'chooseTown'
-  | 'unknownTown'
-  | 'wholeNumber'
-  | 'between'
-  | 'positive'
-  | 'tooLarge'
-  | 'decimals'
-  | 'bothCoordinates'
-  | 'invalid';
 export type FieldErrors = Partial<Record<FieldName, string[]>>;
 
 export const EMPTY_DRAFT: ListingDraft = {
@@ -76,97 +65,59 @@ export function draftOf(listing: Listing): ListingDraft {
   };
 }
 
-/** A typed number, or NaN when it is not one ("", "abc", "1e"). */
-const numberOf = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim()));
+/** A typed number; undefined when nothing is typed, NaN when it is not a number ("abc"). */
+const numberOf = (text: string) => (text.trim() === '' ? undefined : Number(text.trim()));
+/** A coordinate: null when left empty (a listing may have no place on the map). */
+const coordinateOf = (text: string) => numberOf(text) ?? null;
+
+/** The draft as `listings.create` takes it, typed fields read as numbers. */
+function candidateOf(draft: ListingDraft): Record<keyof ListingFields, unknown> {
+  return {
+    title: draft.title,
+    description: draft.description,
+    location: draft.location,
+    rentType: draft.rentType,
+    propertyType: draft.propertyType,
+    bedrooms: numberOf(draft.bedrooms),
+    bathrooms: numberOf(draft.bathrooms),
+    areaSqm: numberOf(draft.areaSqm),
+    price: numberOf(draft.price),
+    currency: draft.currency,
+    features: draft.features,
+    images: undefined,
+    lat: coordinateOf(draft.lat),
+    lng: coordinateOf(draft.lng),
+  };
+}
 
 /**
- * The server's rules for a listing (title 3 to 200 characters, whole numbers of rooms,
- * a positive price with at most 2 decimals, both coordinates or neither), checked before
- * sending so each field says what is wrong at once, in the language on screen.
+ * The draft checked with the server's own schema (`listingCreateInput`), before sending,
+ * so each field says at once what is wrong, in the language on screen; the fields to
+ * send when nothing is.
  */
 export function validateDraft(
   draft: ListingDraft,
   t: TFunction,
 ): { errors: FieldErrors; fields?: ListingFields } {
+  const checked = listingCreateInput.safeParse(candidateOf(draft));
+  if (checked.success) {
+    const { images: _none, ...fields } = checked.data;
+    return { errors: {}, fields };
+  }
   const errors: FieldErrors = {};
-  const label = (field: FieldName) => t(`manage.fields.${field}`);
-  const add = (field: FieldName, key: ErrorKey, values: Record<string, unknown> = {}) => {
-    errors[field] = [
-      ...(errors[field] ?? []),
-      t(`manage.errors.${key}`, { field: label(field), ...values }),
-    ];
-  };
-  const text = (field: 'title' | 'description', min: number, max: number) => {
-    const value = draft[field].trim();
-    if (value === '') add(field, 'required');
-    else if (value.length < min) add(field, 'tooShort', { count: min });
-    else if (value.length > max) add(field, 'tooLong', { count: max });
-    return value;
-  };
-  const whole = (field: 'bedrooms' | 'bathrooms' | 'areaSqm', min: number, max: number) => {
-    const value = numberOf(draft[field]);
-    if (draft[field].trim() === '') add(field, 'required');
-    else if (!Number.isInteger(value)) add(field, 'wholeNumber');
-    else if (value < min || value > max) add(field, 'between', { min, max });
-    return value;
-  };
-  const title = text('title', 3, 200);
-  const description = text('description', 1, 10_000);
-  if (draft.location === '') add('location', 'chooseTown');
-  const bedrooms = whole('bedrooms', 0, 50);
-  const bathrooms = whole('bathrooms', 0, 50);
-  const areaSqm = whole('areaSqm', 1, 100_000);
-  const price = numberOf(draft.price);
-  if (draft.price.trim() === '') add('price', 'required');
-  else if (!Number.isFinite(price) || price <= 0) add('price', 'positive');
-  else if (price > 1_000_000_000) add('price', 'tooLarge');
-  else if (Math.abs(price * 100 - Math.round(price * 100)) > 1e-6) add('price', 'decimals');
-  const lat = draft.lat.trim() === '' ? null : numberOf(draft.lat);
-  const lng = draft.lng.trim() === '' ? null : numberOf(draft.lng);
-  if (lat !== null && !(lat >= -90 && lat <= 90)) add('lat', 'between', { min: -90, max: 90 });
-  if (lng !== null && !(lng >= -180 && lng <= 180)) add('lng', 'between', { min: -180, max: 180 });
-  if ((lat === null) !== (lng === null)) add(lat === null ? 'lat' : 'lng', 'bothCoordinates');
-  if (Object.keys(errors).length > 0) return { errors };
-  return {
-    errors,
-    fields: {
-      title,
-      description,
-      location: draft.location,
-      rentType: draft.rentType,
-      propertyType: draft.propertyType,
-      bedrooms,
-      bathrooms,
-      areaSqm,
-      price,
-      currency: draft.currency,
-      features: draft.features,
-      lat,
-      lng,
-    },
-  };
-}
-
-/**
- * One message of the server's (zod's English) as a sentence about the field in the
- * language on screen; a message the app does not know becomes "is not valid", never
- * English on a Turkish or Russian page.
- */
-function serverMessage(field: FieldName, message: string, t: TFunction): string {
-  const values = { field: t(`manage.fields.${field}`) };
-  const n = (pattern: RegExp) => Number(pattern.exec(message)?.[1]);
-  if (message === 'is required' || /expected \w+, received undefined/.test(message))
-    return t('manage.errors.required', values);
-  if (message === 'is not a town Parley knows') return t('manage.errors.unknownTown', values);
-  if (message === 'must be positive') return t('manage.errors.positive', values);
-  if (message.startsWith('must have at most 2 decimal')) return t('manage.errors.decimals', values);
-  if (/lat and lng/.test(message)) return t('manage.errors.bothCoordinates', values);
-  if (/expected int/.test(message)) return t('manage.errors.wholeNumber', values);
-  if (/^Too small: expected string to have >=?(\d+)/.test(message))
-    return t('manage.errors.tooShort', { ...values, count: n(/(\d+)/) });
-  if (/^Too big: expected string to have <=?(\d+)/.test(message))
-    return t('manage.errors.tooLong', { ...values, count: n(/(\d+)/) });
-  return t('manage.errors.invalid', values);
+  for (const issue of checked.error.issues) {
+    const named = String(issue.path[0]) as FieldName;
+    // The pairing rule names lat; the half to fill in is the empty one.
+    const pairing = named === 'lat' && draft.lat.trim() !== '' && draft.lng.trim() === '';
+    const field = pairing ? 'lng' : named;
+    const typed = pairing ? undefined : (draft[field] as string);
+    const message =
+      field === 'location' && draft.location === ''
+        ? t('manage.errors.chooseTown')
+        : localFieldMessage(t(`manage.fields.${field}`), issue.message, typed);
+    if (!errors[field]?.includes(message)) errors[field] = [...(errors[field] ?? []), message];
+  }
+  return { errors };
 }
 
 const FIELD_NAMES = new Set<string>(Object.keys(EMPTY_DRAFT));
@@ -186,7 +137,8 @@ export function serverErrors(error: unknown, t: TFunction): { fields: FieldError
       continue;
     }
     const field = name as FieldName;
-    fields[field] = [...(fields[field] ?? []), ...messages.map((m) => serverMessage(field, m, t))];
+    const label = t(`manage.fields.${field}`);
+    fields[field] = [...(fields[field] ?? []), ...messages.map((m) => localFieldMessage(label, m))];
   }
   const hasFields = Object.keys(fields).length > 0;
   if (hasFields && !other) return { fields };

@@ -7,7 +7,8 @@ import {
   type Webhook,
   type WebhookEventType,
 } from '../../api';
-import { errorDetails, fieldMessage } from '../../lib/errors';
+import { errorDetails } from '../../lib/errors';
+import { localFieldMessage } from '../../lib/field-messages';
 import { useFormat } from '../../lib/format';
 import { Field } from '../../ui/Field';
 import { ErrorNotice, Loading } from '../../ui/Status';
@@ -79,14 +80,14 @@ function CreateWebhookForm({ onCreated }: { onCreated: (created: CreatedWebhook)
             type="url"
             required
             placeholder="https://example.com/parley-webhook"
-            errors={fieldErrors.url?.map((m) => fieldMessage(urlLabel, m))}
+            errors={fieldErrors.url?.map((m) => localFieldMessage(urlLabel, m))}
           />
           <Field
             label={descriptionLabel}
             name="description"
             maxLength={500}
             placeholder={t('webhooks.descriptionPlaceholder')}
-            errors={fieldErrors.description?.map((m) => fieldMessage(descriptionLabel, m))}
+            errors={fieldErrors.description?.map((m) => localFieldMessage(descriptionLabel, m))}
           />
           <Choices
             legend={t('webhooks.events')}
