@@ -9,6 +9,10 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const webRoot = path.resolve(here, '..');
-export const distDir = path.join(webRoot, 'dist');
+/**
+ * The build under test. `PARLEY_E2E_DIST` puts it elsewhere, so two runs at once (two
+ * checkouts' changes tried side by side) do not rebuild each other's app mid-run.
+ */
+export const distDir = process.env.PARLEY_E2E_DIST ?? path.join(webRoot, 'dist');
 export const resultsDir = path.join(webRoot, 'test-results');
 export const CHROMIUM = '/usr/bin/chromium';
