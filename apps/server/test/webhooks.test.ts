@@ -315,6 +315,31 @@ describe('deliveries', () => {
     expect(receiver.received.some((r) => r.path === '/redirected')).toBe(false);
   });
 
+  it('closes the connection once the status is in: a body that never ends holds nothing', async () => {
+    const { webhook } = await hook(owner, '/endless', ['ping']);
+    let closedAt = 0;
+    let sentBytes = 0;
+    receiver.answers.push((res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      const chunk = 'x'.repeat(64 * 1024);
+      const pump = setInterval(() => {
+        if (res.destroyed) return;
+        res.write(chunk);
+        sentBytes += chunk.length;
+      }, 5);
+      res.on('close', () => {
+        clearInterval(pump);
+        closedAt = Date.now();
+      });
+    });
+    const sent = await owner.webhooks.test.mutate({ id: webhook.id });
+    await deliveryBecomes(owner, webhook.id, sent.id, 'succeeded');
+    for (let i = 0; i < 50 && !closedAt; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(closedAt).toBeGreaterThan(0);
+    // Well under what five seconds of streaming would have pushed (about 60 MB).
+    expect(sentBytes).toBeLessThan(8 * 1024 * 1024);
+  });
+
   it('marks a webhook failing after repeated failures, and a success clears it', async () => {
     const { webhook } = await hook(owner, '/down', ['ping']);
     receiver.answers.push(503, 503, 503);
