@@ -1,10 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import {
   createTestDatabase,
   type TestDatabase,
@@ -16,6 +11,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAlertEvents, recordConversationEvents } from './events';
 import { httpClient, signUp, wsClient } from './harness';
+import { type Instance, instances, killHard, until } from './instances';
 
 /**
  * Alerts with two real Parley processes (`src/main.ts`) on one database: every listing
@@ -23,55 +19,10 @@ import { httpClient, signUp, wsClient } from './harness';
  * instances (and when the same job runs on both), and the matching of an instance that is
  * SIGKILLed in the middle of it is done by the other.
  */
-const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
 let db: TestDatabase;
 let env: Record<string, string>;
-const children: ChildProcess[] = [];
-const dirs: string[] = [];
-
-interface Instance {
-  url: string;
-  proc: ChildProcess;
-  output: () => string;
-}
-
-/** `pnpm start` as a child process; resolves with its URL once it is running. */
-async function startInstance(): Promise<Instance> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'parley-alerts-'));
-  dirs.push(dataDir);
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(proc);
-  let output = '';
-  proc.stdout!.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  proc.stderr!.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const match = /"url":"(http:[^"]+)"[^\n]*Parley is running/.exec(output);
-    if (match) return { url: match[1]!, proc, output: () => output };
-    if (proc.exitCode !== null || Date.now() > deadline)
-      throw new Error(`instance did not start:\n${output}`);
-    await sleep(50);
-  }
-}
-
-async function until<T>(read: () => Promise<T | undefined>, what: string, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
+const group = instances('alerts', () => env);
+const startInstance = () => group.start();
 
 const LISTING = `INSERT INTO listings (id, title, description, location, district, rent_type,
   property_type, bedrooms, bathrooms, area_sqm, price)
@@ -102,9 +53,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  await group.stopAll();
   await db?.drop();
-  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 describe('alerts on two instances', () => {
@@ -118,7 +68,9 @@ describe('alerts on two instances', () => {
         query: { location: 'Kyrenia', maxPrice: 1000 },
         conversationId: conversation.id,
       });
-      await client.searches.create.mutate({ query: { rentType: 'long_term' } });
+      await client.searches.create.mutate({
+        query: { location: 'Girne', rentType: 'long_term' },
+      });
       people.push({ ...signed, client, conversationId: conversation.id });
     }
     // Each person listens on the other instance: the alerts cross over the bus.
@@ -216,11 +168,7 @@ describe('alerts on two instances', () => {
     const victim = [first, second].find((i) => i.output().includes(lockedBy))!;
     const survivor = victim === first ? second : first;
     expect(victim).toBeDefined();
-    victim.proc.kill('SIGKILL');
-    await until(
-      async () => (victim.proc.exitCode !== null || victim.proc.signalCode ? true : undefined),
-      'the kill',
-    );
+    await killHard(victim);
 
     const ws = wsClient(survivor.url, signed.accessToken);
     const bell = recordAlertEvents(ws.client);

@@ -1,10 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import {
   createTestDatabase,
   sendTextSlowly,
@@ -16,6 +11,7 @@ import {
 } from '@parley/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpClient, signUp, startTestServer } from './harness';
+import { type InstanceOptions, instances, until } from './instances';
 
 /**
  * A run is never left hanging: the process executing it is SIGKILLed mid-answer, another
@@ -23,69 +19,14 @@ import { httpClient, signUp, startTestServer } from './harness';
  * exactly once, and the conversation's next run goes on. Real processes (`src/main.ts`),
  * a local model server that writes slowly, real clients over HTTP.
  */
-const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TERMINAL = ['assistant.completed', 'run.failed', 'run.cancelled'];
 
 let db: TestDatabase;
 let model: Awaited<ReturnType<typeof startFakeOpenAi>>;
 let env: Record<string, string>;
-const children: ChildProcess[] = [];
-const dirs: string[] = [];
-
-/** `pnpm start` as a child process; resolves with its URL once it is running. */
-async function newDataDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'parley-watchdog-'));
-  // The embedded cluster runs as the `postgres` user when we are root.
-  await chmod(dir, 0o755);
-  dirs.push(dir);
-  return dir;
-}
-
-async function startInstance(
-  options: { dataDir?: string; env?: Record<string, string | undefined> } = {},
-): Promise<{ url: string; proc: ChildProcess; output: () => string }> {
-  const dataDir = options.dataDir ?? (await newDataDir());
-  const childEnv = Object.fromEntries(
-    Object.entries({
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      ...env,
-      DATA_DIR: dataDir,
-      ...options.env,
-    }).filter(([, v]) => v !== undefined),
-  ) as Record<string, string>;
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(proc);
-  let output = '';
-  proc.stdout!.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  proc.stderr!.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const match = /"url":"(http:[^"]+)"[^\n]*Parley is running/.exec(output);
-    if (match) return { url: match[1]!, proc, output: () => output };
-    if (proc.exitCode !== null || Date.now() > deadline)
-      throw new Error(`instance did not start:\n${output}`);
-    await sleep(50);
-  }
-}
-
-async function until<T>(read: () => Promise<T | undefined>, what: string, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
+const group = instances('watchdog', () => env);
+const startInstance = (options?: InstanceOptions) => group.start(options);
+const newDataDir = () => group.newDataDir();
 
 beforeAll(async () => {
   db = await createTestDatabase('watchdog');
@@ -119,34 +60,9 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  // SIGTERM first: an instance with an embedded cluster stops it on the way out.
-  const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
-  for (const child of running) child.kill('SIGTERM');
-  await Promise.all(
-    running.map(
-      (child) =>
-        new Promise((resolve) => {
-          child.once('exit', resolve);
-          setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
-        }),
-    ),
-  );
-  // An embedded cluster whose server was killed and not restarted (a failed test) is ours.
-  for (const dir of dirs) {
-    const pid = Number(
-      (await readFile(path.join(dir, 'postgres', 'postmaster.pid'), 'utf8').catch(() => '')).split(
-        '\n',
-      )[0],
-    );
-    if (pid > 0) {
-      try {
-        process.kill(pid, 'SIGINT');
-      } catch {}
-    }
-  }
+  await group.stopAll();
   await model?.close();
   await db?.drop();
-  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 describe('run watchdog', () => {

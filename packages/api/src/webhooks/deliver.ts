@@ -6,7 +6,7 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import type { WebhookConfig } from '../config';
 import { checkHost, guardedLookup, RefusedAddressError } from './address';
 import type { WebhookDeps } from './manage';
-import { scheduleAttempt } from './schedule';
+import { attemptKey, scheduleAttempt } from './schedule';
 import { openSecret, SealingError } from './sealing';
 import { signatureHeader } from './signing';
 
@@ -72,6 +72,11 @@ export async function attemptDelivery(deps: DeliverDeps, deliveryId: string): Pr
     { bind: [deliveryId, leaseMs], type: QueryTypes.SELECT },
   );
   if (!claimed) return notTaken(deps, deliveryId);
+  // The engine leaves a job locked for hours when the process executing it dies. So the
+  // attempt first queues its own successor for when its lease runs out: killed mid-send,
+  // the delivery is tried again then, on whichever instance is alive. Its outcome moves
+  // that job (a retry) or removes it (done).
+  await scheduleAttempt(deps.jobs, claimed.id, new Date(Date.now() + leaseMs), null);
   if (!claimed.enabled) {
     await finish(deps, claimed, { statusCode: null, error: 'the webhook is disabled' }, 'failed');
     return;
@@ -158,7 +163,7 @@ async function finish(
            FROM d WHERE w.id = d.webhook_id`,
         { bind: [claimed.id, result.statusCode], transaction },
       );
-      await queueNext(deps, claimed, transaction);
+      await done(deps, claimed, transaction);
       return;
     }
     // A failed attempt: retried after a backoff until an attempt fails after the retry
@@ -196,8 +201,18 @@ async function finish(
     if (!row) return; // deleted with its webhook meanwhile
     if (row.status === 'pending')
       await scheduleAttempt(deps.jobs, claimed.id, row.next_attempt_at ?? undefined, transaction);
-    else await queueNext(deps, claimed, transaction);
+    else await done(deps, claimed, transaction);
   });
+}
+
+/** A delivery is over: its attempt queued for a crash goes, and the next in line may go. */
+async function done(deps: DeliverDeps, claimed: Claimed, transaction: Transaction): Promise<void> {
+  await deps.sequelize.query('SELECT graphile_worker.remove_job($1)', {
+    bind: [attemptKey(claimed.id)],
+    type: QueryTypes.SELECT,
+    transaction,
+  });
+  await queueNext(deps, claimed, transaction);
 }
 
 /** After a delivery is done with, the next pending one of its conversation may go. */

@@ -27,19 +27,25 @@ export interface DeliverPayload {
  */
 export type DeliveryJobs = Pick<JobEngine, 'add'>;
 
+/** The job key of a delivery's attempts: at most one pending attempt per delivery. */
+export const attemptKey = (deliveryId: string) => `${DELIVER_TASK}:${deliveryId}`;
+
 /**
  * Enqueues the attempt of `deliveryId` at `runAt`. One pending job per delivery: adding
- * again moves it, so a redelivery and a scheduled retry never become two sends.
+ * again moves it, so a redelivery and a scheduled retry never become two sends. While an
+ * attempt executes, its own job is locked and adding makes a new pending one beside it
+ * (graphile-worker's rule for a key whose job is locked): that is how an attempt leaves a
+ * copy of itself for the case its process dies (deliver.ts).
  */
 export function scheduleAttempt(
   jobs: DeliveryJobs,
   deliveryId: string,
   runAt: Date | undefined,
-  transaction: Transaction,
+  transaction: Transaction | null,
 ): Promise<unknown> {
   return jobs.add(
     DELIVER_TASK,
     { deliveryId },
-    { transaction, jobKey: `${DELIVER_TASK}:${deliveryId}`, ...(runAt ? { runAt } : {}) },
+    { transaction, jobKey: attemptKey(deliveryId), ...(runAt ? { runAt } : {}) },
   );
 }
