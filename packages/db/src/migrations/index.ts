@@ -17,6 +17,7 @@ import { webhookSecretsSealed } from './0019_webhook_secrets_sealed';
 import { listingsFeatureStatistics } from './0020_listings_feature_statistics';
 import { listingsTownNewest } from './0021_listings_town_newest';
 import { sessionsMadeByKey } from './0022_sessions_made_by_key';
+import { cursorTimesInMilliseconds } from './0023_cursor_times_in_milliseconds';
 import type { Migration } from './types';
 
 /** Every migration, in the order it runs: by number (numbers are reserved ahead, so a later one may land first). */
@@ -40,4 +41,5 @@ export const migrations: Migration[] = [
   listingsFeatureStatistics,
   listingsTownNewest,
   sessionsMadeByKey,
+  cursorTimesInMilliseconds,
 ];
