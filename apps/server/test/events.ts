@@ -46,6 +46,7 @@ export function recordInboxEvents(client: Client, lastEventId?: string | null) {
 
 interface Handlers {
   onStarted: () => void;
+  onStopped: () => void;
   onData: (data: { id: string; data: unknown }) => void;
   onError: (error: unknown) => void;
 }
@@ -54,10 +55,16 @@ function record(subscribe: (handlers: Handlers) => { unsubscribe(): void }) {
   const received: Received[] = [];
   const errors: unknown[] = [];
   let started = false;
+  let stopped = false;
   const waiters = new Set<() => void>();
   const subscription = subscribe({
     onStarted: () => {
       started = true;
+      for (const w of waiters) w();
+    },
+    // The server ended the stream (it sent its end), as opposed to an error.
+    onStopped: () => {
+      stopped = true;
       for (const w of waiters) w();
     },
     onData: (data: { id: string; data: unknown }) => {
@@ -92,6 +99,8 @@ function record(subscribe: (handlers: Handlers) => { unsubscribe(): void }) {
     received,
     errors,
     started: () => until(() => started),
+    /** Resolves once the server has ended the stream. */
+    stopped: () => until(() => stopped),
     until,
     durable: () => received.filter((r) => !r.id.includes(':')),
     stop: () => subscription.unsubscribe(),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { InboxEvent, SessionEvent } from '@parley/validators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordEvents, recordInboxEvents } from './events';
+import { recordConversationEvents, recordEvents, recordInboxEvents } from './events';
 import {
   type Client,
   errorOf,
@@ -564,6 +564,54 @@ describe('privacy', () => {
     expect(
       (await errorOf(() => httpClient(a.url, agentKey.key).inbox.list.query({}))).data.code,
     ).toBe('FORBIDDEN');
+  });
+
+  it('lets the agent holding a conversation read it (messages, memory, events), and only while they hold it', async () => {
+    const c = await customer('held-reader');
+    await say(c.a, c.session.id, '2 bedroom flat in Girne under 1000');
+    await c.a.sessions.requestAgent.mutate({ sessionId: c.session.id });
+    const holder = await person('agent-holder', 'agent');
+    const other = await person('agent-other', 'agent');
+    const conversationId = c.conversation.id;
+    const reads = (client: Client) => [
+      () => client.conversations.get.query({ id: conversationId }),
+      () => client.conversations.messages.query({ conversationId }),
+      () => client.conversations.memory.query({ conversationId }),
+    ];
+    // Waiting: the inbox shows it, but nobody holds it yet.
+    for (const read of reads(holder.a)) expect((await errorOf(read)).data.code).toBe('NOT_FOUND');
+
+    await holder.a.inbox.claim.mutate({ conversationId });
+    const messages = await holder.b.conversations.messages.query({ conversationId });
+    expect(messages.items.map((m) => m.content)).toContain('2 bedroom flat in Girne under 1000');
+    expect((await holder.a.conversations.memory.query({ conversationId })).facts).toMatchObject({
+      location: 'Girne',
+    });
+    expect((await holder.a.conversations.get.query({ id: conversationId })).mode).toBe('agent');
+    const ws = wsClient(a.url, holder.accessToken);
+    const events = recordConversationEvents(ws.client, conversationId, '0');
+    await events.until(() =>
+      events.received.some((r) => (r.event as SessionEvent).type === 'handoff.assigned'),
+    );
+    // Not theirs: another agent, and the holder's changes of the conversation.
+    for (const read of reads(other.a)) expect((await errorOf(read)).data.code).toBe('NOT_FOUND');
+    expect(
+      (
+        await errorOf(() =>
+          holder.a.conversations.update.mutate({ id: conversationId, title: 'x' }),
+        )
+      ).data.code,
+    ).toBe('NOT_FOUND');
+
+    await holder.a.inbox.release.mutate({ conversationId, to: 'assistant' });
+    for (const read of reads(holder.a)) expect((await errorOf(read)).data.code).toBe('NOT_FOUND');
+    // What they opened to read ends with their seat.
+    await events.until(() =>
+      events.received.some((r) => (r.event as SessionEvent).type === 'session.ended'),
+    );
+    await events.stopped();
+    events.stop();
+    await ws.close();
   });
 
   it('ends the inbox stream of an agent made a plain user, on the instance that did not change it too', async () => {

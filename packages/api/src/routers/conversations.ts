@@ -14,10 +14,10 @@ import {
   getConversationMemory,
   listConversations,
   listMessages,
-  loadConversation,
   updateConversation,
   updateConversationMemory,
 } from '../chat/conversations';
+import { loadReadableConversation } from '../chat/readable';
 import { toConversation } from '../chat/serialize';
 import { conversationEvents } from '../events/stream';
 import { router, scopedProcedure } from '../trpc';
@@ -35,7 +35,9 @@ export const conversationsRouter = router({
   get: reader
     .input(idInput)
     .query(async ({ ctx, input }) =>
-      toConversation(await loadConversation(ctx.services, ctx.identity.userId, input.id)),
+      toConversation(
+        (await loadReadableConversation(ctx.services, ctx.identity.userId, input.id)).conversation,
+      ),
     ),
   update: writer
     .input(conversationUpdateInput)
@@ -43,14 +45,24 @@ export const conversationsRouter = router({
   delete: writer
     .input(idInput)
     .mutation(({ ctx, input }) => deleteConversation(ctx.services, ctx.identity.userId, input.id)),
-  messages: reader
-    .input(conversationMessagesInput)
-    .query(({ ctx, input }) => listMessages(ctx.services, ctx.identity.userId, input)),
-  memory: reader
-    .input(conversationIdInput)
-    .query(({ ctx, input }) =>
-      getConversationMemory(ctx.services, ctx.identity.userId, input.conversationId),
-    ),
+  messages: reader.input(conversationMessagesInput).query(async ({ ctx, input }) => {
+    const { userId } = ctx.identity;
+    const { conversation } = await loadReadableConversation(
+      ctx.services,
+      userId,
+      input.conversationId,
+    );
+    return listMessages(ctx.services, conversation.userId, input);
+  }),
+  memory: reader.input(conversationIdInput).query(async ({ ctx, input }) => {
+    const { userId } = ctx.identity;
+    const { conversation } = await loadReadableConversation(
+      ctx.services,
+      userId,
+      input.conversationId,
+    );
+    return getConversationMemory(ctx.services, conversation.userId, conversation.id);
+  }),
   updateMemory: writer
     .input(conversationMemoryUpdateInput)
     .mutation(({ ctx, input }) =>
@@ -68,8 +80,9 @@ export const conversationsRouter = router({
       },
       input,
       async () => {
-        const row = await loadConversation(ctx.services, ctx.identity.userId, input.conversationId);
-        return { conversationId: row.id };
+        const { userId } = ctx.identity;
+        const readable = await loadReadableConversation(ctx.services, userId, input.conversationId);
+        return { conversationId: readable.conversation.id, sessionId: readable.seatId };
       },
     ),
   ),
