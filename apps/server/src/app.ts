@@ -155,6 +155,7 @@ function apiConfig(env: Env, secret: Uint8Array, webhookKey: Uint8Array): ApiCon
       retryMaxMs: env.WEBHOOK_RETRY_MAX_MS,
       retryWindowMs: env.WEBHOOK_RETRY_WINDOW_SECONDS * 1000,
       failingAfter: env.WEBHOOK_FAILING_AFTER,
+      sendsPerOwner: env.WEBHOOK_SENDS_PER_OWNER,
       secretsKey: webhookKey,
     },
   };

@@ -64,6 +64,8 @@ export const envSchema = z.object({
   SESSION_IDLE_TIMEOUT_SECONDS: int(10, 7 * 86_400).default(1_800),
   SESSION_SWEEP_INTERVAL_SECONDS: int(1, 3_600).default(60),
   ALERTS_RECOVERY_SECONDS: int(1, 3_600).default(30),
+  /** Saved searches one person may keep; `searches.create` beyond it is CONFLICT. */
+  SAVED_SEARCHES_PER_USER: int(1, 100_000).default(100),
   ALLOWED_ORIGINS: optional(z.string()),
   TRUST_PROXY: bool.default(false),
   WS_MAX_PAYLOAD_BYTES: int(1_024, 1_048_576).default(1_048_576),
@@ -113,6 +115,7 @@ export const envSchema = z.object({
   WEBHOOK_FAILING_AFTER: int(1, 1_000).default(5),
   /** Deliveries sent at once by this instance, in a lane of the job engine of their own. */
   WEBHOOK_CONCURRENCY: int(1, 256).default(8),
+  WEBHOOK_SENDS_PER_OWNER: int(1, 256).default(4),
   /**
    * The AES-256 key sealing webhook signing secrets in the database: 32 random bytes in
    * base64url. Unset: generated into `DATA_DIR/webhook-secrets-key`. Every instance needs

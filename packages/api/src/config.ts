@@ -43,6 +43,8 @@ export interface WebhookConfig {
   retryWindowMs: number;
   /** Consecutive failed attempts after which a webhook is shown as failing. */
   failingAfter: number;
+  /** One owner's sends in flight at most, across instances (owner-share.ts). */
+  sendsPerOwner: number;
   /** The AES-256 key (32 bytes) signing secrets are sealed with in the database (sealing.ts). */
   secretsKey: Uint8Array;
 }

@@ -60,6 +60,7 @@ const config: ApiConfig = {
     retryMaxMs: 3_600_000,
     retryWindowMs: 86_400_000,
     failingAfter: 5,
+    sendsPerOwner: 4,
     secretsKey: randomBytes(32),
   },
 };

@@ -71,6 +71,7 @@ describe('signing and retrying', () => {
       retryMaxMs: 3_600_000,
       retryWindowMs: 86_400_000,
       failingAfter: 5,
+      sendsPerOwner: 4,
     };
     expect([1, 2, 3, 4].map((n) => retryDelayMs(config, n))).toEqual([
       10_000, 20_000, 40_000, 80_000,

@@ -6,6 +6,7 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import type { WebhookConfig } from '../config';
 import { checkHost, guardedLookup, RefusedAddressError } from './address';
 import type { WebhookDeps } from './manage';
+import { handOnSlot, OWNER_SENDS_IN_FLIGHT, parkIfOwnerBusy } from './owner-share';
 import { attemptKey, scheduleAttempt } from './schedule';
 import { openSecret, SealingError } from './sealing';
 import { signatureHeader } from './signing';
@@ -40,6 +41,7 @@ interface Claimed {
   attempts: number;
   ordering_key: string | null;
   webhook_id: string;
+  owner_id: string;
   url: string;
   /** Sealed (sealing.ts); opened just before the request is signed. */
   secret_sealed: string | null;
@@ -57,7 +59,7 @@ export async function attemptDelivery(deps: DeliverDeps, deliveryId: string): Pr
   const leaseMs = deps.config.timeoutMs + LEASE_MARGIN_MS;
   const [claimed] = await deps.sequelize.query<Claimed>(
     `UPDATE webhook_deliveries d
-        SET attempts = d.attempts + 1, updated_at = now(),
+        SET attempts = d.attempts + 1, updated_at = now(), parked = false,
             locked_until = now() + make_interval(secs => $2::double precision / 1000)
        FROM webhooks w
       WHERE d.id = $1 AND w.id = d.webhook_id AND d.status = 'pending'
@@ -67,9 +69,10 @@ export async function attemptDelivery(deps: DeliverDeps, deliveryId: string): Pr
           SELECT 1 FROM webhook_deliveries o
            WHERE o.webhook_id = d.webhook_id AND o.ordering_key = d.ordering_key
              AND o.status = 'pending' AND o.seq < d.seq)
+        AND ${OWNER_SENDS_IN_FLIGHT} < $3
       RETURNING d.id, d.event, d.body, d.attempts, d.ordering_key, d.webhook_id,
-                w.url, w.secret_sealed, w.enabled`,
-    { bind: [deliveryId, leaseMs], type: QueryTypes.SELECT },
+                w.user_id AS owner_id, w.url, w.secret_sealed, w.enabled`,
+    { bind: [deliveryId, leaseMs, deps.config.sendsPerOwner], type: QueryTypes.SELECT },
   );
   if (!claimed) return notTaken(deps, deliveryId);
   // The engine leaves a job locked for hours when the process executing it dies. So the
@@ -113,13 +116,15 @@ export async function attemptDelivery(deps: DeliverDeps, deliveryId: string): Pr
 }
 
 /**
- * The job found its delivery not ready: still leased (its sender may have died), or not
- * yet due. Its attempt is then queued for when it can be taken, so it is never stranded.
- * Finished, deleted and waiting-behind-an-older deliveries need nothing: the one ahead
- * queues it when it finishes.
+ * The job found its delivery not ready: its owner's share of the senders in use (it is
+ * parked, owner-share.ts), still leased (its sender may have died), or not yet due. Its
+ * attempt is then queued for when it can be taken, so it is never stranded. Finished,
+ * deleted and waiting-behind-an-older deliveries need nothing: the one ahead queues it
+ * when it finishes.
  */
 async function notTaken(deps: DeliverDeps, deliveryId: string): Promise<void> {
   await withTransaction(deps.sequelize, async (transaction) => {
+    if (await parkIfOwnerBusy(deps, deliveryId, deps.config.sendsPerOwner, transaction)) return;
     const [row] = await deps.sequelize.query<{ due: Date; blocked: boolean }>(
       `SELECT GREATEST(d.locked_until, d.next_attempt_at) AS due,
               EXISTS (SELECT 1 FROM webhook_deliveries o
@@ -163,6 +168,7 @@ async function finish(
            FROM d WHERE w.id = d.webhook_id`,
         { bind: [claimed.id, result.statusCode], transaction },
       );
+      await handOnSlot(deps, claimed.owner_id, transaction);
       await done(deps, claimed, transaction);
       return;
     }
@@ -198,6 +204,7 @@ async function finish(
         transaction,
       },
     );
+    await handOnSlot(deps, claimed.owner_id, transaction);
     if (!row) return; // deleted with its webhook meanwhile
     if (row.status === 'pending')
       await scheduleAttempt(deps.jobs, claimed.id, row.next_attempt_at ?? undefined, transaction);

@@ -18,6 +18,7 @@ import { listingsFeatureStatistics } from './0020_listings_feature_statistics';
 import { listingsTownNewest } from './0021_listings_town_newest';
 import { sessionsMadeByKey } from './0022_sessions_made_by_key';
 import { cursorTimesInMilliseconds } from './0023_cursor_times_in_milliseconds';
+import { webhookOwnerShare } from './0024_webhook_owner_share';
 import type { Migration } from './types';
 
 /** Every migration, in the order it runs: by number (numbers are reserved ahead, so a later one may land first). */
@@ -42,4 +43,5 @@ export const migrations: Migration[] = [
   listingsTownNewest,
   sessionsMadeByKey,
   cursorTimesInMilliseconds,
+  webhookOwnerShare,
 ];
