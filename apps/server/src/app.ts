@@ -148,6 +148,7 @@ function apiConfig(env: Env, secret: Uint8Array, webhookKey: Uint8Array): ApiCon
       visitorSendsPerMinute: env.RATE_LIMIT_VISITOR_SENDS_PER_MINUTE,
       searchPerIpPerMinute: env.RATE_LIMIT_SEARCH_PER_IP_PER_MINUTE,
     },
+    savedSearchesPerUser: env.SAVED_SEARCHES_PER_USER,
     webhooks: {
       allowPrivate: env.WEBHOOK_ALLOW_PRIVATE,
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,

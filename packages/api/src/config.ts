@@ -28,6 +28,12 @@ export interface ApiConfig {
     searchPerIpPerMinute: number;
   };
   webhooks: WebhookConfig;
+  /**
+   * Saved searches one person may keep (`SAVED_SEARCHES_PER_USER`): each is matched
+   * against every new listing, so one person's searches must not be able to turn one
+   * listing into thousands of alerts and webhook deliveries.
+   */
+  savedSearchesPerUser: number;
 }
 
 /** How webhook deliveries are sent (docs/integrations.md). */

@@ -53,6 +53,7 @@ const config: ApiConfig = {
     visitorSendsPerMinute: 1000,
     searchPerIpPerMinute: SEARCHES_PER_MINUTE,
   },
+  savedSearchesPerUser: 100,
   webhooks: {
     allowPrivate: true,
     timeoutMs: 10_000,

@@ -42,15 +42,29 @@ export const statedFacts = searchFacts.strict().superRefine((facts, ctx) => {
 });
 
 /**
- * What a saved search watches: stated facts, at least one of them (a search for
- * everything would alert on every listing).
+ * Facts worth watching: stated facts, at least one of them (a search for everything would
+ * alert on every listing). What the assistant saves from a conversation when asked.
  */
-export const savedSearchQuery = statedFacts.superRefine((facts, ctx) => {
+export const searchWorthFacts = statedFacts.superRefine((facts, ctx) => {
   const given = Object.entries(facts).filter(
     ([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0),
   );
   if (given.length === 0) {
     ctx.addIssue({ code: 'custom', message: 'must name at least one filter' });
+  }
+});
+
+/**
+ * What `searches.create` watches: facts worth watching that name a place Parley knows
+ * (`location`), so one search cannot watch every town at once.
+ */
+export const savedSearchQuery = searchWorthFacts.superRefine((facts, ctx) => {
+  if (facts.location === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['location'],
+      message: 'is required: name a town or district Parley knows (Girne, Kyrenia, ...)',
+    });
   }
 });
 
@@ -109,12 +123,34 @@ export interface AlertPage {
   lastEventId: string;
 }
 
-export const alertMarkReadInput = z.union([
-  z.object({ ids: z.array(uuid()).min(1).max(100) }).strict(),
-  z.object({ all: z.literal(true) }).strict(),
-]);
-export type AlertMarkReadInput = z.input<typeof alertMarkReadInput>;
+const alertIds = z.array(uuid()).min(1).max(100);
 
+/**
+ * `{ ids }` or `{ all: true }`, one of the two. Checked as one object so that a wrong shape
+ * names the field at fault (`ids` or `all`) rather than "Invalid input" for the whole.
+ */
+export const alertMarkReadInput = z
+  .object({
+    ids: alertIds.optional(),
+    all: z.literal(true, { error: 'must be true (or give ids instead)' }).optional(),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.ids !== undefined && input.all !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['all'],
+        message: 'give either ids or all: true, not both',
+      });
+    } else if (input.ids === undefined && input.all === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ids'],
+        message: 'is required: give ids (1 to 100 alert ids) or all: true',
+      });
+    }
+  }) as unknown as z.ZodType<{ ids: string[] } | { all: true }, { ids: string[] } | { all: true }>;
+export type AlertMarkReadInput = z.input<typeof alertMarkReadInput>;
 export const alertEventsInput = z.object({ lastEventId: z.string().max(64).nullish() }).default({});
 
 export type AlertEvent = { type: 'alert.created'; alert: Alert };

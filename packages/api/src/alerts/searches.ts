@@ -11,17 +11,20 @@ import {
   type SearchFacts,
   savedSearchCreateInput,
   savedSearchListInput,
-  savedSearchQuery,
   savedSearchUpdateInput,
+  searchWorthFacts,
 } from '@parley/validators';
+import { TRPCError } from '@trpc/server';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { decodeCursor, toPage } from '../chat/cursor';
 import { notFound } from '../errors';
 import { featureMask, planSearch } from '../listings/search';
 
-/** What saved searches need: the database only. */
+/** What saved searches need: the database, and how many one person may keep. */
 export interface SearchesDeps {
   sequelize: Sequelize;
+  /** `SAVED_SEARCHES_PER_USER` (limits.ts). */
+  maxPerUser: number;
 }
 
 interface SavedSearchRow {
@@ -173,6 +176,30 @@ async function sameSearch(
   return row;
 }
 
+/**
+ * One person's saves take turns (a transaction-scoped advisory lock on the person), so two
+ * at once can neither both miss the same search nor both pass the count.
+ */
+async function lockSaves(sequelize: Sequelize, userId: string, transaction: Transaction) {
+  await sequelize.query("SELECT pg_advisory_xact_lock(hashtext('parley:saves:' || $1))", {
+    bind: [userId],
+    transaction,
+  });
+}
+
+/** How many saved searches the person keeps (under `lockSaves`). */
+async function savedCount(
+  sequelize: Sequelize,
+  userId: string,
+  transaction: Transaction,
+): Promise<number> {
+  const [row] = await sequelize.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM saved_searches WHERE user_id = $1',
+    { bind: [userId], type: QueryTypes.SELECT, transaction },
+  );
+  return row?.n ?? 0;
+}
+
 export async function createSavedSearch(
   deps: SearchesDeps,
   userId: string,
@@ -188,13 +215,19 @@ export async function createSavedSearch(
       if (owned.length === 0) throw notFound('Conversation');
     }
     // Saving the same search again keeps the one there is (a second would alert twice): one
-    // person's saves take turns, so two at once cannot both miss the first.
-    await deps.sequelize.query("SELECT pg_advisory_xact_lock(hashtext('parley:saves:' || $1))", {
-      bind: [userId],
-      transaction,
-    });
+    // person's saves take turns, so two at once cannot both miss the first, nor both pass
+    // the count below.
+    await lockSaves(deps.sequelize, userId, transaction);
     const existing = await sameSearch(deps.sequelize, userId, query, transaction);
     if (existing) return toSavedSearch(existing);
+    // Every search is matched against every new listing: one person's may not multiply a
+    // listing into thousands of alerts and deliveries.
+    if ((await savedCount(deps.sequelize, userId, transaction)) >= deps.maxPerUser) {
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: `At most ${deps.maxPerUser} saved searches per user: delete one first`,
+      });
+    }
     return insertSavedSearch(
       deps.sequelize,
       userId,
@@ -278,8 +311,10 @@ export async function ownerMaySaveSearches(
  * Saves what the assistant has understood so far as a search of the conversation's owner,
  * when the person asked to be told ("let me know when...", "haber ver", "сообщите"); in
  * the transaction that stores the reply saying so. Nothing is saved for a guest (who has
- * no account to alert), for memory that names no usable filter, or when the conversation
- * already has a search for exactly this query.
+ * no account to alert), for memory that names no usable filter, when the conversation
+ * already has a search for exactly this query, or when the owner already keeps as many
+ * saved searches as one person may (`maxPerUser`). Memory without a place is saved as
+ * understood (the reply has said so); `searches.create` asks for one.
  */
 export async function saveSearchFromConversation(
   sequelize: Sequelize,
@@ -287,8 +322,9 @@ export async function saveSearchFromConversation(
   facts: SearchFacts,
   language: Language,
   transaction: Transaction,
+  maxPerUser: number,
 ): Promise<SavedSearch | null> {
-  const parsed = savedSearchQuery.safeParse(facts);
+  const parsed = searchWorthFacts.safeParse(facts);
   if (!parsed.success) return null;
   const [owner] = await sequelize.query<{ user_id: string; role: string; saved: boolean }>(
     `SELECT c.user_id, u.role,
@@ -299,6 +335,8 @@ export async function saveSearchFromConversation(
     { bind: [conversationId, JSON.stringify(parsed.data)], type: QueryTypes.SELECT, transaction },
   );
   if (!owner || owner.role === 'guest' || owner.saved) return null;
+  await lockSaves(sequelize, owner.user_id, transaction);
+  if ((await savedCount(sequelize, owner.user_id, transaction)) >= maxPerUser) return null;
   return insertSavedSearch(
     sequelize,
     owner.user_id,

@@ -1,3 +1,4 @@
+import { normaliseFacts, summarise } from '@parley/assistant';
 import { newId, withTransaction } from '@parley/db';
 import type { Conversation, Message, Page, SearchFacts, SessionMemory } from '@parley/validators';
 import { literal, Op, type Transaction, type WhereOptions } from 'sequelize';
@@ -170,22 +171,24 @@ export async function getConversationMemory(
 }
 
 /**
- * A person corrects what the assistant understood: the facts are replaced as given and
- * the next reply starts from them. The summary is rebuilt by the assistant's next turn,
- * so it is cleared here rather than left describing facts that no longer hold.
+ * A person corrects what the assistant understood: the facts replace the memory and the
+ * next reply starts from them. They are stored as the assistant stores its own (canonical
+ * town names: "Famagusta" is kept as "Gazimağusa", features sorted) with the summary the
+ * assistant would write for them, so an agent's brief never reads blank or stale.
  */
 export async function updateConversationMemory(
   services: Services,
   userId: string,
   input: { conversationId: string; facts: SearchFacts },
 ): Promise<SessionMemory> {
+  const facts = normaliseFacts(input.facts);
   return withTransaction(services.db.sequelize, async (transaction) => {
     const row = await loadConversation(services, userId, input.conversationId, transaction);
     await lockConversation(services, row.id, transaction);
-    row.memory = input.facts as Record<string, unknown>;
-    row.memorySummary = '';
+    row.memory = facts as Record<string, unknown>;
+    row.memorySummary = summarise(facts);
     row.updatedAt = services.clock();
     await row.save({ transaction });
-    return { summary: row.memorySummary, facts: input.facts };
+    return { summary: row.memorySummary, facts };
   });
 }

@@ -1,6 +1,8 @@
 import { generateOpenApiDocument } from 'trpc-to-openapi';
+import { appRouter } from '../router';
 import type { ApiMeta } from '../trpc';
 import { restRouter } from './router';
+import { schemesOf } from './security';
 
 /** Where the REST surface lives, under the server's public URL. */
 export const REST_PREFIX = '/api/v1';
@@ -15,7 +17,8 @@ export function openApiDocument(publicUrl: string) {
     version: '1',
     description:
       'The queries and mutations of the Parley API that make sense without a live socket. ' +
-      'Send an access token (`Authorization: Bearer ...`) or an API key (`x-api-key`). ' +
+      'Send an access token (`Authorization: Bearer ...`), or an API key (`x-api-key`) where ' +
+      "an operation's `security` lists `apiKey` (the others refuse every key). " +
       'Errors answer `{ code, message, data: { code, httpStatus, requestId, fieldErrors? } }`.',
     baseUrl: `${publicUrl}${REST_PREFIX}`,
     securitySchemes: {
@@ -30,6 +33,7 @@ export function openApiDocument(publicUrl: string) {
     if (name.startsWith('error.')) schemas[name] = errorSchema(name.slice('error.'.length));
   }
   describeErrors(document.paths ?? {});
+  declareSchemes(document.paths ?? {});
   return document;
 }
 
@@ -53,6 +57,28 @@ function describeErrors(paths: Record<string, object>) {
       // A copy: the adapter hands every operation the same response object.
       if (responses[status]) responses[status] = { ...responses[status], description };
     }
+  }
+}
+
+type Secured = Record<string, { security?: Record<string, string[]>[] } | undefined>;
+
+/**
+ * trpc-to-openapi offers every scheme on every protected operation; each gets those its
+ * tRPC procedure accepts (`schemesOf`), so a generated client never offers an API key to
+ * an operation that refuses every key.
+ */
+function declareSchemes(paths: Record<string, object>) {
+  const procedures = restRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { meta?: ApiMeta } }
+  >;
+  const sources = appRouter._def.procedures as unknown as Record<string, unknown>;
+  for (const procedure of Object.values(procedures)) {
+    const { restOf, openapi } = procedure._def.meta ?? {};
+    if (!restOf || !openapi) continue;
+    const operation = (paths[openapi.path] as Secured | undefined)?.[openapi.method.toLowerCase()];
+    if (!operation?.security) continue;
+    operation.security = schemesOf(sources[restOf]).map((scheme) => ({ [scheme]: [] }));
   }
 }
 

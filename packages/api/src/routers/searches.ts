@@ -35,4 +35,7 @@ export const searchesRouter = router({
     ),
 });
 
-const deps = (services: Pick<ApiServices, 'db'>) => ({ sequelize: services.db.sequelize });
+const deps = (services: Pick<ApiServices, 'db' | 'config'>) => ({
+  sequelize: services.db.sequelize,
+  maxPerUser: services.config.savedSearchesPerUser,
+});

@@ -127,6 +127,7 @@ export async function finishRun(
         ending.memory.facts,
         ending.reply.language,
         transaction,
+        services.config.savedSearchesPerUser,
       );
     }
     const run = toRun(row);
