@@ -1,15 +1,16 @@
 import type { Listing } from '@parley/sdk';
 import { h } from './dom';
+import type { Format } from './i18n';
 
-const PERIOD = { month: ' / month', night: ' / night' } as const;
-
-function price(listing: Listing): string {
-  const amount = new Intl.NumberFormat(undefined, {
-    style: 'currency',
-    currency: listing.currency,
-    maximumFractionDigits: 0,
-  }).format(listing.price);
-  return amount + (listing.pricePeriod ? PERIOD[listing.pricePeriod] : '');
+/** As the web app's cards read: `£850/month`, `£850 aylık`, `850 £ в месяц`, `£250,000`. */
+export function price(
+  listing: Pick<Listing, 'price' | 'currency' | 'pricePeriod'>,
+  format: Format,
+): string {
+  const amount = format.money(listing.price, listing.currency);
+  if (listing.pricePeriod === 'month') return format.texts.perMonth(amount);
+  if (listing.pricePeriod === 'night') return format.texts.perNight(amount);
+  return amount;
 }
 
 /**
@@ -31,13 +32,13 @@ export function imageUrl(src: string, server: string): string | null {
 }
 
 /** The listings a reply recommends, as cards linking to their page on Parley. */
-export function listingCards(listings: Listing[], server: string): HTMLElement {
+export function listingCards(listings: Listing[], server: string, format: Format): HTMLElement {
   return h(
     'div',
     { class: 'cards' },
     ...listings.map((listing) => {
       const image = listing.images[0] ? imageUrl(listing.images[0], server) : null;
-      const beds = listing.bedrooms === 0 ? 'studio' : `${listing.bedrooms} bed`;
+      const beds = format.bedrooms(listing.bedrooms);
       return h(
         'a',
         {
@@ -53,7 +54,7 @@ export function listingCards(listings: Listing[], server: string): HTMLElement {
           { class: 'body' },
           h('span', { class: 'name' }, listing.title),
           h('span', { class: 'where' }, `${listing.location} · ${beds}`),
-          h('span', { class: 'price' }, price(listing)),
+          h('span', { class: 'price' }, price(listing, format)),
         ),
       );
     }),

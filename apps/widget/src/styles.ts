@@ -87,18 +87,23 @@ header button.person:disabled { opacity: 0.55; cursor: default; }
 .card .name { font-weight: 600; font-size: 14px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .card .where { font-size: 12px; color: var(--muted); }
 .card .price { font-size: 14px; font-weight: 600; color: var(--accent); }
-.typing { display: flex; gap: 4px; padding: 0 14px 8px; }
-.typing span {
+.typing { display: flex; align-items: center; gap: 4px; padding: 0 14px 8px; }
+.typing .who { margin-left: 4px; font-size: 13px; color: var(--muted); }
+.typing .unseen {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+}
+.typing .dot {
   width: 7px; height: 7px; border-radius: 50%; background: var(--muted);
   animation: blink 1.2s infinite ease-in-out;
 }
-.typing span:nth-child(2) { animation-delay: 0.2s; }
-.typing span:nth-child(3) { animation-delay: 0.4s; }
+.typing .dot:nth-child(2) { animation-delay: 0.2s; }
+.typing .dot:nth-child(3) { animation-delay: 0.4s; }
 @keyframes blink { 0%, 80%, 100% { opacity: 0.25; } 40% { opacity: 1; } }
 form { display: flex; gap: 8px; padding: 10px; border-top: 1px solid var(--border); }
 textarea {
   flex: 1; resize: none; font: inherit; color: inherit; background: var(--bg);
   border: 1px solid var(--border); border-radius: 10px; padding: 8px 10px; max-height: 120px;
+  min-width: 0; overflow-y: auto;
 }
 textarea:focus { outline: 2px solid var(--accent); outline-offset: -1px; }
 form button {
