@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpClient, signUp as signUpByApi } from '../../server/test/harness';
 import {
   type E2EServer,
   eventually,
@@ -153,5 +155,90 @@ describe('hand-off to a person, in two browsers', () => {
     customer.allow(/status of 4\d\d/);
     expect(customer.problems).toEqual([]);
     await customer.context.close();
+  }, 120_000);
+  it("a widget's visitor is the visitor, not the key's owner; Enter on Claim puts the focus in the reply box; typing goes both ways", async () => {
+    const agent = await openSession(browser, {
+      prefix: 'handoff-visitor',
+      viewport: { width: 1280, height: 800 },
+    });
+    const { page } = agent;
+    const agentEmail = uniqueEmail('ada');
+    await signUp(agent, server.url, 'Ada Agent', agentEmail);
+    await makeStaff(server, agentEmail, 'admin');
+
+    // An integrator's site: its key makes a session for one of its visitors.
+    const owner = await signUpByApi(httpClient(server.url), 'shopowner');
+    const { key } = await httpClient(server.url, owner.accessToken).auth.apiKeys.create.mutate({
+      name: 'widget',
+      scopes: ['sessions:write', 'conversations:read', 'conversations:write'],
+    });
+    const site = httpClient(server.url, key);
+    const { session } = await site.sessions.create.mutate({ endUserId: 'visitor-7' });
+    await site.sessions.send.mutate({
+      sessionId: session.id,
+      content: 'Is the villa in Lapta free in May?',
+      clientMessageId: randomUUID(),
+    });
+    await site.sessions.requestAgent.mutate({ sessionId: session.id });
+    const seen: { type: string; actor?: string; typing?: boolean }[] = [];
+    const events = site.sessions.events.subscribe(
+      { sessionId: session.id },
+      { onData: (e) => seen.push((e as { data: (typeof seen)[number] }).data) },
+    );
+
+    await page.goto(`${server.url}/inbox`);
+    const waiting = page.getByRole('region', { name: 'Waiting for a person' });
+    const card = waiting.getByRole('listitem').filter({ hasText: 'Visitor · visitor-7' });
+    await card.waitFor();
+    expect(await card.textContent()).not.toContain('shopowner');
+    await agent.shot('visitor-waiting');
+
+    // By keyboard: Tab to Claim, Enter; the focus lands in the reply box.
+    const claim = card.getByRole('button', { name: 'Claim conversation with Visitor · visitor-7' });
+    await claim.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: 'Conversation' }).waitFor();
+    await eventually(async () =>
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('inbox-reply'),
+    );
+    const log = page.getByRole('log', { name: 'Conversation' });
+    const first = log
+      .getByRole('listitem')
+      .filter({ hasText: 'Is the villa in Lapta free in May?' });
+    await first.waitFor();
+    expect(await first.locator('.inbox-author').textContent()).toBe('Visitor · visitor-7');
+    expect(await log.textContent()).not.toContain('shopowner');
+    const brief = page.getByRole('complementary', { name: 'What the customer wants' });
+    await eventually(async () =>
+      expect(await brief.textContent()).toContain('Visitor · visitor-7 via shopowner'),
+    );
+    await eventually(async () => expect(await brief.textContent()).toContain('Language: English'));
+    await agent.shot('visitor-claimed');
+
+    // The visitor types: the agent sees it (typing is live only: said until it shows).
+    const typingLine = page.getByText('Visitor · visitor-7 is typing…');
+    await eventually(async () => {
+      await site.sessions.typing.mutate({ sessionId: session.id, typing: true });
+      await typingLine.waitFor({ timeout: 1_000 });
+    });
+    await agent.shot('visitor-typing');
+    await site.sessions.typing.mutate({ sessionId: session.id, typing: false });
+    await typingLine.waitFor({ state: 'detached' });
+
+    // The agent types: the visitor's stream hears it, and that it stopped on send.
+    await page.getByLabel('Reply').pressSequentially('Yes, it is free');
+    await eventually(async () =>
+      expect(seen.some((e) => e.type === 'typing' && e.actor === 'agent' && e.typing)).toBe(true),
+    );
+    await page.getByLabel('Reply').press('Enter');
+    await eventually(async () =>
+      expect(
+        seen.some((e) => e.type === 'typing' && e.actor === 'agent' && e.typing === false),
+      ).toBe(true),
+    );
+    events.unsubscribe();
+    agent.allow(/status of 4\d\d/);
+    expect(agent.problems).toEqual([]);
+    await agent.context.close();
   }, 120_000);
 });

@@ -350,4 +350,82 @@ describe('staff pages at every width', () => {
       expect(s.problems).toEqual([]);
       await s.context.close();
     });
+  for (const width of [360, 390])
+    it(`an admin's top bar fits ${width} wide in English, Turkish and Russian`, async () => {
+      const s = await openSession(browser, {
+        prefix: `staff-topbar-${width}`,
+        viewport: { width, height: 780 },
+        isMobile: true,
+      });
+      const { page } = s;
+      const admin = uniqueEmail(`topbar-${width}`);
+      await signUp(s, server.url, 'Admin Mehmet', admin);
+      await makeStaff(server, admin, 'admin');
+      for (const language of ['en', 'tr', 'ru'] as const) {
+        await page.evaluate((l) => localStorage.setItem('parley.language', l), language);
+        await page.goto(`${server.url}/inbox`);
+        await page.locator(`html[lang="${language}"]`).waitFor();
+        await page.locator('.inbox-page h1').waitFor();
+        await fitsWidth(page, width, '.account-menu .popover-button');
+        const boxes = await page.evaluate(() => {
+          const nav = document.querySelector<HTMLElement>('.main-nav')!;
+          const links = [...nav.querySelectorAll('a')].map((a) => a.getBoundingClientRect());
+          const account = document.querySelector('.account')!.getBoundingClientRect();
+          return {
+            scroll: nav.scrollWidth,
+            client: nav.clientWidth,
+            lastRight: Math.max(...links.map((r) => r.right)),
+            accountLeft: account.left,
+          };
+        });
+        // Every link of the menu shows whole, none under the language button.
+        expect(boxes.scroll).toBeLessThanOrEqual(boxes.client);
+        expect(boxes.lastRight).toBeLessThanOrEqual(boxes.accountLeft);
+        const nav = page.getByRole('navigation').first();
+        for (const link of await nav.getByRole('link').all())
+          expect(await link.isVisible()).toBe(true);
+        // The inbox keeps its name for a screen reader where it is a tray alone.
+        expect(await nav.locator('a[href="/inbox"]').getAttribute('aria-label')).toBeTruthy();
+        await s.shot(`top-bar-${language}`);
+      }
+      s.allow(/status of 4\d\d/);
+      expect(s.problems).toEqual([]);
+      await s.context.close();
+    });
+
+  it('people and roles: the last admin is told why, a search with no match says so, the search lines up with the table', async () => {
+    const s = await openSession(browser, {
+      prefix: 'staff-roles-why',
+      viewport: { width: 1280, height: 800 },
+    });
+    const { page } = s;
+    const me = uniqueEmail('why-admin');
+    await signUp(s, server.url, 'Why Admin', me);
+    await makeStaff(server, me, 'admin');
+    await server.query(`UPDATE users SET role = 'user' WHERE role = 'admin' AND email <> $1`, [me]);
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.evaluate(() => localStorage.setItem('parley.language', 'ru'));
+    await page.goto(`${server.url}/admin`);
+    const select = page.getByRole('combobox', { name: 'Роль: Why Admin' });
+    await select.waitFor();
+    const widths = await page.evaluate(() => ({
+      search: document.querySelector('.admin-search')!.getBoundingClientRect(),
+      table: document.querySelector('.admin-users')!.getBoundingClientRect(),
+    }));
+    expect(Math.round(widths.search.left)).toBe(Math.round(widths.table.left));
+    expect(Math.abs(widths.search.right - widths.table.right)).toBeLessThanOrEqual(1);
+    await select.selectOption('user');
+    const status = page.getByRole('row').filter({ hasText: 'Why Admin' }).getByRole('status');
+    await eventually(async () =>
+      expect(await status.textContent()).toContain('вы единственный администратор'),
+    );
+    expect(await select.inputValue()).toBe('admin');
+    await s.shot('last-admin-ru');
+    await page.getByRole('searchbox').fill('nobody-matches-this');
+    await page.getByText('Никого не найдено по запросу «nobody-matches-this».').waitFor();
+    await s.shot('no-match-ru');
+    s.allow(/status of 4\d\d/);
+    expect(s.problems).toEqual([]);
+    await s.context.close();
+  }, 120_000);
 });

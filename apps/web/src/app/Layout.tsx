@@ -4,6 +4,7 @@ import { AlertsBell } from '../features/alerts/AlertsBell';
 import { useAuth } from '../features/auth/AuthProvider';
 import { Icon } from '../ui/icons';
 import { AccountMenu } from './AccountMenu';
+import './header.css';
 import { LanguageMenu } from './LanguageMenu';
 
 /** Header with the main navigation, the language switch and the account, and the page in a <main> landmark. */
@@ -37,7 +38,11 @@ export function Layout() {
             {auth.status === 'signed-in' &&
               (auth.user?.role === 'agent' || auth.user?.role === 'admin') && (
                 <li>
-                  <NavLink to="/inbox">{t('nav.inbox')}</NavLink>
+                  {/* On the smallest phones the tray alone (header.css): the name is its label. */}
+                  <NavLink to="/inbox" aria-label={t('nav.inbox')} className="nav-inbox">
+                    <InboxIcon />
+                    <span className="nav-inbox-label">{t('nav.inbox')}</span>
+                  </NavLink>
                 </li>
               )}
             {(auth.status === 'signed-in' || auth.status === 'guest') && (
@@ -75,5 +80,25 @@ export function Layout() {
         <Outlet />
       </main>
     </div>
+  );
+}
+
+/** An inbox tray, drawn as the other header icons are (ui/icons). */
+function InboxIcon() {
+  return (
+    <svg
+      width={18}
+      height={18}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d="M3 13l3-8h12l3 8M3 13v6h18v-6M3 13h5l1 3h6l1-3h5" />
+    </svg>
   );
 }

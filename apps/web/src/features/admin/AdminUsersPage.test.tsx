@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeParley, FakeError, type FakeParley } from '../../../test/fake-parley';
-import { renderWithParley } from '../../../test/render';
+import { startTestI18n } from '../../../test/i18n';
+import { renderSignedIn, renderWithParley } from '../../../test/render';
 import type { User } from '../../api';
 import { AdminUsersPage } from './AdminUsersPage';
 
@@ -70,7 +71,7 @@ describe('people and roles', () => {
     await u.selectOptions(await screen.findByRole('combobox', { name: 'Role of Mehmet' }), 'user');
     await waitFor(() =>
       expect(within(row('Mehmet')).getByRole('status')).toHaveTextContent(
-        'Could not change the role: the last admin cannot be demoted',
+        'Could not change the role: the last admin cannot lose admin rights. Make someone else an admin first.',
       ),
     );
     expect(screen.getByRole('combobox', { name: 'Role of Mehmet' })).toHaveValue('admin');
@@ -103,5 +104,44 @@ describe('people and roles', () => {
     await u.selectOptions(await screen.findByRole('combobox', { name: 'Role of Elif' }), 'admin');
     await waitFor(() => expect(within(row('Elif')).getByRole('status')).toHaveTextContent('Saved'));
     expect(confirm).not.toHaveBeenCalled();
+  });
+});
+
+describe('people and roles: saying why, and what was found', () => {
+  it("explains, in the page's language, why you stay admin when you are the last one", async () => {
+    await startTestI18n('tr');
+    // Signed in as Ayla, the only admin.
+    people = [person('33333333-3333-4333-8333-333333333333', 'Ayla', 'admin'), ...people.slice(1)];
+    fake.on('admin.users.setRole', () => {
+      throw new FakeError(
+        'PRECONDITION_FAILED',
+        'the last admin cannot be demoted: make someone else admin first',
+      );
+    });
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    const u = userEvent.setup();
+    renderSignedIn(fake, <AdminUsersPage />);
+    const select = await screen.findByRole('combobox', { name: 'Ayla rolü' });
+    await u.selectOptions(select, 'user');
+    await waitFor(() =>
+      expect(within(row('Ayla')).getByRole('status')).toHaveTextContent(
+        'Rol değiştirilemedi: tek yönetici sizsiniz, bu yüzden yönetici yetkinizi bırakamazsınız.',
+      ),
+    );
+    expect(within(row('Ayla')).getByRole('status')).not.toHaveTextContent('last admin');
+    expect(select).toHaveValue('admin');
+  });
+
+  it('says "No one matches" for a search that finds nobody', async () => {
+    fake.on('admin.users.list', (input: { search?: string }) => ({
+      items: input.search ? [] : people,
+      nextCursor: null,
+    }));
+    const u = userEvent.setup();
+    renderWithParley(fake, <AdminUsersPage />);
+    await screen.findByRole('combobox', { name: 'Role of Elif' });
+    await u.type(screen.getByRole('searchbox'), 'zzz');
+    expect(await screen.findByText('No one matches “zzz”.')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 });

@@ -29,14 +29,19 @@ export function AdminUsersPage() {
   return (
     <div className="page admin-page">
       <h1>{t('admin.heading')}</h1>
-      <label>
-        {t('admin.search')}{' '}
+      {/* As wide as the table under it, not the whole page. */}
+      <label className="admin-search">
+        <span>{t('admin.search')}</span>
         <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
       </label>
       {users.isPending ? (
         <Loading label={t('admin.loading')} />
       ) : users.isError ? (
         <ErrorNotice error={users.error} title={t('admin.couldNotLoad')} />
+      ) : users.data.items.length === 0 ? (
+        <p className="muted admin-none" role="status">
+          {t('admin.noMatches', { search })}
+        </p>
       ) : (
         <table className="admin-users">
           <colgroup>

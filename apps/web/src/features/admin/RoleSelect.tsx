@@ -31,6 +31,14 @@ export function RoleSelect({
     }
     setRole.mutate({ userId: user.id, role });
   };
+  // Why the server said no, in the page's language: the last admin cannot step down
+  // (yourself, most often: you are the one left), so the select keeps "Admin".
+  const refusal = (error: unknown) => {
+    const details = errorDetails(error);
+    if (details.code === 'PRECONDITION_FAILED' && /last admin/i.test(details.message))
+      return isMe ? t('admin.lastAdminSelf') : t('admin.lastAdmin');
+    return details.message;
+  };
   // While saving, the choice just made (not the old role) shows.
   const shown = setRole.isPending ? setRole.variables.role : user.role;
   return (
@@ -54,7 +62,7 @@ export function RoleSelect({
           : setRole.isSuccess
             ? t('admin.saved')
             : setRole.isError
-              ? `${t('admin.couldNotSet')}: ${errorDetails(setRole.error).message}`
+              ? `${t('admin.couldNotSet')}: ${refusal(setRole.error)}`
               : null}
       </span>
     </div>

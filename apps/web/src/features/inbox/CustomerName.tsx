@@ -1,5 +1,9 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { InboxItem } from '../../api';
+
+type Customer = Pick<InboxItem['customer'], 'name' | 'email'> &
+  Partial<Pick<InboxItem['customer'], 'endUserId'>>;
 
 /**
  * A guest has no address of its own: the server gives it a made-up one
@@ -11,18 +15,50 @@ export function isGuest(customer: Pick<InboxItem['customer'], 'email'>): boolean
 }
 
 /**
- * Who the customer is, as the inbox shows them: their name and address, or just
- * "Guest" (in the agent's language) for someone chatting without an account.
+ * A widget's visitor: the session was made by an integrator's API key for one of their
+ * site's end users (`endUserId`). The account is the key's owner, not the person writing.
+ */
+export function isVisitor(customer: Partial<Pick<InboxItem['customer'], 'endUserId'>>): boolean {
+  return typeof customer.endUserId === 'string' && customer.endUserId !== '';
+}
+
+/**
+ * Who the customer is, in words: "Visitor · <endUserId>" for a site's visitor, "Guest"
+ * for someone chatting without an account, else their name.
+ */
+export function customerLabel(customer: Customer, t: TFunction): string {
+  if (isVisitor(customer)) return t('inbox.visitor', { id: customer.endUserId });
+  if (isGuest(customer)) return t('inbox.guest');
+  return customer.name;
+}
+
+/**
+ * Who the customer is, as the inbox shows them: their name and address, just "Guest"
+ * (in the agent's language) for someone chatting without an account, or "Visitor · id"
+ * for a widget's visitor (with the site's owner, "via Ada", where asked).
  */
 export function CustomerName({
   customer,
   withEmail = false,
 }: {
-  customer: Pick<InboxItem['customer'], 'name' | 'email'>;
-  /** Also the address, when there is a real one (the brief beside the conversation). */
+  customer: Customer;
+  /** Also the address (or a visitor's site owner), as the brief beside the conversation shows it. */
   withEmail?: boolean;
 }) {
   const { t } = useTranslation();
+  if (isVisitor(customer)) {
+    return (
+      <>
+        {customerLabel(customer, t)}
+        {withEmail && (
+          <>
+            {' '}
+            <span className="muted">{t('inbox.via', { owner: customer.name })}</span>
+          </>
+        )}
+      </>
+    );
+  }
   if (isGuest(customer)) return <>{t('inbox.guest')}</>;
   return (
     <>

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createFakeParley, type FakeParley } from '../../../test/fake-parley';
 import { conversation, id, message } from '../../../test/fixtures';
@@ -86,5 +86,69 @@ describe('a waiting card in the inbox', () => {
     );
     // No reply yet, so no language the assistant answered in: none is guessed.
     expect(card).not.toHaveTextContent('Язык');
+  });
+});
+
+describe('the waiting list, for a screen reader and on a phone', () => {
+  it('names each Claim button with its customer', async () => {
+    renderInbox([
+      item(),
+      item({
+        customer: { id: id(), name: 'Guest', email: 'guest-1@guest.invalid', endUserId: null },
+      }),
+    ]);
+    expect(
+      await screen.findByRole('button', { name: 'Claim conversation with Deniz' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Claim conversation with Guest' }),
+    ).toBeInTheDocument();
+  });
+
+  it('announces a customer who joins the list, politely', async () => {
+    let waiting = [item()];
+    fake.on('inbox.list', (input: { filter: string }) => ({
+      items: input.filter === 'waiting' ? waiting : [],
+      nextCursor: null,
+    }));
+    renderSignedIn(fake, <InboxPage />);
+    await screen.findByRole('button', { name: 'Claim conversation with Deniz' });
+    const live = document.querySelector('[aria-live="polite"]')!;
+    expect(live).toBeEmptyDOMElement();
+    waiting = [
+      ...waiting,
+      item({ customer: { id: id(), name: 'Elif', email: 'elif@example.com', endUserId: null } }),
+    ];
+    await waitFor(() =>
+      expect(fake.subscriptions.some((s) => s.path === 'inbox.events')).toBe(true),
+    );
+    act(() => fake.emitOn('inbox.events', { type: 'handoff.requested' }));
+    await waitFor(() => expect(live).toHaveTextContent('New: Elif. 2 waiting.'));
+  });
+
+  it('says "Ждёт меньше минуты" for someone who just asked, in Russian', async () => {
+    await startTestI18n('ru');
+    renderInbox([item({ waitingSince: new Date() })]);
+    const card = (await screen.findAllByRole('listitem'))[0]!;
+    expect(card).toHaveTextContent('Ждёт меньше минуты');
+  });
+
+  it('says "Ждёт 1 минуту", as Russian says it after "ждёт"', async () => {
+    await startTestI18n('ru');
+    renderInbox([item({ waitingSince: new Date(Date.now() - 61_000) })]);
+    const card = (await screen.findAllByRole('listitem'))[0]!;
+    expect(card).toHaveTextContent('Ждёт 1 минуту');
+  });
+
+  it('points at "Yours" when the agent already holds one', async () => {
+    fake.on('inbox.list', (input: { filter: string }) => ({
+      items: input.filter === 'mine' ? [item()] : [],
+      nextCursor: null,
+    }));
+    renderSignedIn(fake, <InboxPage />);
+    expect(
+      await screen.findByText('Open one of yours, or claim a waiting conversation, to answer it.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Claim a conversation to answer it.')).not.toBeInTheDocument();
   });
 });

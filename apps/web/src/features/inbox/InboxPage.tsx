@@ -1,23 +1,43 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
+import {
+  type FormEvent,
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type InboxItem, useChat } from '../../api';
+import { api, type ChatMessage, type InboxItem, useChat } from '../../api';
 import { currentLanguage } from '../../i18n/i18n';
 import { LOCALES } from '../../i18n/languages';
+import { errorDetails } from '../../lib/errors';
+import { type Format, useFormat } from '../../lib/format';
 import { LoadMore } from '../../ui/LoadMore';
 import { ErrorNotice, Loading } from '../../ui/Status';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { usePagedItems } from '../../ui/useInfiniteScroll';
 import { useAuth } from '../auth/AuthProvider';
-import { CustomerName } from './CustomerName';
+import { chipLabels } from '../chat/chip-labels';
+import { CustomerName, customerLabel } from './CustomerName';
 import './inbox.css';
 import { useFollowNewest } from './useFollowNewest';
 
 /** Waiting conversations read per page. */
 const WAITING_PAGE = 50;
 
+/** How long after the last keystroke the agent counts as no longer typing. */
+const TYPING_IDLE_MS = 3_000;
+/** A customer's "typing" that is never taken back (a closed tab) fades after this. */
+const TYPING_SHOWN_MS = 6_000;
+
 interface Held {
   conversationId: string;
   sessionId: string;
+  /** The customer as the list showed them, until the conversation's own item is read. */
+  customer?: InboxItem['customer'] | undefined;
+  /** Counts claims: each one (a click or Enter on Claim) puts the focus in the reply box. */
+  claims: number;
 }
 
 /**
@@ -61,11 +81,25 @@ export function InboxPage() {
   );
   const claim = api.inbox.claim.useMutation({
     onSuccess: (result) => {
-      setHeld({ conversationId: result.conversation.id, sessionId: result.session.id });
+      const id = result.conversation.id;
+      const known = [...waitingItems, ...(mine.data?.items ?? [])].find(
+        (i) => i.conversation.id === id,
+      );
+      setHeld((before) => ({
+        conversationId: id,
+        sessionId: result.session.id,
+        customer: known?.customer,
+        claims: (before?.claims ?? 0) + 1,
+      }));
       void utils.inbox.list.invalidate();
     },
   });
   const count = waitingItems.length;
+  const arrivals = useArrivals(
+    waiting.isSuccess ? waitingItems : undefined,
+    waiting.data?.pages.length ?? 0,
+  );
+  const mineItems = mine.data?.items ?? [];
   return (
     <div className="page inbox-page">
       <h1>
@@ -76,6 +110,10 @@ export function InboxPage() {
             : t('inbox.waitingCount', { count })}
         </span>
       </h1>
+      {/* New customers in the waiting list, said politely to a screen reader. */}
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {arrivals}
+      </p>
       {/* On a narrow screen the open conversation comes first (inbox.css), the list after. */}
       <div className={`inbox-layout${held ? ' has-held' : ''}`}>
         <section className="inbox-list" aria-labelledby="inbox-waiting">
@@ -105,27 +143,31 @@ export function InboxPage() {
             label={t('inbox.loadMore')}
             loadingLabel={t('inbox.loadingMore')}
           />
-          {claim.isError && <ErrorNotice error={claim.error} title={t('inbox.couldNotClaim')} />}
-          {(mine.data?.items.length ?? 0) > 0 && (
+          {claim.isError && <ClaimError error={claim.error} />}
+          {mineItems.length > 0 && (
             <>
               <h2>{t('inbox.mine')}</h2>
               <ul>
-                {mine.data!.items.map((item) => (
-                  <li key={item.conversation.id}>
-                    <button
-                      type="button"
-                      className="inbox-item"
-                      onClick={() => claim.mutate({ conversationId: item.conversation.id })}
-                    >
-                      <strong>
-                        <CustomerName customer={item.customer} />
-                      </strong>
-                      <span className="muted">
-                        {(item.lastCustomerMessage ?? item.lastMessage)?.content ?? ''}
-                      </span>
-                    </button>
-                  </li>
-                ))}
+                {mineItems.map((item) => {
+                  const open = held?.conversationId === item.conversation.id;
+                  return (
+                    <li key={item.conversation.id}>
+                      <button
+                        type="button"
+                        className={`inbox-item${open ? ' is-open' : ''}`}
+                        aria-current={open ? 'true' : undefined}
+                        onClick={() => claim.mutate({ conversationId: item.conversation.id })}
+                      >
+                        <strong>
+                          <CustomerName customer={item.customer} />
+                        </strong>
+                        <span className="muted">
+                          {(item.lastCustomerMessage ?? item.lastMessage)?.content ?? ''}
+                        </span>
+                      </button>
+                    </li>
+                  );
+                })}
               </ul>
             </>
           )}
@@ -137,11 +179,77 @@ export function InboxPage() {
             onReleased={() => setHeld(undefined)}
           />
         ) : (
-          <p className="muted inbox-empty">{t('inbox.pick')}</p>
+          <p className="muted inbox-empty">
+            {mineItems.length > 0 ? t('inbox.pickYours') : t('inbox.pick')}
+          </p>
         )}
       </div>
     </div>
   );
+}
+
+/**
+ * What to say when customers join the waiting list while it is open: "New: Deniz. 3
+ * waiting." Nothing for the list as first read, nor when someone leaves it.
+ */
+function useArrivals(items: InboxItem[] | undefined, pages: number): string {
+  const { t } = useTranslation();
+  const seen = useRef<{ ids: Set<string>; pages: number } | null>(null);
+  const [said, setSaid] = useState('');
+  useEffect(() => {
+    if (!items) return;
+    const ids = new Set(items.map((i) => i.conversation.id));
+    const before = seen.current;
+    seen.current = { ids, pages };
+    // The first read, and a further page read as the list scrolls, are nobody new.
+    if (!before || pages !== before.pages) return;
+    const added = items.filter((i) => !before.ids.has(i.conversation.id));
+    if (added.length === 0) return;
+    setSaid(
+      t('inbox.arrived', {
+        names: added.map((i) => customerLabel(i.customer, t)).join(', '),
+        waiting: t('inbox.waitingCount', { count: items.length }),
+      }),
+    );
+  }, [items, pages, t]);
+  return said;
+}
+
+/**
+ * Another agent was quicker, or the conversation went back to the assistant: expected,
+ * so said in a sentence of the agent's language, without a reference to report.
+ */
+function ClaimError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const { code, message } = errorDetails(error);
+  if (code === 'CONFLICT' || code === 'PRECONDITION_FAILED') {
+    const holder =
+      code === 'CONFLICT' ? /^(.+) is already answering/.exec(message)?.[1] : undefined;
+    return (
+      <div className="notice notice-warn inbox-claim-refused" role="alert">
+        <p>
+          {code === 'PRECONDITION_FAILED'
+            ? t('inbox.notWaiting')
+            : holder && holder !== 'Another agent'
+              ? t('inbox.alreadyClaimed', { name: holder })
+              : t('inbox.alreadyClaimedSomeone')}
+        </p>
+      </div>
+    );
+  }
+  return <ErrorNotice error={error} title={t('inbox.couldNotClaim')} />;
+}
+
+/**
+ * What the customer is after, in the agent's language: the assistant's summary is in
+ * English, so other languages say the search's facts as the chat's chips do.
+ */
+function briefSummary(brief: InboxItem['brief'], format: Format, t: TFunction): string {
+  const facts = brief.facts ?? {};
+  if (Object.keys(facts).length === 0) return t('inbox.noPreferences');
+  if (format.language === 'en' && brief.summary) return brief.summary;
+  const labels = chipLabels(format, facts);
+  return labels.length > 0 ? t('inbox.lookingFor', { facts: labels.join(', ') }) : brief.summary;
 }
 
 /** Re-renders every `ms`, so "waiting 4 minutes" keeps counting while the list is open. */
@@ -164,7 +272,12 @@ function waited(since: Date, now: Date, locale: string): string | null {
       : minutes < 48 * 60
         ? [Math.floor(minutes / 60), 'hour']
         : [Math.floor(minutes / 1440), 'day'];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+  const said = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(
+    value,
+  );
+  // "Ждёт 1 минуту": Intl names the unit in the nominative, and after "ждёт" Russian wants
+  // the accusative, which differs only there (минута -> минуту; часа, дней stay).
+  return locale.startsWith('ru') ? said.replace(/минута$/, 'минуту') : said;
 }
 
 /** The customer's language, by name in the agent's own: the one the assistant answered in. */
@@ -179,6 +292,7 @@ function customerLanguage(item: InboxItem, locale: string): string | null {
 
 function WaitingItem(props: { item: InboxItem; busy: boolean; onClaim: () => void }) {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const { item } = props;
   const locale = LOCALES[currentLanguage(i18n)];
   const now = useNow(30_000);
@@ -192,7 +306,11 @@ function WaitingItem(props: { item: InboxItem; busy: boolean; onClaim: () => voi
         <strong>
           <CustomerName customer={item.customer} />
         </strong>{' '}
-        <span className="muted">{item.brief.summary || item.conversation.title}</span>
+        <span className="muted">
+          {item.brief.summary || Object.keys(item.brief.facts ?? {}).length > 0
+            ? briefSummary(item.brief, format, t)
+            : item.conversation.title}
+        </span>
       </div>
       {(item.waitingSince || language) && (
         <div className="inbox-meta">
@@ -222,19 +340,113 @@ function WaitingItem(props: { item: InboxItem; busy: boolean; onClaim: () => voi
           {last.content}
         </div>
       )}
-      <button type="button" className="button" disabled={props.busy} onClick={props.onClaim}>
+      <button
+        type="button"
+        className="button"
+        // Not `disabled`: the pressed button keeps the focus while the claim is on its way.
+        aria-disabled={props.busy || undefined}
+        aria-label={t('inbox.claimNamed', { name: customerLabel(item.customer, t) })}
+        onClick={() => {
+          if (!props.busy) props.onClaim();
+        }}
+      >
         {t('inbox.claim')}
       </button>
     </li>
   );
 }
 
+/**
+ * "Deniz is typing…" while the customer types (live `typing` events of the conversation,
+ * actor `user`): gone when they say they stopped, or after a while if they never do.
+ */
+function useCustomerTyping(): [boolean, (event: { type: string }) => void] {
+  const [typing, setTyping] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const onEvent = useCallback((event: { type: string; actor?: string; typing?: boolean }) => {
+    // A message from the customer ends their typing too (a lost "false" on a flaky line).
+    const said =
+      event.type === 'message.created' &&
+      (event as { message?: { role?: string } }).message?.role === 'user';
+    if (said || (event.type === 'typing' && event.actor === 'user' && !event.typing)) {
+      clearTimeout(timer.current);
+      setTyping(false);
+    } else if (event.type === 'typing' && event.actor === 'user' && event.typing) {
+      clearTimeout(timer.current);
+      setTyping(true);
+      timer.current = setTimeout(() => setTyping(false), TYPING_SHOWN_MS);
+    }
+  }, []);
+  return [typing, onEvent];
+}
+
+/**
+ * Tells the customer the agent is typing: `true` once when typing starts, `false` after
+ * a few idle seconds, on send, and when the conversation closes.
+ */
+function useAgentTyping(send: (typing: boolean) => Promise<void>) {
+  const sending = useRef(send);
+  sending.current = send;
+  const typing = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const stop = useCallback(() => {
+    clearTimeout(timer.current);
+    if (!typing.current) return;
+    typing.current = false;
+    void sending.current(false);
+  }, []);
+  const typed = useCallback(
+    (text: string) => {
+      if (!text.trim()) {
+        stop();
+        return;
+      }
+      if (!typing.current) {
+        typing.current = true;
+        void sending.current(true);
+      }
+      clearTimeout(timer.current);
+      timer.current = setTimeout(stop, TYPING_IDLE_MS);
+    },
+    [stop],
+  );
+  useEffect(() => stop, [stop]);
+  return { typed, stop };
+}
+
+/** Who wrote a message of the conversation, as the agent reads it. */
+function authorLabel(
+  m: ChatMessage,
+  customer: InboxItem['customer'] | undefined,
+  me: string | undefined,
+  t: TFunction,
+): string {
+  if (m.role === 'assistant') return t('inbox.assistant');
+  // Our reply before it is stored has no author yet: it is the agent's own.
+  if (m.id === null) return me ?? t('inbox.customer');
+  // The customer's words: a site's visitor is the visitor, never the key's owner whose
+  // account the widget's session runs on; a guest is "Guest" in the agent's language.
+  if (m.role === 'user') {
+    if (customer) return customerLabel(customer, t);
+    if (m.author?.role === 'guest') return t('inbox.guest');
+    return t('inbox.customer');
+  }
+  if (m.author?.role === 'guest') return t('inbox.guest');
+  return m.author?.name ?? t('inbox.customer');
+}
+
 function HeldConversation(props: { held: Held; onReleased: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
   const { held } = props;
-  const chat = useChat({ sessionId: held.sessionId });
+  const [customerTyping, onEvent] = useCustomerTyping();
+  const chat = useChat({ sessionId: held.sessionId, onEvent });
+  const agentTyping = useAgentTyping(chat.typing);
   const me = useAuth().user;
   const item = api.inbox.get.useQuery({ conversationId: held.conversationId });
+  const customer = item.data?.customer ?? held.customer;
+  const language = item.data ? customerLanguage(item.data, LOCALES[currentLanguage(i18n)]) : null;
   const utils = api.useUtils();
   const release = api.inbox.release.useMutation({
     onSuccess: () => {
@@ -255,6 +467,7 @@ function HeldConversation(props: { held: Held; onReleased: () => void }) {
   );
   const send = () => {
     if (!text.trim()) return;
+    agentTyping.stop();
     chat.send(text.trim());
     setText('');
   };
@@ -276,7 +489,14 @@ function HeldConversation(props: { held: Held; onReleased: () => void }) {
     if (!node || typeof node.scrollIntoView !== 'function') return;
     if (window.matchMedia?.('(max-width: 720px)').matches) node.scrollIntoView({ block: 'start' });
   }, []);
+  // Claimed (by click, or Enter on Claim): the focus goes where the agent answers, not
+  // to the page's start as the pressed button leaves the waiting list.
+  const replyBox = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (held.claims > 0) replyBox.current?.focus({ preventScroll: true });
+  }, [held.claims]);
   const brief = item.data?.brief;
+  const customerName = customer ? customerLabel(customer, t) : t('inbox.customer');
   return (
     <div className="inbox-held">
       <section ref={section} className="inbox-chat" aria-label={t('inbox.conversation')}>
@@ -288,33 +508,33 @@ function HeldConversation(props: { held: Held; onReleased: () => void }) {
           onScroll={onScroll}
         >
           {chat.messages.map((m) => {
-            // Our reply before it is stored has no author yet: it is the agent's own.
             const ours = m.id === null;
             return (
               <li key={m.key} className={`inbox-message inbox-message-${ours ? 'agent' : m.role}`}>
-                <span className="inbox-author">
-                  {m.role === 'assistant'
-                    ? t('inbox.assistant')
-                    : // A guest is "Guest" in the agent's language, as in the lists.
-                      m.author?.role === 'guest'
-                      ? t('inbox.guest')
-                      : (m.author?.name ?? (ours ? me?.name : undefined) ?? t('inbox.customer'))}
-                </span>
+                <span className="inbox-author">{authorLabel(m, customer, me?.name, t)}</span>
                 <p>{m.content}</p>
               </li>
             );
           })}
         </ol>
+        {/* Always in the page, so a screen reader hears it come and go. */}
+        <p className="inbox-typing muted" role="status">
+          {customerTyping ? t('inbox.typing', { name: customerName }) : ''}
+        </p>
         <form className="inbox-reply" onSubmit={submit}>
           <label className="visually-hidden" htmlFor="inbox-reply">
             {t('inbox.reply')}
           </label>
           <textarea
+            ref={replyBox}
             id="inbox-reply"
             value={text}
             rows={2}
             placeholder={t('inbox.replyPlaceholder')}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              setText(e.target.value);
+              agentTyping.typed(e.target.value);
+            }}
             onKeyDown={onKeyDown}
             aria-describedby="inbox-reply-hint"
           />
@@ -346,12 +566,13 @@ function HeldConversation(props: { held: Held; onReleased: () => void }) {
       </section>
       <aside className="inbox-brief" aria-label={t('inbox.brief')}>
         <h2>{t('inbox.brief')}</h2>
-        {item.data && (
+        {customer && (
           <p>
-            <CustomerName customer={item.data.customer} withEmail />
+            <CustomerName customer={customer} withEmail />
           </p>
         )}
-        {brief?.summary && <p>{brief.summary}</p>}
+        {language && <p className="inbox-meta">{t('inbox.language', { language })}</p>}
+        {brief && <p>{briefSummary(brief, format, t)}</p>}
         {brief?.listing && (
           <>
             <h3>{t('inbox.askedAbout')}</h3>

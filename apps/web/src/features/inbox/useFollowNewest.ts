@@ -26,7 +26,9 @@ export function useFollowNewest(
     follow.current = true;
     // On a phone the transcript sits below the waiting list, off screen: the page moves
     // too, as little as it takes to show the newest message (nothing when it shows).
-    node.lastElementChild?.scrollIntoView({ block: 'nearest' });
+    const last = node.lastElementChild;
+    if (last && typeof last.scrollIntoView === 'function')
+      last.scrollIntoView({ block: 'nearest' });
   }, [list, key, length, mine]);
   return useCallback(() => {
     const node = list.current;
