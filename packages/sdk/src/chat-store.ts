@@ -18,7 +18,10 @@ export interface ChatState extends ChatSnapshot {
   conversationId: string | null;
   /** True once the stored history is in (at once when there is none to read). */
   loaded: boolean;
-  /** What the assistant understood (`sessions.memory`), refreshed after every reply. */
+  /**
+   * What the assistant understood (`sessions.memory`), refreshed after every reply and
+   * every correction (`memory.updated`, from this screen or another).
+   */
   memory: SessionMemory | null;
 }
 
@@ -333,7 +336,10 @@ export class ChatStore {
       chat.onEvent((event, id) => {
         this.lastSeen = id;
         this.model.applyEvent(event);
-        if (event.type === 'assistant.completed') void this.readMemory();
+        // Memory changes with a reply, or when a person corrects it on any screen. Read
+        // anew rather than taken from the event: a replayed correction is an old one.
+        if (event.type === 'assistant.completed' || event.type === 'memory.updated')
+          void this.readMemory();
         this.changed();
         this.options.onEvent?.(event, id);
       }),

@@ -264,6 +264,23 @@ describe('chat store', () => {
     expect(stored.facts).toEqual(rest);
   });
 
+  it("a correction of the memory on one screen shows on the conversation's other screens at once", async () => {
+    const user = await signUp('store-memory-tabs');
+    const tab1 = store(client(user.accessToken));
+    await tab1.start();
+    tab1.send('2 bedroom apartment in Girne for long-term rent under 1000');
+    await when(tab1, (s) => s.regenerable !== null);
+    const tab2 = store(client(user.accessToken), {
+      conversationId: tab1.getState().conversationId,
+    });
+    await tab2.start();
+    const before = (await when(tab2, (s) => (s.memory?.facts.location ?? '') !== '')).memory!;
+    const { location: _removed, ...rest } = before.facts;
+    await tab1.updateMemory(rest);
+    const after = await when(tab2, (s) => s.memory?.facts.location === undefined, 'the correction');
+    expect(after.memory?.facts).toEqual(rest);
+  });
+
   it('marks a message the server refused, opens a new session when the old one ended', async () => {
     const user = await signUp('store-refused');
     const c = client(user.accessToken);

@@ -240,6 +240,11 @@ export type ConversationEvent =
   | { type: 'handoff.assigned'; agent: AgentRef }
   /** The agent handed it back to the assistant, or back to the waiting list. */
   | { type: 'handoff.released'; agent: AgentRef; to: 'assistant' | 'waiting' }
+  /**
+   * Someone corrected what the assistant understood (`conversations.updateMemory`): the
+   * memory as it is now, for every other screen on the conversation (its filter chips).
+   */
+  | { type: 'memory.updated'; memory: SessionMemory }
   /** A stream opened through `sessionId` ends after it; other sessions' streams go on. */
   | { type: 'session.ended'; sessionId: string; reason: string };
 

@@ -4,6 +4,7 @@ import type { Conversation, Message, Page, SearchFacts, SessionMemory } from '@p
 import { literal, Op, type Transaction, type WhereOptions } from 'sequelize';
 import type { ApiServices } from '../context';
 import { notFound } from '../errors';
+import { appendEvents } from '../events/log';
 import { decodeCursor, toPage } from './cursor';
 import { toConversation, toMessage } from './serialize';
 import { endSessionsOf, lockConversation } from './sessions';
@@ -182,13 +183,18 @@ export async function updateConversationMemory(
   input: { conversationId: string; facts: SearchFacts },
 ): Promise<SessionMemory> {
   const facts = normaliseFacts(input.facts);
-  return withTransaction(services.db.sequelize, async (transaction) => {
+  const { memory, appended } = await withTransaction(services.db.sequelize, async (transaction) => {
     const row = await loadConversation(services, userId, input.conversationId, transaction);
     await lockConversation(services, row.id, transaction);
     row.memory = facts as Record<string, unknown>;
     row.memorySummary = summarise(facts);
     row.updatedAt = services.clock();
     await row.save({ transaction });
-    return { summary: row.memorySummary, facts };
+    const memory: SessionMemory = { summary: row.memorySummary, facts };
+    // Every other screen on the conversation shows the corrected memory at once.
+    const event = { type: 'memory.updated', memory } as const;
+    return { memory, appended: await appendEvents(services, row.id, [event], transaction) };
   });
+  await appended.publish();
+  return memory;
 }

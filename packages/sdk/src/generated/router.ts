@@ -116,6 +116,7 @@ export type ConversationEvent =
   | { type: 'handoff.requested'; reason: null | string; brief: HandoffBrief }
   | { type: 'handoff.assigned'; agent: AgentRef }
   | { type: 'handoff.released'; agent: AgentRef; to: 'assistant' | 'waiting' }
+  | { type: 'memory.updated'; memory: SessionMemory }
   | { type: 'session.ended'; sessionId: string; reason: string };
 
 export type ConversationMode = 'agent' | 'assistant' | 'waiting';
