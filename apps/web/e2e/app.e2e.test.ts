@@ -292,6 +292,14 @@ describe('Parley in a desktop browser', () => {
     await s.shot('account-menu');
     await page.getByRole('link', { name: 'API keys' }).click();
     await page.getByRole('heading', { name: 'API keys', level: 1 }).waitFor();
+    // A name of spaces only: said once, not once per check it failed.
+    await page.getByLabel('Key name').fill('   ');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const nameError = page.locator('.field-error').filter({ hasText: 'Key name' });
+    await nameError.waitFor();
+    expect(await nameError.textContent()).toBe('Key name is required');
+    expect(s.allow(/status of 400/)).toHaveLength(1);
+    await s.shot('key-name-empty');
     await page.getByLabel('Key name').fill('E2E widget');
     await page.getByLabel(/Read conversations/).check();
     await page.getByRole('button', { name: 'Create key' }).click();

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { createParleyClient } from '@parley/sdk';
 import { sendTextSlowly, sendToolCall, startFakeOpenAi } from '@parley/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,6 +7,7 @@ import {
   type E2EServer,
   eventually,
   launchChromium,
+  makeStaff,
   openSession,
   type Session,
   startServer,
@@ -253,4 +256,106 @@ describe('stop, retry, regenerate and two pages, in a browser', () => {
     await settled(page, 16);
     await s.shot('phone-stopped');
   });
+
+  it("with a person on the line: their typing shows, ours is sent, and 'back to waiting' is said", async () => {
+    const customer = await openSession(browser, {
+      prefix: 'runs-person',
+      viewport: { width: 1280, height: 800 },
+    });
+    const cp = customer.page;
+    // What the customer's page tells the server about typing, in order.
+    const typingSent: boolean[] = [];
+    cp.on('request', (request) => {
+      if (!request.url().includes('sessions.typing')) return;
+      const flag = /"typing":(true|false)/.exec(request.postData() ?? '')?.[1];
+      if (flag) typingSent.push(flag === 'true');
+    });
+    const agentEmail = uniqueEmail('aylin');
+    const anon = createParleyClient({ url: server.url, transport: 'http' });
+    const me = await anon.auth.register.mutate({
+      email: agentEmail,
+      password: PASSWORD,
+      name: 'Aylin',
+    });
+    await makeStaff(server, agentEmail);
+    const agent = createParleyClient({
+      url: server.url,
+      transport: 'http',
+      token: me.accessToken,
+    });
+    try {
+      await cp.goto(`${server.url}/signup`);
+      await cp.getByLabel('Name').fill('Kerem');
+      await cp.getByLabel('Email').fill(uniqueEmail('kerem'));
+      await cp.getByLabel('Password').fill(PASSWORD);
+      await cp.getByRole('button', { name: 'Sign up' }).click();
+      await cp.waitForURL(/\/chat$/);
+      await ask(cp, 'hello there');
+      await cp.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+      await settled(cp, 2);
+      const conversationId = /\/chat\/([0-9a-f-]{36})$/.exec(cp.url())![1]!;
+      // While the assistant answers, typing is nobody's business.
+      await cp.getByRole('textbox', { name: 'Message' }).pressSequentially('a flat');
+      await cp.getByRole('textbox', { name: 'Message' }).fill('');
+      expect(typingSent).toEqual([]);
+
+      await cp.getByRole('button', { name: 'Talk to an agent' }).click();
+      await cp.getByText('Waiting for an agent').waitFor();
+      const { session } = await agent.inbox.claim.mutate({ conversationId });
+      await cp.getByText('Aylin joined the conversation').waitFor();
+
+      // The agent types: the customer sees it, and sees it go.
+      await agent.sessions.typing.mutate({ sessionId: session.id, typing: true });
+      await cp.getByText('Aylin is typing…').waitFor();
+      await customer.shot('agent-typing');
+      await agent.sessions.typing.mutate({ sessionId: session.id, typing: false });
+      await cp.getByText('Aylin is typing…').waitFor({ state: 'detached' });
+      // A "true" whose "false" never comes goes by itself after a few seconds.
+      await agent.sessions.typing.mutate({ sessionId: session.id, typing: true });
+      await cp.getByText('Aylin is typing…').waitFor();
+      await cp.getByText('Aylin is typing…').waitFor({ state: 'detached', timeout: 9_000 });
+      await agent.sessions.send.mutate({
+        sessionId: session.id,
+        content: 'Hello, I am Aylin. How can I help?',
+        clientMessageId: randomUUID(),
+      });
+      await cp.getByText('Hello, I am Aylin. How can I help?').waitFor();
+
+      // The customer types: "true" once (not per key), then "false" on send.
+      const box = cp.getByRole('textbox', { name: 'Message' });
+      await box.pressSequentially('Can I see it on Saturday?', { delay: 20 });
+      await eventually(async () => expect(typingSent).toEqual([true]));
+      await box.press('Enter');
+      await eventually(async () => expect(typingSent).toEqual([true, false]));
+      await messages(cp).filter({ hasText: 'Can I see it on Saturday?' }).waitFor();
+      // And "false" after a pause with words left in the box.
+      await box.pressSequentially('Or Sunday', { delay: 20 });
+      await eventually(async () => expect(typingSent).toEqual([true, false, true]));
+      await eventually(async () => expect(typingSent).toEqual([true, false, true, false]), 6_000);
+      await box.fill('');
+
+      // Sent back to the waiting list: the conversation says so.
+      await agent.inbox.release.mutate({ conversationId, to: 'waiting' });
+      const notice = cp.getByText(
+        'Aylin left the conversation; you are waiting for another agent.',
+      );
+      await notice.waitFor();
+      await cp.getByText('Waiting for an agent').first().waitFor();
+      await customer.shot('agent-left');
+      await cp.setViewportSize({ width: 390, height: 844 });
+      await notice.scrollIntoViewIfNeeded();
+      await customer.shot('agent-left-phone');
+      // Nobody holds it now: typing is not sent.
+      const before = typingSent.length;
+      await box.pressSequentially('hello?', { delay: 20 });
+      await cp.waitForTimeout(300);
+      expect(typingSent).toHaveLength(before);
+      customer.allow(/status of 4\d\d/);
+      expect(customer.problems).toEqual([]);
+    } finally {
+      await anon.close();
+      await agent.close();
+      await customer.context.close();
+    }
+  }, 120_000);
 });

@@ -74,17 +74,27 @@ describe('an agent creates, edits and deletes a listing', () => {
       await page.getByLabel('Bedrooms').fill('3');
       await page.getByLabel('Bathrooms').fill('2');
       await page.getByLabel('Area (m²)').fill('180');
-      await page.getByLabel('Price').fill('2100');
+      // A decimal comma, as much of Europe writes a price, is read as a point.
+      await page.getByLabel('Price').fill('2100,50');
       await page.getByRole('checkbox', { name: 'Pool' }).check();
       await page.getByRole('checkbox', { name: 'Sea view' }).check();
-      await page.getByLabel('Latitude').fill('35.352');
+      // Latitude alone: the missing half is named once (the hint says "both or neither").
+      await page.getByLabel('Latitude').fill('35,352');
+      await page.getByRole('button', { name: 'Publish listing' }).click();
+      await page.getByText('Longitude is required').waitFor();
+      expect(await page.getByText(/both or neither/i).count()).toBe(1);
+      expect(
+        await page.getByLabel('Price').evaluate((el) => el.getAttribute('aria-invalid')),
+      ).toBeNull();
+      await page.getByLabel('Longitude').scrollIntoViewIfNeeded();
+      await s.shot('new-latitude-only');
       await page.getByLabel('Longitude').fill('33.164');
       await s.shot('new-filled');
       await page.getByRole('button', { name: 'Publish listing' }).click();
 
       // Its own page, with Edit for its agent and a small map (it has a place).
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
-      await page.getByText('£2,100').first().waitFor();
+      await page.getByText('£2,100.50').first().waitFor();
       await page.getByRole('link', { name: 'Edit' }).waitFor();
       await page.getByRole('region', { name: 'Map of the listings' }).locator('.map-pin').waitFor();
       // Save lines up with the buttons beside it (it used to float between them).

@@ -119,6 +119,121 @@ describe("an agent adds photos on the listing's page", () => {
     });
   }
 
+  for (const { name, viewport, isMobile } of VIEWPORTS) {
+    it(`removes a photo (with Undo) and puts another on the card, from the keyboard (${name})`, async () => {
+      const { email, listing, title } = await agentWithListing(`order-${name}`);
+      // Three of the demo listings' drawn photos, given to this listing through the API.
+      const demo = await createParleyClient({
+        url: server.url,
+        transport: 'http',
+      }).listings.search.query({ location: 'Girne', limit: 20 });
+      const photos = demo.items.flatMap((l) => l.images.slice(0, 1)).slice(0, 3);
+      expect(photos).toHaveLength(3);
+      const [a, b, c] = photos as [string, string, string];
+      const agent = createParleyClient({ url: server.url, transport: 'http' });
+      clients.push(agent);
+      const signedIn = await agent.auth.login.mutate({ email, password: PASSWORD });
+      const owner = createParleyClient({
+        url: server.url,
+        transport: 'http',
+        token: signedIn.accessToken,
+      });
+      clients.push(owner);
+      await owner.listings.update.mutate({ id: listing.id, images: photos });
+      const stored = async () =>
+        (
+          await createParleyClient({ url: server.url, transport: 'http' }).listings.get.query({
+            id: listing.id,
+          })
+        ).images;
+
+      const s = await openSession(browser, {
+        prefix: `owner-photos-order-${name}`,
+        viewport,
+        isMobile,
+      });
+      const { page } = s;
+      try {
+        await page.goto(`${server.url}/signin`);
+        await page.getByLabel('Email').fill(email);
+        await page.getByLabel('Password').fill(PASSWORD);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.waitForURL((url) => url.pathname !== '/signin');
+        await page.goto(`${server.url}/listings/${listing.id}`);
+        const section = page.getByRole('region', { name: 'Your photos' });
+        const list = section.getByRole('list', { name: 'Photos, in the order shown' });
+        await list.waitFor();
+        expect(await list.getByRole('listitem').count()).toBe(3);
+        await list.getByRole('listitem').first().getByText('On the card').waitFor();
+        await list.scrollIntoViewIfNeeded();
+        await s.shot('three-photos');
+
+        // Photo 3 on the card, from the keyboard.
+        await list.getByRole('button', { name: 'Put photo 3 on the card' }).focus();
+        await page.keyboard.press('Enter');
+        await section.getByText('The photo is now the first one, on the card.').waitFor();
+        await eventually(async () => expect(await stored()).toEqual([c, a, b]));
+        // Focus is on the photo now first, not lost to the page.
+        expect(
+          await page.evaluate(
+            () => document.activeElement?.closest('li')?.querySelector('img')?.alt,
+          ),
+        ).toBe('Photo 1 of 3');
+        await s.shot('made-first');
+
+        // Remove photo 2: said, with Undo, which takes focus and puts it back in its place.
+        await list.getByRole('button', { name: 'Remove photo 2' }).focus();
+        await page.keyboard.press('Enter');
+        await section.getByText('Photo removed.').waitFor();
+        await eventually(async () => expect(await stored()).toEqual([c, b]));
+        expect(await list.getByRole('listitem').count()).toBe(2);
+        const undo = section.getByRole('button', { name: 'Undo' });
+        await eventually(async () =>
+          expect(await undo.evaluate((el) => el === document.activeElement)).toBe(true),
+        );
+        await s.shot('removed');
+        await page.keyboard.press('Enter');
+        await section.getByText('Photo put back.').waitFor();
+        await eventually(async () => expect(await stored()).toEqual([c, a, b]));
+        expect(await list.getByRole('listitem').count()).toBe(3);
+        await s.shot('put-back');
+
+        // Removed for good: the card in the list shows the photo put first.
+        await list.getByRole('button', { name: 'Remove photo 3' }).click();
+        await section.getByText('Photo removed.').waitFor();
+        await eventually(async () => expect(await stored()).toEqual([c, a]));
+        const key = /^\/media\/([a-z0-9-]+)\//.exec(c)?.[1];
+        await page.goto(`${server.url}/listings?q=${encodeURIComponent(title)}`);
+        const card = page.getByRole('article').filter({ hasText: title });
+        await card.waitFor();
+        if (key) {
+          await eventually(async () =>
+            expect(await card.locator('img').first().getAttribute('src')).toContain(
+              `/media/${key}/`,
+            ),
+          );
+        }
+
+        // A file that is not a picture: said in the page's words, naming the file.
+        await page.goto(`${server.url}/listings/${listing.id}`);
+        await section.getByLabel('Add photos').setInputFiles({
+          name: 'bad.txt',
+          mimeType: 'text/plain',
+          buffer: Buffer.from('not a picture at all'),
+        });
+        const alert = section.getByRole('alert');
+        await alert.waitFor();
+        expect(await alert.textContent()).toBe('bad.txt is not a picture (JPEG, PNG or WebP)');
+        await alert.scrollIntoViewIfNeeded();
+        await s.shot('not-a-picture');
+        s.allow(/status of 400/);
+        expect(s.problems).toEqual([]);
+      } finally {
+        await s.context.close();
+      }
+    });
+  }
+
   it('shows no upload control to a visitor or another user', async () => {
     const { listing } = await agentWithListing('agent-other');
     const s = await openSession(browser, {

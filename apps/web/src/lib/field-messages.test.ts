@@ -2,7 +2,7 @@ import { listingCreateInput, registerInput, webhookCreateInput } from '@parley/v
 import { beforeEach, describe, expect, it } from 'vitest';
 import { startTestI18n } from '../../test/i18n';
 import { i18n } from '../i18n/i18n';
-import { localFieldMessage } from './field-messages';
+import { localFieldMessage, localFieldMessages } from './field-messages';
 
 /** The message of every issue the shared schema finds in `input`. */
 const messagesOf = (
@@ -95,5 +95,28 @@ describe('localFieldMessage', () => {
     expect(localFieldMessage('Адрес', 'the host nowhere.invalid does not resolve')).toBe(
       'Адрес: сервер nowhere.invalid не существует',
     );
+  });
+
+  it("says POST /media's words about a file with the file's name, in the language on screen", async () => {
+    expect(localFieldMessage('bad.txt', 'the file is not a picture')).toBe(
+      'bad.txt is not a picture (JPEG, PNG or WebP)',
+    );
+    expect(localFieldMessage('a.gif', 'pictures must be JPEG, PNG or WebP (this one is gif)')).toBe(
+      'a.gif must be a JPEG, PNG or WebP picture',
+    );
+    expect(localFieldMessage('big.jpg', 'the file is larger than 10485760 bytes (10 MB)')).toBe(
+      'big.jpg is larger than 10 MB',
+    );
+    await startTestI18n('tr');
+    expect(localFieldMessage('bad.txt', 'the file is not a picture')).toBe(
+      'bad.txt bir resim değil (JPEG, PNG veya WebP)',
+    );
+  });
+
+  it('says each message about a field once (an empty field is required and blank)', () => {
+    expect(localFieldMessages('Key name', ['is required', 'must not be blank'])).toEqual([
+      'Key name is required',
+    ]);
+    expect(localFieldMessages('Key name', undefined)).toBeUndefined();
   });
 });

@@ -66,6 +66,16 @@ const RULES: Rule[] = [
     /control characters|NUL characters|surrogate/,
     (field) => i18n.t('fieldErrors.badCharacters', { field }),
   ],
+  // POST /media's words about the file (`fieldErrors.file`); the field is its name.
+  [/^the file is not a picture$/, (field) => i18n.t('fieldErrors.notPicture', { field })],
+  [
+    /^pictures must be JPEG, PNG or WebP/,
+    (field) => i18n.t('fieldErrors.unsupportedPicture', { field }),
+  ],
+  [/^the file is larger than/, (field) => i18n.t('fieldErrors.fileTooLarge', { field })],
+  [/^the file is empty$/, (field) => i18n.t('fieldErrors.fileEmpty', { field })],
+  [/^the picture is damaged/, (field) => i18n.t('fieldErrors.pictureDamaged', { field })],
+  [/pixels are accepted$/, (field) => i18n.t('fieldErrors.tooManyPixels', { field })],
 ];
 
 /**
@@ -81,4 +91,18 @@ export function localFieldMessage(label: string, message: string, value?: string
     if (match) return say(label, match);
   }
   return i18n.t('fieldErrors.invalid', { field: label });
+}
+
+/**
+ * All the API's messages about one field, said once each: an empty field fails several
+ * checks that say the same ("is required", "must not be blank"), and the person needs
+ * to read it once.
+ */
+export function localFieldMessages(
+  label: string,
+  messages: readonly string[] | undefined,
+  value?: string,
+): string[] | undefined {
+  if (!messages?.length) return undefined;
+  return [...new Set(messages.map((m) => localFieldMessage(label, m, value)))];
 }

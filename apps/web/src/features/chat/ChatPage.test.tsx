@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -811,4 +811,154 @@ describe('retry, regenerate and a person in the chat', () => {
     await waitFor(() => expect(screen.queryByText(/handed you back/)).not.toBeInTheDocument());
     expect(screen.getByRole('button', { name: 'Talk to an agent' })).toBeInTheDocument();
   });
+
+  /** A person on the line: asked for, then claimed by Aylin. */
+  async function aylinHolds() {
+    const aylin = { id: id(), name: 'Aylin' };
+    act(() =>
+      fake.emit(sessionId, {
+        type: 'handoff.requested',
+        reason: null,
+        brief: { summary: '', facts: {}, listingsShown: [], listing: null },
+      }),
+    );
+    act(() => fake.emit(sessionId, { type: 'handoff.assigned', agent: aylin }));
+    await screen.findByText('Aylin joined the conversation');
+    return aylin;
+  }
+
+  it("shows the agent's typing, gone when they stop, send, or say nothing for a while", async () => {
+    renderChat();
+    await subscribed();
+    // Before a person holds the conversation, an agent's typing is no news to show.
+    act(() =>
+      fake.emit(sessionId, { type: 'typing', actor: 'agent', typing: true, name: 'Aylin' }),
+    );
+    expect(screen.queryByText('Aylin is typing…')).not.toBeInTheDocument();
+    await aylinHolds();
+    act(() =>
+      fake.emit(sessionId, { type: 'typing', actor: 'agent', typing: true, name: 'Aylin' }),
+    );
+    expect(await screen.findByText('Aylin is typing…')).toBeInTheDocument();
+    // Our own typing echoed back, and the assistant's, are not the agent's.
+    act(() => fake.emit(sessionId, { type: 'typing', actor: 'user', typing: false }));
+    expect(screen.getByText('Aylin is typing…')).toBeInTheDocument();
+    act(() =>
+      fake.emit(sessionId, { type: 'typing', actor: 'agent', typing: false, name: 'Aylin' }),
+    );
+    await waitFor(() => expect(screen.queryByText('Aylin is typing…')).not.toBeInTheDocument());
+
+    // Their message ends it.
+    act(() =>
+      fake.emit(sessionId, { type: 'typing', actor: 'agent', typing: true, name: 'Aylin' }),
+    );
+    await screen.findByText('Aylin is typing…');
+    act(() =>
+      fake.emit(sessionId, {
+        type: 'message.created',
+        message: message({ role: 'agent', content: 'Hello from Aylin', createdAt: at() }),
+      }),
+    );
+    await screen.findByText('Hello from Aylin');
+    expect(screen.queryByText('Aylin is typing…')).not.toBeInTheDocument();
+
+    // A lost "stopped" does not leave it on for good: it goes after 6 seconds.
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      act(() =>
+        fake.emit(sessionId, { type: 'typing', actor: 'agent', typing: true, name: 'Aylin' }),
+      );
+      expect(screen.getByText('Aylin is typing…')).toBeInTheDocument();
+      act(() => vi.advanceTimersByTime(5_000));
+      expect(screen.getByText('Aylin is typing…')).toBeInTheDocument();
+      act(() => vi.advanceTimersByTime(1_500));
+      expect(screen.queryByText('Aylin is typing…')).not.toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('tells the agent we are typing, only while an agent holds the conversation', async () => {
+    fake.on('sessions.typing', () => ({ ok: true }));
+    const user = userEvent.setup();
+    renderChat();
+    await subscribed();
+    const typingCalls = () =>
+      fake.calls.filter((c) => c.path === 'sessions.typing').map((c) => c.input);
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    // The assistant does not need it.
+    await user.type(box, 'a flat');
+    expect(typingCalls()).toEqual([]);
+    await user.clear(box);
+    await aylinHolds();
+
+    // Typing starts: one "true", however many keys (throttled).
+    await user.type(box, 'Is Saturday');
+    await waitFor(() => expect(typingCalls()).toEqual([{ sessionId, typing: true }]));
+    // Sent: "false" at once.
+    await user.type(box, ' fine?{Enter}');
+    await waitFor(() =>
+      expect(typingCalls()).toEqual([
+        { sessionId, typing: true },
+        { sessionId, typing: false },
+      ]),
+    );
+
+    // Idle for 3 seconds: "false".
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      fireInput(box, 'And');
+      await waitFor(() => expect(typingCalls()).toHaveLength(3));
+      expect(typingCalls()[2]).toEqual({ sessionId, typing: true });
+      act(() => vi.advanceTimersByTime(2_000));
+      expect(typingCalls()).toHaveLength(3);
+      act(() => vi.advanceTimersByTime(1_500));
+      await waitFor(() => expect(typingCalls()).toHaveLength(4));
+      expect(typingCalls()[3]).toEqual({ sessionId, typing: false });
+    } finally {
+      vi.useRealTimers();
+    }
+
+    // The agent hands back: nothing more is sent.
+    fireInput(box, 'And Sunday');
+    await waitFor(() => expect(typingCalls()).toHaveLength(5));
+    act(() =>
+      fake.emit(sessionId, {
+        type: 'handoff.released',
+        agent: { id: id(), name: 'Aylin' },
+        to: 'assistant',
+      }),
+    );
+    // Left typing: said "stopped" as the agent goes.
+    await waitFor(() => expect(typingCalls()).toHaveLength(6));
+    expect(typingCalls()[5]).toEqual({ sessionId, typing: false });
+    await user.type(box, ' too');
+    expect(typingCalls()).toHaveLength(6);
+  });
+
+  it('says so in the conversation when the agent sends it back to the waiting list', async () => {
+    renderChat();
+    await subscribed();
+    const aylin = await aylinHolds();
+    act(() => fake.emit(sessionId, { type: 'handoff.released', agent: aylin, to: 'waiting' }));
+    const notice = await screen.findByText(
+      'Aylin left the conversation; you are waiting for another agent.',
+    );
+    expect(notice).toHaveAttribute('role', 'status');
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    expect(box).toHaveAttribute('placeholder', 'Write a message for the agent…');
+    // Another agent joins: the notice goes.
+    act(() =>
+      fake.emit(sessionId, { type: 'handoff.assigned', agent: { id: id(), name: 'Selin' } }),
+    );
+    await screen.findByText('Selin joined the conversation');
+    expect(screen.queryByText(/left the conversation/)).not.toBeInTheDocument();
+  });
 });
+
+/** Sets the box's text as typing would, in one change (for steps under fake timers). */
+function fireInput(box: HTMLElement, text: string) {
+  act(() => {
+    fireEvent.change(box, { target: { value: text } });
+  });
+}

@@ -21,6 +21,8 @@ import { conversationTitle } from './ConversationItem';
 import { MemoryChips } from './FilterChips';
 import { type MessageActions, MessageItem } from './MessageItem';
 import { useReplyScroll } from './useReplyScroll';
+import { useAgentTyping, useTypingSignal } from './useTyping';
+import './chat-notices.css';
 
 export interface FirstMessage {
   content: string;
@@ -63,6 +65,7 @@ export function ChatPane({
   // from the server's hand-off events, which the stream replays (so a reload keeps it).
   const [askedAbout, setAskedAbout] = useState(askedFirst);
   const onEvent = (event: SessionEvent) => {
+    onTypingEvent(event);
     if (event.type === 'handoff.requested') {
       const { listing } = event.brief;
       setAskedAbout(listing ? { id: listing.id, title: listing.title } : undefined);
@@ -82,6 +85,11 @@ export function ChatPane({
     else pendingRefresh.current = setTimeout(refresh, wait);
   };
   const chat = useChat({ conversationId, onEvent });
+  // With a person on the line: their "is typing", and ours sent to them.
+  const agentHolds = chat.people.mode === 'agent' && chat.people.agent !== null;
+  const agentTyping = useAgentTyping(agentHolds);
+  const onTypingEvent = agentTyping.onEvent;
+  const typingSignal = useTypingSignal(agentHolds && !chat.ended, chat.typing);
   const conversation = api.conversations.get.useQuery({ id: conversationId });
   const title = conversation.data
     ? conversationTitle(conversation.data, t('sidebar.newConversation'))
@@ -203,7 +211,19 @@ export function ChatPane({
               />
             ))}
           </ol>
+          {chat.people.mode === 'waiting' && chat.people.handedBack && (
+            <p className="notice agent-left" role="status">
+              {t('chat.agentLeft', { name: chat.people.handedBack.name })}
+            </p>
+          )}
           {chat.thinking && !offline && <TypingIndicator />}
+          {agentHolds && agentTyping.name !== null && !offline && (
+            <TypingIndicator
+              label={t('chat.personTyping', {
+                name: agentTyping.name || chat.people.agent?.name || '',
+              })}
+            />
+          )}
         </div>
         {chat.status === 'offline' && chat.error && (
           <ErrorNotice error={chat.error} title={t('chat.liveStopped')} onRetry={chat.reconnect} />
@@ -229,7 +249,11 @@ export function ChatPane({
           }
           // The first message was typed on the welcome pane: keep writing here.
           autoFocus={firstMessage !== undefined}
-          onSend={(content) => chat.send(content)}
+          onSend={(content) => {
+            typingSignal.onSent();
+            chat.send(content);
+          }}
+          onTextChange={typingSignal.onInput}
           onStop={chat.activeRun && !offline ? () => void chat.cancel() : undefined}
         />
       </section>
@@ -365,7 +389,7 @@ function MemoryChanged({
   );
 }
 
-export function TypingIndicator() {
+export function TypingIndicator({ label }: { label?: string | undefined } = {}) {
   const { t } = useTranslation();
   return (
     <p className="typing" role="status">
@@ -374,7 +398,7 @@ export function TypingIndicator() {
         <span />
         <span />
       </span>
-      {t('chat.typing')}
+      {label ?? t('chat.typing')}
     </p>
   );
 }

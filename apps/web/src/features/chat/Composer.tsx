@@ -23,8 +23,11 @@ export function Composer({
   placeholder,
   inputRef,
   autoFocus,
+  onTextChange,
 }: {
   onSend: (content: string) => void;
+  /** Each change of the text (to tell a person on the other side that we are typing). */
+  onTextChange?: ((text: string) => void) | undefined;
   onStop?: (() => void) | undefined;
   disabled?: boolean;
   placeholder?: string;
@@ -69,7 +72,10 @@ export function Composer({
         maxLength={8000}
         value={text}
         placeholder={placeholder ?? t('chat.placeholder')}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          onTextChange?.(e.target.value);
+        }}
         onKeyDown={onKeyDown}
         aria-describedby="composer-hint"
       />

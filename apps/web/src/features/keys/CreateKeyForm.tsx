@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { api, type CreatedApiKey, type Scope } from '../../api';
-import { localFieldMessage } from '../../lib/field-messages';
+import { localFieldMessages } from '../../lib/field-messages';
 import { Field } from '../../ui/Field';
 import { Choices, CreateForm } from '../credentials/CreateForm';
 
@@ -44,7 +44,7 @@ export function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) =
             required
             maxLength={100}
             placeholder={t('keys.namePlaceholder')}
-            errors={fieldErrors.name?.map((m) => localFieldMessage(nameLabel, m))}
+            errors={localFieldMessages(nameLabel, fieldErrors.name)}
           />
           <Choices
             legend={t('keys.scopes')}

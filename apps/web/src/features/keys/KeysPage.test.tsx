@@ -73,4 +73,22 @@ describe('API keys page', () => {
     await u.click(screen.getByRole('button', { name: 'Create key' }));
     expect(await screen.findByText('Choose at least one scope.')).toBeInTheDocument();
   });
+
+  it('says an empty name once, not once per check it failed', async () => {
+    const { FakeError } = await import('../../../test/fake-parley');
+    fake.on('auth.apiKeys.create', () => {
+      throw new FakeError('BAD_REQUEST', 'name: is required', {
+        fieldErrors: { name: ['is required', 'must not be blank'] },
+      });
+    });
+    const u = userEvent.setup();
+    renderWithParley(fake, <KeysPage />);
+    await u.click(screen.getByRole('button', { name: 'Create key' }));
+    const name = screen.getByLabelText('Key name');
+    await waitFor(() => expect(name).toHaveAttribute('aria-invalid', 'true'));
+    const error = document.getElementById(
+      name.getAttribute('aria-describedby')!.split(' ').at(-1)!,
+    );
+    expect(error).toHaveTextContent(/^Key name is required$/);
+  });
 });

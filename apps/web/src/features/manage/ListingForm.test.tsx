@@ -70,10 +70,40 @@ describe('the listing form', () => {
     expect(errorOf(screen.getByLabelText('Title'))).toBe('Title must be at least 3 characters');
     expect(errorOf(screen.getByLabelText('Bedrooms'))).toBe('Bedrooms must be a whole number');
     expect(errorOf(screen.getByLabelText('Price'))).toBe('Price may have at most 2 decimal places');
-    expect(errorOf(screen.getByLabelText('Longitude'))).toBe(
-      'Give both latitude and longitude, or neither',
-    );
+    // The hint above the pair says "both or neither"; the error names the missing half, once.
+    expect(errorOf(screen.getByLabelText('Longitude'))).toBe('Longitude is required');
+    expect(screen.getAllByText(/both or neither/i)).toHaveLength(1);
+    expect(screen.queryByText('Give both latitude and longitude, or neither')).toBeNull();
     expect(fake.calls.filter((c) => c.path === 'listings.create')).toHaveLength(0);
+  });
+
+  it('reads a decimal comma (750,50) as a point; a comma that may group thousands is not a number', async () => {
+    const u = userEvent.setup();
+    fake.on('listings.create', (input) => listing(input));
+    renderWithParley(fake, <CreateForm />);
+    await fillValid(u);
+    await u.clear(screen.getByLabelText('Price'));
+    await u.type(screen.getByLabelText('Price'), '1,000');
+    await u.clear(screen.getByLabelText('Area (m²)'));
+    await u.type(screen.getByLabelText('Area (m²)'), 'abc');
+    await u.click(screen.getByRole('button', { name: 'Publish listing' }));
+    expect(errorOf(screen.getByLabelText('Price'))).toBe('Price must be a number');
+    expect(errorOf(screen.getByLabelText('Area (m²)'))).toBe('Area (m²) must be a number');
+    await u.clear(screen.getByLabelText('Price'));
+    await u.type(screen.getByLabelText('Price'), '750,50');
+    await u.clear(screen.getByLabelText('Area (m²)'));
+    await u.type(screen.getByLabelText('Area (m²)'), '85');
+    await u.type(screen.getByLabelText('Latitude'), '35,3412');
+    await u.type(screen.getByLabelText('Longitude'), '33,32');
+    await u.click(screen.getByRole('button', { name: 'Publish listing' }));
+    await waitFor(() =>
+      expect(fake.calls.find((c) => c.path === 'listings.create')?.input).toMatchObject({
+        price: 750.5,
+        areaSqm: 85,
+        lat: 35.3412,
+        lng: 33.32,
+      }),
+    );
   });
 
   it('sends the fields as the API takes them: numbers, chosen features, no coordinates', async () => {
@@ -136,6 +166,19 @@ describe('the listing form', () => {
       'Alan (m²) geçerli değil; lütfen kontrol edin',
     );
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it("says the server's messages about a field once each", async () => {
+    const u = userEvent.setup();
+    fake.on('listings.create', () => {
+      throw new FakeError('BAD_REQUEST', 'title: is required', {
+        fieldErrors: { title: ['is required', 'must not be blank'] },
+      });
+    });
+    renderWithParley(fake, <CreateForm />);
+    await fillValid(u);
+    await u.click(screen.getByRole('button', { name: 'Publish listing' }));
+    await waitFor(() => expect(errorOf(screen.getByLabelText('Title'))).toBe('Title is required'));
   });
 
   it('says a refusal that is not about a field (not allowed) above the form', async () => {

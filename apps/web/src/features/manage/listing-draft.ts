@@ -2,7 +2,7 @@ import { listingCreateInput } from '@parley/validators';
 import type { TFunction } from 'i18next';
 import type { Feature, Listing, PropertyType, RentType, RouterInputs } from '../../api';
 import { errorDetails } from '../../lib/errors';
-import { localFieldMessage } from '../../lib/field-messages';
+import { localFieldMessage, localFieldMessages } from '../../lib/field-messages';
 
 /** The currencies a listing may be priced in. */
 export type Currency = Listing['currency'];
@@ -65,10 +65,25 @@ export function draftOf(listing: Listing): ListingDraft {
   };
 }
 
-/** A typed number; undefined when nothing is typed, NaN when it is not a number ("abc"). */
-const numberOf = (text: string) => (text.trim() === '' ? undefined : Number(text.trim()));
+/** "750,50": one comma and one or two digits after it is a decimal comma, as much of Europe writes it. */
+const DECIMAL_COMMA = /^([+-]?\d*),(\d{1,2})$/;
+/** In a coordinate any digits may follow it ("35,3412"): degrees are never grouped in thousands. */
+const COORDINATE_COMMA = /^([+-]?\d*),(\d+)$/;
+
+/**
+ * A typed number; undefined when nothing is typed, NaN when it is not a number ("abc",
+ * "1,000": a comma that may group thousands is not guessed at). A decimal comma is read
+ * as a point.
+ */
+export function numberOf(text: string, comma = DECIMAL_COMMA): number | undefined {
+  const typed = text.trim();
+  if (typed === '') return undefined;
+  if (/^[+-]?\d*\.?\d+$|^[+-]?\d+\.$/.test(typed)) return Number(typed);
+  const decimal = comma.exec(typed);
+  return decimal ? Number(`${decimal[1]}.${decimal[2]}`) : Number.NaN;
+}
 /** A coordinate: null when left empty (a listing may have no place on the map). */
-const coordinateOf = (text: string) => numberOf(text) ?? null;
+const coordinateOf = (text: string) => numberOf(text, COORDINATE_COMMA) ?? null;
 
 /** The draft as `listings.create` takes it, typed fields read as numbers. */
 function candidateOf(draft: ListingDraft): Record<keyof ListingFields, unknown> {
@@ -111,8 +126,11 @@ export function validateDraft(
     const pairing = named === 'lat' && draft.lat.trim() !== '' && draft.lng.trim() === '';
     const field = pairing ? 'lng' : named;
     const typed = pairing ? undefined : (draft[field] as string);
-    const message =
-      field === 'location' && draft.location === ''
+    // The hint above the two fields already says "both or neither": the error names
+    // the half that is missing rather than saying it again.
+    const message = pairing
+      ? t('fieldErrors.required', { field: t('manage.fields.lng') })
+      : field === 'location' && draft.location === ''
         ? t('manage.errors.chooseTown')
         : localFieldMessage(t(`manage.fields.${field}`), issue.message, typed);
     if (!errors[field]?.includes(message)) errors[field] = [...(errors[field] ?? []), message];
@@ -138,7 +156,9 @@ export function serverErrors(error: unknown, t: TFunction): { fields: FieldError
     }
     const field = name as FieldName;
     const label = t(`manage.fields.${field}`);
-    fields[field] = [...(fields[field] ?? []), ...messages.map((m) => localFieldMessage(label, m))];
+    fields[field] = [
+      ...new Set([...(fields[field] ?? []), ...(localFieldMessages(label, messages) ?? [])]),
+    ];
   }
   const hasFields = Object.keys(fields).length > 0;
   if (hasFields && !other) return { fields };
