@@ -9,6 +9,7 @@ import {
   useChat,
   useConnectionStatus,
 } from '../../api';
+import { usePersonTyping, useTypingSignal } from '../../lib/typing';
 import { Icon } from '../../ui/icons';
 import { ErrorNotice, Loading } from '../../ui/Status';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -21,7 +22,6 @@ import { conversationTitle } from './ConversationItem';
 import { MemoryChips } from './FilterChips';
 import { type MessageActions, MessageItem } from './MessageItem';
 import { useReplyScroll } from './useReplyScroll';
-import { useAgentTyping, useTypingSignal } from './useTyping';
 import './chat-notices.css';
 
 export interface FirstMessage {
@@ -87,7 +87,7 @@ export function ChatPane({
   const chat = useChat({ conversationId, onEvent });
   // With a person on the line: their "is typing", and ours sent to them.
   const agentHolds = chat.people.mode === 'agent' && chat.people.agent !== null;
-  const agentTyping = useAgentTyping(agentHolds);
+  const agentTyping = usePersonTyping('agent', agentHolds);
   const onTypingEvent = agentTyping.onEvent;
   const typingSignal = useTypingSignal(agentHolds && !chat.ended, chat.typing);
   const conversation = api.conversations.get.useQuery({ id: conversationId });

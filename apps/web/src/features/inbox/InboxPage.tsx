@@ -2,7 +2,6 @@ import type { TFunction } from 'i18next';
 import {
   type FormEvent,
   type KeyboardEvent,
-  useCallback,
   useEffect,
   useRef,
   useState,
@@ -13,6 +12,7 @@ import { currentLanguage } from '../../i18n/i18n';
 import { LOCALES } from '../../i18n/languages';
 import { errorDetails } from '../../lib/errors';
 import { type Format, useFormat } from '../../lib/format';
+import { usePersonTyping, useTypingSignal } from '../../lib/typing';
 import { LoadMore } from '../../ui/LoadMore';
 import { ErrorNotice, Loading } from '../../ui/Status';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
@@ -25,11 +25,6 @@ import { useFollowNewest } from './useFollowNewest';
 
 /** Waiting conversations read per page. */
 const WAITING_PAGE = 50;
-
-/** How long after the last keystroke the agent counts as no longer typing. */
-const TYPING_IDLE_MS = 3_000;
-/** A customer's "typing" that is never taken back (a closed tab) fades after this. */
-const TYPING_SHOWN_MS = 6_000;
 
 interface Held {
   conversationId: string;
@@ -356,65 +351,6 @@ function WaitingItem(props: { item: InboxItem; busy: boolean; onClaim: () => voi
   );
 }
 
-/**
- * "Deniz is typing…" while the customer types (live `typing` events of the conversation,
- * actor `user`): gone when they say they stopped, or after a while if they never do.
- */
-function useCustomerTyping(): [boolean, (event: { type: string }) => void] {
-  const [typing, setTyping] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const onEvent = useCallback((event: { type: string; actor?: string; typing?: boolean }) => {
-    // A message from the customer ends their typing too (a lost "false" on a flaky line).
-    const said =
-      event.type === 'message.created' &&
-      (event as { message?: { role?: string } }).message?.role === 'user';
-    if (said || (event.type === 'typing' && event.actor === 'user' && !event.typing)) {
-      clearTimeout(timer.current);
-      setTyping(false);
-    } else if (event.type === 'typing' && event.actor === 'user' && event.typing) {
-      clearTimeout(timer.current);
-      setTyping(true);
-      timer.current = setTimeout(() => setTyping(false), TYPING_SHOWN_MS);
-    }
-  }, []);
-  return [typing, onEvent];
-}
-
-/**
- * Tells the customer the agent is typing: `true` once when typing starts, `false` after
- * a few idle seconds, on send, and when the conversation closes.
- */
-function useAgentTyping(send: (typing: boolean) => Promise<void>) {
-  const sending = useRef(send);
-  sending.current = send;
-  const typing = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const stop = useCallback(() => {
-    clearTimeout(timer.current);
-    if (!typing.current) return;
-    typing.current = false;
-    void sending.current(false);
-  }, []);
-  const typed = useCallback(
-    (text: string) => {
-      if (!text.trim()) {
-        stop();
-        return;
-      }
-      if (!typing.current) {
-        typing.current = true;
-        void sending.current(true);
-      }
-      clearTimeout(timer.current);
-      timer.current = setTimeout(stop, TYPING_IDLE_MS);
-    },
-    [stop],
-  );
-  useEffect(() => stop, [stop]);
-  return { typed, stop };
-}
-
 /** Who wrote a message of the conversation, as the agent reads it. */
 function authorLabel(
   m: ChatMessage,
@@ -440,9 +376,9 @@ function HeldConversation(props: { held: Held; onReleased: () => void }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const { held } = props;
-  const [customerTyping, onEvent] = useCustomerTyping();
-  const chat = useChat({ sessionId: held.sessionId, onEvent });
-  const agentTyping = useAgentTyping(chat.typing);
+  const customerTyping = usePersonTyping('user');
+  const chat = useChat({ sessionId: held.sessionId, onEvent: customerTyping.onEvent });
+  const agentTyping = useTypingSignal(true, chat.typing);
   const me = useAuth().user;
   const item = api.inbox.get.useQuery({ conversationId: held.conversationId });
   const customer = item.data?.customer ?? held.customer;
@@ -467,7 +403,7 @@ function HeldConversation(props: { held: Held; onReleased: () => void }) {
   );
   const send = () => {
     if (!text.trim()) return;
-    agentTyping.stop();
+    agentTyping.onSent();
     chat.send(text.trim());
     setText('');
   };
@@ -519,7 +455,7 @@ function HeldConversation(props: { held: Held; onReleased: () => void }) {
         </ol>
         {/* Always in the page, so a screen reader hears it come and go. */}
         <p className="inbox-typing muted" role="status">
-          {customerTyping ? t('inbox.typing', { name: customerName }) : ''}
+          {customerTyping.name !== null ? t('inbox.typing', { name: customerName }) : ''}
         </p>
         <form className="inbox-reply" onSubmit={submit}>
           <label className="visually-hidden" htmlFor="inbox-reply">
@@ -533,7 +469,7 @@ function HeldConversation(props: { held: Held; onReleased: () => void }) {
             placeholder={t('inbox.replyPlaceholder')}
             onChange={(e) => {
               setText(e.target.value);
-              agentTyping.typed(e.target.value);
+              agentTyping.onInput(e.target.value);
             }}
             onKeyDown={onKeyDown}
             aria-describedby="inbox-reply-hint"

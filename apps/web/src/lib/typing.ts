@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SessionEvent } from '../../api';
+import type { SessionEvent } from '../api';
 
 /**
  * How long "Aylin is typing…" stays without news: typing events are live only (never
@@ -7,24 +7,26 @@ import type { SessionEvent } from '../../api';
  * came must not say so for good.
  */
 export const PERSON_TYPING_MS = 6000;
-/** After this long without a keystroke the customer is no longer typing. */
+/** After this long without a keystroke one is no longer typing. */
 export const TYPING_IDLE_MS = 3000;
 /**
- * While the customer keeps typing, `true` is said again at most this often: the agent's
- * side forgets a `true` after a few seconds, and a key press each time would be a call
+ * While one keeps typing, `true` is said again at most this often: the other side
+ * forgets a `true` after `PERSON_TYPING_MS`, and a key press each time would be a call
  * per key.
  */
 export const TYPING_REPEAT_MS = 4000;
 
 /**
- * The agent's "is typing", from the conversation's `typing` events with actor `agent`:
- * their name while they type, null when they stop, send, or say nothing for
- * `PERSON_TYPING_MS`. Only while `active` (an agent holds the conversation).
+ * The other person's "is typing", from the conversation's live `typing` events of
+ * `actor` (the agent, on the customer's screen; the customer, `user`, on the agent's):
+ * their name ('' when the event names nobody) while they type, null when they stop,
+ * when their message arrives (a lost `false` on a flaky line), or after
+ * `PERSON_TYPING_MS` without news. Only while `active`.
  */
-export function useAgentTyping(active: boolean): {
-  name: string | null;
-  onEvent: (event: SessionEvent) => void;
-} {
+export function usePersonTyping(
+  actor: 'agent' | 'user',
+  active = true,
+): { name: string | null; onEvent: (event: SessionEvent) => void } {
   const [name, setName] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const clear = useCallback(() => {
@@ -38,7 +40,7 @@ export function useAgentTyping(active: boolean): {
   useEffect(() => () => clearTimeout(timer.current), []);
   const onEvent = useCallback(
     (event: SessionEvent) => {
-      if (event.type === 'typing' && event.actor === 'agent') {
+      if (event.type === 'typing' && event.actor === actor) {
         if (!event.typing) return clear();
         clearTimeout(timer.current);
         timer.current = setTimeout(clear, PERSON_TYPING_MS);
@@ -46,19 +48,19 @@ export function useAgentTyping(active: boolean): {
         return;
       }
       // Their message is what they were typing.
-      if (event.type === 'message.created' && event.message.role === 'agent') clear();
+      if (event.type === 'message.created' && event.message.role === actor) clear();
     },
-    [clear],
+    [actor, clear],
   );
   return { name: active ? name : null, onEvent };
 }
 
 /**
- * Tells the agent whether the customer is typing (`sessions.typing`): `true` when typing
+ * Tells the other person whether we are typing (`sessions.typing`): `true` when typing
  * starts (again at most every `TYPING_REPEAT_MS` while it goes on), `false` after
- * `TYPING_IDLE_MS` without a key, when the box is emptied, on send, when the agent
- * leaves (`enabled` false) and when the chat closes. Nothing at all while not enabled:
- * the assistant does not need it.
+ * `TYPING_IDLE_MS` without a key, when the box is emptied, on send, when `enabled` goes
+ * false (the agent left) and when the chat closes. Nothing at all while not enabled: the
+ * assistant does not need it.
  */
 export function useTypingSignal(
   enabled: boolean,
