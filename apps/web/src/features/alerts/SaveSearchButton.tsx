@@ -45,6 +45,11 @@ export function SaveSearchButton({
     features: filters.features,
   });
   if (Object.keys(facts).length === 0) return null;
+  // A saved search names a place (the API refuses one without). In a chat the assistant
+  // asks for one; on the listings page the person hears why there is nothing to save yet.
+  if (!facts.location) {
+    return conversationId ? null : <p className="save-search muted">{t('searches.needsPlace')}</p>;
+  }
   // A phone's chat row shows the short form (alerts.css), leaving the chips room; the
   // button's name stays the whole phrase.
   const label = (

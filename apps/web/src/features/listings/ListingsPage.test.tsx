@@ -112,6 +112,26 @@ describe('listings page', () => {
     expect(max).not.toHaveAttribute('aria-invalid');
   });
 
+  it('asks for a town before a search can be saved (a saved search names a place)', async () => {
+    renderWithParley(fake, <ListingsPage />, {
+      route: '/listings?maxPrice=900',
+      path: '/listings',
+    });
+    expect(
+      await screen.findByText('Choose a town to save this search and hear of new listings.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Save this search/ })).not.toBeInTheDocument();
+  });
+
+  it('offers to save a search that names a town', async () => {
+    renderWithParley(fake, <ListingsPage />, {
+      route: '/listings?location=Girne&maxPrice=900',
+      path: '/listings',
+    });
+    expect(await screen.findByRole('link', { name: 'Save this search' })).toBeInTheDocument();
+    expect(screen.queryByText(/Choose a town to save/)).not.toBeInTheDocument();
+  });
+
   it('says so instead of "Save this search" for such a range in the URL', async () => {
     renderWithParley(fake, <ListingsPage />, {
       route: '/listings?minPrice=5000&maxPrice=100',
