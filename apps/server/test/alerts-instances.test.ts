@@ -1,17 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  createTestDatabase,
-  type TestDatabase,
-  testKeyPrefix,
-  testRedisUrl,
-} from '@parley/testing';
+import { createTestDatabase, type TestDatabase } from '@parley/testing';
 import type { AlertEvent } from '@parley/validators';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAlertEvents, recordConversationEvents } from './events';
 import { httpClient, signUp, wsClient } from './harness';
-import { type Instance, instances, killHard, until } from './instances';
+import { deploymentEnv, type Instance, instances, killHard, until } from './instances';
 
 /**
  * Alerts with two real Parley processes (`src/main.ts`) on one database: every listing
@@ -37,16 +31,7 @@ let second: Instance;
 beforeAll(async () => {
   db = await createTestDatabase('alerts2');
   env = {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    // Debug: the job runner's lines name its worker, which tells whose job is locked.
-    LOG_LEVEL: 'debug',
-    DATABASE_URL: db.url,
-    ...(testRedisUrl() ? { REDIS_URL: testRedisUrl()! } : {}),
-    REDIS_KEY_PREFIX: testKeyPrefix('alerts2'),
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    SEED_DEMO_LISTINGS: '0',
+    ...deploymentEnv(db, 'alerts2'),
     ALERTS_RECOVERY_SECONDS: '2',
   };
   [first, second] = await Promise.all([startInstance(), startInstance()]);

@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { type TestDatabase, testKeyPrefix, testRedisUrl } from '@parley/testing';
 
 /**
  * Real Parley processes (`src/main.ts`, as `pnpm start` runs it) for the tests about
@@ -11,6 +13,27 @@ import { fileURLToPath } from 'node:url';
  * database. The in-process harness (`harness.ts`) cannot be killed that way.
  */
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * What every instance of one deployment shares: the database, the Redis (when there is
+ * one) under a prefix of the test's own, one JWT key and one key sealing webhook secrets;
+ * no demo listings. `LOG_LEVEL` debug: the job runner's lines name its worker, which tells
+ * whose job is locked.
+ */
+export function deploymentEnv(db: TestDatabase, label: string): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'debug',
+    DATABASE_URL: db.url,
+    ...(testRedisUrl() ? { REDIS_URL: testRedisUrl()! } : {}),
+    REDIS_KEY_PREFIX: testKeyPrefix(label),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    WEBHOOK_SECRETS_KEY: randomBytes(32).toString('base64url'),
+    SEED_DEMO_LISTINGS: '0',
+  };
+}
 
 export interface Instance {
   url: string;

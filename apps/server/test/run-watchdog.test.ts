@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   createTestDatabase,
@@ -6,12 +6,10 @@ import {
   startFakeOpenAi,
   startRedisProcess,
   type TestDatabase,
-  testKeyPrefix,
-  testRedisUrl,
 } from '@parley/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpClient, signUp, startTestServer } from './harness';
-import { type InstanceOptions, instances, until } from './instances';
+import { deploymentEnv, type InstanceOptions, instances, until } from './instances';
 
 /**
  * A run is never left hanging: the process executing it is SIGKILLed mid-answer, another
@@ -44,15 +42,8 @@ beforeAll(async () => {
     return sendTextSlowly(res, ['Sure, ', 'here.'], 5);
   });
   env = {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
+    ...deploymentEnv(db, 'watchdog'),
     LOG_LEVEL: 'info',
-    DATABASE_URL: db.url,
-    ...(testRedisUrl() ? { REDIS_URL: testRedisUrl()! } : {}),
-    REDIS_KEY_PREFIX: testKeyPrefix('watchdog'),
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    SEED_DEMO_LISTINGS: '0',
     ASSISTANT_PROVIDER: 'openai',
     OPENAI_BASE_URL: model.baseUrl,
     OPENAI_API_KEY: 'sk-test',

@@ -1,13 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import {
-  createTestDatabase,
-  type TestDatabase,
-  testKeyPrefix,
-  testRedisUrl,
-} from '@parley/testing';
+import { createTestDatabase, type TestDatabase } from '@parley/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpClient, signUp } from './harness';
-import { instances, killHard, until } from './instances';
+import { deploymentEnv, instances, killHard, until } from './instances';
 import { type Receiver, startReceiver } from './receiver';
 
 /**
@@ -25,16 +19,7 @@ beforeAll(async () => {
   db = await createTestDatabase('webhooks-crash');
   receiver = await startReceiver();
   env = {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'debug',
-    DATABASE_URL: db.url,
-    ...(testRedisUrl() ? { REDIS_URL: testRedisUrl()! } : {}),
-    REDIS_KEY_PREFIX: testKeyPrefix('webhooks-crash'),
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    WEBHOOK_SECRETS_KEY: randomBytes(32).toString('base64url'),
-    SEED_DEMO_LISTINGS: '0',
+    ...deploymentEnv(db, 'webhooks-crash'),
     WEBHOOK_ALLOW_PRIVATE: 'true',
     // The lease is the timeout and 5 s: a crashed attempt is retried 7 s after it began.
     WEBHOOK_TIMEOUT_MS: '2000',

@@ -1,11 +1,5 @@
 import type { TFunction } from 'i18next';
-import {
-  type FormEvent,
-  type KeyboardEvent,
-  useEffect,
-  useRef,
-  useState,
-} from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ChatMessage, type InboxItem, useChat } from '../../api';
 import { currentLanguage } from '../../i18n/i18n';
