@@ -204,6 +204,10 @@ describe('docs/integrations.md', () => {
       headers: { authorization: `Bearer ${body.clientSecret}`, origin: 'https://shop.example.com' },
     });
     expect(fromShop.status).toBe(200);
+    // Made for the visitor (the cookie's id), so it stays out of the owner's own list.
+    expect(((await fromShop.json()) as { endUserId: string }).endUserId).toBe(
+      cookie.split('=')[1],
+    );
     const fromElsewhere = await fetch(`${server.url}/api/v1/sessions/${body.sessionId}`, {
       headers: { authorization: `Bearer ${body.clientSecret}`, origin: 'https://evil.example.com' },
     });
