@@ -205,9 +205,7 @@ describe('docs/integrations.md', () => {
     });
     expect(fromShop.status).toBe(200);
     // Made for the visitor (the cookie's id), so it stays out of the owner's own list.
-    expect(((await fromShop.json()) as { endUserId: string }).endUserId).toBe(
-      cookie.split('=')[1],
-    );
+    expect(((await fromShop.json()) as { endUserId: string }).endUserId).toBe(cookie.split('=')[1]);
     const fromElsewhere = await fetch(`${server.url}/api/v1/sessions/${body.sessionId}`, {
       headers: { authorization: `Bearer ${body.clientSecret}`, origin: 'https://evil.example.com' },
     });
