@@ -147,6 +147,7 @@ function apiConfig(env: Env, secret: Uint8Array, webhookKey: Uint8Array): ApiCon
       guestsPerIpPerHour: env.RATE_LIMIT_GUESTS_PER_IP_PER_HOUR,
       visitorSendsPerMinute: env.RATE_LIMIT_VISITOR_SENDS_PER_MINUTE,
       searchPerIpPerMinute: env.RATE_LIMIT_SEARCH_PER_IP_PER_MINUTE,
+      uploadsPerUserPerMinute: env.RATE_LIMIT_UPLOADS_PER_MINUTE,
     },
     savedSearchesPerUser: env.SAVED_SEARCHES_PER_USER,
     webhooks: {

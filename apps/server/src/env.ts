@@ -86,6 +86,7 @@ export const envSchema = z.object({
   RATE_LIMIT_GUESTS_PER_IP_PER_HOUR: int(1, 1_000_000).default(300),
   RATE_LIMIT_VISITOR_SENDS_PER_MINUTE: int(1, 1_000_000).default(30),
   RATE_LIMIT_SEARCH_PER_IP_PER_MINUTE: int(1, 1_000_000).default(300),
+  RATE_LIMIT_UPLOADS_PER_MINUTE: int(1, 1_000_000).default(60),
   ASSISTANT_PROVIDER: z
     .enum(['rules', 'openai'], { error: 'expects rules or openai' })
     .default('rules'),

@@ -1,5 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type ApiServices, authorizeMediaUpload, credentialFromHeaders } from '@parley/api';
+import {
+  type ApiServices,
+  authorizeMediaUpload,
+  credentialFromHeaders,
+  RateLimitedError,
+} from '@parley/api';
 import type { Logger } from '@parley/infra';
 import { MAX_UPLOAD_BYTES, type Media, MediaError } from '@parley/media';
 import type { MediaSize } from '@parley/validators';
@@ -20,6 +25,7 @@ const STATUS: Record<string, number> = {
   NOT_FOUND: 404,
   METHOD_NOT_SUPPORTED: 405,
   PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL_SERVER_ERROR: 500,
 };
@@ -31,6 +37,7 @@ function fail(
   code: keyof typeof STATUS,
   message: string,
   field?: string,
+  retryAfter?: number,
 ) {
   // As a tRPC error reads: the message names the field, its entry in fieldErrors does not.
   sendJson(res, STATUS[code] ?? 500, {
@@ -38,6 +45,7 @@ function fail(
     message: field ? `${field}: ${message}` : message,
     requestId,
     ...(field ? { fieldErrors: { [field]: [message] } } : {}),
+    ...(retryAfter ? { retryAfter } : {}),
   });
 }
 
@@ -88,7 +96,9 @@ export function createMediaHandler(options: MediaHandlerOptions) {
       const code = error instanceof TRPCError ? error.code : 'INTERNAL_SERVER_ERROR';
       req.resume();
       if (code === 'INTERNAL_SERVER_ERROR') logger.error({ requestId, err: error }, 'media auth');
-      return fail(res, requestId, code, (error as Error).message);
+      const retryAfter = error instanceof RateLimitedError ? error.retryAfter : undefined;
+      if (retryAfter) res.setHeader('retry-after', String(retryAfter));
+      return fail(res, requestId, code, (error as Error).message, undefined, retryAfter);
     }
     const declared = Number(req.headers['content-length'] ?? 0);
     const tooLarge = `the file is larger than ${MAX_UPLOAD_BYTES} bytes (10 MB)`;

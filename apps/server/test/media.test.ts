@@ -165,6 +165,44 @@ describe('POST /media', () => {
   });
 });
 
+describe('POST /media, many at once', () => {
+  let limited: TestServer;
+  beforeAll(async () => {
+    limited = await startTestServer({
+      label: 'media-limit',
+      env: { SEED_DEMO_LISTINGS: '0', RATE_LIMIT_UPLOADS_PER_MINUTE: '3' },
+    });
+  });
+  afterAll(() => limited?.close());
+
+  it("limits one person's uploads a minute, their keys' with them, with the wait to retry", async () => {
+    const agent = await signUp(httpClient(limited.url), 'uploader');
+    await limited.db.query("UPDATE users SET role = 'agent' WHERE id = $1", [agent.user.id]);
+    const { key } = await httpClient(limited.url, agent.accessToken).auth.apiKeys.create.mutate({
+      name: 'photos',
+      scopes: ['listings:write'],
+    });
+    const picture = await jpeg(400, 300);
+    const send = (headers: Record<string, string>) =>
+      fetch(`${limited.url}/media`, { method: 'POST', body: picture, headers });
+    const bearer = { authorization: `Bearer ${agent.accessToken}` };
+    expect((await send(bearer)).status).toBe(201);
+    expect((await send(bearer)).status).toBe(201);
+    expect((await send({ 'x-api-key': key })).status).toBe(201);
+    const refused = await send({ 'x-api-key': key });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      retryAfter: expect.any(Number),
+    });
+    // Another agent has a minute of their own.
+    const other = await signUp(httpClient(limited.url), 'other-uploader');
+    await limited.db.query("UPDATE users SET role = 'agent' WHERE id = $1", [other.user.id]);
+    expect((await send({ authorization: `Bearer ${other.accessToken}` })).status).toBe(201);
+  });
+});
+
 describe('GET /media', () => {
   it('serves the demo listings’ pictures, drawn from their type and features', async () => {
     const { items } = await httpClient(server.url).listings.search.query({ limit: 20 });

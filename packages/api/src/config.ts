@@ -26,6 +26,8 @@ export interface ApiConfig {
     /** Sends and retries a minute by one guest or one widget session. */
     visitorSendsPerMinute: number;
     searchPerIpPerMinute: number;
+    /** Pictures one person (or their keys) may upload a minute: each is decoded and resized. */
+    uploadsPerUserPerMinute: number;
   };
   webhooks: WebhookConfig;
   /**

@@ -22,7 +22,7 @@ export {
   createContextFactory,
   type RefreshCookie,
 } from './context';
-export { tagRequestId } from './errors';
+export { RateLimitedError, tagRequestId } from './errors';
 export { attachSocket, fanoutEncoder, type LiveSocket } from './events/fanout';
 export { createServices, InstanceState } from './instance';
 export {

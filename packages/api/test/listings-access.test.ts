@@ -52,6 +52,7 @@ const config: ApiConfig = {
     guestsPerIpPerHour: 1000,
     visitorSendsPerMinute: 1000,
     searchPerIpPerMinute: SEARCHES_PER_MINUTE,
+    uploadsPerUserPerMinute: 60,
   },
   savedSearchesPerUser: 100,
   webhooks: {

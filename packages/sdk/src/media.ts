@@ -74,6 +74,7 @@ export function createMediaApi(options: {
           response.headers.get('x-request-id') ??
           undefined,
         fieldErrors: json.fieldErrors as Record<string, string[]> | undefined,
+        retryAfter: typeof json.retryAfter === 'number' ? json.retryAfter : undefined,
       });
     },
   };

@@ -13,6 +13,7 @@ export interface Limits {
   guestPerIp: Limiter;
   visitorSends: Limiter;
   searchPerIp: Limiter;
+  uploadsPerUser: Limiter;
 }
 
 /** This instance's limiters (made once, in instance.ts). */
@@ -57,6 +58,11 @@ export function createLimits(services: Pick<ApiServices, 'infra' | 'config'>): L
     searchPerIp: infra.createRateLimiter({
       name: 'search-ip',
       points: r.searchPerIpPerMinute,
+      durationSeconds: 60,
+    }),
+    uploadsPerUser: infra.createRateLimiter({
+      name: 'uploads-user',
+      points: r.uploadsPerUserPerMinute,
       durationSeconds: 60,
     }),
   };
