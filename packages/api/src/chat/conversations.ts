@@ -137,12 +137,11 @@ export async function deleteConversation(
   return { ok: true };
 }
 
+/** A page of the conversation's messages; the caller has checked who may read them. */
 export async function listMessages(
   services: Services,
-  userId: string,
   input: { conversationId: string; cursor?: string | null | undefined; limit: number },
 ): Promise<Page<Message>> {
-  await loadConversation(services, userId, input.conversationId);
   const where: WhereOptions[] = [{ conversationId: input.conversationId }];
   if (input.cursor) {
     const { at, id } = decodeCursor(input.cursor);
@@ -162,12 +161,10 @@ export async function listMessages(
 }
 
 /** The assistant's memory of the conversation: what every session of it starts from. */
-export async function getConversationMemory(
-  services: Services,
-  userId: string,
-  conversationId: string,
-): Promise<SessionMemory> {
-  const row = await loadConversation(services, userId, conversationId);
+export function conversationMemory(row: {
+  memorySummary: string;
+  memory: Record<string, unknown>;
+}): SessionMemory {
   return { summary: row.memorySummary, facts: row.memory as SearchFacts };
 }
 

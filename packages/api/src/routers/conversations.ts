@@ -11,7 +11,7 @@ import {
 import {
   createConversation,
   deleteConversation,
-  getConversationMemory,
+  conversationMemory,
   listConversations,
   listMessages,
   updateConversation,
@@ -46,22 +46,17 @@ export const conversationsRouter = router({
     .input(idInput)
     .mutation(({ ctx, input }) => deleteConversation(ctx.services, ctx.identity.userId, input.id)),
   messages: reader.input(conversationMessagesInput).query(async ({ ctx, input }) => {
-    const { userId } = ctx.identity;
-    const { conversation } = await loadReadableConversation(
-      ctx.services,
-      userId,
-      input.conversationId,
-    );
-    return listMessages(ctx.services, conversation.userId, input);
+    // Who may read is checked once; the page is then read by the conversation's id.
+    await loadReadableConversation(ctx.services, ctx.identity.userId, input.conversationId);
+    return listMessages(ctx.services, input);
   }),
   memory: reader.input(conversationIdInput).query(async ({ ctx, input }) => {
-    const { userId } = ctx.identity;
     const { conversation } = await loadReadableConversation(
       ctx.services,
-      userId,
+      ctx.identity.userId,
       input.conversationId,
     );
-    return getConversationMemory(ctx.services, conversation.userId, conversation.id);
+    return conversationMemory(conversation);
   }),
   updateMemory: writer
     .input(conversationMemoryUpdateInput)
