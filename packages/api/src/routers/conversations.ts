@@ -9,9 +9,9 @@ import {
   idInput,
 } from '@parley/validators';
 import {
+  conversationMemory,
   createConversation,
   deleteConversation,
-  conversationMemory,
   listConversations,
   listMessages,
   updateConversation,
