@@ -91,6 +91,8 @@ describe('asking for a person', () => {
       .event as Extract<SessionEvent, { type: 'handoff.requested' }>;
     stream.stop();
     expect(requested.reason).toBe('Is the first one still free?');
+    // Nobody has the inbox open: whoever asked is told so at once.
+    expect(requested.agentsOnline).toBe(false);
     expect(requested.brief.facts).toMatchObject({ location: 'Girne', rentType: 'long_term' });
     expect(requested.brief.summary).not.toBe('');
     expect(requested.brief.listing?.id).toBe(listing.id);
@@ -166,6 +168,16 @@ describe('asking for a person', () => {
       const event = inboxOf(watching.received).find((e) => e.conversationId === c.conversation.id)!;
       expect(event.item.brief).toBeDefined();
       expect(event.item.conversation.mode).toBe('waiting');
+      // Asked with the button rather than in words: the conversation's event says so too.
+      const button = await customer();
+      const stream = recordEvents(button.a, button.session.id);
+      await stream.started();
+      await button.a.sessions.requestAgent.mutate({ sessionId: button.session.id });
+      await stream.until(() => stream.received.some((r) => r.event.type === 'handoff.requested'));
+      const requested = stream.received.find((r) => r.event.type === 'handoff.requested')!
+        .event as Extract<SessionEvent, { type: 'handoff.requested' }>;
+      stream.stop();
+      expect(requested.agentsOnline).toBe(true);
     } finally {
       watching.stop();
     }

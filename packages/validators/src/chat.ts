@@ -234,8 +234,17 @@ export type ConversationEvent =
   | { type: 'run.failed'; run: Run }
   | { type: 'run.cancelled'; run: Run }
   | { type: 'typing'; actor: 'user' | 'assistant' | 'agent'; typing: boolean; name?: string }
-  /** Someone asked for a person: the conversation waits in the agents' inbox. */
-  | { type: 'handoff.requested'; reason: string | null; brief: HandoffBrief }
+  /**
+   * Someone asked for a person: the conversation waits in the agents' inbox.
+   * `agentsOnline`: whether an agent had the inbox open at that moment (absent from events
+   * stored before it was added).
+   */
+  | {
+      type: 'handoff.requested';
+      reason: string | null;
+      brief: HandoffBrief;
+      agentsOnline?: boolean;
+    }
   /** An agent claimed it: the assistant starts no runs while they hold it. */
   | { type: 'handoff.assigned'; agent: AgentRef }
   /** The agent handed it back to the assistant, or back to the waiting list. */

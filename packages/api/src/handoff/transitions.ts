@@ -11,6 +11,7 @@ import { getListing, listingsDeps } from '../listings';
 import { type RunRow, toRun } from '../runs/records';
 import { briefOf } from './items';
 import { appendInboxEvents } from './log';
+import { INBOX_PRESENCE } from './stream';
 
 /*
  * A conversation's hand-offs between the assistant and people, each in one transaction
@@ -92,10 +93,12 @@ export async function requestHandoffIn(
   row.activityAt = now;
   await row.save({ transaction });
   const brief = await briefOf(services, row.id, transaction);
+  // Whoever asked is told at once whether somebody is there to answer (an open inbox).
+  const agentsOnline = await services.infra.presence.any(INBOX_PRESENCE);
   const events = await appendEvents(
     services,
     row.id,
-    [{ type: 'handoff.requested', reason: input.reason ?? null, brief }],
+    [{ type: 'handoff.requested', reason: input.reason ?? null, brief, agentsOnline }],
     transaction,
     { sessionId: input.sessionId },
   );

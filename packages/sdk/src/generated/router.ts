@@ -113,7 +113,12 @@ export type ConversationEvent =
       typing: boolean;
       name?: undefined | string;
     }
-  | { type: 'handoff.requested'; reason: null | string; brief: HandoffBrief }
+  | {
+      type: 'handoff.requested';
+      reason: null | string;
+      brief: HandoffBrief;
+      agentsOnline?: undefined | boolean;
+    }
   | { type: 'handoff.assigned'; agent: AgentRef }
   | { type: 'handoff.released'; agent: AgentRef; to: 'assistant' | 'waiting' }
   | { type: 'memory.updated'; memory: SessionMemory }
