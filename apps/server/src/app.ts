@@ -11,6 +11,7 @@ import {
   createContextFactory,
   createServices,
   DELIVERY_LANE,
+  defineMediaTasks,
   defineTasks,
   listingsChanged,
   REST_PREFIX,
@@ -328,8 +329,10 @@ export async function startParley(
       logger,
       clock: () => new Date(),
     });
+    const media = createMedia(mediaConfig(env));
     // Durable background work (docs/design.md, one job engine): every instance runs jobs.
     defineTasks(services);
+    defineMediaTasks(services, { remove: media.remove, orphanHours: env.MEDIA_ORPHAN_HOURS });
     await jobs.start();
     const createContext = createContextFactory(services);
     const origins = allowedOrigins(env, port);
@@ -364,7 +367,7 @@ export async function startParley(
           logger.error({ requestId, path, err: error }, 'REST request failed');
       },
     });
-    handleMedia = createMediaHandler({ media: createMedia(mediaConfig(env)), services, logger });
+    handleMedia = createMediaHandler({ media, services, logger });
     const ws = createWsServer({
       router: appRouter,
       createContext,

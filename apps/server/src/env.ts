@@ -106,6 +106,8 @@ export const envSchema = z.object({
   MEDIA_S3_REGION: z.string().trim().min(1).default('us-east-1'),
   MEDIA_S3_ACCESS_KEY_ID: optional(z.string().min(1)),
   MEDIA_S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
+  /** An uploaded picture no listing uses is deleted this many hours after its upload. */
+  MEDIA_ORPHAN_HOURS: int(1, 8_760).default(24),
   /** Let webhooks reach private, loopback and link-local addresses (never on a public server). */
   WEBHOOK_ALLOW_PRIVATE: bool.default(false),
   WEBHOOK_TIMEOUT_MS: int(100, 60_000).default(10_000),

@@ -4,7 +4,9 @@ import {
   authorizeMediaUpload,
   credentialFromHeaders,
   RateLimitedError,
+  recordUpload,
 } from '@parley/api';
+import { isDatabaseUnavailable } from '@parley/db';
 import type { Logger } from '@parley/infra';
 import { MAX_UPLOAD_BYTES, type Media, MediaError } from '@parley/media';
 import type { MediaSize } from '@parley/validators';
@@ -87,11 +89,12 @@ export function createMediaHandler(options: MediaHandlerOptions) {
   const { media, services, logger } = options;
 
   async function upload(req: IncomingMessage, res: ServerResponse, requestId: string) {
+    let uploader: string;
     try {
-      await authorizeMediaUpload(
+      ({ userId: uploader } = await authorizeMediaUpload(
         services,
         credentialFromHeaders(req.headers as Record<string, string>),
-      );
+      ));
     } catch (error) {
       const code = error instanceof TRPCError ? error.code : 'INTERNAL_SERVER_ERROR';
       req.resume();
@@ -114,12 +117,29 @@ export function createMediaHandler(options: MediaHandlerOptions) {
     }
     try {
       const stored = await media.upload(body);
+      try {
+        // Recorded, so that once no listing uses it the media sweep deletes it.
+        await recordUpload(services, stored.key, uploader);
+      } catch (error) {
+        // Not recorded, it would be kept forever: the picture goes too, the caller retries.
+        await media.remove(stored.key).catch(() => {});
+        throw error;
+      }
       logger.info({ requestId, key: stored.key, bytes: body.length }, 'picture uploaded');
       sendJson(res, 201, stored);
     } catch (error) {
       if (error instanceof MediaError) {
         const code = error.reason === 'too_large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
         return fail(res, requestId, code, error.message, 'file');
+      }
+      if (isDatabaseUnavailable(error)) {
+        logger.warn({ requestId, err: error }, 'picture not recorded: database unavailable');
+        return fail(
+          res,
+          requestId,
+          'SERVICE_UNAVAILABLE',
+          'The database is unavailable, try again shortly',
+        );
       }
       logger.error({ requestId, err: error }, 'picture upload failed');
       fail(res, requestId, 'INTERNAL_SERVER_ERROR', 'Internal server error');

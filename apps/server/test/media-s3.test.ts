@@ -67,6 +67,17 @@ describe('pictures in a shared bucket', () => {
     const { readdir } = await import('node:fs/promises');
     const local = await readdir(path.join(first.dataDir, 'media')).catch(() => []);
     expect(local).toEqual([]);
+
+    // No listing uses it: once its time is up the sweep deletes it from the bucket.
+    await first.db.query(
+      "UPDATE media_uploads SET created_at = now() - interval '25 hours' WHERE user_id = $1",
+      [agent.user.id],
+    );
+    await second.parley.services.jobs.add('media.sweep', {});
+    await expect
+      .poll(async () => (await fetch(`${second.url}${sizes.page}`)).status, { timeout: 15_000 })
+      .toBe(404);
+    expect((await fetch(`${first.url}${sizes.card}`)).status).toBe(404);
   });
 
   it('a half-configured bucket stops the start, naming the variables', () => {

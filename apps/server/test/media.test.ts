@@ -203,6 +203,63 @@ describe('POST /media, many at once', () => {
   });
 });
 
+describe('pictures no listing uses', () => {
+  it('are deleted once MEDIA_ORPHAN_HOURS have passed; those a listing uses, and newer ones, stay', async () => {
+    const agent = await person('agent');
+    const client = httpClient(server.url, agent.accessToken);
+    const uploaded = async () => {
+      const res = await upload(await jpeg(320, 240), agent.accessToken);
+      expect(res.status).toBe(201);
+      return (await res.json()) as { key: string; url: string; sizes: { card: string } };
+    };
+    const [used, abandoned, fresh] = [await uploaded(), await uploaded(), await uploaded()];
+    const recorded = await server.db.query(
+      'SELECT key, user_id FROM media_uploads WHERE key = ANY($1) ORDER BY key',
+      [[used.key, abandoned.key, fresh.key]],
+    );
+    expect(recorded).toHaveLength(3);
+    expect(recorded.every((r) => r.user_id === agent.user.id)).toBe(true);
+    const listing = await client.listings.create.mutate({
+      title: 'Flat with one photo kept',
+      description: 'Only the first upload is used.',
+      location: 'Girne',
+      rentType: 'long_term',
+      propertyType: 'apartment',
+      bedrooms: 1,
+      bathrooms: 1,
+      areaSqm: 50,
+      price: 600,
+      images: [used.url],
+    });
+    const age = (keys: string[]) =>
+      server.db.query(
+        "UPDATE media_uploads SET created_at = now() - interval '25 hours' WHERE key = ANY($1)",
+        [keys],
+      );
+    const status = async (picture: { url: string; sizes: { card: string } }) => [
+      (await fetch(`${server.url}${picture.url}`)).status,
+      (await fetch(`${server.url}${picture.sizes.card}`)).status,
+    ];
+    const sweep = () => server.parley.services.jobs.add('media.sweep', {});
+
+    await age([used.key, abandoned.key]);
+    await sweep();
+    await expect.poll(() => status(abandoned), { timeout: 15_000 }).toEqual([404, 404]);
+    expect(await status(used)).toEqual([200, 200]);
+    expect(await status(fresh)).toEqual([200, 200]);
+    const left = await server.db.query('SELECT key FROM media_uploads WHERE key = ANY($1)', [
+      [used.key, abandoned.key, fresh.key],
+    ]);
+    expect(left.map((r) => r.key).sort()).toEqual([used.key, fresh.key].sort());
+
+    // A photo taken off its listing goes the same way.
+    await client.listings.update.mutate({ id: listing.id, images: [] });
+    await sweep();
+    await expect.poll(() => status(used), { timeout: 15_000 }).toEqual([404, 404]);
+    expect(await status(fresh)).toEqual([200, 200]);
+  });
+});
+
 describe('GET /media', () => {
   it('serves the demo listings’ pictures, drawn from their type and features', async () => {
     const { items } = await httpClient(server.url).listings.search.query({ limit: 20 });

@@ -45,6 +45,7 @@ export {
   type CachedSearchAnswer,
   type SearchLanePrefetch,
 } from './listings/lane';
+export { defineMediaTasks, recordUpload } from './media/sweep';
 export { authorizeMediaUpload } from './media/upload-access';
 export { openApiDocument, REST_PREFIX } from './rest/document';
 export { type RestRouter, restRouter } from './rest/router';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { assertSafeName, type MediaStore } from './store';
 
@@ -24,6 +24,13 @@ export function diskStore(dir: string): MediaStore {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw error;
       }
+    },
+    async delete(name) {
+      assertSafeName(name);
+      const file = path.join(dir, name);
+      await rm(file, { force: true });
+      // The key's folder goes with its last picture; one still holding another stays.
+      await rmdir(path.dirname(file)).catch(() => {});
     },
   };
 }

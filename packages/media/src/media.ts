@@ -24,9 +24,13 @@ export interface Media {
   upload(bytes: Buffer): Promise<StoredPicture>;
   /** A picture's WebP bytes at a size; demo pictures are drawn and kept on first ask. */
   read(key: string, size: MediaSize): Promise<Buffer | null>;
+  /** Deletes an uploaded picture at every size (demo pictures are never deleted). */
+  remove(key: string): Promise<void>;
 }
 
 const WEBP = 'image/webp';
+/** The keys `upload` makes. */
+const UPLOAD_KEY = /^u[0-9a-f]{32}$/;
 
 /** The media service: a store (disk by default, S3 when configured) and what goes in it. */
 export function createMedia(config: MediaConfig): Media {
@@ -75,6 +79,14 @@ export function createMedia(config: MediaConfig): Media {
       const stored = await store.get(`${key}/${size}.webp`);
       if (stored) return stored;
       return key.startsWith('demo-') ? drawDemo(key, size) : null;
+    },
+    async remove(key) {
+      if (!UPLOAD_KEY.test(key)) throw new RangeError(`not an uploaded picture's key: ${key}`);
+      await Promise.all(
+        (Object.keys(MEDIA_SIZES) as MediaSize[]).map((size) =>
+          store.delete(`${key}/${size}.webp`),
+        ),
+      );
     },
   };
 }

@@ -47,5 +47,12 @@ export function s3Store(config: S3Config): MediaStore {
       if (!response.ok) throw await failed(`GET ${name}`, response);
       return Buffer.from(await response.arrayBuffer());
     },
+    async delete(name) {
+      assertSafeName(name);
+      const response = await client.fetch(`${base}/${name}`, { method: 'DELETE' });
+      // S3 answers 204 whether or not the object was there; some servers say 404.
+      if (!response.ok && response.status !== 404) throw await failed(`DELETE ${name}`, response);
+      await response.arrayBuffer();
+    },
   };
 }

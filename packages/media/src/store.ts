@@ -5,6 +5,8 @@ export interface MediaStore {
   put(name: string, bytes: Buffer, contentType: string): Promise<void>;
   /** The bytes under `name`, or null when there are none. */
   get(name: string): Promise<Buffer | null>;
+  /** Deletes what is under `name`; a name with nothing under it is already deleted. */
+  delete(name: string): Promise<void>;
 }
 
 const SAFE_NAME = /^[a-z0-9-]{1,64}\/(card|page)\.webp$/;

@@ -19,6 +19,7 @@ import { listingsTownNewest } from './0021_listings_town_newest';
 import { sessionsMadeByKey } from './0022_sessions_made_by_key';
 import { cursorTimesInMilliseconds } from './0023_cursor_times_in_milliseconds';
 import { webhookOwnerShare } from './0024_webhook_owner_share';
+import { mediaUploads } from './0025_media_uploads';
 import type { Migration } from './types';
 
 /** Every migration, in the order it runs: by number (numbers are reserved ahead, so a later one may land first). */
@@ -44,4 +45,5 @@ export const migrations: Migration[] = [
   sessionsMadeByKey,
   cursorTimesInMilliseconds,
   webhookOwnerShare,
+  mediaUploads,
 ];
