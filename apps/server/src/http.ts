@@ -215,8 +215,8 @@ export function createTrpcHttpHandler(options: HttpOptions) {
       void checked(req, res);
       return;
     }
-    // A widget's client secret works on `sessions.*` only: nothing else is opened to its pages.
-    if (!sessionCallsOnly(req)) {
+    // Only what a widget's client secret may call is opened to its pages.
+    if (!widgetCallsOnly(req)) {
       if (applyCors(req, res, options.allowedOrigins)) return;
       void checked(req, res);
       return;
@@ -231,15 +231,18 @@ export function createTrpcHttpHandler(options: HttpOptions) {
   };
 }
 
-/** Whether every call the request names is a `sessions.*` procedure. */
-function sessionCallsOnly(req: IncomingMessage): boolean {
+/** The public listing reads a client secret may make besides its session's `sessions.*`. */
+const WIDGET_READS = new Set(['listings.search', 'listings.get', 'listings.similar']);
+
+/** Whether every call the request names is one a client secret may make. */
+function widgetCallsOnly(req: IncomingMessage): boolean {
   const url = req.url ?? '';
   if (!url.startsWith(TRPC_PREFIX)) return false;
   const query = url.indexOf('?');
   try {
     return decodeURIComponent(url.slice(TRPC_PREFIX.length, query < 0 ? undefined : query))
       .split(',')
-      .every((path) => path.startsWith('sessions.'));
+      .every((path) => path.startsWith('sessions.') || WIDGET_READS.has(path));
   } catch {
     return false;
   }

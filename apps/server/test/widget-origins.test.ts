@@ -12,7 +12,7 @@ const SHOP = 'http://shop.test:8080';
 const EVIL = 'http://evil.test';
 
 beforeAll(async () => {
-  server = await startTestServer({ label: 'widget-origins' });
+  server = await startTestServer({ label: 'widget-origins', env: { SEED_DEMO_LISTINGS: '5' } });
   owner = await signUp(httpClient(server.url), 'integrator');
 });
 afterAll(async () => {
@@ -103,7 +103,13 @@ describe('sessions.create allowedOrigins', () => {
     expect(refused.status).toBe(403);
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
     // Only what a client secret may call is opened to the page: not a login, say.
-    for (const path of ['auth.login', 'auth.refresh', 'sessions.send,auth.me']) {
+    for (const path of [
+      'auth.login',
+      'auth.refresh',
+      'sessions.send,auth.me',
+      'listings.create',
+      'listings.search,favorites.list',
+    ]) {
       const other = await fetch(`${server.url}/trpc/${path}`, {
         method: 'OPTIONS',
         headers: { origin: SHOP, 'access-control-request-method': 'POST' },
@@ -111,6 +117,37 @@ describe('sessions.create allowedOrigins', () => {
       expect(other.status, path).toBe(403);
       expect(other.headers.get('access-control-allow-origin')).toBeNull();
     }
+  });
+
+  it('opens the public listing reads to an allowed page, as its client secret may make them', async () => {
+    const created = await widgetSession([SHOP]);
+    const preflight = await fetch(`${server.url}/trpc/listings.search,listings.get`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: SHOP,
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(SHOP);
+    const page = pageClient(created.clientSecret, SHOP);
+    const found = await page.listings.search.query({ limit: 2 });
+    expect(found.items.length).toBeGreaterThan(0);
+    const first = found.items[0]!;
+    expect((await page.listings.get.query({ id: first.id })).id).toBe(first.id);
+    await page.listings.similar.query({ id: first.id });
+    // Over plain HTTP, as a browser sends it: the answer carries the page's CORS header.
+    const url = `${server.url}/trpc/listings.search?input=${encodeURIComponent(
+      JSON.stringify({ json: { limit: 1 } }),
+    )}`;
+    const raw = await fetch(url, {
+      headers: { origin: SHOP, authorization: `Bearer ${created.clientSecret}` },
+    });
+    expect(raw.status).toBe(200);
+    expect(raw.headers.get('access-control-allow-origin')).toBe(SHOP);
+    const elsewhere = await fetch(url, { headers: { origin: EVIL } });
+    expect(elsewhere.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('keeps other credentials to the server own pages', async () => {
