@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { freePort, type TestDatabase } from '@parley/testing';
+import { createTestDatabase, freePort, type TestDatabase } from '@parley/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, httpClient, signUp, startTestServer, type TestServer } from './harness';
+import { startProxy } from './proxy';
 
 /**
  * PostgreSQL trouble is an outage, not a bug: callers get SERVICE_UNAVAILABLE within
@@ -246,4 +247,53 @@ describe('PostgreSQL down and back', () => {
       expect({ op, ...(await outcome(call)) }).toMatchObject({ op, ok: true });
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
   });
+});
+
+describe('PostgreSQL that stops answering', () => {
+  let db: TestDatabase;
+  let proxy: Awaited<ReturnType<typeof startProxy>>;
+  let server: TestServer;
+  let http: Client;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('pghang');
+    const target = new URL(db.url);
+    proxy = await startProxy(Number(target.port || 5432));
+    // Parley reaches PostgreSQL through the proxy; the test reads it directly.
+    const through = db.url.replace(`@${target.host}/`, `@127.0.0.1:${proxy.port}/`);
+    server = await startTestServer({ label: 'pghang', db: { ...db, url: through } });
+    http = httpClient(server.url, (await signUp(httpClient(server.url), 'pghang')).accessToken);
+  });
+  afterAll(async () => {
+    proxy?.thaw();
+    await server?.close();
+    await proxy?.close();
+    await db?.drop();
+  });
+
+  it('gives up a statement it never answers with SERVICE_UNAVAILABLE, and goes on once it answers', async () => {
+    for (const [, call] of calls(http)) expect((await outcome(call)).ok).toBe(true);
+    proxy.freeze();
+    try {
+      // Before: the call waited for as long as PostgreSQL did. Now its statement is given
+      // up after PostgreSQL's own statement timeout (15 s) and a margin.
+      const hung = await outcome(() => http.conversations.create.mutate({ title: 'hung' }));
+      expect(hung).toMatchObject({ ok: false, code: 'SERVICE_UNAVAILABLE' });
+      expect(hung.ms).toBeLessThan(20_000);
+      const readyStarted = performance.now();
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(503);
+      expect(performance.now() - readyStarted).toBeLessThan(3_000);
+    } finally {
+      proxy.thaw();
+    }
+    // The connection it was sent on is closed, not handed out again with its answer due.
+    await expect
+      .poll(async () => (await outcome(() => http.conversations.list.query({ limit: 1 }))).ok, {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    for (const [op, call] of calls(http))
+      expect({ op, ...(await outcome(call)) }).toMatchObject({ op, ok: true });
+    expect(server.logs.filter((l) => l.msg === 'unexpected error')).toEqual([]);
+  }, 60_000);
 });

@@ -25,6 +25,14 @@ function isUsable(connection: unknown): boolean {
   return !c._invalid && !c._ending && !c._ended && c._queryable !== false;
 }
 
+/** Every statement is ended by PostgreSQL after this long (`statement_timeout`). */
+const STATEMENT_TIMEOUT_MS = 15_000;
+/** ...and given up by the client a little later, should PostgreSQL not answer at all. */
+const READ_TIMEOUT_MS = STATEMENT_TIMEOUT_MS + 2_000;
+const READ_TIMEOUT_MESSAGE = 'Query read timeout';
+const RAISES_STATEMENT_TIMEOUT = /^\s*SET\s+LOCAL\s+statement_timeout\b/i;
+const ENDS_TRANSACTION = /^\s*(COMMIT|ROLLBACK)\b/i;
+
 /**
  * `pg`'s client, listening for its own loss from the moment it exists. Sequelize puts its
  * listener on a new connection only once its connect promise settles; PostgreSQL shutting
@@ -39,6 +47,49 @@ class ListenedClient extends pg.Client {
     this.on('error', () => {
       (this as PgConnection)._invalid = true;
     });
+  }
+
+  /**
+   * A PostgreSQL that stops answering (hung, or a network that drops packets silently)
+   * would hold a statement, and the request waiting on it, until it wakes. `pg` gives up
+   * reading after `query_timeout` (the server's own statement timeout and a margin), and
+   * the connection is then closed and never reused: what was sent on it may still be
+   * running, and its answer would otherwise be read as the next statement's. A
+   * transaction that raises its statement timeout for bulk work (`SET LOCAL
+   * statement_timeout`) is read without that limit until it ends.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: pg's overloads, passed through as they are
+  override query(...args: any[]): any {
+    const text = typeof args[0] === 'string' ? args[0] : args[0]?.text;
+    const parameters = (this as unknown as { connectionParameters: { query_timeout?: number } })
+      .connectionParameters;
+    if (typeof text === 'string') {
+      if (RAISES_STATEMENT_TIMEOUT.test(text)) parameters.query_timeout = undefined;
+      else if (ENDS_TRANSACTION.test(text)) parameters.query_timeout = READ_TIMEOUT_MS;
+    }
+    const last = args.length - 1;
+    const callback = args[last];
+    if (typeof callback === 'function') {
+      args[last] = (error: Error | null, result: unknown) => {
+        if (error?.message === READ_TIMEOUT_MESSAGE) this.#abandon();
+        callback(error, result);
+      };
+      return super.query(...(args as Parameters<pg.Client['query']>));
+    }
+    const result: unknown = super.query(...(args as Parameters<pg.Client['query']>));
+    return result instanceof Promise
+      ? result.catch((error: Error) => {
+          if (error?.message === READ_TIMEOUT_MESSAGE) this.#abandon();
+          throw error;
+        })
+      : result;
+  }
+
+  #abandon(): void {
+    (this as PgConnection)._invalid = true;
+    (
+      this as unknown as { connection: { stream: { destroy(): void } } }
+    ).connection.stream.destroy();
   }
 }
 
@@ -74,7 +125,8 @@ export function createSequelize({ url, poolMax = 10, logSql }: DatabaseOptions):
     dialectOptions: {
       connectionTimeoutMillis: 2_000,
       // Keep long queries from holding the pool forever; bulk jobs raise it per session.
-      statement_timeout: 15_000,
+      statement_timeout: STATEMENT_TIMEOUT_MS,
+      query_timeout: READ_TIMEOUT_MS,
       idle_in_transaction_session_timeout: 30_000,
       keepAlive: true,
       application_name: 'parley',

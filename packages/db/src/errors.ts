@@ -8,7 +8,7 @@ import {
 // SQLSTATE classes that mean "PostgreSQL is not there right now", not "your query is wrong".
 const UNAVAILABLE_CODES = /^(08|57P0[1-3]|53300)/;
 const UNAVAILABLE_MESSAGES =
-  /(Connection terminated|not queryable|Connection is closed|ECONNREFUSED|ECONNRESET|EPIPE|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|terminating connection)/i;
+  /(Connection terminated|not queryable|Connection is closed|ECONNREFUSED|ECONNRESET|EPIPE|timeout exceeded when trying to connect|Query read timeout|the database system is (starting up|shutting down)|terminating connection)/i;
 
 /** True when an error means PostgreSQL is unreachable, so the request may succeed later. */
 export function isDatabaseUnavailable(error: unknown): boolean {
