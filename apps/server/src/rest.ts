@@ -153,7 +153,18 @@ async function withJsonBody(
   }
   // Media types are case-insensitive ("Application/JSON; charset=UTF-8" is JSON too).
   const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-  if (type && type !== 'application/json') return true; // the adapter answers 415
+  if (type && type !== 'application/json') {
+    req.resume();
+    const shown = type.length > 100 ? `${type.slice(0, 100)}…` : type;
+    fail(
+      res,
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      `"${shown}" is not JSON: send application/json`,
+      requestId,
+    );
+    return false;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {

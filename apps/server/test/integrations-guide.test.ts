@@ -1,5 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -210,5 +211,55 @@ describe('docs/integrations.md', () => {
       headers: { authorization: `Bearer ${body.clientSecret}`, origin: 'https://evil.example.com' },
     });
     expect(fromElsewhere.status).toBe(403);
+    // Once the session has ended (412 on a new secret) the visitor gets a new one.
+    await fetch(`${server.url}/api/v1/sessions/${body.sessionId}/end`, {
+      method: 'POST',
+      headers: { 'x-api-key': env.PARLEY_API_KEY! },
+    });
+    const after = await fetch(`http://127.0.0.1:${port}/parley-session`, { headers: { cookie } });
+    expect(after.status).toBe(200);
+    expect(((await after.json()) as { sessionId: string }).sessionId).not.toBe(body.sessionId);
+  });
+
+  it("the widget's session endpoint answers a refusal with 502 or 503 and keeps running", async () => {
+    // A Parley that is busy: 429 with Retry-After, as a limit answers.
+    const busy = createServer((_req, res) => {
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '7' });
+      res.end(JSON.stringify({ code: 'TOO_MANY_REQUESTS', message: 'Slow down' }));
+    });
+    const busyPort = await freePort();
+    await new Promise<void>((resolve) => busy.listen(busyPort, '127.0.0.1', resolve));
+    const file = path.join(scratch, 'session-endpoint.mjs');
+    await writeFile(file, example(guide, 'session-endpoint'));
+    try {
+      for (const [parleyUrl, apiKey, status] of [
+        [server.url, 'pk_live_revoked', 502], // refused: the real server's 401
+        [`http://127.0.0.1:${busyPort}`, env.PARLEY_API_KEY!, 503],
+        ['http://127.0.0.1:1', env.PARLEY_API_KEY!, 502], // unreachable
+      ] as const) {
+        const port = await freePort();
+        const endpoint = start(process.execPath, [file], {
+          ...env,
+          PARLEY_URL: parleyUrl,
+          PARLEY_API_KEY: apiKey,
+          PORT: String(port),
+          SITE_ORIGIN: 'https://shop.example.com',
+        });
+        running.push(endpoint);
+        await waitForPort(port);
+        for (let i = 0; i < 2; i++) {
+          const res = await fetch(`http://127.0.0.1:${port}/parley-session`);
+          expect(res.status, parleyUrl).toBe(status);
+          expect(await res.json()).toEqual({ error: expect.any(String) });
+          expect(res.headers.get('retry-after')).toBe(status === 503 ? '7' : null);
+        }
+        // Still running after two refusals, with Parley's code in its log.
+        expect(endpoint.child.exitCode).toBeNull();
+        if (parleyUrl === server.url) await endpoint.waitFor(/UNAUTHORIZED/);
+        if (status === 503) await endpoint.waitFor(/429 TOO_MANY_REQUESTS: Slow down/);
+      }
+    } finally {
+      busy.close();
+    }
   });
 });

@@ -60,6 +60,7 @@ beforeAll(async () => {
       SEED_DEMO_LISTINGS: '5',
       RATE_LIMIT_SEARCH_PER_IP_PER_MINUTE: '3',
       RATE_LIMIT_VISITOR_SENDS_PER_MINUTE: '2',
+      SAVED_SEARCHES_PER_USER: '1',
     },
   });
   document = (await fetch(`${server.url}/api/openapi.json`).then((r) => r.json())) as never;
@@ -385,6 +386,64 @@ describe('the answers match the declarations', () => {
     }
   });
 
+  it('a saved search past SAVED_SEARCHES_PER_USER answers 409, as declared', async () => {
+    const person = await signUp(httpClient(server.url), 'searcher');
+    const save = (maxPrice: number) =>
+      answer('POST', '/searches', {
+        bearer: person.accessToken,
+        body: { query: { location: 'Girne', rentType: 'long_term', maxPrice } },
+      });
+    expect((await save(1000)).status).toBe(200);
+    const over = await save(2000);
+    expect(over.status).toBe(409);
+    expect(over.body.message).toMatch(/delete one first/);
+  });
+
+  it('public listing reads declare their credential optional: none, a token or a key', () => {
+    for (const { name, op } of operations()) {
+      const security = (op as { security?: Record<string, string[]>[] }).security;
+      // Every operation says what it takes (redocly's security-defined).
+      expect(security?.length, name).toBeGreaterThan(0);
+      if (name.startsWith('GET /listings'))
+        expect(security, name).toEqual([{}, { bearer: [] }, { apiKey: [] }]);
+      else expect(security, name).not.toContainEqual({});
+    }
+  });
+
+  it("answers the server gives before any operation runs have their code's schema too", async () => {
+    const person = await signUp(httpClient(server.url), 'unparsed');
+    const base = document.servers[0]!.url;
+    const answers = [
+      // Not valid JSON: 400 PARSE_ERROR, under the operation's declared 400.
+      await fetch(`${base}/conversations`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${person.accessToken}`,
+          'content-type': 'application/json',
+        },
+        body: '{"title":',
+      }),
+      // A method the path does not take: 405 METHOD_NOT_SUPPORTED, declared by no operation.
+      await fetch(`${base}/conversations`, { method: 'PUT' }),
+      // A URL over 16 KB: 431.
+      await fetch(`${base}/listings?location=${'x'.repeat(17_000)}`),
+    ];
+    const codes: string[] = [];
+    for (const res of answers) {
+      const body = (await res.json()) as { code: string; data: { httpStatus: number } };
+      codes.push(body.code);
+      const validate = ajv.getSchema(`openapi#/components/schemas/error.${body.code}`);
+      expect(validate, `error.${body.code}`).toBeDefined();
+      expect(validate!(body), JSON.stringify(validate!.errors)).toBe(true);
+      expect(body.data.httpStatus).toBe(res.status);
+    }
+    expect(codes).toEqual([
+      'PARSE_ERROR',
+      'METHOD_NOT_SUPPORTED',
+      'REQUEST_HEADER_FIELDS_TOO_LARGE',
+    ]);
+  });
+
   it('a body that is not JSON answers 415, as declared', async () => {
     const person = await signUp(httpClient(server.url), 'plain');
     const res = await answer('POST', '/conversations', {
@@ -393,5 +452,9 @@ describe('the answers match the declarations', () => {
       body: 'hello',
     });
     expect(res.status).toBe(415);
+    expect(res.body).toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: '"text/plain" is not JSON: send application/json',
+    });
   });
 });

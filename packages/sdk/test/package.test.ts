@@ -141,6 +141,30 @@ describe('the published package', () => {
       (e: { stdout: string }) => e.stdout,
     );
     expect(bareResult).toBe('');
+    // Below ES2024 too, with the lib the README names: tRPC's declarations use
+    // `Disposable` and `AsyncDisposable` (esnext.disposable), the SDK's fetch types (dom).
+    const lowerTarget = await run(
+      tsc.replace(consumer, bare),
+      [...strict, '--target', 'es2022', '--lib', 'es2022,dom,esnext.disposable', 'consumer.ts'],
+      { cwd: bare },
+    ).then(
+      ({ stdout }) => stdout,
+      (e: { stdout: string }) => e.stdout,
+    );
+    expect(lowerTarget).toBe('');
+    // The README's Node example compiles as written, every piece kind handled.
+    const readme = await readFile(path.join(sdk, 'README.md'), 'utf8');
+    const nodeExample = /## Node\n\n```ts\n([\s\S]*?)```/.exec(readme)![1]!;
+    await writeFile(
+      path.join(consumer, 'readme-node.mts'),
+      'declare const accessToken: string, refreshToken: string;\n' +
+        `declare function save(tokens: unknown): void;\n${nodeExample}export {};\n`,
+    );
+    const readmeResult = await run(tsc, [...strict, 'readme-node.mts'], { cwd: consumer }).then(
+      ({ stdout }) => stdout,
+      (e: { stdout: string }) => e.stdout,
+    );
+    expect(readmeResult).toBe('');
     // The React entry reaches @trpc/react-query, which imports @trpc/client's own
     // entry: tRPC 11.19's adapters/ws.d.mts does not check under ESM nodenext (it uses
     // `ws` types as a CommonJS namespace). Errors inside @trpc's files are tRPC's,

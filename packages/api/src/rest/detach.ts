@@ -51,6 +51,10 @@ export function detach(schema: z.ZodType, options: { query: boolean }): z.ZodTyp
   if (def.type === 'default') meta.override = { default: def.defaultValue };
   const copied = schema.clone(copy as never);
   const described = Object.keys(meta).length ? copied.meta(meta) : copied;
+  if (def.type === 'object' && options.query) {
+    const groups = Object.values(nestedFields(schema));
+    if (groups.length) return (described as z.ZodObject).superRefine(wholeGroups(groups));
+  }
   if (def.type === 'number') return z.preprocess(decimalOnly(options.query), described);
   return options.query && LEAVES.has(def.type as string)
     ? z.preprocess(oneValue, described)
@@ -86,6 +90,26 @@ const decimalOnly =
     });
     return z.NEVER;
   };
+
+const COUNTS: Record<number, string> = { 3: 'three', 4: 'four', 5: 'five' };
+
+/**
+ * A flattened object is given whole or not at all, checked under the names the query
+ * uses: `?north=35.4` alone names `south`, `east` and `west`, not `bounds.south`.
+ */
+function wholeGroups(groups: string[][]) {
+  return (input: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    for (const keys of groups) {
+      const missing = keys.filter((key) => input[key] === undefined);
+      if (missing.length === 0 || missing.length === keys.length) continue;
+      const list = `${keys.slice(0, -1).join(', ')} and ${keys.at(-1)}`;
+      const all = keys.length === 2 ? 'both' : `all ${COUNTS[keys.length] ?? keys.length} of`;
+      for (const key of missing) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `give ${all} ${list}, or none` });
+      }
+    }
+  };
+}
 
 function isNestedObject(schema: z.ZodType): boolean {
   return unwrapped(schema).type === 'object';

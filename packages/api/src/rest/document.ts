@@ -32,6 +32,17 @@ export function openApiDocument(publicUrl: string) {
   for (const name of Object.keys(schemas)) {
     if (name.startsWith('error.')) schemas[name] = errorSchema(name.slice('error.'.length));
   }
+  // Codes apps/server answers before any operation runs, so no operation names them: a
+  // body that is not JSON (400), a method the path does not take (405, with `Allow`), a
+  // request that took too long to arrive (408), a URL and headers over 16 KB (431).
+  for (const code of [
+    'PARSE_ERROR',
+    'METHOD_NOT_SUPPORTED',
+    'TIMEOUT',
+    'REQUEST_HEADER_FIELDS_TOO_LARGE',
+  ]) {
+    schemas[`error.${code}`] = errorSchema(code);
+  }
   describeErrors(document.paths ?? {});
   declareSchemes(document.paths ?? {});
   return document;
@@ -65,7 +76,9 @@ type Secured = Record<string, { security?: Record<string, string[]>[] } | undefi
 /**
  * trpc-to-openapi offers every scheme on every protected operation; each gets those its
  * tRPC procedure accepts (`schemesOf`), so a generated client never offers an API key to
- * an operation that refuses every key.
+ * an operation that refuses every key. A public read (`protect: false`) gets none from
+ * the adapter, yet takes a credential and refuses a bad one (401): its credential is
+ * optional, `{}` first.
  */
 function declareSchemes(paths: Record<string, object>) {
   const procedures = restRouter._def.procedures as unknown as Record<
@@ -77,8 +90,10 @@ function declareSchemes(paths: Record<string, object>) {
     const { restOf, openapi } = procedure._def.meta ?? {};
     if (!restOf || !openapi) continue;
     const operation = (paths[openapi.path] as Secured | undefined)?.[openapi.method.toLowerCase()];
-    if (!operation?.security) continue;
-    operation.security = schemesOf(sources[restOf]).map((scheme) => ({ [scheme]: [] }));
+    if (!operation) continue;
+    const schemes = schemesOf(sources[restOf]).map((scheme) => ({ [scheme]: [] }));
+    if (openapi.protect === false) operation.security = [{}, ...schemes];
+    else if (operation.security) operation.security = schemes;
   }
 }
 

@@ -434,7 +434,10 @@ export const restRouter = router({
         method: 'POST',
         path: '/searches',
         summary: 'Save a search: its matches become alerts',
-        errors: { 404: 'No such conversation (`conversationId`)' },
+        errors: {
+          404: 'No such conversation (`conversationId`)',
+          409: 'At most `SAVED_SEARCHES_PER_USER` (100 by default) saved searches per person: delete one first',
+        },
       },
       savedSearchOutput,
     ),
