@@ -1,10 +1,16 @@
-import { type Feature, LANGUAGES, type Language, type SearchFacts } from '@parley/validators';
+import {
+  type Feature,
+  LANGUAGES,
+  type Language,
+  type PropertyType,
+  type SearchFacts,
+} from '@parley/validators';
 import type { AssistantIntent } from './intent';
 import { mergeFacts, normaliseFacts } from './memory';
 import { type Change, type ListOrder, type Reading, textsFor } from './text';
 import type { ChatTurn } from './types';
 import { type BudgetCurrency, saysNothing, type Understanding, understand } from './understand';
-import { languageOfHistory } from './understand/language';
+import { languageOfHistory, saysLittleLanguage } from './understand/language';
 
 /**
  * One message read against the conversation: what the person wants (intent), the
@@ -26,7 +32,9 @@ export type Note =
   /** A phone number was given along with a search: not used, and a call can be asked. */
   | { kind: 'phone' }
   /** A new search: the old home's features and bedrooms that were not carried over. */
-  | { kind: 'newSearch'; dropped: SearchFacts };
+  | { kind: 'newSearch'; dropped: SearchFacts }
+  /** Places or types offered as a choice ("Alsancak or Lapta"): the first is searched. */
+  | { kind: 'offered'; places: string[]; types: PropertyType[] };
 
 export interface Interpretation {
   language: Language;
@@ -63,7 +71,12 @@ export function interpret(
   history: readonly ChatTurn[] = [],
 ): Interpretation {
   const understood = understand(message);
-  const language = understood.language ?? languageOfHistory(history) ?? 'en';
+  const earlier = languageOfHistory(history);
+  // A short follow-up with hardly a word of English ("do 900" after Russian typed in Latin
+  // letters) keeps the conversation's language.
+  const keepsEarlier =
+    earlier !== undefined && understood.language === 'en' && saysLittleLanguage(message);
+  const language = (keepsEarlier ? earlier : understood.language) ?? earlier ?? 'en';
   const before = normaliseFacts(memory);
   const keep = (intent: AssistantIntent): Interpretation => ({
     language,
@@ -108,10 +121,28 @@ export function interpret(
   // the memory never stores it.
   if (ask === undefined && understood.phone && saysNothing(understood))
     return keep({ kind: 'human' });
-  if (ask !== undefined && !signals.asks.includes('notify')) return keep({ kind: ask });
+  // "studio for rent in Lefkoşa, max £450, can you also call me": a call asked for with a
+  // search of its own keeps the search, so the agent sees it and the reply can list it. A
+  // property word alone ("talk to someone about the villa") still names one already shown.
+  const searchesToo = ask === 'human' && statesProperty && groupsStated(said) >= 2;
+  if (ask !== undefined && !signals.asks.includes('notify') && !searchesToo)
+    return keep({ kind: ask });
+
+  // "does the first one have parking?", "а вторая с мебелью?": a question about a listing
+  // shown. Its words name what is asked about it, not a new filter.
+  if (
+    understood.shownListing !== undefined &&
+    signals.question &&
+    understood.relative.length === 0 &&
+    !understood.reset
+  )
+    return keep({ kind: 'question', topic: 'listing' });
 
   const notes: Note[] = [];
-  if (understood.phone) notes.push({ kind: 'phone' });
+  // The number is left out of the search; say how to ask for a call, unless it was asked.
+  if (understood.phone && ask === undefined) notes.push({ kind: 'phone' });
+  // Memory holds one place and one type: the reply names the choices it did not search.
+  if (understood.offered !== undefined) notes.push({ kind: 'offered', ...understood.offered });
   const merged = mergeFacts(before, understood, {
     rereadBudget: lastReplyReadBudget(history, before),
   });
@@ -221,10 +252,24 @@ export function interpret(
     saysNothing(understood) &&
     understood.relative.length === 0 &&
     !understood.cheap &&
+    !understood.more &&
     Object.keys(after).length > 0
   )
     notes.push({ kind: 'nothingNew' });
   return { language, understood, before, intent, facts: after, changes, notes, order, cheaper };
+}
+
+/** How many groups of filters (place, rent type, type, rooms, budget, features) are said. */
+function groupsStated(said: SearchFacts): number {
+  const groups = [
+    said.location ?? said.excludeLocations,
+    said.rentType,
+    said.propertyType,
+    said.minBedrooms ?? said.maxBedrooms,
+    said.minPrice ?? said.maxPrice,
+    said.features,
+  ];
+  return groups.filter((group) => group !== undefined).length;
 }
 
 function chooseIntent(u: Understanding, before: SearchFacts, changes: Change[]): AssistantIntent {

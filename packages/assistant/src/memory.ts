@@ -1,4 +1,4 @@
-import type { SearchFacts } from '@parley/validators';
+import { type SearchFacts, townsMatching } from '@parley/validators';
 import { type FactGroup, sortFeatures, type Understanding } from './understand';
 import { canonicalTown } from './understand/location';
 
@@ -28,6 +28,11 @@ const GROUP_FIELDS: Record<FactGroup, (keyof SearchFacts)[]> = {
   rentType: ['rentType'],
 };
 
+/** Whether `place` is one of `areas` or a town of one of them. */
+function within(place: string, areas: readonly string[]): boolean {
+  return areas.some((area) => area === place || townsMatching(area).includes(place));
+}
+
 /**
  * `rereadBudget`: the last reply said how it read the remembered budget ("I took £100 as
  * a nightly rate; say "per month" if you meant otherwise") and this message names the
@@ -44,7 +49,8 @@ export function mergeFacts(
     delete facts.location;
   if (u.excludedLocations.length > 0) {
     facts.excludeLocations = [...(facts.excludeLocations ?? []), ...u.excludedLocations];
-    if (facts.location !== undefined && u.excludedLocations.includes(facts.location))
+    // "not Girne" after Lapta: the later word wins, and Lapta is in Girne.
+    if (facts.location !== undefined && within(facts.location, u.excludedLocations))
       delete facts.location;
   }
 
@@ -69,6 +75,13 @@ export function mergeFacts(
     dropGroup(facts, 'bedrooms');
   const { features, ...rest } = said;
   Object.assign(facts, rest);
+  // A place asked for now is never left out by a place around it: "not in Girne town,
+  // maybe Lapta" wants Lapta, which an exclusion of the Girne district would hide.
+  if (said.location !== undefined && facts.excludeLocations !== undefined) {
+    const kept = facts.excludeLocations.filter((place) => !within(said.location!, [place]));
+    if (kept.length > 0) facts.excludeLocations = kept;
+    else delete facts.excludeLocations;
+  }
   const merged = new Set([...(facts.features ?? []), ...(features ?? [])]);
   for (const f of u.removedFeatures) merged.delete(f);
   if (merged.size > 0) facts.features = sortFeatures([...merged]);

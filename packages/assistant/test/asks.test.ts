@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createRulesAssistant } from '../src';
 import { intentLabel } from '../src/intent';
 import { interpret } from '../src/interpret';
+import { memorySearch } from './fixtures/listings';
+import { ask } from './helpers';
 
 /** People, viewings, questions and errands asked in words the phrase tables do not hold. */
 const read = (message: string, memory = {}) => {
@@ -219,5 +222,32 @@ describe('alerts', () => {
       language: 'en',
     });
     expect(read('cheaper please', memory).facts.maxPrice).toBe(720);
+  });
+});
+
+describe('saving a search', () => {
+  it.each([
+    'save my search please',
+    'can you save the searches I made',
+    'aramamı kaydet',
+    'bu aramayı kaydedebilir misiniz',
+    'сохраните мой поиск',
+    'сохрани, пожалуйста, поиск',
+  ])('%s', (message) => {
+    expect(read(message).intent, message).toBe('notify');
+  });
+
+  it('as a first message, asks what to look for instead of listing everything', async () => {
+    const search = memorySearch();
+    const out = await ask(createRulesAssistant(), 'save my search please', {
+      searchListings: search.searchListings,
+    });
+    expect(out.reply.responseText).toMatch(/Tell me what you're looking for first/);
+    expect(out.reply.recommendations).toEqual([]);
+    expect(search.queries).toHaveLength(0);
+  });
+
+  it('"save" near another word is not saving a search', () => {
+    expect(read('search for a villa, save money').intent).toBe('search');
   });
 });

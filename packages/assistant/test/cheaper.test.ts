@@ -55,7 +55,8 @@ describe('cheaper than what was shown', () => {
     expect(text).toMatch(/If I drop the pool requirement, there is 1 listing/);
     expect(out.reply.recommendations.map((l) => l.id)).toEqual([plain.id]);
     expect(text).not.toMatch(/budget\?/);
-    expect(out.memory.facts).toEqual({ ...villaWithPool, maxPrice: 1_153_000 });
+    // Nothing cheaper: the request is unchanged, as the reply says, budget and all.
+    expect(out.memory.facts).toEqual(villaWithPool);
   });
 
   it('cheaper ones exist: shows only those, below the lowest shown', async () => {
@@ -113,5 +114,36 @@ describe('cheaper than what was shown', () => {
     expect(out.memory.facts.rentType).toBe('long_term');
     expect(out.memory.facts.maxPrice).toBeUndefined();
     expect(out.reply.responseText).not.toMatch(/cheaper than/);
+  });
+});
+
+describe('nothing cheaper leaves the remembered budget as it was', () => {
+  const memory: SearchFacts = {
+    location: 'Girne',
+    rentType: 'sale',
+    propertyType: 'villa',
+    maxPrice: 1_000_000,
+  };
+
+  it.each([
+    ['cheaper?', /nothing cheaper than £700,000/],
+    ['daha ucuz var mı', /£700\.000/],
+    ['а подешевле?', /700\s000\s£/],
+  ])('%s', async (message, says) => {
+    const search = memorySearch([listing('villa', 700_000), listing('apartment', 100_000)]);
+    const out = await ask(rules, message, { searchListings: search.searchListings, memory });
+    expectWellFormed(out.reply, out.pieces);
+    expect(out.reply.responseText).toMatch(says);
+    expect(out.memory.facts).toEqual(memory);
+  });
+
+  it('the next turn searches with the budget the reply said was kept', async () => {
+    const search = memorySearch([listing('villa', 700_000), listing('villa', 800_000)]);
+    const first = await ask(rules, 'cheaper', { searchListings: search.searchListings, memory });
+    const next = await ask(rules, 'with a pool', {
+      searchListings: search.searchListings,
+      memory: first.memory.facts,
+    });
+    expect(next.memory.facts.maxPrice).toBe(1_000_000);
   });
 });

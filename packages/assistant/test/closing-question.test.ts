@@ -81,3 +81,33 @@ describe('the places offered leave out the places left out', () => {
     );
   });
 });
+
+describe('"bigger" with no bedroom count asks about bedrooms once', () => {
+  const memory: SearchFacts = {
+    location: 'Girne',
+    rentType: 'long_term',
+    propertyType: 'apartment',
+    maxPrice: 2000,
+  };
+
+  it.each([
+    ['bigger', /How many bedrooms/g, 'with a pool'],
+    ['smaller please', /How many bedrooms/g, 'with a pool'],
+    ['daha büyük', /Kaç yatak odası/gi, 'havuzlu olsun'],
+    ['поменьше', /Сколько спален/g, 'с бассейном'],
+  ])('%s', async (message, bedrooms, next) => {
+    const out = await turn(message, memory);
+    expect(out.reply.responseText.match(bedrooms), out.reply.responseText).toHaveLength(1);
+    // Nor does the next reply ask it again.
+    const search = memorySearch(listings);
+    const after = await ask(rules, next, {
+      searchListings: search.searchListings,
+      memory: out.memory.facts,
+      history: [
+        { role: 'user', content: message },
+        { role: 'assistant', content: out.reply.responseText },
+      ],
+    });
+    expect(after.reply.responseText, after.reply.responseText).not.toMatch(bedrooms);
+  });
+});

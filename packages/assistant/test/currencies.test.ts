@@ -44,3 +44,27 @@ describe('a stay of a week is not a weekly budget', () => {
     expect(facts('gecelik kiralık villa, haftalığı 700 sterlin').maxPrice).toBe(100);
   });
 });
+
+describe('a currency refused is a correction, not the currency of the amount', () => {
+  const rent = { location: 'İskele', rentType: 'long_term' as const, maxPrice: 30 };
+
+  it.each([
+    ['£ not TL sorry, 500', 500],
+    ['pounds, not euros: 800', 800],
+    ['TL değil sterlin, 500', 500],
+    ['lira olmasın, 600 pound', 600],
+    ['не в лирах, а в фунтах, 500', 500],
+    ['не евро, 700', 700],
+  ])('%s', (message, pounds) => {
+    const read = interpret(message, rent);
+    expect(read.facts.maxPrice, message).toBe(pounds);
+    expect(
+      read.notes.some((note) => note.kind === 'converted'),
+      message,
+    ).toBe(false);
+  });
+
+  it('the currency named alongside a refused one is still converted', () => {
+    expect(facts('kiralık daire, 500 euro, not pounds').maxPrice).toBeCloseTo(430, 0);
+  });
+});

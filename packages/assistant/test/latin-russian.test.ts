@@ -82,3 +82,23 @@ describe('Russian in Latin letters', () => {
     ).toBeUndefined();
   });
 });
+
+describe('a short follow-up keeps the conversation’s language', () => {
+  const said = (content: string) => [{ role: 'user' as const, content }];
+
+  it.each([
+    ['kvartira v kirenii v arendu 2 spalni', 'do 900', 'ru'],
+    ['квартира в Кирении', 'ok', 'ru'],
+    ['girnede kiralık daire', 'ok', 'tr'],
+    ['girnede kiralık daire', '2 bed', 'tr'],
+  ] as const)('%s → %s', (earlier, message, language) => {
+    expect(interpret(message, {}, said(earlier)).language).toBe(language);
+  });
+
+  it('a message that is English switches to English', () => {
+    expect(
+      interpret('2 bed flat in Girne for sale please', {}, said('квартира в Кирении')).language,
+    ).toBe('en');
+    expect(interpret('do you have villas?', {}, said('girnede kiralık daire')).language).toBe('en');
+  });
+});

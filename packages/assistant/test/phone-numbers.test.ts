@@ -85,6 +85,55 @@ describe('phone numbers are not search facts', () => {
   });
 });
 
+describe('a call asked for together with a search', () => {
+  it.each([
+    ['2 bed flat in Girne to rent, can you also call me on 0533 123 45 67', /can call you on it/],
+    ['kiralık 2+1 daire girne, beni arayabilir misiniz 0533 123 45 67', /numaradan arayabilecek/],
+    [
+      'квартира в Кирении в аренду, 2 спальни, перезвоните мне +90 533 123 4567',
+      /увидит оставленный вами номер/,
+    ],
+  ])('%s', async (message, words) => {
+    const search = memorySearch();
+    const out = await ask(rules, message, { searchListings: search.searchListings });
+    expectWellFormed(out.reply, out.pieces);
+    expect(out.intent).toEqual({ kind: 'human' });
+    // The agent "will see what you've asked for so far": so the search is kept, and listed.
+    expect(out.memory.facts).toMatchObject({
+      location: 'Girne',
+      rentType: 'long_term',
+      minBedrooms: 2,
+    });
+    expect(out.reply.responseText).toMatch(words);
+    expect(out.reply.responseText).not.toMatch(/out of the search|"call me"/);
+    expect(out.reply.recommendations.length).toBeGreaterThan(0);
+  });
+
+  it('with nothing found, still says what was kept', async () => {
+    const search = memorySearch();
+    const out = await ask(
+      rules,
+      'studio for rent in Lefkosa, max £100, can you also call me on 0533 123 45 67',
+      {
+        searchListings: search.searchListings,
+      },
+    );
+    expect(out.memory.facts).toMatchObject({
+      location: 'Lefkoşa',
+      propertyType: 'studio',
+      maxPrice: 100,
+    });
+    expect(out.reply.responseText).toMatch(
+      /couldn't find any studios to rent long-term in Lefkoşa/,
+    );
+  });
+
+  it('a property word alone with the call still names one already shown', () => {
+    const memory = { location: 'Lapta', propertyType: 'apartment' as const };
+    expect(interpret('can someone call me about the villa', memory).facts).toEqual(memory);
+  });
+});
+
 describe('phone numbers, on any input', () => {
   it('reads a long run of digits after a phone word quickly', () => {
     const start = performance.now();

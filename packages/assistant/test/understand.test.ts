@@ -59,7 +59,7 @@ describe('small talk', () => {
 });
 
 describe('relaxation order', () => {
-  it('features, budget, bedrooms, type, district, place, then all but the rent type', () => {
+  it('features, budget, bedrooms, type, district, place, the kind of home, then all but the rent type', () => {
     const steps = relaxations({
       location: 'Lapta',
       rentType: 'long_term',
@@ -75,6 +75,12 @@ describe('relaxation order', () => {
       { kind: 'type' },
       { kind: 'district', district: 'Girne' },
       { kind: 'anywhere' },
+      // The kind of home asked for, in the place and then anywhere, before all but the rent type.
+      {
+        kind: 'keepOnly',
+        kept: { rentType: 'long_term', propertyType: 'villa', minBedrooms: 3, location: 'Lapta' },
+      },
+      { kind: 'keepOnly', kept: { rentType: 'long_term', propertyType: 'villa', minBedrooms: 3 } },
       { kind: 'all', keepRent: true },
     ]);
     expect(steps.at(-1)!.facts).toEqual({ rentType: 'long_term' });

@@ -3,9 +3,13 @@ import { summarise } from '../describe';
 import { type Interpretation, interpret } from '../interpret';
 import { textsFor } from '../text';
 import type { Assistant, AssistantInput, AssistantOutcome } from '../types';
+import { saysNothing } from '../understand';
 import { cheaperThan, lowestShown } from './cheaper';
+import { nextPage } from './more';
+import { countKinds, oneKind } from './one-kind';
 import { relaxations } from './relax';
 import { nextQuestion, noteLines, numbered } from './replies';
+import { answerAboutShown } from './shown';
 
 /** How many listings a reply recommends. */
 export const RECOMMENDATION_LIMIT = 5;
@@ -61,12 +65,26 @@ async function* replyWithRules(
       const online = input.agentsOnline ? await input.agentsOnline() : undefined;
       yield* say([
         ...changeLines(read),
+        ...noteLines(t, read.notes),
         intent.kind === 'human' ? t.human() : t.viewing(),
         // The number stays in the conversation the agents read, never in the memory.
         ...(read.understood.phone ? [t.phoneHandoff()] : []),
         ...(online === undefined ? [] : [t.handoffNext(online)]),
       ]);
-      return finish(facts);
+      // A call asked for with a search of its own (see interpret): what it finds meanwhile.
+      if (facts === read.before || Object.keys(facts).length === 0) return finish(facts);
+      const page = await search(input, facts, hasBudget(facts) ? 'price_asc' : 'relevance');
+      if (page.items.length === 0) {
+        // Still says what was understood, so the person sees the search was kept.
+        yield* say([t.noneFor(facts)]);
+        return finish(facts);
+      }
+      const order = hasBudget(facts) ? 'cheapest' : 'top';
+      yield* say([
+        t.found(page.total, facts, page.items.length, order),
+        ...numbered(t, page.items),
+      ]);
+      return finish(facts, page);
     }
     case 'notify': {
       const may = Object.keys(facts).length === 0 || (await input.maySaveSearches?.()) !== false;
@@ -80,6 +98,12 @@ async function* replyWithRules(
       }
       break;
     case 'question':
+      if (intent.topic === 'listing') {
+        yield* say(
+          await answerAboutShown(t, read, input.history, (f, sort) => search(input, f, sort)),
+        );
+        return finish(facts);
+      }
       if (intent.topic !== 'prices' || Object.keys(facts).length === 0) {
         yield* say(t.answer(intent.topic));
         return finish(facts);
@@ -98,7 +122,7 @@ async function* replyWithRules(
     const lines = [...changeLines(read), ...noteLines(t, read.notes)];
     const page = await search(input, facts, 'price_asc');
     if (page.items.length > 0) {
-      const question = nextQuestion(t, facts, input.history);
+      const question = asksAlready(read) ? undefined : nextQuestion(t, facts, input.history);
       yield* say([
         ...lines,
         t.cheaperThan(lowest),
@@ -110,6 +134,9 @@ async function* replyWithRules(
     }
     const { minPrice: _min, maxPrice: _max, ...unpriced } = facts;
     lines.push(t.nothingCheaper(lowest, unpriced));
+    // Nothing is cheaper, so the request is unchanged, as the reply says: the memory keeps
+    // the budget it had, or later turns would search below a price nothing meets.
+    read = { ...read, facts: withBudgetOf(read.before, facts) };
     // Loosening anything but the budget: loosening the budget cannot find cheaper.
     for (const step of relaxations(facts, { keepBudget: true })) {
       const relaxed = await search(input, step.facts, 'price_asc');
@@ -127,21 +154,57 @@ async function* replyWithRules(
   }
 
   const lead = [...changeLines(read), ...noteLines(t, read.notes)];
-  const order =
-    read.order === 'top' && (facts.minPrice !== undefined || facts.maxPrice !== undefined)
-      ? 'cheapest'
-      : read.order;
+  // "how much is a 2 bed flat in Girne?": the range of each kind, then the cheapest.
+  const asksPrice = intent.kind === 'question' && intent.topic === 'prices';
+  const order = read.order === 'top' && (hasBudget(facts) || asksPrice) ? 'cheapest' : read.order;
   const sort: ListingSort =
     order === 'cheapest' ? 'price_asc' : order === 'priciest' ? 'price_desc' : 'relevance';
-  const page = await search(input, facts, sort);
-  if (page.items.length > 0) {
+  // "show more": the next listings of the same list (more.ts).
+  if (read.understood.more && saysNothing(read.understood) && Object.keys(facts).length > 0) {
+    const sorts: ListingSort[] = [sort, 'price_asc', 'relevance'];
+    const next = await nextPage(
+      facts,
+      input.history,
+      sorts,
+      RECOMMENDATION_LIMIT,
+      input.searchListings,
+    );
+    if (next !== undefined) {
+      const { page, after } = next;
+      const items = page.items.slice(0, RECOMMENDATION_LIMIT);
+      yield* say(
+        items.length === 0
+          ? [t.allShown(page.total)]
+          : [t.more(after + 1, after + items.length, page.total), ...numbered(t, items, after)],
+      );
+      return finish(next.facts, { ...page, items });
+    }
+  }
+  const first = await search(input, facts, sort);
+  if (first.items.length > 0) {
+    const priced = asksPrice ? await countKinds(facts, input.searchListings, true) : undefined;
+    const ranges = priced ? [t.priceRanges(priced)] : [];
+    // No list mixes nightly, monthly and sale prices (one-kind.ts).
+    const {
+      facts: shown,
+      page,
+      kinds,
+    } = await oneKind(facts, first, (f) => search(input, f, sort), input.searchListings, priced);
     const empty = Object.keys(facts).length === 0;
     const intro = empty
       ? t.everything(page.total)
-      : t.found(page.total, facts, page.items.length, order);
-    const question = nextQuestion(t, facts, input.history);
-    yield* say([...lead, intro, ...numbered(t, page.items), ...(question ? [question] : [])]);
-    return finish(facts, page);
+      : t.found(page.total, shown, page.items.length, order);
+    const only = kinds === undefined ? [] : [t.oneKind(shown.rentType!, kinds.slice(1))];
+    const question = asksAlready(read) ? undefined : nextQuestion(t, facts, input.history);
+    yield* say([
+      ...lead,
+      ...ranges,
+      intro,
+      ...numbered(t, page.items),
+      ...only,
+      ...(question ? [question] : []),
+    ]);
+    return finish(shown, page);
   }
 
   // No match: offer the first single relaxation that finds something, labelled as such.
@@ -150,22 +213,49 @@ async function* replyWithRules(
     for (const step of relaxations(facts)) {
       const relaxedSort: ListingSort =
         step.facts.minPrice === undefined && step.facts.maxPrice === undefined ? sort : 'price_asc';
-      const relaxed = await search(input, step.facts, relaxedSort);
-      if (relaxed.items.length === 0) continue;
+      const found = await search(input, step.facts, relaxedSort);
+      if (found.items.length === 0) continue;
+      const {
+        facts: shown,
+        page: relaxed,
+        kinds,
+      } = await oneKind(
+        step.facts,
+        found,
+        (f) => search(input, f, relaxedSort),
+        input.searchListings,
+      );
       yield* say([
         ...lead,
         t.noneFor(facts),
         t.relaxed(step.loosened, relaxed.total, relaxed.items.length),
         ...numbered(t, relaxed.items),
+        ...(kinds === undefined ? [] : [t.oneKind(shown.rentType!, kinds.slice(1))]),
         t.relaxedNote(),
       ]);
-      return finish(step.facts, relaxed);
+      return finish(shown, relaxed);
     }
     yield* say([...lead, ...t.nothingAtAll(facts)]);
     return finish(facts);
   }
   yield* say([...lead, t.noListings()]);
   return finish(facts);
+}
+
+const hasBudget = (facts: SearchFacts) =>
+  facts.minPrice !== undefined || facts.maxPrice !== undefined;
+
+/** The reply asks a question of its own already ("How many bedrooms would you like?"). */
+const asksAlready = (read: Interpretation) => read.notes.some((n) => n.kind === 'needsBedrooms');
+
+/** `facts` with the budget of `before` (or none, when it had none). */
+function withBudgetOf(before: SearchFacts, facts: SearchFacts): SearchFacts {
+  const { minPrice: _min, maxPrice: _max, ...rest } = facts;
+  return {
+    ...rest,
+    ...(before.minPrice === undefined ? {} : { minPrice: before.minPrice }),
+    ...(before.maxPrice === undefined ? {} : { maxPrice: before.maxPrice }),
+  };
 }
 
 function changeLines(read: Interpretation): string[] {

@@ -23,14 +23,11 @@ const hasBudget = (facts: SearchFacts) =>
   facts.minPrice !== undefined || facts.maxPrice !== undefined;
 
 /**
- * The lowest price among the listings the last reply showed for `before`; undefined when
- * it showed none, or prices of different periods (nightly and monthly do not compare).
+ * The listings the last reply showed for `before`, found again by repeating its search: the
+ * request in the order a reply lists it, else the first relaxation that finds something.
  */
-export async function lowestShown(
-  before: SearchFacts,
-  search: Search,
-): Promise<ShownPrice | undefined> {
-  if (Object.keys(before).length === 0) return undefined;
+export async function shownAgain(before: SearchFacts, search: Search): Promise<Listing[]> {
+  if (Object.keys(before).length === 0) return [];
   const sort: ListingSort = hasBudget(before) ? 'price_asc' : 'relevance';
   let page = await search(before, sort);
   if (page.items.length === 0) {
@@ -39,7 +36,18 @@ export async function lowestShown(
       if (page.items.length > 0) break;
     }
   }
-  const items = page.items;
+  return page.items;
+}
+
+/**
+ * The lowest price among the listings the last reply showed for `before`; undefined when
+ * it showed none, or prices of different periods (nightly and monthly do not compare).
+ */
+export async function lowestShown(
+  before: SearchFacts,
+  search: Search,
+): Promise<ShownPrice | undefined> {
+  const items = await shownAgain(before, search);
   if (items.length === 0) return undefined;
   const first = items[0]!;
   if (items.some((l) => l.pricePeriod !== first.pricePeriod || l.currency !== first.currency))

@@ -4,7 +4,8 @@ import type { Loosened } from '../text';
 /**
  * When nothing matches: filters to loosen, one at a time, in the order people mind
  * least — features, budget, bedrooms, property type, then place (its district first,
- * then anywhere) — and last everything but the rent type. The first that finds
+ * then anywhere) — then only the kind of home (in the place, then anywhere), and last
+ * everything but the rent type. The first that finds
  * listings is what the reply offers.
  */
 export interface Relaxation {
@@ -51,6 +52,19 @@ export function relaxations(
       });
     }
     steps.push({ facts: without('location'), loosened: { kind: 'anywhere' } });
+  }
+  // Before giving up all but the rent type, the kind of home asked for (type and bedrooms)
+  // in the place asked for, then anywhere: a 3-bedroom villa over budget helps more than
+  // studios island-wide.
+  if (facts.propertyType !== undefined && steps.length > 1 && !options.keepBudget) {
+    const home: SearchFacts = {};
+    for (const key of ['rentType', 'propertyType', 'minBedrooms', 'maxBedrooms'] as const)
+      if (facts[key] !== undefined) Object.assign(home, { [key]: facts[key] });
+    const inPlace = facts.location === undefined ? home : { ...home, location: facts.location };
+    for (const kept of [inPlace, home]) {
+      const same = (step: Relaxation) => JSON.stringify(step.facts) === JSON.stringify(kept);
+      if (!steps.some(same)) steps.push({ facts: kept, loosened: { kind: 'keepOnly', kept } });
+    }
   }
   if (steps.length > 1 && !options.keepBudget) {
     const kept: SearchFacts = facts.rentType === undefined ? {} : { rentType: facts.rentType };

@@ -31,11 +31,14 @@ function noteLine(t: Texts, note: Note): string {
       return t.phoneKept();
     case 'newSearch':
       return t.newSearch(note.dropped);
+    case 'offered':
+      return t.offered(note.places, note.types);
   }
 }
 
-export function numbered(t: Texts, listings: readonly Listing[]): string[] {
-  return listings.map((listing, i) => `${i + 1}. ${t.listing(listing)}`);
+/** "1. ...", or from `after + 1` when earlier listings were shown before ("show more"). */
+export function numbered(t: Texts, listings: readonly Listing[], after = 0): string[] {
+  return listings.map((listing, i) => `${after + i + 1}. ${t.listing(listing)}`);
 }
 
 const ORDER: readonly Question[] = ['rentType', 'location', 'budget', 'bedrooms', 'features'];
@@ -71,7 +74,10 @@ export function nextQuestion(
 ): string | undefined {
   const previous = [...history].reverse().find((turn) => turn.role === 'assistant')?.content ?? '';
   const turns = history.filter((turn) => turn.role === 'assistant').length;
-  const askedBefore = (q: Question) => [0, 1].some((v) => previous.includes(t.question(q, v)));
+  // "How many bedrooms would you like? Then I can look for something bigger" asked it too.
+  const askedBefore = (q: Question) =>
+    [0, 1].some((v) => previous.includes(t.question(q, v))) ||
+    (q === 'bedrooms' && previous.includes(t.needsBedrooms()));
   const question = ORDER.find((q) => unknown(facts, q) && !askedBefore(q));
   return question === undefined ? undefined : t.question(question, turns, popularPlaces(facts));
 }

@@ -4,10 +4,11 @@ import {
   foldText,
   type Listing,
   type PropertyType,
+  pricePeriodFor,
   type SearchFacts,
 } from '@parley/validators';
 import { formatCount, formatMoney, listingPrice } from './money';
-import type { Change, Loosened, Question, Texts } from './types';
+import type { Change, KindCount, Loosened, Question, Texts } from './types';
 
 const PLURAL: Record<PropertyType, string> = {
   apartment: 'apartments',
@@ -171,6 +172,8 @@ function loosened(l: Loosened): string {
       return `widen the search to the whole ${l.district} district`;
     case 'anywhere':
       return 'search every area';
+    case 'keepOnly':
+      return `look only for ${search(l.kept)}`;
     case 'all':
       return l.keepRent ? 'keep only the rent type' : 'drop every filter';
   }
@@ -194,6 +197,17 @@ const QUESTIONS: Record<Question, string[]> = {
 const enPrice = (l: Pick<Listing, 'price' | 'currency' | 'pricePeriod'>) =>
   listingPrice(l, 'en', { month: (p) => `${p}/month`, night: (p) => `${p}/night` });
 
+/** "from £400/month to £900/month", or the one price when every match costs the same. */
+const kindRange = (k: KindCount, price: typeof enPrice, from: string, to: string): string => {
+  const at = (n: number) =>
+    price({ price: n, currency: 'GBP', pricePeriod: pricePeriodFor(k.rentType) });
+  if (k.low === k.high) return at(k.low);
+  return [from, at(k.low), to, at(k.high)].filter((w) => w !== '').join(' ');
+};
+
+/** What a listing's card does not say, a person can: the way to ask one. */
+const SHOWN_AGENT = 'An agent can confirm the details: just say "talk to an agent".';
+
 export const en: Texts = {
   language: 'en',
   search,
@@ -213,6 +227,10 @@ export const en: Texts = {
       order === 'cheapest' ? 'cheapest' : order === 'priciest' ? 'most expensive' : 'top';
     return `${head} Here are the ${which} ${shown}:`;
   },
+  more: (from, to, total) =>
+    from === to ? `Here is number ${from} of ${total}:` : `Here are ${from} to ${to} of ${total}:`,
+  allShown: (total) =>
+    `That's all of them: I've shown you all ${matches(total)}. Tell me what to change to see others.`,
   everything: (total) =>
     total === 1
       ? 'There is 1 listing right now. Here it is:'
@@ -270,10 +288,21 @@ export const en: Texts = {
     `I can only search for what a home has, not for what it lacks, so I couldn't apply ${listWords(
       list.map((f) => `"${REFUSED[f]}"`),
     )}.`,
+  oneKind: (shown, others) =>
+    `I've listed only the ones ${RENT[shown]}, so monthly, nightly and sale prices don't mix; there ${others.length === 1 && others[0]!.total === 1 ? 'is' : 'are'} also ${listWords(others.map((k) => `${formatCount(k.total, 'en')} ${RENT[k.rentType]}`))}.`,
+  priceRanges: (kinds) =>
+    `Prices: ${kinds.map((k) => `${RENT[k.rentType]} ${kindRange(k, enPrice, 'from', 'to')} (${listings(k.total)})`).join('; ')}.`,
   sortedByPrice: (order) =>
     order === 'cheapest' ? 'Cheapest first:' : 'Starting with the most expensive:',
   phoneKept: () =>
     'I left your phone number out of the search. If you would like an agent to call you, just say "call me".',
+  offered: (places, types) =>
+    `I search one place and one kind of home at a time, so I used the first you named; say ${listWords(
+      [...places.map((p) => ENGLISH_NAME[p] ?? p), ...types.map((t) => PLURAL[t])].map(
+        (w) => `"${w}"`,
+      ),
+      'or',
+    )} to see those instead.`,
   newSearch: (dropped) =>
     `That is a new search, so I did not carry over ${listWords(
       [
@@ -310,8 +339,32 @@ export const en: Texts = {
       : "Tell me what you're looking for first, and I'll let you know when something new matches.",
   notifyNeedsAccount: () =>
     "Sign in or create an account, and I'll save this search and let you know when a new listing matches or a price drops. As a guest I can keep looking for you here.",
+  shownHas: (n, listing, has, lacks) => [
+    ...(has.length > 0
+      ? [`Listing ${n} (${listing.title}) lists: ${has.map((f) => FEATURE_EN[f]).join(', ')}.`]
+      : []),
+    ...(lacks.length > 0
+      ? [
+          `Listing ${n}${has.length > 0 ? '' : ` (${listing.title})`} does not list: ${lacks.map((f) => FEATURE_EN[f]).join(', ')}.`,
+        ]
+      : []),
+    SHOWN_AGENT,
+  ],
+  shownDetails(n, listing) {
+    return [
+      `Listing ${n}: ${this.listing(listing)}.`,
+      listing.features.length > 0
+        ? `It lists ${listWords(listing.features.map((f) => FEATURE_EN[f]))}.`
+        : 'It lists no features.',
+      SHOWN_AGENT,
+    ];
+  },
   answer(topic) {
     switch (topic) {
+      case 'listing':
+        return [
+          'I can no longer tell which listing you mean. Tell me what you are looking for and I will list the matches again; an agent can answer questions about a particular home: just say "talk to an agent".',
+        ];
       case 'buying':
         return [
           'Yes, foreigners can buy property in North Cyprus. A purchase needs permission from the Council of Ministers (usually a formality that takes some months), and you can live in the property while it is processed.',

@@ -4,7 +4,7 @@ import { ru } from './ru';
 import { tr } from './tr';
 import type { Texts } from './types';
 
-export type { Change, ListOrder, Loosened, Question, Reading, Texts } from './types';
+export type { Change, KindCount, ListOrder, Loosened, Question, Reading, Texts } from './types';
 
 const TEXTS: Record<Language, Texts> = { en, tr, ru };
 

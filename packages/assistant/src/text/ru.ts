@@ -3,10 +3,11 @@ import {
   findTown,
   type Listing,
   type PropertyType,
+  pricePeriodFor,
   type SearchFacts,
 } from '@parley/validators';
 import { formatCount, formatMoney, listingPrice } from './money';
-import type { Change, Loosened, Question, Texts } from './types';
+import type { Change, KindCount, Loosened, Question, Texts } from './types';
 
 const TYPE: Record<PropertyType, string> = {
   apartment: 'квартиры',
@@ -149,6 +150,8 @@ function loosened(l: Loosened): string {
       return `искать по всему району ${name(l.district)}`;
     case 'anywhere':
       return 'искать во всех районах';
+    case 'keepOnly':
+      return `искать только «${search(l.kept)}»`;
     case 'all':
       return l.keepRent ? 'оставить только тип сделки' : 'убрать все фильтры';
   }
@@ -172,6 +175,17 @@ const QUESTIONS: Record<Question, string[]> = {
 const ruPrice = (l: Pick<Listing, 'price' | 'currency' | 'pricePeriod'>) =>
   listingPrice(l, 'ru', { month: (p) => `${p} в месяц`, night: (p) => `${p} за ночь` });
 
+/** "from £400/month to £900/month", or the one price when every match costs the same. */
+const kindRange = (k: KindCount, price: typeof ruPrice, from: string, to: string): string => {
+  const at = (n: number) =>
+    price({ price: n, currency: 'GBP', pricePeriod: pricePeriodFor(k.rentType) });
+  if (k.low === k.high) return at(k.low);
+  return [from, at(k.low), to, at(k.high)].filter((w) => w !== '').join(' ');
+};
+
+/** What a listing's card does not say, a person can: the way to ask one. */
+const SHOWN_AGENT = 'Подробности может уточнить агент: просто напишите «позовите агента».';
+
 export const ru: Texts = {
   language: 'ru',
   search,
@@ -193,6 +207,10 @@ export const ru: Texts = {
       order === 'cheapest' ? 'самых недорогих' : order === 'priciest' ? 'самых дорогих' : 'первых';
     return `${head} Вот ${shown} ${which}:`;
   },
+  more: (from, to, total) =>
+    from === to ? `Вариант ${from} из ${total}:` : `Варианты с ${from} по ${to} из ${total}:`,
+  allShown: (total) =>
+    `Это всё: я уже показал все подходящие варианты (${formatCount(total, 'ru')}). Скажите, что изменить, чтобы увидеть другие.`,
   everything: (total) =>
     total === 1
       ? 'Сейчас в каталоге одно объявление. Вот оно:'
@@ -244,10 +262,16 @@ export const ru: Texts = {
     `Я могу искать только по тому, что в жилье есть, а не по тому, чего нет, поэтому не смог учесть ${list
       .map((f) => `«${REFUSED[f]}»`)
       .join(', ')}.`,
+  oneKind: (shown, others) =>
+    `Показываю только варианты ${RENT[shown]}, чтобы не смешивать цены за месяц, за ночь и цены продажи; есть ещё ${others.map((k) => `${RENT[k.rentType]}: ${formatCount(k.total, 'ru')}`).join(', ')}.`,
+  priceRanges: (kinds) =>
+    `Цены: ${kinds.map((k) => `${RENT[k.rentType]} — ${kindRange(k, ruPrice, 'от', 'до')} (${formatCount(k.total, 'ru')})`).join('; ')}.`,
   sortedByPrice: (order) =>
     order === 'cheapest' ? 'Сначала самые недорогие:' : 'Сначала самые дорогие:',
   phoneKept: () =>
     'Номер телефона в поиске не учитывается. Если хотите, чтобы вам позвонил агент, напишите «позвоните мне».',
+  offered: (places, types) =>
+    `Я ищу одно место и один тип жилья за раз, поэтому взял первый из названных вариантов; чтобы посмотреть другие, напишите: ${[...places.map(name), ...types.map((t) => TYPE[t])].map((w) => `«${w}»`).join(' или ')}.`,
   newSearch: (dropped) =>
     `Это новый поиск, поэтому условия прежнего запроса я не переносил: ${[
       bedroomsRu(dropped),
@@ -285,8 +309,34 @@ export const ru: Texts = {
       : 'Сначала напишите, что вы ищете, и я сообщу, когда появится что-то подходящее.',
   notifyNeedsAccount: () =>
     'Войдите или создайте аккаунт — тогда я сохраню этот поиск и сообщу, когда появится подходящее объявление или снизится цена. Пока вы гость, я могу продолжить поиск здесь.',
+  shownHas: (n, listing, has, lacks) => [
+    ...(has.length > 0
+      ? [
+          `В объявлении № ${n} (${listing.title}) указано: ${has.map((f) => FEATURE_RU[f]).join(', ')}.`,
+        ]
+      : []),
+    ...(lacks.length > 0
+      ? [
+          `В объявлении № ${n}${has.length > 0 ? '' : ` (${listing.title})`} не указано: ${lacks.map((f) => FEATURE_RU[f]).join(', ')}.`,
+        ]
+      : []),
+    SHOWN_AGENT,
+  ],
+  shownDetails(n, listing) {
+    return [
+      `Объявление № ${n}: ${this.listing(listing)}.`,
+      listing.features.length > 0
+        ? `Указано: ${listing.features.map((f) => FEATURE_RU[f]).join(', ')}.`
+        : 'Особенности в объявлении не указаны.',
+      SHOWN_AGENT,
+    ];
+  },
   answer(topic) {
     switch (topic) {
+      case 'listing':
+        return [
+          'Я уже не могу понять, о каком объявлении речь. Напишите, что вы ищете, и я снова покажу подходящие; на вопросы о конкретном доме ответит агент: просто напишите «позовите агента».',
+        ];
       case 'buying':
         return [
           'Да, иностранцы могут покупать недвижимость на Северном Кипре. Для покупки нужно разрешение Совета министров (обычно формальность, которая занимает несколько месяцев); жить в доме можно уже во время оформления.',
@@ -311,5 +361,6 @@ export const ru: Texts = {
   offTopic: () =>
     'Я помогаю только с недвижимостью на Северном Кипре, поэтому на этот вопрос ответить не могу. Напишите, какое жильё вы ищете.',
   elsewhere: (place) =>
-    `У меня есть объявления только на Северном Кипре, а не в «${place}». Показать варианты в Кирении, Фамагусте, Никосии или Искеле?`,
+    // The place stays in the nominative, in brackets: a foreign name cannot be declined reliably.
+    `У меня есть объявления только на Северном Кипре. Место, которое вы назвали (${place}), туда не входит. Показать варианты в Кирении, Фамагусте, Никосии или Искеле?`,
 };

@@ -1,6 +1,12 @@
-import type { Feature, Listing, PropertyType, SearchFacts } from '@parley/validators';
+import {
+  type Feature,
+  type Listing,
+  type PropertyType,
+  pricePeriodFor,
+  type SearchFacts,
+} from '@parley/validators';
 import { formatCount, formatMoney, listingPrice } from './money';
-import type { Change, Loosened, Question, Texts } from './types';
+import type { Change, KindCount, Loosened, Question, Texts } from './types';
 
 const TYPE: Record<PropertyType, string> = {
   apartment: 'daire',
@@ -144,6 +150,8 @@ function loosened(l: Loosened): string {
       return `aramayı tüm ${l.district} bölgesine genişletirsem`;
     case 'anywhere':
       return 'her bölgede ararsam';
+    case 'keepOnly':
+      return `yalnızca ${search(l.kept)} ararsam`;
     case 'all':
       return l.keepRent ? 'yalnızca kiralama türünü tutarsam' : 'tüm filtreleri kaldırırsam';
   }
@@ -167,6 +175,18 @@ const QUESTIONS: Record<Question, string[]> = {
 const trPrice = (l: Pick<Listing, 'price' | 'currency' | 'pricePeriod'>) =>
   listingPrice(l, 'tr', { month: (p) => `${p} aylık`, night: (p) => `${p} gecelik` });
 
+/** "from £400/month to £900/month", or the one price when every match costs the same. */
+const kindRange = (k: KindCount, price: typeof trPrice, from: string, to: string): string => {
+  const at = (n: number) =>
+    price({ price: n, currency: 'GBP', pricePeriod: pricePeriodFor(k.rentType) });
+  if (k.low === k.high) return at(k.low);
+  return [from, at(k.low), to, at(k.high)].filter((w) => w !== '').join(' ');
+};
+
+/** What a listing's card does not say, a person can: the way to ask one. */
+const SHOWN_AGENT =
+  'Ayrıntıları bir temsilci doğrulayabilir: "temsilciyle görüşmek istiyorum" yazmanız yeterli.';
+
 export const tr: Texts = {
   language: 'tr',
   search,
@@ -184,6 +204,10 @@ export const tr: Texts = {
     const which = order === 'cheapest' ? 'en uygun' : order === 'priciest' ? 'en pahalı' : 'ilk';
     return `${head} İşte ${which} ${shown} tanesi:`;
   },
+  more: (from, to, total) =>
+    from === to ? `${total} ilandan ${from}. ilan:` : `${total} ilandan ${from}-${to} arası:`,
+  allShown: (total) =>
+    `Hepsi bu kadar: ${formatCount(total, 'tr')} ilanın hepsini gösterdim. Başkalarını görmek için neyi değiştireyim?`,
   everything: (total) =>
     total === 1
       ? 'Şu anda 1 ilan var. İşte o ilan:'
@@ -236,10 +260,16 @@ export const tr: Texts = {
     `Yalnızca bir evde olanlara göre arama yapabiliyorum, olmayanlara göre değil; bu yüzden ${listWords(
       list.map((f) => `"${REFUSED[f]}"`),
     )} ${list.length === 1 ? 'isteğini' : 'isteklerini'} uygulayamadım.`,
+  oneKind: (shown, others) =>
+    `Aylık, gecelik ve satış fiyatları karışmasın diye yalnızca ${RENT[shown]} ilanları listeledim; ayrıca ${others.map((k) => `${formatCount(k.total, 'tr')} ${RENT[k.rentType]}`).join(', ')} ilan var.`,
+  priceRanges: (kinds) =>
+    `Fiyatlar: ${kinds.map((k) => `${RENT[k.rentType]} ${kindRange(k, trPrice, '', '-')} (${formatCount(k.total, 'tr')} ilan)`).join('; ')}.`,
   sortedByPrice: (order) =>
     order === 'cheapest' ? 'En uygun fiyatlılar önce:' : 'En pahalılar önce:',
   phoneKept: () =>
     'Telefon numaranızı aramaya katmadım. Bir danışmanın sizi aramasını isterseniz "beni arayın" yazmanız yeterli.',
+  offered: (places, types) =>
+    `Aynı anda tek bir yer ve tek bir konut tipi arayabiliyorum, bu yüzden ilk yazdığınızı kullandım; ${[...places, ...types.map((t) => TYPE[t])].map((w) => `"${w}"`).join(' ya da ')} için bakmamı isterseniz yazmanız yeterli.`,
   newSearch: (dropped) => {
     const rooms = bedroomsTr(dropped);
     const roomWords = rooms.exact ?? rooms.other;
@@ -277,8 +307,32 @@ export const tr: Texts = {
       : 'Önce ne aradığınızı yazın; uygun yeni bir ilan çıktığında haber vereyim.',
   notifyNeedsAccount: () =>
     'Giriş yapın ya da bir hesap oluşturun; bu aramayı kaydedip uygun yeni bir ilan çıktığında ya da fiyat düştüğünde size haber vereyim. Misafir olarak burada aramaya devam edebilirim.',
+  shownHas: (n, listing, has, lacks) => [
+    ...(has.length > 0
+      ? [`${n} numaralı ilan (${listing.title}): ${has.map((f) => FEATURE_TR[f]).join(', ')}.`]
+      : []),
+    ...(lacks.length > 0
+      ? [
+          `${n} numaralı ilanın${has.length > 0 ? '' : ` (${listing.title})`} bilgilerinde bu yok: ${lacks.map((f) => FEATURE_TR[f]).join(', ')}.`,
+        ]
+      : []),
+    SHOWN_AGENT,
+  ],
+  shownDetails(n, listing) {
+    return [
+      `${n} numaralı ilan: ${this.listing(listing)}.`,
+      listing.features.length > 0
+        ? `Özellikleri: ${listing.features.map((f) => FEATURE_TR[f]).join(', ')}.`
+        : 'İlanda özellik belirtilmemiş.',
+      SHOWN_AGENT,
+    ];
+  },
   answer(topic) {
     switch (topic) {
+      case 'listing':
+        return [
+          'Hangi ilanı kastettiğinizi artık ayırt edemiyorum. Ne aradığınızı yazın, eşleşenleri yeniden listeleyeyim; belirli bir ev hakkındaki soruları bir temsilci yanıtlayabilir: "temsilciyle görüşmek istiyorum" yazmanız yeterli.',
+        ];
       case 'buying':
         return [
           'Evet, yabancılar Kuzey Kıbrıs’ta mülk satın alabilir. Satın alma için Bakanlar Kurulu izni gerekir (genellikle birkaç ay süren bir formalite); bu sürede mülkte oturabilirsiniz.',

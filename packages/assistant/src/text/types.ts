@@ -28,7 +28,9 @@ export type Loosened =
   | { kind: 'type' }
   | { kind: 'district'; district: string }
   | { kind: 'anywhere' }
-  | { kind: 'all'; keepRent: boolean };
+  | { kind: 'all'; keepRent: boolean }
+  /** Only the kind of home asked for (rent type, type, bedrooms; maybe the place). */
+  | { kind: 'keepOnly'; kept: SearchFacts };
 
 /** How a budget was read when nobody said the rent type. */
 export type Reading = 'month' | 'night' | 'sale';
@@ -36,6 +38,14 @@ export type Reading = 'month' | 'night' | 'sale';
 export type Question = 'rentType' | 'location' | 'budget' | 'bedrooms' | 'features';
 
 export type ListOrder = 'top' | 'cheapest' | 'priciest';
+
+/** One rent type's matches: how many, and the lowest and highest price (in pounds). */
+export interface KindCount {
+  rentType: RentType;
+  total: number;
+  low: number;
+  high: number;
+}
 
 /** Every sentence the rule agent says, in one language. */
 export interface Texts {
@@ -46,6 +56,10 @@ export interface Texts {
   listing(listing: Listing): string;
   found(total: number, facts: SearchFacts, shown: number, order: ListOrder): string;
   everything(total: number): string;
+  /** "show more": listings `from` to `to` (1-based) of `total`. */
+  more(from: number, to: number, total: number): string;
+  /** "show more" when every match was shown already. */
+  allShown(total: number): string;
   noneFor(asked: SearchFacts): string;
   relaxed(loosened: Loosened, total: number, shown: number): string;
   relaxedNote(): string;
@@ -65,6 +79,10 @@ export interface Texts {
   /** Refused features ("no pool") that the search cannot leave out, said as not applied. */
   unfiltered(features: readonly Feature[]): string;
   sortedByPrice(order: 'cheapest' | 'priciest'): string;
+  /** No rent type asked for: only `shown` is listed, so prices of one kind; the others' counts. */
+  oneKind(shown: RentType, others: readonly KindCount[]): string;
+  /** A price question: the range of each kind ("to rent long-term from £400/month to ..."). */
+  priceRanges(kinds: readonly KindCount[]): string;
   needsBedrooms(): string;
   /** "cheaper" found something: below the lowest price the last reply showed. */
   cheaperThan(lowest: Pick<Listing, 'price' | 'currency' | 'pricePeriod'>): string;
@@ -79,6 +97,8 @@ export interface Texts {
   phoneKept(): string;
   /** A person asked for with a phone number: the agent sees it and can call. */
   phoneHandoff(): string;
+  /** Places or types offered as a choice and not searched: how to see them instead. */
+  offered(places: readonly string[], types: readonly PropertyType[]): string;
   /** A new search: the previous home's features and bedrooms, not carried over. */
   newSearch(dropped: SearchFacts): string;
   /**
@@ -94,7 +114,17 @@ export interface Texts {
   notify(facts: SearchFacts): string;
   /** Asked for alerts by someone who may not save searches (a guest): sign in first. */
   notifyNeedsAccount(): string;
+  /** `listing`: the listing asked about can no longer be told apart. */
   answer(topic: QuestionTopic): string[];
+  /** Listing `n` (1-based) of the last reply has the features asked about, or lacks them. */
+  shownHas(
+    n: number,
+    listing: Listing,
+    has: readonly Feature[],
+    lacks: readonly Feature[],
+  ): string[];
+  /** Listing `n` of the last reply, asked about with nothing in particular: what it lists. */
+  shownDetails(n: number, listing: Listing): string[];
   offTopic(): string;
   elsewhere(place: string): string;
 }

@@ -1,4 +1,10 @@
-import { FEATURES, type Feature, type Language, type SearchFacts } from '@parley/validators';
+import {
+  FEATURES,
+  type Feature,
+  type Language,
+  type PropertyType,
+  type SearchFacts,
+} from '@parley/validators';
 import { findBedrooms } from './bedrooms';
 import { findBudget, findPeriodAlone, type Period } from './budget';
 import {
@@ -12,12 +18,20 @@ import {
 } from './commands';
 import { type BudgetCurrency, currencyOfWord } from './currency';
 import { findIntentSignals, type IntentSignals } from './intents';
-import { findFeatures, findPropertyType, findRentType, KEYWORD_WORDS } from './keywords';
+import {
+  findFeatures,
+  findPropertyType,
+  findRentType,
+  KEYWORD_WORDS,
+  otherTypesOffered,
+} from './keywords';
 import { detectLanguage } from './language';
 import { findLocation } from './location';
+import { asksForMore, sortsByPrice } from './paging';
 import { removePhoneNumbers } from './phone';
 import { findRelative, RELATIVE_WORDS, type Relative } from './refine';
 import { createScan } from './scan';
+import { shownListingNamed } from './shown-listing';
 import { tokenize } from './tokens';
 import { fromLatinRussian } from './translit';
 
@@ -44,6 +58,10 @@ export interface Understanding {
   relative: Relative[];
   /** A person, a viewing, an alert, a question, off-topic, a place elsewhere. */
   signals: IntentSignals;
+  /** Places and property types offered as a choice besides the ones searched. */
+  offered?: { places: string[]; types: PropertyType[] };
+  /** A listing the last reply showed, by its place in the list (-1: the last one). */
+  shownListing?: number;
   /** The currency the budget was written in (prices are compared in pounds). */
   currency?: BudgetCurrency;
   /** Which bounds of the budget were plain numbers, with no "k", "bin" or "тыс". */
@@ -58,6 +76,8 @@ export interface Understanding {
   smallTalk?: SmallTalk;
   /** "cheapest", "cheap", "affordable": list by price. */
   cheap: boolean;
+  /** "show more", "daha fazla göster", "покажи ещё": the next page of the same list. */
+  more: boolean;
   /** The language the message is written in; undefined when it shows none ("Girne 2+1"). */
   language?: Language;
   /** The message gave a phone number: it was left out of every fact, never stored. */
@@ -239,6 +259,7 @@ export function understand(message: string): Understanding {
   const features = findFeatures(scan);
   const relative = findRelative(scan);
   const signals = findIntentSignals(createScan(scan.terms));
+  const shownListing = shownListingNamed(scan.terms);
 
   const facts: SearchFacts = {};
   if (location.wanted !== undefined) facts.location = location.wanted;
@@ -261,7 +282,8 @@ export function understand(message: string): Understanding {
     relative,
     signals,
     reset,
-    cheap: scan.terms.some((t) => CHEAP_WORDS.has(t.text)),
+    cheap: scan.terms.some((t) => CHEAP_WORDS.has(t.text)) || sortsByPrice(createScan(scan.terms)),
+    more: asksForMore(createScan(scan.terms)),
     phone: phone.found,
   };
   if (location.unwanted !== undefined) understood.unwantedLocation = location.unwanted;
@@ -277,6 +299,10 @@ export function understand(message: string): Understanding {
   }
   const currency = budget === undefined ? undefined : currencyOf(scan);
   if (currency !== undefined) understood.currency = currency;
+  if (shownListing !== undefined) understood.shownListing = shownListing;
+  const otherTypes = otherTypesOffered(scan, propertyType);
+  if (location.alternatives.length > 0 || otherTypes.length > 0)
+    understood.offered = { places: location.alternatives, types: otherTypes };
   const language = detectLanguage(message);
   if (language !== undefined) understood.language = language;
   // "hi, can I talk to someone", "get a human to help me": small talk words inside an ask
@@ -315,11 +341,24 @@ export function saysNothing(u: Understanding): boolean {
   );
 }
 
-/** The first currency other than pounds written in the message, if any. */
+/**
+ * The first currency other than pounds written in the message, if any. A currency refused
+ * ("£ not TL", "TL değil sterlin", "не в лирах, а в фунтах") is a correction away from it,
+ * never the currency of the amount.
+ */
 function currencyOf(scan: { terms: readonly { text: string }[] }): BudgetCurrency | undefined {
-  for (const term of scan.terms) {
-    const currency = currencyOfWord(term.text);
-    if (currency !== undefined && currency !== 'GBP') return currency;
+  const { terms } = scan;
+  for (let i = 0; i < terms.length; i++) {
+    const currency = currencyOfWord(terms[i]!.text);
+    if (currency === undefined || currency === 'GBP') continue;
+    const refused =
+      CURRENCY_REFUSED_BEFORE.has(terms[i - 1]?.text ?? '') ||
+      (terms[i - 1]?.text === 'в' && CURRENCY_REFUSED_BEFORE.has(terms[i - 2]?.text ?? '')) ||
+      CURRENCY_REFUSED_AFTER.has(terms[i + 1]?.text ?? '');
+    if (!refused) return currency;
   }
   return undefined;
 }
+const CURRENCY_REFUSED_BEFORE = new Set(['not', 'no', 'не', 'нет']);
+/** Turkish says it after the word: "TL değil", "TL olmasın". */
+const CURRENCY_REFUSED_AFTER = new Set(['degil', 'olmasin']);

@@ -10,7 +10,8 @@ import { asksToSeeOne } from './viewing';
  * folded form (no accents, й as и) in English, Turkish and Russian.
  */
 
-export type QuestionTopic = 'buying' | 'title_deeds' | 'residency' | 'prices';
+/** `listing`: about one of the listings shown ("does the first one have parking?"). */
+export type QuestionTopic = 'buying' | 'title_deeds' | 'residency' | 'prices' | 'listing';
 export type Ask = 'human' | 'viewing' | 'notify';
 
 const ASKS: ReadonlyArray<readonly [string, Ask]> = [
@@ -666,11 +667,23 @@ function specificTopic(found: readonly QuestionTopic[]): QuestionTopic | undefin
   return found[0];
 }
 
+/** "save my search", "aramamı kaydedin", "сохраните мой поиск": a saving word near a search word. */
+const SAVE = /^(?:save|kaydet|kayded|сохран)/;
+const SEARCH = /^(?:search|arama|поиск)/;
+
+function savesSearch(scan: Scan): boolean {
+  // Words only: "сохрани, пожалуйста, поиск" is two words apart.
+  const words = scan.terms.map((term) => term.text).filter((text) => /\p{L}/u.test(text));
+  return words.some(
+    (word, i) => SEARCH.test(word) && [-2, -1, 1, 2].some((d) => SAVE.test(words[i + d] ?? '')),
+  );
+}
+
 export function findIntentSignals(scan: Scan): IntentSignals {
   const asks = [...new Set(findPhrases(scan, askTable).map((m) => m.value))];
   if (!asks.includes('human') && asksForPerson(scan)) asks.push('human');
   if (!asks.includes('viewing') && asksToSeeOne(scan)) asks.push('viewing');
-  if (!asks.includes('notify') && tellsWhenFound(scan)) asks.push('notify');
+  if (!asks.includes('notify') && (tellsWhenFound(scan) || savesSearch(scan))) asks.push('notify');
   const topic =
     specificTopic(
       findPhrases(scan, topicTable)

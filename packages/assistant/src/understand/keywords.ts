@@ -2,6 +2,7 @@ import type { Feature, PropertyType, RentType } from '@parley/validators';
 import { withinDistance } from './edit-distance';
 import {
   claim,
+  createScan,
   findPhrases,
   negatedAfter,
   negatedBefore,
@@ -710,6 +711,24 @@ export function findPropertyType(scan: Scan): PropertyType | undefined {
   if (specific !== undefined && named.every((t) => t === specific || t === 'apartment'))
     return specific;
   return named[0];
+}
+
+/** Words offering a choice: "bungalow or villa", "daire ya da müstakil ev", "дом или вилла". */
+export const CHOICE_WORDS = new Set(['or', 'veya', 'yahut', 'ya', 'или', 'либо']);
+
+/**
+ * The other property types a message offers as a choice ("bungalow or villa"), besides
+ * `chosen`, the one searched: memory holds one type, so the reply names the rest.
+ */
+export function otherTypesOffered(scan: Scan, chosen: PropertyType | undefined): PropertyType[] {
+  if (chosen === undefined || !scan.terms.some((t) => CHOICE_WORDS.has(t.text))) return [];
+  const fresh = createScan(scan.terms);
+  const others = findPhrases(fresh, propertyTable)
+    .filter((m) => !negatedBefore(fresh, m.start) && !negatedAfter(fresh, m.end))
+    .filter((m) => !(m.end - m.start === 1 && DETACHED.has(fresh.terms[m.start]!.text)))
+    .map((m) => m.value)
+    .filter((type) => type !== chosen);
+  return [...new Set(others)];
 }
 
 /**

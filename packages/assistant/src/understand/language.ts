@@ -506,6 +506,19 @@ export function detectLanguage(message: string): Language | undefined {
   return turkish >= english ? 'tr' : 'en';
 }
 
+/**
+ * True when a message shows its language by one English word at most, among three words
+ * or fewer ("do 900", "ok", "2 bed"): Russian typed in Latin letters and a quick
+ * follow-up look alike, so the conversation's language is the better guess.
+ */
+export function saysLittleLanguage(message: string): boolean {
+  // match, not test: both patterns are global, and test would keep their lastIndex.
+  if (message.match(CYRILLIC) !== null || message.match(TURKISH_LETTERS) !== null) return false;
+  const words = normalise(message).match(/[a-z]+/g) ?? [];
+  const english = words.filter((word) => ENGLISH_WORDS.has(word)).length;
+  return words.length <= 3 && english <= 1 && detectLanguage(message) !== 'tr';
+}
+
 /** The language of the newest earlier user message that shows one, else undefined. */
 export function languageOfHistory(
   history: ReadonlyArray<{ role: string; content: string }>,

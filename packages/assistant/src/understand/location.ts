@@ -1,5 +1,6 @@
 import { DISTRICTS, findTown, foldText, type Town, townNames } from '@parley/validators';
 import { withinDistance } from './edit-distance';
+import { CHOICE_WORDS } from './keywords';
 import { LANDMARKS } from './landmarks';
 import { claim, isJoiner, type Scan } from './scan';
 import { TURKISH_CASE_ENDINGS, TURKISH_PLACE_ENDINGS } from './turkish-endings';
@@ -53,8 +54,36 @@ const fuzzyNames = byLength(
 );
 
 /** Words that come right before a place someone does NOT want. */
-const LOCATION_NEGATORS = new Set(['not', 'no', 'except', 'outside', 'не', 'кроме', 'исключая']);
-const LOCATION_FILLERS = new Set(['in', 'of', 'the', 'near', 'around', 'at', 'в', 'во', 'на']);
+const LOCATION_NEGATORS = new Set([
+  'not',
+  'no',
+  'except',
+  'excluding',
+  'outside',
+  'avoid',
+  'avoiding',
+  'не',
+  'кроме',
+  'исключая',
+]);
+/** "don't want Famagusta", "never liked Lapta": a wish word after a negation excludes. */
+const WISH_WORDS = new Set(['want', 'like', 'need', 'fancy']);
+const WISH_NEGATORS = new Set(['dont', 'not', 'never', 'doesnt', 'didnt', 'wouldnt']);
+const LOCATION_FILLERS = new Set([
+  'in',
+  'of',
+  'the',
+  'near',
+  'around',
+  'at',
+  'to',
+  'live',
+  'be',
+  'anything',
+  'в',
+  'во',
+  'на',
+]);
 /** Turkish says it after the place: "Girne hariç", "Girne'de olmasın", "Lapta dışında". */
 const LOCATION_NEGATORS_AFTER = new Set([
   'haric',
@@ -96,43 +125,77 @@ export interface LocationFinding {
   unwanted?: string;
   /** Places named with "not"/"except"/"hariç"/"кроме": kept out of the search. */
   excluded: string[];
+  /** Places offered as a choice after the wanted one ("Alsancak or Lapta"): not searched. */
+  alternatives: string[];
 }
 
 export function findLocation(scan: Scan, knownWords: ReadonlySet<string>): LocationFinding {
-  const finding: LocationFinding = { excluded: [] };
+  const finding: LocationFinding = { excluded: [], alternatives: [] };
   const { terms, used } = scan;
   const exclude = (name: string) => {
     finding.unwanted ??= name;
     if (!finding.excluded.includes(name)) finding.excluded.push(name);
   };
   let last: { name: string; end: number; negation: 'exclude' | 'replace' | undefined } | undefined;
+  // The places of a list so far ("Lapta, Alsancak and"), and whether its first was excluded
+  // by a word before it: "except Lapta, Alsancak and Karşıyaka" leaves out all three.
+  let list: string[] = [];
+  let listExcluded = false;
   let near: string | undefined;
   for (let i = 0; i < terms.length; i++) {
     if (used[i]) continue;
     const hit = exactAt(scan, i) ?? inflectedAt(scan, i) ?? fuzzyAt(scan, i, knownWords);
     if (hit === undefined) continue;
     claim(scan, i, hit.end);
+    const before = negatedPlace(scan, i);
     let negation =
-      negatedAfterPlace(scan.terms[hit.end]?.text) ??
-      otherThan(scan, hit.end) ??
-      negatedPlace(scan, i);
+      negatedAfterPlace(scan.terms[hit.end]?.text) ?? otherThan(scan, hit.end) ?? before;
+    const joiner = last !== undefined && last.end === i - 1 ? terms[i - 1]!.text : undefined;
     // "Girne ve Lapta dışında", "except Girne and Lapta", "кроме Кирении и Лапты": a
     // negation before or after a list of places applies to every place in it.
-    const listed = last !== undefined && last.end === i - 1 && PLACE_LIST.has(terms[i - 1]!.text);
+    const listed = joiner !== undefined && PLACE_LIST.has(joiner);
+    if (joiner === undefined || (joiner !== ',' && !listed)) {
+      list = [];
+      listExcluded = before === 'exclude';
+    }
     if (listed && negation === undefined && last!.negation === 'exclude') negation = 'exclude';
     if (listed && negation === 'exclude' && last!.negation === undefined) {
       if (finding.wanted === last!.name) delete finding.wanted;
       exclude(last!.name);
     }
-    if (negation === undefined && landmarkTowns.has(hit.town)) near ??= hit.town.name;
-    else if (negation === undefined) finding.wanted ??= hit.town.name;
-    else if (negation === 'exclude') exclude(hit.town.name);
-    else finding.unwanted ??= hit.town.name;
-    last = { name: hit.town.name, end: hit.end, negation };
+    // A comma alone does not carry the negation ("not Lapta, Girne" may want Girne), but a
+    // list closed by "and"/"or" does: every place between its commas is left out too.
+    if (listed && listExcluded && negation === undefined) negation = 'exclude';
+    if (listed && listExcluded) {
+      for (const name of list) {
+        if (finding.wanted === name) delete finding.wanted;
+        exclude(name);
+      }
+    }
+    const name = hit.town.name;
+    if (negation === undefined && landmarkTowns.has(hit.town)) near ??= name;
+    else if (negation === undefined && finding.wanted === undefined) finding.wanted = name;
+    else if (negation === undefined) {
+      // The first place wins; one offered as a choice with it is named in the reply.
+      const choice = offered(terms, i) && name !== finding.wanted;
+      if (choice && !finding.alternatives.includes(name)) finding.alternatives.push(name);
+    } else if (negation === 'exclude') exclude(name);
+    else finding.unwanted ??= name;
+    list.push(name);
+    last = { name, end: hit.end, negation };
     i = hit.end - 1;
   }
   if (near !== undefined) finding.wanted ??= near;
   return finding;
+}
+
+/** "Alsancak or Lapta", "Girne ya da Lapta", "в Искеле или Фамагусте": a choice of places. */
+function offered(terms: Scan['terms'], i: number): boolean {
+  const before = terms[i - 1]?.text;
+  const previous = terms[i - 2]?.text;
+  if (before === 'da' && previous === 'ya') return true;
+  if (LOCATION_FILLERS.has(before ?? '')) return CHOICE_WORDS.has(previous ?? '');
+  return CHOICE_WORDS.has(before ?? '');
 }
 
 /** Words that join places into a list; not a comma: "Girne, Lapta hariç" is Girne but not Lapta. */
@@ -299,10 +362,11 @@ function nearest(
  * replaces it. Undefined when the place is wanted.
  */
 function negatedPlace(scan: Scan, start: number): 'exclude' | 'replace' | undefined {
-  for (let i = start - 1; i >= 0 && i >= start - 3; i--) {
+  for (let i = start - 1; i >= 0 && i >= start - 4; i--) {
     const text = scan.terms[i]!.text;
     if (REPLACING.has(text)) return 'replace';
     if (LOCATION_NEGATORS.has(text)) return 'exclude';
+    if (WISH_WORDS.has(text) && WISH_NEGATORS.has(scan.terms[i - 1]?.text ?? '')) return 'exclude';
     if (text === 'but' && ANY_PLACE.has(scan.terms[i - 1]?.text ?? '')) return 'exclude';
     if (!LOCATION_FILLERS.has(text)) return undefined;
   }
