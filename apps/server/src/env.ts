@@ -146,13 +146,27 @@ export const SECRET_KEYS = [
 
 export class ConfigError extends Error {}
 
+/**
+ * A rejected value as an error message may show it. A rejected secret is still a secret
+ * (often a real one, mistyped): never echoed; a URL only with its password masked.
+ */
+function shownValue(name: string, value: string): string {
+  if (!(SECRET_KEYS as readonly string[]).includes(name)) return `${name}=${JSON.stringify(value)}`;
+  if (name.endsWith('_URL') && URL.canParse(value)) {
+    const url = new URL(value);
+    if (url.password) url.password = '***';
+    return `${name}=${JSON.stringify(url.toString())}`;
+  }
+  return `${name} (value not shown)`;
+}
+
 /** Parses the environment, throwing one ConfigError that names every bad variable. */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const name = String(issue.path[0]);
-      return `${name}=${JSON.stringify(source[name] ?? '')} ${issue.message}`;
+      return `${shownValue(name, source[name] ?? '')} ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }

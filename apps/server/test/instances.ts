@@ -47,6 +47,8 @@ export interface InstanceOptions {
   dataDir?: string;
   /** Variables over the group's own; `undefined` removes one. */
   env?: Record<string, string | undefined>;
+  /** In a process group of its own (its pid is the group's), as `pnpm start` in a terminal. */
+  detached?: boolean;
 }
 
 export interface Instances {
@@ -85,6 +87,7 @@ export function instances(label: string, env: () => Record<string, string>): Ins
         cwd: serverDir,
         env: childEnv,
         stdio: ['ignore', 'pipe', 'pipe'],
+        detached: options.detached ?? false,
       });
       children.push(proc);
       let output = '';

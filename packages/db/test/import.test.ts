@@ -156,7 +156,9 @@ describe('listings import', () => {
     await writeFile(file, text);
     const result = await importListings(sequelize, await readListingFile(file));
     expect(result.imported).toBe(2);
-    expect(result.problems).toEqual([{ line: 3, field: 'price', message: expect.any(String) }]);
+    expect(result.problems).toEqual([
+      { line: 3, row: 2, field: 'price', message: expect.any(String) },
+    ]);
     const rows = await db.query('SELECT title, price::text AS price FROM listings ORDER BY price');
     expect(rows).toEqual([
       { title: 'Pence villa', price: '649999.99' },
@@ -202,6 +204,36 @@ describe('listings import', () => {
     expect(outcome.stderr).toContain('line 3: price: must be positive');
     expect(outcome.stdout).toContain('imported 1 of 2 listings');
     expect(await db.query('SELECT title FROM listings')).toEqual([{ title: 'CLI good' }]);
+  });
+
+  it('the CLI names a bad element of a one-line JSON array by its place, and an empty field as required', async () => {
+    const { db } = await freshDatabase('import_cli_json');
+    const file = path.join(dir, 'one-line.json');
+    const ok = {
+      title: 'One-line good',
+      description: 'A flat by the harbour, two bedrooms.',
+      location: 'Kyrenia',
+      rentType: 'long_term',
+      propertyType: 'apartment',
+      bedrooms: 2,
+      bathrooms: 1,
+      areaSqm: 80,
+      price: 700,
+    };
+    await writeFile(file, JSON.stringify([ok, { ...ok, title: '' }]));
+    // stderr is a pipe here, as in a CI log: no progress bar, and never its raw template.
+    const outcome = await run('node_modules/.bin/tsx', ['src/cli/import.ts', file], {
+      cwd: packageDir,
+      env: { ...process.env, DATABASE_URL: db.url },
+    }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(outcome.code).toBe(1);
+    expect(outcome.stderr.split('\n').filter(Boolean)).toEqual([
+      'row 2 (line 1): title: is required (missing or empty)',
+    ]);
+    expect(outcome.stdout).toContain('imported 1 of 2 listings');
   });
 });
 

@@ -11,6 +11,8 @@ import {
 } from 'graphile-worker';
 import pg from 'pg';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { type Log, RepeatFilter } from './log';
+import { brief, DatabaseOutage } from './outage';
 
 /**
  * Each task's payload, by task name. A package that owns a task declares it here by
@@ -63,13 +65,6 @@ export type TaskHandler<N extends JobName> = (
   job: JobContext,
 ) => Promise<void>;
 
-interface Log {
-  error(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  info(obj: object, msg?: string): void;
-  debug(obj: object, msg?: string): void;
-}
-
 export interface JobEngineOptions {
   /** The application's Sequelize: `add` runs on it (and in its transactions). */
   sequelize: Sequelize;
@@ -107,6 +102,10 @@ export class JobEngine {
   readonly #onStart: (() => Promise<unknown>)[] = [];
   readonly #cron: CronItem[] = [];
   #pool: pg.Pool | undefined;
+  /** While started: the database's reachability, told once each way. */
+  #outage: DatabaseOutage | undefined;
+  /** graphile-worker's warnings and errors, one line per kind a minute. */
+  #repeats: RepeatFilter | undefined;
   /** Each lane's runner while it runs. */
   readonly #runners = new Map<string, Runner>();
   readonly #restarting = new Map<string, Promise<void>>();
@@ -244,6 +243,11 @@ export class JobEngine {
       // Named in pg_stat_activity, apart from the application's own connections.
       application_name: 'parley-jobs',
     });
+    // The database's reachability, checked on a connection of its own: the pool's may all
+    // be taken (or waited for) just then.
+    const outage = new DatabaseOutage(logger, () => probe(url));
+    this.#outage = outage;
+    this.#repeats = new RepeatFilter(logger);
     // A connection that PostgreSQL drops (a restart) must not crash the process. `pg`
     // reports the loss as an `error` event on the client, and an event nobody listens to
     // is an uncaught exception. The pool listens only while a client is idle; graphile-worker
@@ -251,24 +255,53 @@ export class JobEngine {
     // install's, which it reuses), and when a LISTEN fails it takes its listener off that
     // client before the socket's end is reported as a second error (connection-loss.test.ts
     // shows it). So every client carries a listener of the engine's, from birth.
-    pool.on('error', (error) => logger.warn({ err: error }, 'job engine: connection lost'));
+    pool.on('error', (error) => {
+      if (!outage.report(error, 'job engine: connection lost'))
+        logger.warn({ err: brief(error, true) }, 'job engine: connection lost');
+    });
     pool.on('connect', (client) => {
       client.on('error', (error) =>
-        logger.debug({ err: error }, 'job engine: a connection in use was lost'),
+        logger.debug({ err: brief(error) }, 'job engine: a connection in use was lost'),
       );
     });
     this.#pool = pool;
     try {
-      await installOnce(pool, () => runMigrations({ pgPool: pool, logger: loggerFor(logger) }));
+      await installOnce(pool, () => runMigrations({ pgPool: pool, logger: this.#workerLogger() }));
       for (const lane of this.#lanes()) await this.#run(pool, lane);
     } catch (error) {
       for (const runner of this.#runners.values()) await runner.stop().catch(() => {});
       this.#runners.clear();
       this.#pool = undefined;
       this.#started = false;
+      outage.stop();
+      this.#repeats.flush();
       await pool.end().catch(() => {});
       throw error;
     }
+  }
+
+  /**
+   * graphile-worker's log lines, through the application's logger. A lost connection is
+   * the outage's to tell (once); any other warning or error is written, at most one line
+   * per kind a minute with a count. Its errors are cut to message, code and stack: pg's
+   * carry their client, kilobytes of it.
+   */
+  #workerLogger(): WorkerLogger {
+    const { logger } = this.#options;
+    return new WorkerLogger((scope) => (level, message, meta) => {
+      const error = (meta as { error?: unknown } | undefined)?.error;
+      const fields = {
+        ...scope,
+        ...meta,
+        ...(error === undefined ? {} : { error: brief(error, true) }),
+        component: 'jobs',
+      };
+      const method = LEVELS[level as LogLevel] ?? 'info';
+      if (method !== 'error' && method !== 'warn') return logger[method](fields, message);
+      if (this.#outage?.report(error ?? message, message)) return;
+      if (this.#repeats) this.#repeats.write(method, fields, message);
+      else logger[method](fields, message);
+    });
   }
 
   /** The main lane, then every other lane that has a task. */
@@ -297,21 +330,25 @@ export class JobEngine {
       pollInterval: pollIntervalMs,
       // Shutdown is the server's: it calls stop() from its own SIGTERM/SIGINT handler.
       noHandleSignals: true,
-      logger: loggerFor(logger),
+      logger: this.#workerLogger(),
     });
     this.#runners.set(lane, runner);
     // A worker that cannot record a job's end (PostgreSQL gone at that moment) exits and
     // graphile-worker 0.16 does not replace it: without this, a few PostgreSQL restarts
     // would leave an instance that runs no jobs at all.
     runner.events.on('worker:fatalError', ({ error }) => {
-      logger.warn({ err: error, lane }, 'job engine: a worker stopped; restarting the runner');
-      void this.#restart(lane, runner);
+      const message = 'job engine: a worker stopped; restarting the runner';
+      const lost = this.#outage?.report(error, message) ?? false;
+      if (!lost) logger.warn({ err: brief(error, true), lane }, message);
+      void this.#restart(lane, runner, lost);
     });
     // A runner that gives up rejects its promise: never an unhandled rejection (which
     // would end the process), a restart instead.
     runner.promise.catch((error: unknown) => {
-      logger.warn({ err: error, lane }, 'job engine: the runner stopped; restarting it');
-      void this.#restart(lane, runner);
+      const message = 'job engine: the runner stopped; restarting it';
+      const lost = this.#outage?.report(error, message) ?? false;
+      if (!lost) logger.warn({ err: brief(error, true), lane }, message);
+      void this.#restart(lane, runner, lost);
     });
     if (!main) return;
     for (const hook of this.#onStart) {
@@ -322,7 +359,7 @@ export class JobEngine {
   }
 
   /** Replaces a lane's broken runner, trying again (up to every 5 s) until PostgreSQL answers. */
-  #restart(lane: string, broken: Runner): Promise<void> {
+  #restart(lane: string, broken: Runner, afterLoss: boolean): Promise<void> {
     const pending = this.#restarting.get(lane);
     if (pending || this.#stopping || this.#runners.get(lane) !== broken) {
       return pending ?? Promise.resolve();
@@ -333,10 +370,14 @@ export class JobEngine {
       for (let attempt = 1; !this.#stopping && this.#pool; attempt++) {
         try {
           await this.#run(this.#pool, lane);
-          this.#options.logger.info({ attempt, lane }, 'job engine: runner restarted');
+          // A lost connection is the outage's to tell ("database is back"); else this is news.
+          const level = afterLoss ? 'debug' : 'info';
+          this.#options.logger[level]({ attempt, lane }, 'job engine: runner restarted');
           return;
         } catch (error) {
-          this.#options.logger.warn({ err: error, attempt, lane }, 'job engine: restart failed');
+          const message = 'job engine: restart failed';
+          if (!this.#outage?.report(error, message))
+            this.#options.logger.warn({ err: brief(error, true), attempt, lane }, message);
           await sleep(Math.min(5_000, 250 * 2 ** attempt));
         }
       }
@@ -350,12 +391,15 @@ export class JobEngine {
   /** Waits for the jobs executing here to finish, then releases the runners' connections. */
   stop(): Promise<void> {
     this.#stopping ??= (async () => {
+      // Connections that end from here on end because we stop: not news.
+      this.#outage?.stop();
       await Promise.all(this.#restarting.values());
       const runners = [...this.#runners.values()];
       this.#runners.clear();
       await Promise.all(runners.map((runner) => runner.stop()));
       await this.#pool?.end();
       this.#pool = undefined;
+      this.#repeats?.flush();
     })();
     return this.#stopping;
   }
@@ -379,12 +423,21 @@ const LEVELS: Record<string, keyof Log> = {
   debug: 'debug',
 };
 
-/** graphile-worker's log lines, through the application's logger. */
-function loggerFor(logger: Log): WorkerLogger {
-  return new WorkerLogger((scope) => (level, message, meta) => {
-    const method = LEVELS[level as LogLevel] ?? 'info';
-    logger[method]({ ...scope, ...meta, component: 'jobs' }, message);
+/** Connects to `url` and asks PostgreSQL for one row: it answers, or this throws. */
+async function probe(url: string): Promise<void> {
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: 2_000,
+    application_name: 'parley-jobs',
   });
+  // A connection lost mid-probe fails the awaited call; unheard, it would end the process.
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 /**

@@ -109,8 +109,49 @@ describe('job engine across a PostgreSQL restart', () => {
     await cluster.start();
 
     await until(() => starts === 2, 'the runner to restart');
-    expect(logs).toContain('job engine: a worker stopped; restarting the runner');
+    expect(logs).toContain('database unreachable; retrying until it is back');
     await jobs.add('test.hold', { n: 2 });
     await until(() => done.includes(2), 'a job after the restart');
   });
+
+  it('tells an outage in two lines: one when the database goes, one when it is back', async () => {
+    await jobs?.stop();
+    const lines: { level: string; msg: string; size: number }[] = [];
+    const line = (level: string) => (obj: object, msg?: string) =>
+      void lines.push({ level, msg: msg ?? '', size: JSON.stringify({ ...obj, msg }).length });
+    const ran: number[] = [];
+    jobs = new JobEngine({
+      sequelize,
+      url,
+      logger: {
+        error: line('error'),
+        warn: line('warn'),
+        info: line('info'),
+        debug: line('debug'),
+      },
+      concurrency: 2,
+      pollIntervalMs: 200,
+    });
+    jobs.define('test.hold', async ({ n }) => void ran.push(n));
+    await jobs.start();
+    await jobs.add('test.hold', { n: 1 });
+    await until(() => ran.includes(1), 'a job before the outage');
+    lines.length = 0;
+
+    // As `pg_ctl stop -m fast` (SIGINT: sessions are cut), down for 10 s.
+    await cluster.stop();
+    await sleep(10_000);
+    await cluster.start();
+    await until(() => lines.some((l) => l.msg === 'database is back'), 'the database back');
+    await jobs.add('test.hold', { n: 2 });
+    await until(() => ran.includes(2), 'a job after the outage');
+
+    const told = lines.filter((l) => l.level !== 'debug');
+    expect(told.map((l) => `${l.level} ${l.msg}`)).toEqual([
+      'warn database unreachable; retrying until it is back',
+      'info database is back',
+    ]);
+    // No dumps: not of pg's client objects, not even at debug.
+    expect(Math.max(...lines.map((l) => l.size))).toBeLessThan(1_000);
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { MultiBar, type SingleBar } from 'cli-progress';
+import { MultiBar } from 'cli-progress';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { importListings, readListingFile } from '../seed';
 import { readCliEnv } from './env';
@@ -46,14 +46,11 @@ runCli(async () => {
   const db = await openCliDatabase();
   // The embedded PostgreSQL runs only while no server does: nothing could match now.
   const wait = !values['no-wait'] && env.DATABASE_URL !== undefined;
-  const bars = new MultiBar({
-    format: '{task} [{bar}] {percentage}% | {value}/{total} {unit}',
-    hideCursor: true,
-  });
+  const bars = progressBars();
   const ids: string[] = [];
   try {
-    const importing = bars.create(records.length, 0, { task: 'importing', unit: 'rows' });
-    const matching = wait ? bars.create(0, 0, { task: 'matching ', unit: 'listings' }) : undefined;
+    const importing = bars.create(records.length, 'importing', 'rows');
+    const matching = wait ? bars.create(0, 'matching ', 'listings') : undefined;
     const result = await importListings(db.sequelize, records, {
       batchSize,
       onProgress: (done) => importing.update(done),
@@ -65,8 +62,10 @@ runCli(async () => {
     });
     const matched = matching ? await waitForMatching(db.sequelize, ids, matching) : undefined;
     bars.stop();
-    for (const p of result.problems)
-      process.stderr.write(`line ${p.line}: ${p.field}: ${p.message}\n`);
+    for (const p of result.problems) {
+      const where = p.row === undefined ? `line ${p.line}` : `row ${p.row} (line ${p.line})`;
+      process.stderr.write(`${where}: ${p.field}: ${p.message}\n`);
+    }
     for (const b of result.failedBatches) {
       process.stderr.write(
         `lines ${b.fromLine}-${b.toLine}: batch of ${b.rows} rows rolled back, nothing of it was written: ${b.message}\n`,
@@ -85,7 +84,36 @@ runCli(async () => {
   }
 });
 
-async function showMatching(sequelize: Sequelize, ids: string[], bar: SingleBar) {
+interface Bar {
+  setTotal(total: number): void;
+  update(value: number): void;
+}
+
+/**
+ * Progress bars on a terminal, nothing elsewhere (a pipe, a CI log): cli-progress does
+ * not start a bar off a TTY, yet `stop()` still prints each one, unstarted: its
+ * placeholders raw and a total of 100. `stop()` may be called more than once.
+ */
+function progressBars(): { create(total: number, task: string, unit: string): Bar; stop(): void } {
+  if (!process.stderr.isTTY) {
+    const silent: Bar = { setTotal() {}, update() {} };
+    return { create: () => silent, stop() {} };
+  }
+  const bars = new MultiBar({
+    format: '{task} [{bar}] {percentage}% | {value}/{total} {unit}',
+    hideCursor: true,
+  });
+  let stopped = false;
+  return {
+    create: (total, task, unit) => bars.create(total, 0, { task, unit }),
+    stop() {
+      if (!stopped) bars.stop();
+      stopped = true;
+    },
+  };
+}
+
+async function showMatching(sequelize: Sequelize, ids: string[], bar: Bar) {
   const state = await matchingState(sequelize, ids);
   bar.setTotal(ids.length);
   bar.update(ids.length - state.waiting);
@@ -100,7 +128,7 @@ async function showMatching(sequelize: Sequelize, ids: string[], bar: SingleBar)
 async function waitForMatching(
   sequelize: Sequelize,
   ids: string[],
-  bar: SingleBar,
+  bar: Bar,
 ): Promise<number | undefined> {
   const started = performance.now();
   let last = -1;

@@ -1,4 +1,5 @@
 import { type Database, openDatabase } from '../database';
+import { DataDirInUseError } from '../embedded';
 import { readCliEnv } from './env';
 
 const log = {
@@ -23,6 +24,11 @@ export async function openCliDatabase(options: { migrate?: boolean } = {}): Prom
       migrate: options.migrate ?? true,
     });
   } catch (error) {
+    if (error instanceof DataDirInUseError) {
+      throw new Error(
+        `the server (pid ${error.owner}) is running on ${error.dataDir}: stop it, or point DATABASE_URL at its database`,
+      );
+    }
     if (!env.DATABASE_URL) {
       throw new Error(
         `could not start the embedded PostgreSQL in ${env.DATA_DIR} (is the server running on it? ` +

@@ -10,12 +10,19 @@ import { insertListingRows, type ListingRow } from './rows';
 /** One row of an import file, with the line of the file it starts on. */
 export interface SourceRecord {
   line: number;
+  /**
+   * JSON only: its place in the array (1 = the first element). Several elements may
+   * share a line (a one-line file), so the line alone does not tell which one it was.
+   */
+  row?: number;
   record: Record<string, unknown>;
 }
 
 /** Why a row was not imported: `line 7: price: must be positive`. */
 export interface RowProblem {
   line: number;
+  /** As `SourceRecord.row`. */
+  row?: number;
   field: string;
   message: string;
 }
@@ -123,6 +130,7 @@ export function parseListingJson(text: string): SourceRecord[] {
   const lines = topLevelElementLines(text);
   return data.map((item, i) => ({
     line: lines[i] ?? i + 1,
+    row: i + 1,
     record:
       item && typeof item === 'object' && !Array.isArray(item)
         ? normaliseRecord(item as Record<string, unknown>, false)
@@ -270,16 +278,22 @@ export async function importListings(
     onProgress?.(done, records.length);
   };
 
-  for (const { line, record } of records) {
+  for (const { line, row, record } of records) {
     done++;
     const parsed = listingCreateInput.safeParse(record);
     if (!parsed.success) {
       result.rejectedRows++;
       for (const issue of parsed.error.issues) {
+        const field = issue.path.map(String).join('.') || 'row';
+        // An empty value was dropped as missing (normaliseRecord), so the schema saw
+        // `undefined`: say what the person can act on, not "received undefined".
+        const missing =
+          issue.code === 'invalid_type' && issue.path.length === 1 && record[field] === undefined;
         result.problems.push({
           line,
-          field: issue.path.map(String).join('.') || 'row',
-          message: issue.message,
+          ...(row === undefined ? {} : { row }),
+          field,
+          message: missing ? 'is required (missing or empty)' : issue.message,
         });
       }
       continue;
