@@ -127,7 +127,10 @@ export function toClientError(error: TRPCError, log: Context['log'], path: strin
   if (error.code !== 'INTERNAL_SERVER_ERROR') return error;
   const cause = error.cause ?? error;
   if (isDatabaseUnavailable(cause)) {
-    log.warn({ path, err: cause }, 'database unavailable');
+    // One short line per refused call (its request id ties it to the client's error): the
+    // driver's error object holds its whole connection, kilobytes a line in an outage.
+    const { message, code } = cause as { message?: string; code?: string };
+    log.warn({ path, err: { message, code } }, 'database unavailable');
     return new TRPCError({
       code: 'SERVICE_UNAVAILABLE',
       message: 'The database is unavailable, try again shortly',

@@ -7,7 +7,14 @@ export interface ListingChangeWatcher {
 
 interface Log {
   warn(obj: object, msg?: string): void;
+  info(msg: string): void;
 }
+
+/** An error as a log line carries it: never pg's client, kilobytes of connection state. */
+const brief = (error: unknown) => {
+  const { message, code } = error as { message?: string; code?: string };
+  return { message, code };
+};
 
 /**
  * Calls `onChange` after every committed change to `listings` from any writer (this
@@ -27,6 +34,8 @@ export async function watchListingChanges(
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let delay = 250;
+  /** The connection is lost and that has been told; said again only once it is back. */
+  let lost = false;
 
   const notify = () =>
     void onChange().catch((error: unknown) =>
@@ -46,7 +55,9 @@ export async function watchListingChanges(
     });
     next.on('notification', notify);
     next.on('error', (error) => {
-      log?.warn({ err: error }, 'listing change listener lost its connection');
+      // Told once per outage: the retries that follow are the same news.
+      if (!lost) log?.warn({ err: brief(error) }, 'listing change listener lost its connection');
+      lost = true;
       retry(next);
     });
     next.on('end', () => retry(next));
@@ -55,9 +66,12 @@ export async function watchListingChanges(
       await next.connect();
       await next.query('LISTEN listings_changed');
       delay = 250;
+      if (lost) log?.info('listing change listener is listening again');
+      lost = false;
       notify();
     } catch (error) {
-      log?.warn({ err: error }, 'listing change listener could not connect');
+      if (!lost) log?.warn({ err: brief(error) }, 'listing change listener could not connect');
+      lost = true;
       retry(next);
     }
   };

@@ -236,6 +236,9 @@ export class RunExecutor {
    * longer `running` was finished elsewhere (cancelled, or failed by the watchdog while
    * this instance could not reach PostgreSQL): its work stops here too.
    */
+  /** The last beat failed: its warning has been given. */
+  #beatFailing = false;
+
   async #beat(): Promise<void> {
     const ids = [...this.#executing.keys()];
     if (this.#beating || ids.length === 0) return;
@@ -248,8 +251,18 @@ export class RunExecutor {
       );
       const running = new Set(alive.map((r) => r.id));
       for (const id of ids) if (!running.has(id)) this.abortLocal(id);
+      if (this.#beatFailing) this.services.logger.info('run heartbeats stamped again');
+      this.#beatFailing = false;
     } catch (error) {
-      this.services.logger.warn({ err: error }, 'could not stamp run heartbeats; will retry');
+      // Told once per outage, not on every beat (several a second while PostgreSQL is away).
+      if (!this.#beatFailing) {
+        const { message, code } = error as { message?: string; code?: string };
+        this.services.logger.warn(
+          { err: { message, code } },
+          'could not stamp run heartbeats; will retry',
+        );
+      }
+      this.#beatFailing = true;
     } finally {
       this.#beating = false;
     }
