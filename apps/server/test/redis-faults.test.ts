@@ -249,6 +249,67 @@ describe.runIf(hasRedisServer)('Redis dies mid-traffic and comes back', () => {
   });
 });
 
+describe.runIf(hasRedisServer)('two instances while Redis is away', () => {
+  let redis: RedisProcess;
+  let a: TestServer;
+  let b: TestServer;
+  beforeAll(async () => {
+    redis = await startRedisProcess();
+    a = await startTestServer({ label: 'redisgap', env: { REDIS_URL: redis.url } });
+    b = await startTestServer({
+      db: a.db,
+      env: {
+        REDIS_URL: redis.url,
+        REDIS_KEY_PREFIX: a.env.REDIS_KEY_PREFIX,
+        JWT_SECRET: a.env.JWT_SECRET,
+      },
+    });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+    await redis?.stop();
+  });
+
+  it('a stream on one gets what was said through the other as soon as Redis is back, with no new event', async () => {
+    const user = await signUp(httpClient(a.url), 'redisgap');
+    const viaA = httpClient(a.url, user.accessToken);
+    const { session } = await viaA.sessions.create.mutate({});
+    const socket = wsClient(b.url, user.accessToken);
+    const onB = recordEvents(socket.client, session.id);
+    const completed = () => onB.received.filter((r) => r.event.type === 'assistant.completed');
+    const send = (content: string) =>
+      viaA.sessions.send.mutate({ sessionId: session.id, content, clientMessageId: randomUUID() });
+    try {
+      await onB.started();
+      await untilChannel(redis.port, session.conversationId, 5_000);
+      await send('2 bedroom flat in Kyrenia to rent');
+      await onB.until(() => completed().length === 1, 5_000);
+
+      await redis.stop();
+      await untilReady(b.url, (r) => r.body.checks.pubsub.backend === 'memory', 5_000);
+      await untilReady(a.url, (r) => r.body.checks.pubsub.backend === 'memory', 5_000);
+      const said = await send('what about Famagusta?');
+      expect(said.assistantMessage).not.toBeNull();
+      // B never heard it: pub/sub is in-process on each instance meanwhile.
+      await sleep(500);
+      expect(completed()).toHaveLength(1);
+
+      await redis.start();
+      // No new event: B reads what it missed once Redis carries the conversation again.
+      await onB.until(() => completed().length === 2, 15_000);
+      expect(completed()[1]!.event).toMatchObject({ message: { id: said.assistantMessage!.id } });
+      const ids = onB.durable().map((r) => Number(r.id));
+      expect(ids).toEqual([...ids].sort((x, y) => x - y));
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(onB.errors).toEqual([]);
+    } finally {
+      onB.stop();
+      await socket.close();
+    }
+  });
+});
+
 describe.runIf(hasRedisServer)('Redis down at start', () => {
   let server: TestServer | undefined;
   let redisChild: ChildProcess | undefined;

@@ -30,6 +30,9 @@ export class Bus {
   readonly #handlers = new Map<string, Set<Handler>>();
   // Channels Redis has acknowledged on the current subscriber connection.
   readonly #confirmed = new Set<string>();
+  // Channels listened to while Redis was away: other instances' messages never came.
+  readonly #missed = new Set<string>();
+  readonly #onMissed = new Map<Handler, () => void>();
   // Messages delivered locally that may still come back from Redis.
   readonly #echoes = new LRUCache<number, true>({ max: 10_000, ttl: 60_000 });
   readonly #id = randomUUID();
@@ -39,7 +42,10 @@ export class Bus {
     const { subscriber } = options;
     if (!subscriber) return;
     subscriber.client.on('message', (channel: string, raw: string) => this.#receive(channel, raw));
-    subscriber.on('down', () => this.#confirmed.clear());
+    subscriber.on('down', () => {
+      this.#confirmed.clear();
+      for (const channel of this.#handlers.keys()) this.#missed.add(channel);
+    });
     subscriber.on('up', () => {
       for (const channel of this.#handlers.keys()) this.#redisSubscribe(channel);
     });
@@ -84,14 +90,22 @@ export class Bus {
     else this.#deliver(channel, copy);
   }
 
-  /** Returns the function that removes this handler (safe to call more than once). */
-  subscribe<T>(channel: string, handler: (message: T) => void): () => void {
+  /**
+   * Returns the function that removes this handler (safe to call more than once).
+   * `onMissed` is called when the handler may have missed other instances' messages: Redis
+   * was away while it listened, and Redis carries the channel again from now on. What was
+   * missed is read from wherever it is kept (the messages themselves are gone).
+   */
+  subscribe<T>(channel: string, handler: (message: T) => void, onMissed?: () => void): () => void {
     // A wrapper per call, so subscribing the same function twice gives two independent handles.
     const entry: Handler = (message) => handler(message as T);
+    if (onMissed) this.#onMissed.set(entry, onMissed);
     let handlers = this.#handlers.get(channel);
     if (!handlers) {
       handlers = new Set();
       this.#handlers.set(channel, handlers);
+      // Listening without Redis: until it carries the channel, only this instance's messages come.
+      if (this.options.subscriber && !this.options.subscriber.ready) this.#missed.add(channel);
       this.#redisSubscribe(channel);
     }
     handlers.add(entry);
@@ -101,8 +115,10 @@ export class Bus {
       if (!active) return;
       active = false;
       current.delete(entry);
+      this.#onMissed.delete(entry);
       if (current.size > 0 || this.#handlers.get(channel) !== current) return;
       this.#handlers.delete(channel);
+      this.#missed.delete(channel);
       this.#redisUnsubscribe(channel);
     };
   }
@@ -131,7 +147,10 @@ export class Bus {
     if (!subscriber?.ready) return; // done on `up`
     subscriber.client.subscribe(this.#channel(channel)).then(
       () => {
-        if (this.#handlers.has(channel)) this.#confirmed.add(channel);
+        const handlers = this.#handlers.get(channel);
+        if (!handlers) return;
+        this.#confirmed.add(channel);
+        if (this.#missed.delete(channel)) this.#caughtUp(channel, handlers);
       },
       (err: Error) => this.options.logger.debug({ channel, err: err.message }, 'subscribe failed'),
     );
@@ -173,6 +192,17 @@ export class Bus {
     for (const handler of [...handlers]) {
       try {
         handler(message);
+      } catch (err) {
+        this.options.logger.error({ err, channel }, 'bus handler threw');
+      }
+    }
+  }
+
+  /** Redis carries `channel` again: its handlers read what they may have missed. */
+  #caughtUp(channel: string, handlers: Set<Handler>): void {
+    for (const handler of [...handlers]) {
+      try {
+        this.#onMissed.get(handler)?.();
       } catch (err) {
         this.options.logger.error({ err, channel }, 'bus handler threw');
       }

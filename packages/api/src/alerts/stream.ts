@@ -54,7 +54,7 @@ export async function publishAlerts(
   if (failed) services.logger.warn({ failed }, 'could not publish some alerts');
 }
 
-type Item = AlertBusMessage | { kind: 'recheck' };
+type Item = AlertBusMessage | { kind: 'recheck' } | { kind: 'resync' };
 
 export interface AlertStreamDeps {
   services: ApiServices;
@@ -100,8 +100,11 @@ async function* followAlerts(
     if (signal.aborted) return;
     const queue = new EventQueue<Item>();
     stops.push(
-      services.infra.bus.subscribe<AlertBusMessage>(alertChannel(identity.userId), (message) =>
-        queue.push(message),
+      services.infra.bus.subscribe<AlertBusMessage>(
+        alertChannel(identity.userId),
+        (message) => queue.push(message),
+        // Redis was away: alerts made on other instances are read from the feed.
+        () => queue.push({ kind: 'resync' }),
       ),
       services.infra.bus.subscribe(revocationChannel(identity.userId), () =>
         queue.push({ kind: 'recheck' }),
@@ -129,6 +132,10 @@ async function* followAlerts(
       const item = await queue.next(signal);
       if (!item) return;
       if (queue.overflowed) throw fellBehind();
+      if ('kind' in item && item.kind === 'resync') {
+        yield* fill();
+        continue;
+      }
       if ('kind' in item) {
         await resolveIdentity(services, deps.credential);
         continue;

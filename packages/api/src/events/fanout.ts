@@ -53,7 +53,9 @@ export type StreamItem =
   /** The socket fell behind while live. */
   | { kind: 'behind' }
   /** The stream's session.ended went out live: the stream is over. */
-  | { kind: 'ended' };
+  | { kind: 'ended' }
+  /** Redis was away: other instances' events may be missing; read them from the log. */
+  | { kind: 'resync' };
 
 const socketsOf = new WeakMap<Connection, LiveSocket>();
 
@@ -250,7 +252,20 @@ export class ConversationFanout {
     this.stopListening = services.infra.bus.subscribe<BusEvent>(
       conversationChannel(conversationId),
       (message) => this.#dispatch(message),
+      () => this.#resync(),
     );
+  }
+
+  /**
+   * Redis carries the conversation again after an outage: what other instances published
+   * meanwhile never came, and its next event may be long in coming. Every stream reads
+   * what it missed from the log now (each generator decides, so the fan-out pauses).
+   */
+  #resync(): void {
+    for (const subscriber of this.subscribers) {
+      subscriber.live = false;
+      subscriber.queue.push({ kind: 'resync' });
+    }
   }
 
   #dispatch(message: BusEvent): void {

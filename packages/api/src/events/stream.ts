@@ -220,6 +220,13 @@ async function* followConversation(
         await resolveIdentity(services, deps.credential);
         continue;
       }
+      if (item.kind === 'resync') {
+        for (const row of await readEvents(services, target.conversationId, s.lastSeq)) {
+          yield durable(row.seq, row.event);
+          if (ended) return;
+        }
+        continue;
+      }
       if (item.kind === 'ephemeral') {
         const event = decoded(item.event);
         s.ephemeralCount += 1;

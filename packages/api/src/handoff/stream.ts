@@ -23,7 +23,7 @@ export interface InboxStreamDeps {
   signal: AbortSignal;
 }
 
-type Item = InboxBusMessage | { kind: 'recheck' };
+type Item = InboxBusMessage | { kind: 'recheck' } | { kind: 'resync' };
 
 function badResume(): TRPCError {
   return new TRPCError({
@@ -82,7 +82,14 @@ export async function inboxEvents(
   let seq: number;
   try {
     // Listen first, then read: nothing committed in between is missed.
-    stops.push(services.infra.bus.subscribe<InboxBusMessage>(INBOX_CHANNEL, (m) => queue.push(m)));
+    stops.push(
+      services.infra.bus.subscribe<InboxBusMessage>(
+        INBOX_CHANNEL,
+        (m) => queue.push(m),
+        // Redis was away: other instances' inbox events are read from the log.
+        () => queue.push({ kind: 'resync' }),
+      ),
+    );
     stops.push(
       services.infra.bus.subscribe(revocationChannel(identity.userId), () =>
         queue.push({ kind: 'recheck' }),
@@ -140,6 +147,17 @@ async function* streamInbox(opened: {
       const item = await queue.next(signal);
       if (!item) return;
       if (queue.overflowed) throw fellBehind();
+      if ('kind' in item && item.kind === 'resync') {
+        for (;;) {
+          const rows = await readInboxEvents(services, seq);
+          for (const row of rows) {
+            await staff();
+            yield send(row.seq, row.event);
+          }
+          if (rows.length < 500 || signal.aborted) break;
+        }
+        continue;
+      }
       if ('kind' in item) {
         await resolveIdentity(services, deps.credential);
         await staff();
