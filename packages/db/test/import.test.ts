@@ -231,7 +231,7 @@ describe('listings import', () => {
     );
     expect(outcome.code).toBe(1);
     expect(outcome.stderr.split('\n').filter(Boolean)).toEqual([
-      'row 2 (line 1): title: is required (missing or empty)',
+      'item 2 (line 1): title: is required (missing or empty)',
     ]);
     expect(outcome.stdout).toContain('imported 1 of 2 listings');
   });

@@ -63,7 +63,7 @@ runCli(async () => {
     const matched = matching ? await waitForMatching(db.sequelize, ids, matching) : undefined;
     bars.stop();
     for (const p of result.problems) {
-      const where = p.row === undefined ? `line ${p.line}` : `row ${p.row} (line ${p.line})`;
+      const where = p.row === undefined ? `line ${p.line}` : `item ${p.row} (line ${p.line})`;
       process.stderr.write(`${where}: ${p.field}: ${p.message}\n`);
     }
     for (const b of result.failedBatches) {
