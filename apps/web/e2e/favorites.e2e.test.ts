@@ -152,7 +152,7 @@ describe('favourites: hearts on cards and pages, and a Favourites page', () => {
       // Chats without an account: the assistant answers the guest.
       const request = '2 bedroom apartment in Girne for long-term rent under 1000';
       await page.getByRole('searchbox', { name: 'What are you looking for?' }).fill(request);
-      await page.getByRole('button', { name: 'Ask' }).click();
+      await page.getByRole('button', { name: 'Ask', exact: true }).click();
       await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
       const conversationUrl = page.url();
       await page.getByText('You are chatting as a guest.').waitFor();

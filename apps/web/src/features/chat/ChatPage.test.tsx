@@ -29,6 +29,9 @@ let fake: FakeParley;
 let send: ReturnType<typeof deferred<SendResult>>;
 
 beforeEach(() => {
+  // A message left unsent by one test is a draft (draft.ts) the next would find restored.
+  for (const key of Object.keys(localStorage))
+    if (key.startsWith('parley.draft.')) localStorage.removeItem(key);
   fake = createFakeParley();
   send = deferred<SendResult>();
   fake.on('conversations.list', () => ({ items: [conversation()], nextCursor: null }));
@@ -678,6 +681,45 @@ describe('chat pane', () => {
     );
     expect(
       await screen.findByText('Waiting for an agent about “Harbour flat”: they will reply here.'),
+    ).toBeInTheDocument();
+  });
+
+  it.each([
+    [true, 'Waiting for an agent: one is online and will join shortly.'],
+    [
+      false,
+      'Waiting for an agent: no agent is online right now, one will reply here as soon as they are back.',
+    ],
+  ])('says whether an agent is online while waiting (%s)', async (agentsOnline, text) => {
+    renderChat();
+    await subscribed();
+    act(() =>
+      fake.emit(sessionId, {
+        type: 'handoff.requested',
+        reason: null,
+        brief: { summary: '', facts: {}, listingsShown: [], listing: null },
+        agentsOnline,
+      }),
+    );
+    expect(await screen.findByText(text)).toBeInTheDocument();
+  });
+
+  it('names the listing and says no agent is online', async () => {
+    renderChat();
+    await subscribed();
+    const flat = listing({ title: 'Harbour flat' });
+    act(() =>
+      fake.emit(sessionId, {
+        type: 'handoff.requested',
+        reason: null,
+        brief: { summary: '', facts: {}, listingsShown: [flat], listing: flat },
+        agentsOnline: false,
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'Waiting for an agent about “Harbour flat”: no agent is online right now, one will reply here as soon as they are back.',
+      ),
     ).toBeInTheDocument();
   });
 

@@ -19,6 +19,7 @@ import { PeopleBar } from '../inbox/PeopleBar';
 import { Composer } from './Composer';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { conversationTitle } from './ConversationItem';
+import { draftOf, readDraft, textToRestore, writeDraft } from './draft';
 import { MemoryChips } from './FilterChips';
 import { type MessageActions, MessageItem } from './MessageItem';
 import { useReplyScroll } from './useReplyScroll';
@@ -64,12 +65,18 @@ export function ChatPane({
   // The listing an agent was asked about: set at once by a card's "Ask an agent", and
   // from the server's hand-off events, which the stream replays (so a reload keeps it).
   const [askedAbout, setAskedAbout] = useState(askedFirst);
+  // Whether an agent had the inbox open when a person was asked for (undefined: not
+  // said, as by a hand-off stored before the server told).
+  const [agentsOnline, setAgentsOnline] = useState<boolean | undefined>(undefined);
   const onEvent = (event: SessionEvent) => {
     onTypingEvent(event);
     if (event.type === 'handoff.requested') {
       const { listing } = event.brief;
       setAskedAbout(listing ? { id: listing.id, title: listing.title } : undefined);
+      setAgentsOnline(event.agentsOnline);
     }
+    // Handed back to the waiting list: who is online now is not known.
+    if (event.type === 'handoff.released') setAgentsOnline(undefined);
     // The first message names the conversation; the sidebar sorts by activity.
     if (event.type !== 'message.created' && event.type !== 'assistant.completed') return;
     // A refresh already waiting reads this event's effect too.
@@ -104,6 +111,8 @@ export function ChatPane({
     send(firstMessage.content, { clientMessageId: firstMessage.clientMessageId });
     onFirstMessageSent?.();
   }, [firstMessage, send, onFirstMessageSent]);
+
+  const draft = useDraft(conversationId, chat.messages, chat.loaded);
 
   const scroller = useRef<HTMLDivElement>(null);
   const onScroll = useReplyScroll(scroller, chat.messages, chat.thinking);
@@ -236,26 +245,34 @@ export function ChatPane({
             {t('chat.ended')}
           </p>
         )}
-        <PeopleBar chat={chat} askedAbout={askedAbout} />
-        <Composer
-          inputRef={box}
-          // With a person on the line the box asks for a message to them, not for a home.
-          placeholder={
-            chat.people.mode === 'agent' && chat.people.agent
-              ? t('chat.placeholderPerson', { name: chat.people.agent.name })
-              : chat.people.mode === 'waiting'
-                ? t('chat.placeholderWaiting')
-                : undefined
-          }
-          // The first message was typed on the welcome pane: keep writing here.
-          autoFocus={firstMessage !== undefined}
-          onSend={(content) => {
-            typingSignal.onSent();
-            chat.send(content);
-          }}
-          onTextChange={typingSignal.onInput}
-          onStop={chat.activeRun && !offline ? () => void chat.cancel() : undefined}
-        />
+        {/* One block so a short screen can put the two side by side (styles.css). */}
+        <div className="chat-foot">
+          <PeopleBar chat={chat} askedAbout={askedAbout} agentsOnline={agentsOnline} />
+          <Composer
+            inputRef={box}
+            // With a person on the line the box asks for a message to them, not for a home.
+            placeholder={
+              chat.people.mode === 'agent' && chat.people.agent
+                ? t('chat.placeholderPerson', { name: chat.people.agent.name })
+                : chat.people.mode === 'waiting'
+                  ? t('chat.placeholderWaiting')
+                  : undefined
+            }
+            // The first message was typed on the welcome pane: keep writing here.
+            autoFocus={firstMessage !== undefined}
+            restoredText={draft.restored}
+            onSend={(content) => {
+              typingSignal.onSent();
+              draft.onTyped('');
+              chat.send(content);
+            }}
+            onTextChange={(text) => {
+              typingSignal.onInput(text);
+              draft.onTyped(text);
+            }}
+            onStop={chat.activeRun && !offline ? () => void chat.cancel() : undefined}
+          />
+        </div>
       </section>
     </AskInChat>
   );
@@ -336,6 +353,29 @@ function useMessageActions(
     regenerateRaw,
     focusBox,
   ]);
+}
+
+/**
+ * Keeps what was written here and not sent (draft.ts) across a reload: read once, put
+ * back in the message box when the conversation has loaded (minus any message that did
+ * arrive), then written on every change.
+ */
+function useDraft(conversationId: string, messages: readonly ChatMessage[], loaded: boolean) {
+  const [kept] = useState(() => readDraft(conversationId));
+  const [restored, setRestored] = useState<string | undefined>(undefined);
+  const [typed, setTyped] = useState('');
+  useEffect(() => {
+    if (!loaded || restored !== undefined) return;
+    const text = textToRestore(kept, messages);
+    setRestored(text);
+    setTyped(text);
+  }, [loaded, restored, kept, messages]);
+  useEffect(() => {
+    // Not before the restore: the empty chat of a page just loaded would erase the draft.
+    if (restored === undefined) return;
+    writeDraft(conversationId, draftOf(messages, typed));
+  }, [conversationId, messages, typed, restored]);
+  return { restored, onTyped: setTyped };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createContext, use } from 'react';
+import { createContext, use, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, type Listing } from '../../api';
@@ -24,6 +24,10 @@ export const AskInChat = createContext<{
  * "Ask about this listing": in a chat, asks for an agent in that conversation, naming the
  * listing (the agent's brief names it). Elsewhere (the listing's page), a new
  * conversation named after the listing asks for one, and the chat opens to wait.
+ *
+ * No account is needed, as for the chat: a first-time visitor becomes a guest
+ * (`startGuest`) on the press, then asks. Only when no guest can be started does it lead
+ * to sign-in and back.
  */
 export function AskAboutListing({
   listing,
@@ -37,14 +41,19 @@ export function AskAboutListing({
   const label = compact ? t('people.askShort') : t('people.askAboutListing');
   const className = compact ? 'button button-small' : 'button';
   const named = compact ? t('people.askAboutNamed', { title: listing.title }) : undefined;
-  const user = useMaybeAuth()?.user;
+  const auth = useMaybeAuth();
+  const user = auth?.user;
   const inChat = use(AskInChat);
+  const [startingGuest, setStartingGuest] = useState(false);
   const navigate = useNavigate();
   const utils = api.useUtils();
   const createConversation = api.conversations.create.useMutation();
   const create = api.sessions.create.useMutation();
   const request = api.sessions.requestAgent.useMutation();
-  if (!user) {
+  // Signed out: a guest is made on the press (while `loading`, finding out who this is,
+  // the button waits). The server unreachable, or no auth context: sign in.
+  const canStartGuest = auth?.status === 'signed-out';
+  if (!user && !canStartGuest && auth?.status !== 'loading') {
     return (
       <Link
         className={className}
@@ -57,7 +66,19 @@ export function AskAboutListing({
     );
   }
   const asked: AskedAbout = { id: listing.id, title: listing.title };
+  const signIn = () => navigate('/signin', { state: { from: `/listings/${listing.id}` } });
   const ask = async () => {
+    if (!user && auth) {
+      setStartingGuest(true);
+      try {
+        await auth.startGuest();
+      } catch {
+        signIn();
+        return;
+      } finally {
+        setStartingGuest(false);
+      }
+    }
     const sessionId = inChat?.sessionId;
     if (inChat && sessionId) {
       await request.mutateAsync({ sessionId, listingId: listing.id, reason: listing.title });
@@ -78,7 +99,12 @@ export function AskAboutListing({
     void navigate(`/chat/${conversation.id}`, { state: { askedAbout: asked } });
   };
   const error = createConversation.error ?? create.error ?? request.error;
-  const busy = createConversation.isPending || create.isPending || request.isPending;
+  const busy =
+    startingGuest ||
+    auth?.status === 'loading' ||
+    createConversation.isPending ||
+    create.isPending ||
+    request.isPending;
   // In a chat whose session is still opening there is nothing to hand over yet.
   const unavailable = inChat !== null && !inChat.sessionId;
   return (

@@ -1,9 +1,27 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type UseChatResult } from '../../api';
 import { ErrorNotice } from '../../ui/Status';
 import type { AskedAbout } from './AskAboutListing';
 import './inbox.css';
+
+/** "Waiting for an agent", naming the listing asked about and whether one is online. */
+function waitingText(
+  t: TFunction,
+  askedAbout: AskedAbout | undefined,
+  agentsOnline: boolean | undefined,
+): string {
+  if (askedAbout) {
+    const title = askedAbout.title;
+    if (agentsOnline === true) return t('people.waitingAboutOnline', { title });
+    if (agentsOnline === false) return t('people.waitingAboutOffline', { title });
+    return t('people.waitingAbout', { title });
+  }
+  if (agentsOnline === true) return t('people.waitingOnline');
+  if (agentsOnline === false) return t('people.waitingOffline');
+  return t('people.waiting');
+}
 
 /**
  * Under a chat: "Talk to an agent", then where the hand-off stands ("Waiting for an
@@ -13,10 +31,16 @@ import './inbox.css';
 export function PeopleBar({
   chat,
   askedAbout,
+  agentsOnline,
 }: {
   chat: UseChatResult;
   /** The listing the person asked about (a card's "Ask an agent"), named while waiting. */
   askedAbout?: AskedAbout | undefined;
+  /**
+   * Whether an agent was online when one was asked for (the `handoff.requested` event):
+   * a person waiting should know whether to expect someone now or later.
+   */
+  agentsOnline?: boolean | undefined;
 }) {
   const { t } = useTranslation();
   const request = api.sessions.requestAgent.useMutation();
@@ -36,9 +60,7 @@ export function PeopleBar({
       {people.mode === 'agent' && people.agent ? (
         <span>{t('people.joined', { name: people.agent.name })}</span>
       ) : people.mode === 'waiting' ? (
-        <span>
-          {askedAbout ? t('people.waitingAbout', { title: askedAbout.title }) : t('people.waiting')}
-        </span>
+        <span>{waitingText(t, askedAbout, agentsOnline)}</span>
       ) : (
         <>
           {people.handedBack && showHandedBack && (
