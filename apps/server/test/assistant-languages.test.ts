@@ -101,6 +101,37 @@ describe('the assistant in three languages, through the SDK', () => {
     await chat.close();
   });
 
+  it('a purchase budget after a rent search switches to buying, and says so', async () => {
+    const chat = await client.chat.open();
+    await say(chat, "Girne'de kiralık 2+1 daire 5000 TL altı");
+    const buy = await say(chat, 'А есть дом с бассейном в Фамагусте до 200000 фунтов?');
+    expect(buy.language).toBe('ru');
+    expect(buy.responseText).toMatch(/как цену покупки/);
+    expect(buy.responseText).not.toMatch(/200 000 £ в месяц/);
+    const memory = await client.sessions.memory.query({ sessionId: chat.sessionId });
+    expect(memory.facts).toMatchObject({ rentType: 'sale', maxPrice: 200_000 });
+    for (const listing of buy.recommendations) expect(listing.rentType).toBe('sale');
+    await chat.close();
+  });
+
+  it('a language it does not read is told which ones it does, and changes nothing', async () => {
+    const chat = await client.chat.open();
+    await say(chat, 'flat to rent in Famagusta');
+    for (const content of ['أبحث عن شقة في كيرينيا', 'Ich suche eine Wohnung, bitte']) {
+      const reply = await say(chat, content);
+      expect(reply.responseText).toMatch(/I understand English, Turkish and Russian/);
+      expect(reply.responseText).toMatch(/Я понимаю английский, турецкий и русский/);
+      expect(reply.recommendations).toEqual([]);
+    }
+    const memory = await client.sessions.memory.query({ sessionId: chat.sessionId });
+    expect(memory.facts).toEqual({
+      location: 'Gazimağusa',
+      rentType: 'long_term',
+      propertyType: 'apartment',
+    });
+    await chat.close();
+  });
+
   it('listings.search takes excludeLocations and pricePeriod', async () => {
     const page = await client.listings.search.query({
       excludeLocations: ['Kyrenia'],

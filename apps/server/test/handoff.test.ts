@@ -182,6 +182,35 @@ describe('asking for a person', () => {
       watching.stop();
     }
   });
+
+  it('asked again while waiting ("is anyone there?"), says it is in the queue; searches still work', async () => {
+    const c = await customer('queued');
+    await say(c.a, c.session.id, 'I want to talk to a human agent');
+    await expect
+      .poll(async () => (await c.a.conversations.get.query({ id: c.conversation.id })).mode)
+      .toBe('waiting');
+    for (const [words, queued] of [
+      [
+        'hello? is anyone there?',
+        /You're in the queue: an agent will reply here as soon as one is free/,
+      ],
+      ['kimse yok mu?', /Sıradasınız/],
+      ['алло, есть кто-нибудь?', /Вы в очереди/],
+    ] as const) {
+      const answer = await say(c.a, c.session.id, words);
+      expect(answer.reply!.responseText).toMatch(queued);
+      expect(answer.reply!.responseText).toMatch(
+        /No agent is online|çevrimiçi temsilci yok|нет агентов в сети/,
+      );
+      expect(answer.reply!.responseText).not.toMatch(
+        /take over this conversation|aktarıyorum|Я передам/,
+      );
+    }
+    const search = await say(c.a, c.session.id, '2 bedroom flat to rent in Girne');
+    expect(search.reply!.recommendations.length).toBeGreaterThan(0);
+    expect(search.reply!.responseText).not.toMatch(/in the queue/);
+    expect((await c.a.conversations.get.query({ id: c.conversation.id })).mode).toBe('waiting');
+  });
 });
 
 describe('the inbox', () => {

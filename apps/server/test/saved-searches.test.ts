@@ -470,6 +470,10 @@ describe('saving a search from a chat', () => {
       { type: 'message.created' }
     >;
     expect(posted.message.content).toContain('New harbour flat');
+    // The alert is in the history the assistant reads: it can say which listing it was.
+    const more = await say(a.client, session.id, 'tell me more about the new one');
+    expect(more.reply?.responseText).toMatch(/The new listing from your alert: .*New harbour flat/);
+    expect(more.reply?.responseText).not.toMatch(/didn't catch/);
     bell.stop();
     chat.stop();
     await ws.close();
@@ -488,6 +492,41 @@ describe('saving a search from a chat', () => {
       [guest.user.id],
     );
     expect(saved!.n).toBe(0);
+  });
+
+  it('at the cap of saved searches, says so instead of promising alerts, and saves nothing', async () => {
+    const a = await person();
+    const cap = services().config.savedSearchesPerUser;
+    await a.client.searches.create.mutate({ query: { location: 'Lefkoşa', rentType: 'sale' } });
+    // The rest of the cap as copies of that row, written straight into the table.
+    await server.db.query(
+      `INSERT INTO saved_searches
+       SELECT (json_populate_record(s, json_build_object('id', gen_random_uuid()))).*
+         FROM saved_searches s, generate_series(2, $2) WHERE s.user_id = $1`,
+      [a.user.id, cap],
+    );
+    const count = async () =>
+      (
+        await server.db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM saved_searches WHERE user_id = $1',
+          [a.user.id],
+        )
+      )[0]!.n;
+    expect(await count()).toBe(cap);
+    const { session } = await a.client.sessions.create.mutate({});
+    await say(a.client, session.id, '2 bedroom apartment in Girne for long-term rent under 1000');
+    for (const [content, words] of [
+      [
+        'let me know when something new comes up',
+        /maximum number of saved searches.*Saved searches page/,
+      ],
+      ['Yeni ilan çıkınca haber verin', /en fazla sayıda.*Kayıtlı aramalar/],
+    ] as const) {
+      const told = await say(a.client, session.id, content);
+      expect(told.reply?.responseText).toMatch(words);
+      expect(told.reply?.responseText).not.toMatch(/save this search \(|kaydediyorum/);
+    }
+    expect(await count()).toBe(cap);
   });
 
   it('understands the request in Turkish and Russian, and names the search in that language', async () => {

@@ -22,6 +22,7 @@ export type {
   AssistantLogger,
   AssistantOutcome,
   ChatTurn,
+  SaveRefusal,
   SearchListings,
 } from './types';
 export { type FactGroup, type Understanding, understand } from './understand';

@@ -10,7 +10,11 @@ import { mergeFacts, normaliseFacts } from './memory';
 import { type Change, type ListOrder, type Reading, textsFor } from './text';
 import type { ChatTurn } from './types';
 import { type BudgetCurrency, saysNothing, type Understanding, understand } from './understand';
-import { languageOfHistory, saysLittleLanguage } from './understand/language';
+import {
+  languageOfHistory,
+  saysLittleLanguage,
+  writtenInUnreadLanguage,
+} from './understand/language';
 
 /**
  * One message read against the conversation: what the person wants (intent), the
@@ -34,7 +38,9 @@ export type Note =
   /** A new search: the old home's features and bedrooms that were not carried over. */
   | { kind: 'newSearch'; dropped: SearchFacts }
   /** Places or types offered as a choice ("Alsancak or Lapta"): the first is searched. */
-  | { kind: 'offered'; places: string[]; types: PropertyType[] };
+  | { kind: 'offered'; places: string[]; types: PropertyType[] }
+  /** Written in a language it does not read (German, Arabic...): which ones it reads. */
+  | { kind: 'unreadLanguage' };
 
 export interface Interpretation {
   language: Language;
@@ -90,6 +96,11 @@ export function interpret(
     cheaper: false,
   });
 
+  // "أبحث عن شقة", "Ich suche eine Wohnung": say which languages it reads. With nothing
+  // understood that is the whole answer (no search); otherwise the search goes on.
+  const unread = understood.language !== 'ru' && writtenInUnreadLanguage(message);
+  if (unread && saysNothing(understood) && !understood.phone)
+    return { ...keep({ kind: 'search' }), notes: [{ kind: 'unreadLanguage' }] };
   if (understood.smallTalk !== undefined) return keep({ kind: understood.smallTalk });
   const { signals, facts: said } = understood;
   // A rent type alone does not make it a property request: "last night" says "night".
@@ -128,6 +139,11 @@ export function interpret(
   if (ask !== undefined && !signals.asks.includes('notify') && !searchesToo)
     return keep({ kind: ask });
 
+  // "tell me more about the new one": the listing an alert posted here (rules/alerted.ts).
+  // "tell me when a new one comes up" asks for an alert instead.
+  if (understood.alertedListing && saysNothing(understood) && signals.asks.length === 0)
+    return keep({ kind: 'question', topic: 'listing' });
+
   // "does the first one have parking?", "а вторая с мебелью?": a question about a listing
   // shown. Its words name what is asked about it, not a new filter.
   if (
@@ -138,7 +154,7 @@ export function interpret(
   )
     return keep({ kind: 'question', topic: 'listing' });
 
-  const notes: Note[] = [];
+  const notes: Note[] = unread ? [{ kind: 'unreadLanguage' }] : [];
   // The number is left out of the search; say how to ask for a call, unless it was asked.
   if (understood.phone && ask === undefined) notes.push({ kind: 'phone' });
   // Memory holds one place and one type: the reply names the choices it did not search.
@@ -216,6 +232,23 @@ export function interpret(
       if (bigger) facts.minBedrooms = baseline + 1;
       else facts.maxBedrooms = baseline - 1;
     }
+  }
+
+  // A budget far beyond any rent, said without a rent type while a rent is remembered
+  // ("до 200000 фунтов" after a monthly rent): a purchase, as it is in a fresh chat, and
+  // the reply says so. A stated rent type or a weekly budget is taken as said.
+  const amountSaid = facts.maxPrice ?? facts.minPrice;
+  if (
+    statesPrice &&
+    said.rentType === undefined &&
+    understood.weekly === undefined &&
+    facts.rentType !== undefined &&
+    facts.rentType !== 'sale' &&
+    amountSaid !== undefined &&
+    amountSaid >= SALE_FROM
+  ) {
+    facts.rentType = 'sale';
+    notes.push({ kind: 'reading', reading: 'sale', amount: amountSaid });
   }
 
   // A budget with no rent type: read it the one way it fits, and say so.

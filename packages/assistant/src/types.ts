@@ -1,6 +1,7 @@
 import type {
   AgentName,
   AssistantReply,
+  ConversationMode,
   ListingPage,
   MessageRole,
   ParsedListingQuery,
@@ -8,6 +9,9 @@ import type {
   SessionMemory,
 } from '@parley/validators';
 import type { AssistantIntent } from './intent';
+
+/** Why a search cannot be saved: a guest has no account; the owner is at the cap. */
+export type SaveRefusal = 'account' | 'limit';
 
 /** One earlier message of the conversation, oldest first. */
 export interface ChatTurn {
@@ -35,10 +39,17 @@ export interface AssistantInput {
    */
   agentsOnline?: () => Promise<boolean>;
   /**
-   * Whether the person may save searches (a guest may not), asked only when they want
-   * alerts: the reply then promises them only when they will come. Absent: it may.
+   * The conversation's mode, asked only when the person wants a person: while it already
+   * waits for one ('waiting'), "is anyone there?" is told it is in the queue rather than
+   * handed over again. Absent: as if the assistant answered ('assistant').
    */
-  maySaveSearches?: () => Promise<boolean>;
+  conversationMode?: () => Promise<ConversationMode>;
+  /**
+   * Whether the person may save `facts` as a search, asked only when they want alerts:
+   * the reply then promises them only when they will come. `false` or 'account': a guest
+   * (no account to alert); 'limit': they keep the most saved searches one may. Absent: it may.
+   */
+  maySaveSearches?: (facts: SearchFacts) => Promise<boolean | SaveRefusal>;
   /**
    * Aborting ("stop generating") rejects the reply with the signal's reason, before
    * the next piece or search; nothing more is yielded.

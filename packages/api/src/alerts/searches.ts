@@ -1,4 +1,4 @@
-import { describeSearch, textsFor } from '@parley/assistant';
+import { describeSearch, type SaveRefusal, textsFor } from '@parley/assistant';
 import { newId, withTransaction } from '@parley/db';
 import {
   type Language,
@@ -295,16 +295,34 @@ export async function deleteSavedSearch(
   return { ok: true };
 }
 
-/** Whether the conversation's owner may save searches (a guest may not). */
+/**
+ * Whether the conversation's owner may save `facts` as a search, so that the reply promises
+ * alerts only when saveSearchFromConversation will keep them: 'account' for a guest (no
+ * account to alert), 'limit' when they keep `maxPerUser` searches already and this one is
+ * not among them (one saved before still alerts). Read without the save's lock: a save
+ * racing this turn may take the last place, and then the cap still holds.
+ */
 export async function ownerMaySaveSearches(
   sequelize: Sequelize,
   conversationId: string,
-): Promise<boolean> {
-  const [owner] = await sequelize.query<{ role: string }>(
-    'SELECT u.role FROM conversations c JOIN users u ON u.id = c.user_id WHERE c.id = $1',
-    { bind: [conversationId], type: QueryTypes.SELECT },
+  maxPerUser: number,
+  facts: SearchFacts,
+): Promise<true | SaveRefusal> {
+  const parsed = searchWorthFacts.safeParse(facts);
+  const [owner] = await sequelize.query<{ role: string; n: number; saved: boolean }>(
+    `SELECT u.role,
+            (SELECT count(*)::int FROM saved_searches s WHERE s.user_id = c.user_id) AS n,
+            EXISTS (SELECT 1 FROM saved_searches s
+                     WHERE s.conversation_id = c.id AND s.query = $2::jsonb) AS saved
+       FROM conversations c JOIN users u ON u.id = c.user_id
+      WHERE c.id = $1`,
+    {
+      bind: [conversationId, parsed.success ? JSON.stringify(parsed.data) : null],
+      type: QueryTypes.SELECT,
+    },
   );
-  return owner !== undefined && owner.role !== 'guest';
+  if (owner === undefined || owner.role === 'guest') return 'account';
+  return owner.n >= maxPerUser && !owner.saved ? 'limit' : true;
 }
 
 /**

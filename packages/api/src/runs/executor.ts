@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AssistantOutcome } from '@parley/assistant';
 import { isDatabaseUnavailable, newId } from '@parley/db';
-import type { AssistantReply, Message, Run, SearchFacts } from '@parley/validators';
+import type {
+  AssistantReply,
+  ConversationMode,
+  Message,
+  Run,
+  SearchFacts,
+} from '@parley/validators';
 import { QueryTypes } from 'sequelize';
 import { ownerMaySaveSearches } from '../alerts/searches';
 import type { ApiServices } from '../context';
@@ -319,7 +325,15 @@ export class RunExecutor {
         systemPrompt: context.systemPrompt,
         searchListings: searchListingsFor(services),
         agentsOnline: () => agentsOnline(services),
-        maySaveSearches: () => ownerMaySaveSearches(services.db.sequelize, run.conversationId),
+        // Read only when a person is asked for, so ordinary turns cost no query.
+        conversationMode: () => conversationMode(services, run.conversationId),
+        maySaveSearches: (facts) =>
+          ownerMaySaveSearches(
+            services.db.sequelize,
+            run.conversationId,
+            services.config.savedSearchesPerUser,
+            facts,
+          ),
         signal,
       });
       let outcome: AssistantOutcome | undefined;
@@ -428,6 +442,15 @@ export interface FinishedHere {
   run?: Run;
   message?: Message | null;
   reply?: AssistantReply;
+}
+
+/** Whether the conversation waits for an agent, answers with the assistant or has one. */
+async function conversationMode(services: ApiServices, conversationId: string) {
+  const [row] = await services.db.sequelize.query<{ mode: ConversationMode }>(
+    'SELECT mode FROM conversations WHERE id = $1',
+    { bind: [conversationId], type: QueryTypes.SELECT },
+  );
+  return row?.mode ?? 'assistant';
 }
 
 /** This instance's executor (made once, in instance.ts). */

@@ -190,16 +190,20 @@ async function search(
 /**
  * For a request for a person (or a viewing): whether an agent is online right now and
  * what happens next, in the person's language, as the rule agent says it. A fact of this
- * moment, so it is not left to the model (which cannot know it). Undefined otherwise, or
- * when presence cannot be read.
+ * moment, so it is not left to the model (which cannot know it); while the conversation
+ * already waits for one, that it is in the queue. Undefined otherwise, or when presence
+ * cannot be read.
  */
 async function handoffNext(
   input: AssistantInput,
   read: Interpretation,
 ): Promise<string | undefined> {
   if (read.intent.kind !== 'human' && read.intent.kind !== 'viewing') return undefined;
-  if (!input.agentsOnline) return undefined;
-  const online = await input.agentsOnline().catch(() => undefined);
+  const online = await input.agentsOnline?.().catch(() => undefined);
+  // Already waiting for one ("is anyone there?"): in the queue, as the rule agent says it.
+  const mode = read.intent.kind === 'human' ? input.conversationMode : undefined;
+  if ((await mode?.().catch(() => undefined)) === 'waiting')
+    return textsFor(read.language).queued(online);
   return online === undefined ? undefined : textsFor(read.language).handoffNext(online);
 }
 

@@ -4,6 +4,7 @@ import { type Interpretation, interpret } from '../interpret';
 import { textsFor } from '../text';
 import type { Assistant, AssistantInput, AssistantOutcome } from '../types';
 import { saysNothing } from '../understand';
+import { answerAboutAlerted } from './alerted';
 import { cheaperThan, lowestShown } from './cheaper';
 import { nextPage } from './more';
 import { countKinds, oneKind } from './one-kind';
@@ -47,6 +48,12 @@ async function* replyWithRules(
     outcome(input, read, said.join(''), applied, page);
   const again = input.history.some((turn) => turn.role === 'assistant');
 
+  // Not a language it reads, and nothing understood: which languages it reads, no search.
+  if (read.notes.some((n) => n.kind === 'unreadLanguage') && saysNothing(read.understood)) {
+    yield* say(noteLines(t, read.notes));
+    return finish(facts);
+  }
+
   switch (intent.kind) {
     case 'greeting':
       yield* say(t.greeting(facts, again));
@@ -62,14 +69,16 @@ async function* replyWithRules(
       return finish(facts);
     case 'human':
     case 'viewing': {
+      // Asked again while already waiting ("is anyone there?"): in the queue, not a new hand-off.
+      const queued = intent.kind === 'human' && (await input.conversationMode?.()) === 'waiting';
       const online = input.agentsOnline ? await input.agentsOnline() : undefined;
       yield* say([
         ...changeLines(read),
         ...noteLines(t, read.notes),
-        intent.kind === 'human' ? t.human() : t.viewing(),
+        ...(queued ? [t.queued(online)] : [intent.kind === 'human' ? t.human() : t.viewing()]),
         // The number stays in the conversation the agents read, never in the memory.
         ...(read.understood.phone ? [t.phoneHandoff()] : []),
-        ...(online === undefined ? [] : [t.handoffNext(online)]),
+        ...(online === undefined || queued ? [] : [t.handoffNext(online)]),
       ]);
       // A call asked for with a search of its own (see interpret): what it finds meanwhile.
       if (facts === read.before || Object.keys(facts).length === 0) return finish(facts);
@@ -87,8 +96,12 @@ async function* replyWithRules(
       return finish(facts, page);
     }
     case 'notify': {
-      const may = Object.keys(facts).length === 0 || (await input.maySaveSearches?.()) !== false;
-      yield* say([may ? t.notify(facts) : t.notifyNeedsAccount()]);
+      // Promised only when it will be saved: a guest signs in first, a full list loses one.
+      const may =
+        Object.keys(facts).length === 0 || ((await input.maySaveSearches?.(facts)) ?? true);
+      yield* say([
+        may === true ? t.notify(facts) : may === 'limit' ? t.notifyLimit() : t.notifyNeedsAccount(),
+      ]);
       return finish(facts);
     }
     case 'reset':
@@ -98,6 +111,10 @@ async function* replyWithRules(
       }
       break;
     case 'question':
+      if (intent.topic === 'listing' && read.understood.alertedListing) {
+        yield* say(await answerAboutAlerted(t, input.history, (f, sort) => search(input, f, sort)));
+        return finish(facts);
+      }
       if (intent.topic === 'listing') {
         yield* say(
           await answerAboutShown(t, read, input.history, (f, sort) => search(input, f, sort)),

@@ -1,6 +1,7 @@
 import { type Listing, type SearchFacts, townsMatching } from '@parley/validators';
 import type { Note } from '../interpret';
 import type { Question, Texts } from '../text';
+import { LANGUAGES_READ } from '../text/languages-read';
 import type { ChatTurn } from '../types';
 
 /** The rule agent's sentences, one array entry per streamed line, in the reply's language. */
@@ -33,6 +34,8 @@ function noteLine(t: Texts, note: Note): string {
       return t.newSearch(note.dropped);
     case 'offered':
       return t.offered(note.places, note.types);
+    case 'unreadLanguage':
+      return LANGUAGES_READ;
   }
 }
 

@@ -333,12 +333,24 @@ export const en: Texts = {
     online
       ? "An agent is online right now and will join here shortly; you'll see when they do. Meanwhile I can keep looking for you."
       : "No agent is online right now. Your request is waiting in their inbox and the first one in will reply here; you'll see when they join. Meanwhile I can keep looking for you.",
+  queued: (online) =>
+    [
+      "You're in the queue: an agent will reply here as soon as one is free.",
+      online === undefined
+        ? ''
+        : online
+          ? ' An agent is online right now.'
+          : ' No agent is online right now, so it may take a little longer.',
+      ' Meanwhile I can keep looking for you.',
+    ].join(''),
   notify: (facts) =>
     Object.keys(facts).length > 0
       ? `I'll save this search (${search(facts)}) and let you know when a new listing matches or a price drops.`
       : "Tell me what you're looking for first, and I'll let you know when something new matches.",
   notifyNeedsAccount: () =>
     "Sign in or create an account, and I'll save this search and let you know when a new listing matches or a price drops. As a guest I can keep looking for you here.",
+  notifyLimit: () =>
+    "I couldn't save this search: you already keep the maximum number of saved searches. Delete one on the Saved searches page and ask me again; meanwhile I can keep looking for you here.",
   shownHas: (n, listing, has, lacks) => [
     ...(has.length > 0
       ? [`Listing ${n} (${listing.title}) lists: ${has.map((f) => FEATURE_EN[f]).join(', ')}.`]
@@ -349,6 +361,18 @@ export const en: Texts = {
         ]
       : []),
     SHOWN_AGENT,
+  ],
+  alerted(listing) {
+    return [
+      `The new listing from your alert: ${this.listing(listing)}.`,
+      listing.features.length > 0
+        ? `It lists ${listWords(listing.features.map((f) => FEATURE_EN[f]))}.`
+        : 'It lists no features.',
+      SHOWN_AGENT,
+    ];
+  },
+  alertedUnknown: () => [
+    'I can\'t tell which new listing you mean: I don\'t see it among the alerts in this chat. Your Alerts page lists every new match, or just say "talk to an agent".',
   ],
   shownDetails(n, listing) {
     return [

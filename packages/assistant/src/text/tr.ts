@@ -301,12 +301,24 @@ export const tr: Texts = {
     online
       ? 'Şu anda çevrimiçi bir temsilcimiz var; birazdan buraya katılacak, katıldığında göreceksiniz. Bu arada aramaya devam edebilirim.'
       : 'Şu anda çevrimiçi temsilci yok. Talebiniz temsilcilerin gelen kutusunda bekliyor; ilk gelen temsilci buradan yanıt verecek, katıldığında göreceksiniz. Bu arada aramaya devam edebilirim.',
+  queued: (online) =>
+    [
+      'Sıradasınız: ilk müsait temsilci buradan yanıt verecek.',
+      online === undefined
+        ? ''
+        : online
+          ? ' Şu anda çevrimiçi bir temsilcimiz var.'
+          : ' Şu anda çevrimiçi temsilci yok, bu yüzden biraz sürebilir.',
+      ' Bu arada aramaya devam edebilirim.',
+    ].join(''),
   notify: (facts) =>
     Object.keys(facts).length > 0
       ? `Bu aramayı kaydediyorum (${search(facts)}); uygun yeni bir ilan çıktığında ya da fiyat düştüğünde size haber vereceğim.`
       : 'Önce ne aradığınızı yazın; uygun yeni bir ilan çıktığında haber vereyim.',
   notifyNeedsAccount: () =>
     'Giriş yapın ya da bir hesap oluşturun; bu aramayı kaydedip uygun yeni bir ilan çıktığında ya da fiyat düştüğünde size haber vereyim. Misafir olarak burada aramaya devam edebilirim.',
+  notifyLimit: () =>
+    'Bu aramayı kaydedemedim: kaydedilebilecek en fazla sayıda aramanız zaten var. Kayıtlı aramalar sayfasından birini silip yeniden isteyin; bu arada burada aramaya devam edebilirim.',
   shownHas: (n, listing, has, lacks) => [
     ...(has.length > 0
       ? [`${n} numaralı ilan (${listing.title}): ${has.map((f) => FEATURE_TR[f]).join(', ')}.`]
@@ -317,6 +329,18 @@ export const tr: Texts = {
         ]
       : []),
     SHOWN_AGENT,
+  ],
+  alerted(listing) {
+    return [
+      `Bildirimdeki yeni ilan: ${this.listing(listing)}.`,
+      listing.features.length > 0
+        ? `Özellikleri: ${listing.features.map((f) => FEATURE_TR[f]).join(', ')}.`
+        : 'İlanda özellik belirtilmemiş.',
+      SHOWN_AGENT,
+    ];
+  },
+  alertedUnknown: () => [
+    'Hangi yeni ilanı kastettiğinizi anlayamadım: bu sohbetteki bildirimler arasında göremiyorum. Bildirimler sayfanızda tüm yeni eşleşmeler var; isterseniz "temsilciyle görüşmek istiyorum" yazın.',
   ],
   shownDetails(n, listing) {
     return [

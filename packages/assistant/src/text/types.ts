@@ -111,9 +111,16 @@ export interface Texts {
   viewing(): string;
   /** After asking for a person: whether an agent is online now, and what happens next. */
   handoffNext(online: boolean): string;
+  /**
+   * A person asked for again while the conversation already waits for one ("is anyone
+   * there?"): it is in the queue, not newly handed over; whether one is online, if known.
+   */
+  queued(online: boolean | undefined): string;
   notify(facts: SearchFacts): string;
   /** Asked for alerts by someone who may not save searches (a guest): sign in first. */
   notifyNeedsAccount(): string;
+  /** Asked for alerts by someone who keeps the most saved searches one may: delete one first. */
+  notifyLimit(): string;
   /** `listing`: the listing asked about can no longer be told apart. */
   answer(topic: QuestionTopic): string[];
   /** Listing `n` (1-based) of the last reply has the features asked about, or lacks them. */
@@ -123,6 +130,10 @@ export interface Texts {
     has: readonly Feature[],
     lacks: readonly Feature[],
   ): string[];
+  /** "tell me more about the new one": the listing the newest alert in the chat posted. */
+  alerted(listing: Listing): string[];
+  /** ... when no alert can be seen, or its listing is gone: the Alerts page or an agent. */
+  alertedUnknown(): string[];
   /** Listing `n` of the last reply, asked about with nothing in particular: what it lists. */
   shownDetails(n: number, listing: Listing): string[];
   offTopic(): string;

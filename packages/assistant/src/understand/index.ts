@@ -5,6 +5,7 @@ import {
   type PropertyType,
   type SearchFacts,
 } from '@parley/validators';
+import { namesAlertedListing } from './alerted-listing';
 import { findBedrooms } from './bedrooms';
 import { findBudget, findPeriodAlone, type Period } from './budget';
 import {
@@ -62,6 +63,8 @@ export interface Understanding {
   offered?: { places: string[]; types: PropertyType[] };
   /** A listing the last reply showed, by its place in the list (-1: the last one). */
   shownListing?: number;
+  /** "the new one": the listing an alert posted in the chat. */
+  alertedListing?: true;
   /** The currency the budget was written in (prices are compared in pounds). */
   currency?: BudgetCurrency;
   /** Which bounds of the budget were plain numbers, with no "k", "bin" or "тыс". */
@@ -300,6 +303,7 @@ export function understand(message: string): Understanding {
   const currency = budget === undefined ? undefined : currencyOf(scan);
   if (currency !== undefined) understood.currency = currency;
   if (shownListing !== undefined) understood.shownListing = shownListing;
+  if (namesAlertedListing(scan.terms)) understood.alertedListing = true;
   const otherTypes = otherTypesOffered(scan, propertyType);
   if (location.alternatives.length > 0 || otherTypes.length > 0)
     understood.offered = { places: location.alternatives, types: otherTypes };

@@ -5,6 +5,7 @@ import { LANDMARKS } from './landmarks';
 import { normalise } from './tokens';
 import { isRussianInLatin } from './translit';
 import { TURKISH_CASE_ENDINGS } from './turkish-endings';
+import { inUnreadLanguage } from './unread-language';
 import { VILLAGES } from './villages';
 
 /**
@@ -517,6 +518,18 @@ export function saysLittleLanguage(message: string): boolean {
   const words = normalise(message).match(/[a-z]+/g) ?? [];
   const english = words.filter((word) => ENGLISH_WORDS.has(word)).length;
   return words.length <= 3 && english <= 1 && detectLanguage(message) !== 'tr';
+}
+
+/** True when the message is in a language the assistant does not read (German, Arabic...). */
+export function writtenInUnreadLanguage(message: string): boolean {
+  return inUnreadLanguage(
+    message,
+    (word) =>
+      TURKISH_WORDS.has(word) ||
+      ENGLISH_WORDS.has(word) ||
+      TURKISH_VERB.test(word) ||
+      isPlaceWithTurkishEnding(word),
+  );
 }
 
 /** The language of the newest earlier user message that shows one, else undefined. */
