@@ -7,7 +7,7 @@ import {
   pricePeriodFor,
   type SearchFacts,
 } from '@parley/validators';
-import { formatCount, formatMoney, listingPrice } from './money';
+import { formatCount, formatMoney, kindRange, listingPrice } from './money';
 import type { Change, KindCount, Loosened, Question, Texts } from './types';
 
 const PLURAL: Record<PropertyType, string> = {
@@ -196,14 +196,6 @@ const QUESTIONS: Record<Question, string[]> = {
 /** A price as the listing cards show it: "£850/month", "£1,154,000". */
 const enPrice = (l: Pick<Listing, 'price' | 'currency' | 'pricePeriod'>) =>
   listingPrice(l, 'en', { month: (p) => `${p}/month`, night: (p) => `${p}/night` });
-
-/** "from £400/month to £900/month", or the one price when every match costs the same. */
-const kindRange = (k: KindCount, price: typeof enPrice, from: string, to: string): string => {
-  const at = (n: number) =>
-    price({ price: n, currency: 'GBP', pricePeriod: pricePeriodFor(k.rentType) });
-  if (k.low === k.high) return at(k.low);
-  return [from, at(k.low), to, at(k.high)].filter((w) => w !== '').join(' ');
-};
 
 /** What a listing's card does not say, a person can: the way to ask one. */
 const SHOWN_AGENT = 'An agent can confirm the details: just say "talk to an agent".';

@@ -1,4 +1,5 @@
-import type { Currency, Language, Listing } from '@parley/validators';
+import { type Currency, type Language, type Listing, pricePeriodFor } from '@parley/validators';
+import type { KindCount } from './types';
 
 /** Locales as the web app uses them, so a price in the text reads as on its card. */
 export const LOCALES: Record<Language, string> = { en: 'en-GB', tr: 'tr-TR', ru: 'ru-RU' };
@@ -48,4 +49,20 @@ export function listingPrice(
   if (listing.pricePeriod === 'month') return period.month(price);
   if (listing.pricePeriod === 'night') return period.night(price);
   return price;
+}
+
+/**
+ * "from £400/month to £900/month", or the one price when every match of a kind costs the
+ * same; `price` is the language's card price, `from` and `to` its words ('' leaves one out).
+ */
+export function kindRange(
+  k: KindCount,
+  price: (l: Pick<Listing, 'price' | 'currency' | 'pricePeriod'>) => string,
+  from: string,
+  to: string,
+): string {
+  const at = (n: number) =>
+    price({ price: n, currency: 'GBP', pricePeriod: pricePeriodFor(k.rentType) });
+  if (k.low === k.high) return at(k.low);
+  return [from, at(k.low), to, at(k.high)].filter((w) => w !== '').join(' ');
 }

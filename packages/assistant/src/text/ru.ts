@@ -6,7 +6,7 @@ import {
   pricePeriodFor,
   type SearchFacts,
 } from '@parley/validators';
-import { formatCount, formatMoney, listingPrice } from './money';
+import { formatCount, formatMoney, kindRange, listingPrice } from './money';
 import type { Change, KindCount, Loosened, Question, Texts } from './types';
 
 const TYPE: Record<PropertyType, string> = {
@@ -174,14 +174,6 @@ const QUESTIONS: Record<Question, string[]> = {
 /** A price as the listing cards show it: "850 £ в месяц", "1 154 000 £". */
 const ruPrice = (l: Pick<Listing, 'price' | 'currency' | 'pricePeriod'>) =>
   listingPrice(l, 'ru', { month: (p) => `${p} в месяц`, night: (p) => `${p} за ночь` });
-
-/** "from £400/month to £900/month", or the one price when every match costs the same. */
-const kindRange = (k: KindCount, price: typeof ruPrice, from: string, to: string): string => {
-  const at = (n: number) =>
-    price({ price: n, currency: 'GBP', pricePeriod: pricePeriodFor(k.rentType) });
-  if (k.low === k.high) return at(k.low);
-  return [from, at(k.low), to, at(k.high)].filter((w) => w !== '').join(' ');
-};
 
 /** What a listing's card does not say, a person can: the way to ask one. */
 const SHOWN_AGENT = 'Подробности может уточнить агент: просто напишите «позовите агента».';
