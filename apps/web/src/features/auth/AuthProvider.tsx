@@ -13,6 +13,7 @@ import {
 } from 'react';
 import { type AuthResult, api, type User } from '../../api';
 import { isAuthError } from '../../lib/errors';
+import { clearDrafts } from '../chat/draft';
 import type { TokenStore } from './tokens';
 
 /**
@@ -185,6 +186,8 @@ export function AuthProvider({
       // Signing out locally must work even when the server cannot be reached.
     } finally {
       tokens.clear();
+      // Unsent words stay with their writer, not with the next person at this browser.
+      clearDrafts();
       onCredentialsChanged();
       queryClient.clear();
     }

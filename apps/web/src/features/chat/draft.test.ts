@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../api';
-import { type Draft, draftOf, readDraft, textToRestore, writeDraft } from './draft';
+import { clearDrafts, type Draft, draftOf, readDraft, textToRestore, writeDraft } from './draft';
 
 const message = (over: Partial<ChatMessage>): ChatMessage => ({
   key: over.clientMessageId ?? over.id ?? 'k',
@@ -65,6 +65,16 @@ describe('readDraft and writeDraft', () => {
     expect(readDraft('b')).toBeNull();
     writeDraft('a', null);
     expect(readDraft('a')).toBeNull();
+  });
+
+  it('are all forgotten on sign-out, and nothing else is', () => {
+    writeDraft('a', { unsent: [], typed: 'my phone is 0533 000 00 00' });
+    writeDraft('b', { unsent: [{ clientMessageId: 'c', content: 'hi' }], typed: '' });
+    localStorage.setItem('parley.language', 'tr');
+    clearDrafts();
+    expect(readDraft('a')).toBeNull();
+    expect(readDraft('b')).toBeNull();
+    expect(localStorage.getItem('parley.language')).toBe('tr');
   });
 
   it('read a damaged entry as no draft', () => {

@@ -13,7 +13,8 @@ export interface Draft {
   typed: string;
 }
 
-const key = (conversationId: string) => `parley.draft.${conversationId}`;
+const PREFIX = 'parley.draft.';
+const key = (conversationId: string) => `${PREFIX}${conversationId}`;
 
 /** The draft to keep now: null when there is nothing to keep. */
 export function draftOf(messages: readonly ChatMessage[], typed: string): Draft | null {
@@ -61,5 +62,15 @@ export function writeDraft(conversationId: string, draft: Draft | null): void {
     else localStorage.removeItem(key(conversationId));
   } catch {
     // Private mode may refuse storage: the draft lives as long as the page, then.
+  }
+}
+
+/** Forgets every kept draft: on sign-out, so the next person at this browser sees none. */
+export function clearDrafts(): void {
+  try {
+    const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i));
+    for (const k of keys) if (k?.startsWith(PREFIX)) localStorage.removeItem(k);
+  } catch {
+    // Storage refused: nothing was kept either.
   }
 }
