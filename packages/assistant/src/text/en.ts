@@ -4,11 +4,10 @@ import {
   foldText,
   type Listing,
   type PropertyType,
-  pricePeriodFor,
   type SearchFacts,
 } from '@parley/validators';
 import { formatCount, formatMoney, kindRange, listingPrice } from './money';
-import type { Change, KindCount, Loosened, Question, Texts } from './types';
+import type { Change, Loosened, Question, Texts } from './types';
 
 const PLURAL: Record<PropertyType, string> = {
   apartment: 'apartments',

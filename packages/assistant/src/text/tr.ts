@@ -1,12 +1,6 @@
-import {
-  type Feature,
-  type Listing,
-  type PropertyType,
-  pricePeriodFor,
-  type SearchFacts,
-} from '@parley/validators';
+import type { Feature, Listing, PropertyType, SearchFacts } from '@parley/validators';
 import { formatCount, formatMoney, kindRange, listingPrice } from './money';
-import type { Change, KindCount, Loosened, Question, Texts } from './types';
+import type { Change, Loosened, Question, Texts } from './types';
 
 const TYPE: Record<PropertyType, string> = {
   apartment: 'daire',
