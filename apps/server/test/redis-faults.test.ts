@@ -11,7 +11,7 @@ import {
 } from '@parley/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordEvents } from './events';
+import { recordAlertEvents, recordEvents, recordInboxEvents } from './events';
 import {
   type Client,
   httpClient,
@@ -305,6 +305,75 @@ describe.runIf(hasRedisServer)('two instances while Redis is away', () => {
       expect(onB.errors).toEqual([]);
     } finally {
       onB.stop();
+      await socket.close();
+    }
+  });
+
+  it("an agent's inbox on one hears of a request made through the other once Redis is back", async () => {
+    const agent = await signUp(httpClient(a.url), 'redisgap-agent');
+    await a.db.query("UPDATE users SET role = 'agent' WHERE id = $1", [agent.user.id]);
+    const customer = await signUp(httpClient(a.url), 'redisgap-customer');
+    const viaA = httpClient(a.url, customer.accessToken);
+    const { session } = await viaA.sessions.create.mutate({});
+    const socket = wsClient(b.url, agent.accessToken);
+    const inbox = recordInboxEvents(socket.client);
+    const requested = () => inbox.received.filter((r) => r.event.type === 'handoff.requested');
+    try {
+      await inbox.started();
+      await untilChannel(redis.port, 'bus:inbox', 5_000);
+
+      await redis.stop();
+      await untilReady(b.url, (r) => r.body.checks.pubsub.backend === 'memory', 5_000);
+      await untilReady(a.url, (r) => r.body.checks.pubsub.backend === 'memory', 5_000);
+      await viaA.sessions.requestAgent.mutate({ sessionId: session.id });
+      await sleep(500);
+      expect(requested()).toHaveLength(0);
+
+      await redis.start();
+      await inbox.until(() => requested().length === 1, 15_000);
+      expect(requested()[0]!.event).toMatchObject({ conversationId: session.conversationId });
+      expect(inbox.errors).toEqual([]);
+    } finally {
+      inbox.stop();
+      await socket.close();
+    }
+  });
+
+  // Last in this group: it stops B's job engine, so that the matching runs on A.
+  it("a person's alert stream on one gets an alert matched on the other once Redis is back", async () => {
+    const person = await signUp(httpClient(a.url), 'redisgap-alerts');
+    const viaA = httpClient(a.url, person.accessToken);
+    await viaA.searches.create.mutate({ query: { location: 'Lapta', maxPrice: 5_000 } });
+    const socket = wsClient(b.url, person.accessToken);
+    const bell = recordAlertEvents(socket.client);
+    try {
+      await bell.started();
+      await untilChannel(redis.port, `alerts:${person.user.id}`, 5_000);
+      await b.parley.services.jobs.stop();
+
+      await redis.stop();
+      await untilReady(b.url, (r) => r.body.checks.pubsub.backend === 'memory', 5_000);
+      await untilReady(a.url, (r) => r.body.checks.pubsub.backend === 'memory', 5_000);
+      await a.db.query(
+        `INSERT INTO listings (id, title, description, location, district, rent_type,
+           property_type, bedrooms, bathrooms, area_sqm, price)
+         VALUES (gen_random_uuid(), 'Flat by the harbour', 'A flat', 'Lapta', 'Girne',
+           'long_term', 'apartment', 2, 1, 70, 900)`,
+      );
+      await expect
+        .poll(async () => (await viaA.alerts.list.query({ limit: 10 })).unread, { timeout: 15_000 })
+        .toBe(1);
+      await sleep(500);
+      expect(bell.received).toHaveLength(0);
+
+      await redis.start();
+      await bell.until(() => bell.received.length === 1, 15_000);
+      expect(bell.received[0]!.event).toMatchObject({
+        alert: { listing: { title: 'Flat by the harbour' } },
+      });
+      expect(bell.errors).toEqual([]);
+    } finally {
+      bell.stop();
       await socket.close();
     }
   });

@@ -41,6 +41,14 @@ const READ_VERSIONED_SHA = createHash('sha1').update(READ_VERSIONED).digest('hex
  * version is read from Redis on every call while Redis is up. Without Redis the last known
  * version (bumped locally) is used, and the bumps are replayed into Redis when it returns.
  */
+/**
+ * A local copy lives at most 24 days: the local cache purges each entry with a timer, and
+ * Node fires a timer of more than 2^31 - 1 ms (~24.8 days) at once, with a warning on
+ * stderr (a 30-day value, a known sign-in address, stored while Redis is away).
+ */
+const MAX_LOCAL_TTL_MS = 24 * 86_400_000;
+const localTtl = (ms: number) => Math.min(ms, MAX_LOCAL_TTL_MS);
+
 export class Cache {
   readonly #local: LRUCache<string, string>;
   // Last version seen per namespace: the fallback while Redis is away.
@@ -74,7 +82,7 @@ export class Cache {
     if (!link) return undefined;
     const found = await link.run((c) => c.get(this.#key(key)));
     if (!found.ok || found.value === null) return undefined;
-    this.#local.set(key, found.value, { ttl: this.options.localTtlMs });
+    this.#local.set(key, found.value, { ttl: localTtl(this.options.localTtlMs) });
     return parseCached<T>(found.value);
   }
 
@@ -87,8 +95,8 @@ export class Cache {
     const ttlMs = Math.ceil(ttlSeconds * 1000);
     const link = this.#redis();
     const stored = link ? await link.run((c) => c.set(this.#key(key), json, 'PX', ttlMs)) : null;
-    const localTtl = stored?.ok ? Math.min(ttlMs, this.options.localTtlMs) : ttlMs;
-    this.#local.set(key, json, { ttl: localTtl });
+    const ttl = stored?.ok ? Math.min(ttlMs, this.options.localTtlMs) : ttlMs;
+    this.#local.set(key, json, { ttl: localTtl(ttl) });
   }
 
   async delete(key: string): Promise<void> {
@@ -147,7 +155,7 @@ export class Cache {
     const values = found.map(({ json, ttlMs }, i) => {
       if (json === null) return undefined;
       // Only a current version is ever read back, so the copy may live as long as Redis's.
-      if (ttlMs > 0) this.#local.set(keyOf(version, suffixes[i]!), json, { ttl: ttlMs });
+      if (ttlMs > 0) this.#local.set(keyOf(version, suffixes[i]!), json, { ttl: localTtl(ttlMs) });
       return json;
     });
     return { version, values };

@@ -40,6 +40,23 @@ describe('without Redis', () => {
     await expect(cache.set('bad', undefined, 60)).rejects.toThrow(TypeError);
   });
 
+  it('keeps a value for 30 days without a timer Node cannot hold', async () => {
+    infra = createInfra({ keyPrefix: 'mem:', logger: testLogger });
+    // Node's timers hold at most ~24.8 days; a longer one fires at once with a warning
+    // on stderr, one for every such value stored while Redis is away.
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      await infra.cache.set('long', true, 30 * 86_400);
+      await sleep(50);
+      expect(await infra.cache.get('long')).toBe(true);
+      expect(warnings).not.toContain('TimeoutOverflowWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('bounds the process-local cache by bytes, dropping the least recently used', async () => {
     infra = createInfra({ keyPrefix: 'mem:', logger: testLogger, localCacheMaxBytes: 20_000 });
     const page = 'x'.repeat(1_000);
