@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { placePiece } from '@parley/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordEvents } from './events';
+import { recordConversationEvents, recordEvents } from './events';
 import { errorOf, httpClient, signUp, startTestServer, type TestServer, wsClient } from './harness';
 
 let server: TestServer;
@@ -78,6 +78,16 @@ describe('conversations', () => {
       () => b.http.sessions.create.mutate({ conversationId: conv.id }),
     ]) {
       expect((await errorOf(call)).data.code).toBe('NOT_FOUND');
+    }
+    // Its stream is refused as the subscription's answer, never reported started first.
+    const socket = wsClient(server.url, b.token);
+    try {
+      const stream = recordConversationEvents(socket.client, conv.id);
+      await stream.until(() => stream.errors.length > 0);
+      expect((stream.errors[0] as { data?: { code?: string } }).data?.code).toBe('NOT_FOUND');
+      expect(stream.wasStarted()).toBe(false);
+    } finally {
+      await socket.close();
     }
   });
 });

@@ -99,6 +99,8 @@ function record(subscribe: (handlers: Handlers) => { unsubscribe(): void }) {
     received,
     errors,
     started: () => until(() => started),
+    /** Whether the server ever accepted the stream (a refusal comes instead of a start). */
+    wasStarted: () => started,
     /** Resolves once the server has ended the stream. */
     stopped: () => until(() => stopped),
     until,

@@ -55,6 +55,8 @@ describe('stream caps answer with retryAfter', () => {
       expect(refusal.data?.code).toBe('TOO_MANY_REQUESTS');
       expect(refusal.message).toMatch(/^At most 2 subscriptions per connection/);
       expect(refusal.data?.retryAfter).toBeGreaterThan(0);
+      // The refusal is the subscription's answer: it was never reported started.
+      expect(extra.wasStarted()).toBe(false);
       for (const e of open) e.stop();
     } finally {
       await socket.close();

@@ -332,6 +332,13 @@ export class ChatStore {
     this.chat = chat;
     this.conversationId = chat.conversationId;
     this.model.setSession(chat.sessionId);
+    // Live before the listeners: a stream that ended with its start tells them at once.
+    this.set({
+      status: 'live',
+      error: null,
+      sessionId: chat.sessionId,
+      conversationId: chat.conversationId,
+    });
     this.detach.push(
       chat.onEvent((event, id) => {
         this.lastSeen = id;
@@ -348,12 +355,6 @@ export class ChatStore {
         this.set({ status: 'offline', error });
       }),
     );
-    this.set({
-      status: 'live',
-      error: null,
-      sessionId: chat.sessionId,
-      conversationId: chat.conversationId,
-    });
     void this.readMemory();
     return chat;
   }

@@ -113,7 +113,11 @@ export interface ParleyChat {
   updateMemory(facts: SearchFacts): Promise<SessionMemory>;
   /** Whether the event stream is live (false without one, after it ended or failed). */
   readonly live: boolean;
-  /** Every event of the session (messages, deltas, typing, end); returns the unsubscribe. */
+  /**
+   * Every event of the session (messages, deltas, typing, end); returns the unsubscribe.
+   * A listener added as soon as `open()` resolves (before anything else is awaited) gets
+   * every event from the stream's start, those that came with the start included.
+   */
   onEvent(listener: (event: SessionEvent, id: string) => void): () => void;
   /**
    * Called once when the event stream stops by itself: with the error when it failed for
@@ -202,6 +206,15 @@ class Chat implements ParleyChat {
   private readonly turns = new Set<Turn>();
   private readonly completed = new Set<string>();
   private readonly listeners = new Set<(event: SessionEvent, id: string) => void>();
+  /**
+   * What the stream brought since it started, kept until a tick after it did: its start,
+   * its first events (the replay) and even its end can come in one read of the socket, all
+   * handled before `open()`'s caller resumes, so listeners it adds at once get them here.
+   */
+  private early: {
+    events: { id: string; event: SessionEvent }[];
+    ended?: { error: ParleyError | null };
+  } | null = null;
   private readonly endListeners = new Set<(error: ParleyError | null) => void>();
 
   constructor(
@@ -229,6 +242,13 @@ class Chat implements ParleyChat {
         { sessionId: this.sessionId, lastEventId },
         {
           onStarted: () => {
+            if (!started) {
+              // A timer runs only after the callers resumed by `resolve()` below.
+              this.early = { events: [] };
+              setTimeout(() => {
+                this.early = null;
+              }, 0);
+            }
             started = true;
             this.live = true;
             resolve();
@@ -252,6 +272,7 @@ class Chat implements ParleyChat {
 
   private route(id: string, event: SessionEvent): void {
     this.lastEventId = id;
+    this.early?.events.push({ id, event });
     for (const listener of [...this.listeners]) {
       try {
         listener(event, id);
@@ -293,6 +314,7 @@ class Chat implements ParleyChat {
 
   private streamEnded(error: ParleyError | null): void {
     if (this.closed) return;
+    if (this.early) this.early.ended = { error };
     for (const listener of [...this.endListeners]) {
       try {
         listener(error);
@@ -433,6 +455,14 @@ class Chat implements ParleyChat {
 
   onEvent(listener: (event: SessionEvent, id: string) => void): () => void {
     this.listeners.add(listener);
+    // Added as soon as `open()` resolved: first what came with the stream's start.
+    for (const { id, event } of [...(this.early?.events ?? [])]) {
+      try {
+        listener(event, id);
+      } catch {
+        // A listener's bug must not stop the stream.
+      }
+    }
     return () => {
       this.listeners.delete(listener);
     };
@@ -440,6 +470,15 @@ class Chat implements ParleyChat {
 
   onStreamEnd(listener: (error: ParleyError | null) => void): () => void {
     this.endListeners.add(listener);
+    // Added as soon as `open()` resolved, after a stream that ended with its start.
+    const ended = this.early?.ended;
+    if (ended) {
+      try {
+        listener(ended.error);
+      } catch {
+        // A listener's bug must not stop the others.
+      }
+    }
     return () => {
       this.endListeners.delete(listener);
     };

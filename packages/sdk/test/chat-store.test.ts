@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { sendTextSlowly, sendToolCall, startFakeOpenAi } from '../../../tooling/testing/src/index';
 import type { ChatState, ChatStore } from '../src/chat-store';
 import { createChatStore } from '../src/chat-store';
@@ -43,10 +44,34 @@ afterAll(async () => {
   await model?.close();
 });
 
-function client(token: string) {
-  const c = createParleyClient({ url: server.url, token, retryDelayMs: () => 200 });
+function client(token: string, WebSocketClass?: typeof WebSocket) {
+  const c = createParleyClient({
+    url: server.url,
+    token,
+    retryDelayMs: () => 200,
+    ...(WebSocketClass ? { WebSocket: WebSocketClass } : {}),
+  });
   clients.push(c);
   return c;
+}
+
+/**
+ * `ws` in a process whose event loop is busy for a moment: the frames that came meanwhile
+ * are read, and handled, at once, with no turn of the event loop between them (as `ws`
+ * does for frames that come in one read).
+ */
+class BusyReaderWebSocket extends WebSocket {
+  private readonly waiting: unknown[][] = [];
+
+  override emit(name: string | symbol, ...args: unknown[]): boolean {
+    if (name !== 'message') return super.emit(name, ...args);
+    if (this.waiting.push(args) === 1) {
+      setTimeout(() => {
+        for (const held of this.waiting.splice(0)) super.emit('message', ...held);
+      }, 200);
+    }
+    return true;
+  }
 }
 
 async function signUp(label: string) {
@@ -262,6 +287,29 @@ describe('chat store', () => {
     expect(again.getState().memory?.facts).toEqual(rest);
     const stored = await c.conversations.memory.query({ conversationId: state.conversationId! });
     expect(stored.facts).toEqual(rest);
+  });
+
+  it('a reopened conversation gets its runs when the stream starts and replays in one read', async () => {
+    const user = await signUp('store-one-read');
+    const first = store(client(user.accessToken));
+    await first.start();
+    first.send('hello');
+    await when(first, (s) => s.regenerable !== null);
+    await first.close();
+
+    // The stream's start and its replay reach the client together.
+    const again = store(client(user.accessToken, BusyReaderWebSocket), {
+      conversationId: first.getState().conversationId,
+    });
+    await again.start();
+    const state = await when(
+      again,
+      (s) => s.loaded && s.messages[0]?.run?.status === 'completed',
+      'the replayed run',
+      5_000,
+    );
+    expect(state.messages.map((m) => m.status)).toEqual(['sent', 'complete']);
+    expect(again.lastEventId).not.toBeNull();
   });
 
   it("a correction of the memory on one screen shows on the conversation's other screens at once", async () => {

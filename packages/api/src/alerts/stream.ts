@@ -73,15 +73,31 @@ export interface AlertStreamDeps {
  * answers the position to resume from (`lastEventId`).
  * Ends with UNAUTHORIZED when the credential it was opened with is revoked.
  */
-export async function* alertEvents(
+export async function alertEvents(
   deps: AlertStreamDeps,
   input: { lastEventId?: string | null | undefined },
 ) {
-  const { services, identity, signal } = deps;
+  // The cap and a bad resume point refuse the subscription itself, before tRPC reports it
+  // started (as a conversation's stream does).
+  const { services, signal } = deps;
   const release = takeSlot(deps.connection, services.config.maxSubscriptionsPerSocket, signal);
+  try {
+    return followAlerts(deps, resumePoint(input.lastEventId), release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function* followAlerts(
+  deps: AlertStreamDeps,
+  resumeAfter: number | undefined,
+  release: () => void,
+) {
+  const { services, identity, signal } = deps;
   const stops: (() => void)[] = [];
   try {
-    const resumeAfter = resumePoint(input.lastEventId);
+    if (signal.aborted) return;
     const queue = new EventQueue<Item>();
     stops.push(
       services.infra.bus.subscribe<AlertBusMessage>(

@@ -123,20 +123,42 @@ export function fellBehind(): TRPCError {
  * here whenever it needs deciding (a gap, a socket that fell behind, the end), and a
  * re-check pauses it. Either way each event is sent once, in order, by one of the two.
  */
-export async function* conversationEvents(
+export async function conversationEvents(
   deps: StreamDeps,
   input: { lastEventId?: string | null | undefined },
   open: () => Promise<StreamTarget>,
 ) {
+  // Refusals (the cap, a bad resume point, no access) come before the stream is returned:
+  // tRPC reports a stream "started" once it has it, so they are the subscription's answer,
+  // never an error after a start. The cap is checked before any database work, so a flood
+  // of refused streams is cheap.
+  const release = takeSlot(
+    deps.connection,
+    deps.services.config.maxSubscriptionsPerSocket,
+    deps.signal,
+  );
+  try {
+    const resumeAfter = resumePoint(input.lastEventId);
+    const target = await open();
+    // A stream returned but never iterated (its caller left) gives its slot back on abort.
+    return followConversation(deps, resumeAfter, target, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function* followConversation(
+  deps: StreamDeps,
+  resumeAfter: number | undefined,
+  target: StreamTarget,
+  release: () => void,
+) {
   const { services, identity, signal } = deps;
-  // The cap is checked before any database work, so a flood of refused streams is cheap.
-  const release = takeSlot(deps.connection, services.config.maxSubscriptionsPerSocket, signal);
   let subscriber: Subscriber | undefined;
   let stopRechecks: (() => void) | undefined;
   let expiryTimer: NodeJS.Timeout | undefined;
   try {
-    const resumeAfter = resumePoint(input.lastEventId);
-    const target = await open();
     if (signal.aborted) return;
     const queue = new EventQueue<StreamItem>();
     const ends = (event: ConversationEvent) => endsStream(event, target.sessionId);
