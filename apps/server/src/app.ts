@@ -360,6 +360,7 @@ export async function startParley(
       createContext,
       publicUrl: url,
       allowedOrigins: origins,
+      isWidgetOrigin: widgetOrigin,
       trustProxy: env.TRUST_PROXY,
       onError: ({ requestId, error, path }) => {
         const code = (error as { code?: string }).code;

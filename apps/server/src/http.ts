@@ -7,6 +7,8 @@ import {
   type ContextInput,
   type Credential,
   credentialFromHeaders,
+  REST_PREFIX,
+  restRouter,
   tagRequestId,
 } from '@parley/api';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
@@ -32,9 +34,15 @@ export interface HttpOptions {
 }
 
 const requestIds = new WeakMap<IncomingMessage, string>();
-const SAFE_ID = /^[\w.-]{1,64}$/;
+/**
+ * A caller's id is echoed in a header and written to every log line of the request: only a
+ * short token of characters that mean nothing to a header, a log or a terminal is taken.
+ * Anything else (spaces, quotes, control characters, two headers joined by a comma, a
+ * kilobyte of text) gets a fresh id instead.
+ */
+const SAFE_ID = /^[\w.:-]{1,128}$/;
 
-/** A caller's request id is kept when it looks sane, so logs join across services. */
+/** A caller's request id is kept when it is a safe token, so logs join across services. */
 export function requestIdFor(req: IncomingMessage): string {
   let id = requestIds.get(req);
   if (!id) {
@@ -55,8 +63,9 @@ export function clientIp(req: IncomingMessage, trustProxy: boolean): string {
 }
 
 /**
- * CORS for the configured origins only (never `*`), plus, on tRPC, the origins that live
- * widget sessions allow (`widget`). Answers a preflight itself (returns true).
+ * CORS for the configured origins only (never `*`), plus, for what a widget's client
+ * secret may call, the origins that live widget sessions allow (`widget`, see corsThen).
+ * Answers a preflight itself (returns true).
  */
 export function applyCors(
   req: IncomingMessage,
@@ -209,30 +218,69 @@ export function createTrpcHttpHandler(options: HttpOptions) {
     );
   return (req: IncomingMessage, res: ServerResponse) => {
     res.setHeader('x-request-id', requestIdFor(req));
-    const origin = req.headers.origin;
-    if (!origin || options.allowedOrigins.includes(origin)) {
-      if (applyCors(req, res, options.allowedOrigins)) return;
-      void checked(req, res);
-      return;
-    }
-    // Only what a widget's client secret may call is opened to its pages.
-    if (!widgetCallsOnly(req)) {
-      if (applyCors(req, res, options.allowedOrigins)) return;
-      void checked(req, res);
-      return;
-    }
-    options.isWidgetOrigin(origin).then(
-      (widget) => {
-        if (applyCors(req, res, options.allowedOrigins, widget)) return;
-        void checked(req, res);
-      },
-      () => sendJson(res, 503, { error: 'the database is unavailable, try again shortly' }),
-    );
+    corsThen(req, res, options, widgetCallsOnly(req), () => void checked(req, res));
   };
+}
+
+export interface CorsOptions {
+  allowedOrigins: string[];
+  /** Whether a page on this (not own) origin may call in: a live widget session allows it. */
+  isWidgetOrigin: (origin: string) => Promise<boolean>;
+}
+
+/**
+ * CORS, then `serve` unless the request was answered here (a preflight, or 503 when the
+ * database cannot say whether a widget allows the origin). A page on another origin is let
+ * in only for a `widgetCall` (what a widget's client secret may make), when a live widget
+ * session allows its origin; any other call from it never asks the database.
+ */
+export function corsThen(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: CorsOptions,
+  widgetCall: boolean,
+  serve: () => void,
+): void {
+  const origin = req.headers.origin;
+  if (!origin || options.allowedOrigins.includes(origin) || !widgetCall) {
+    if (!applyCors(req, res, options.allowedOrigins)) serve();
+    return;
+  }
+  options.isWidgetOrigin(origin).then(
+    (widget) => {
+      if (!applyCors(req, res, options.allowedOrigins, widget)) serve();
+    },
+    () => sendJson(res, 503, { error: 'the database is unavailable, try again shortly' }),
+  );
 }
 
 /** The public listing reads a client secret may make besides its session's `sessions.*`. */
 const WIDGET_READS = new Set(['listings.search', 'listings.get', 'listings.similar']);
+
+/** The REST operations that serve WIDGET_READS, as patterns of their full paths. */
+const WIDGET_REST_READS = Object.values(
+  restRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { meta?: { restOf?: string; openapi?: { method: string; path: string } } } }
+  >,
+).flatMap(({ _def }) => {
+  const route = _def.meta?.openapi;
+  if (route?.method !== 'GET' || !WIDGET_READS.has(_def.meta?.restOf ?? '')) return [];
+  const path = `${REST_PREFIX}${route.path}`.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+  return [new RegExp(`^${path.replace(/\{\w+\}/g, '[^/]+')}$`)];
+});
+
+/**
+ * Whether the request is a REST read of WIDGET_READS (a GET or HEAD, or the preflight of
+ * one): the same reads a widget's page may make over tRPC, and no write on those paths.
+ */
+export function widgetRestRead(req: IncomingMessage): boolean {
+  const method =
+    req.method === 'OPTIONS' ? req.headers['access-control-request-method'] : req.method;
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  const path = (req.url ?? '/').split('?')[0] ?? '/';
+  return WIDGET_REST_READS.some((pattern) => pattern.test(path));
+}
 
 /** Whether every call the request names is one a client secret may make. */
 function widgetCallsOnly(req: IncomingMessage): boolean {

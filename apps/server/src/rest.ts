@@ -10,13 +10,15 @@ import {
 } from '@parley/api';
 import { forbiddenKeyPath } from '@parley/validators';
 import { createOpenApiHttpHandler } from 'trpc-to-openapi';
-import { applyCors, clientIp, originOf, requestIdFor, sendJson } from './http';
+import { clientIp, corsThen, originOf, requestIdFor, sendJson, widgetRestRead } from './http';
 import { MAX_INPUT_BYTES, scanJson } from './input-limits';
 
 export interface RestOptions {
   createContext: (input: ContextInput) => Context;
   publicUrl: string;
   allowedOrigins: string[];
+  /** Whether a page on this (not own) origin may read listings: a live widget session allows it. */
+  isWidgetOrigin: (origin: string) => Promise<boolean>;
   trustProxy: boolean;
   onError: (info: { requestId: string; error: Error; path: string | undefined }) => void;
 }
@@ -63,11 +65,7 @@ export function createRestHandler(options: RestOptions) {
       options.onError({ requestId, error, path });
     },
   });
-  return (req: IncomingMessage, res: ServerResponse) => {
-    const requestId = requestIdFor(req);
-    res.setHeader('x-request-id', requestId);
-    req.headers['x-request-id'] = requestId;
-    if (applyCors(req, res, options.allowedOrigins)) return;
+  const serve = (req: IncomingMessage, res: ServerResponse, requestId: string) => {
     const [path = '/', query] = (req.url ?? '/').split('?');
     if (OPENAPI_PATHS.includes(path)) {
       res.setHeader('content-type', 'application/json; charset=utf-8');
@@ -99,6 +97,13 @@ export function createRestHandler(options: RestOptions) {
         if (!res.headersSent)
           fail(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', requestId);
       });
+  };
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const requestId = requestIdFor(req);
+    res.setHeader('x-request-id', requestId);
+    req.headers['x-request-id'] = requestId;
+    // A widget's page may make the listing reads its client secret may make over tRPC.
+    corsThen(req, res, options, widgetRestRead(req), () => serve(req, res, requestId));
   };
 }
 

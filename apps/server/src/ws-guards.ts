@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import superjson from 'superjson';
 import type WebSocket from 'ws';
 import { scanJson, trpcErrorBody } from './input-limits';
@@ -11,7 +12,8 @@ const OPEN_ARRAY = 0x5b;
  * BAD_REQUEST and dropped. A frame may carry a batch of calls: more than `maxBatch` are all
  * answered BAD_REQUEST by id, none run (HTTP refuses the same batch as a whole), however
  * much whitespace comes before the batch. Answering each id, instead of closing, keeps a
- * real client from hanging or reconnecting into the same batch forever.
+ * real client from hanging or reconnecting into the same batch forever. Each refusal has a
+ * request id of its own, as each call that reaches a procedure has.
  */
 export function guardFrames(ws: WebSocket, maxBatch: number): void {
   const emit = ws.emit.bind(ws);
@@ -25,7 +27,7 @@ export function guardFrames(ws: WebSocket, maxBatch: number): void {
       ws.send(
         JSON.stringify({
           id: null,
-          error: trpcErrorBody('BAD_REQUEST', verdict.reason, undefined),
+          error: trpcErrorBody('BAD_REQUEST', verdict.reason, randomUUID()),
         }),
       );
       return true;
@@ -43,7 +45,8 @@ export function guardFrames(ws: WebSocket, maxBatch: number): void {
     for (const call of calls) {
       const id = (call as { id?: unknown } | null)?.id;
       if (typeof id !== 'number' && typeof id !== 'string') continue;
-      const shape = { message, code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400 } };
+      const data = { code: 'BAD_REQUEST', httpStatus: 400, requestId: randomUUID() };
+      const shape = { message, code: -32600, data };
       ws.send(JSON.stringify({ id, error: superjson.serialize(shape) }));
     }
     return true;

@@ -150,6 +150,67 @@ describe('sessions.create allowedOrigins', () => {
     expect(elsewhere.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('opens the REST listing reads to an allowed page with its client secret, nothing else', async () => {
+    const created = await widgetSession([SHOP]);
+    const secret = { authorization: `Bearer ${created.clientSecret}` };
+    const preflight = (path: string, origin: string, method = 'GET') =>
+      fetch(`${server.url}/api/v1${path}`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': method,
+          'access-control-request-headers': 'authorization',
+        },
+      });
+    const page = await fetch(`${server.url}/api/v1/listings?limit=2`, {
+      headers: { origin: SHOP, ...secret },
+    });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('access-control-allow-origin')).toBe(SHOP);
+    const { items } = (await page.json()) as { items: { id: string }[] };
+    const id = items[0]!.id;
+    for (const path of ['/listings?limit=2', `/listings/${id}`, `/listings/${id}/similar`]) {
+      const ok = await preflight(path, SHOP);
+      expect(ok.status, path).toBe(204);
+      expect(ok.headers.get('access-control-allow-origin'), path).toBe(SHOP);
+      const read = await fetch(`${server.url}/api/v1${path}`, {
+        headers: { origin: SHOP, ...secret },
+      });
+      expect(read.status, path).toBe(200);
+      expect(read.headers.get('access-control-allow-origin'), path).toBe(SHOP);
+      // From a page no session allows: no preflight, no CORS header on the answer.
+      const refused = await preflight(path, EVIL);
+      expect(refused.status, path).toBe(403);
+      expect(refused.headers.get('access-control-allow-origin'), path).toBeNull();
+      const elsewhere = await fetch(`${server.url}/api/v1${path}`, { headers: { origin: EVIL } });
+      expect(elsewhere.headers.get('access-control-allow-origin'), path).toBeNull();
+    }
+    // The secret still works from its own pages only, as over tRPC.
+    const stolen = await fetch(`${server.url}/api/v1/listings/${id}`, {
+      headers: { origin: EVIL, ...secret },
+    });
+    expect(stolen.status).toBe(403);
+    // Writes on the same paths, and the other REST calls, stay closed to the page.
+    for (const [path, method] of [
+      ['/listings', 'POST'],
+      [`/listings/${id}`, 'PATCH'],
+      [`/listings/${id}`, 'DELETE'],
+      ['/favorites', 'GET'],
+      [`/sessions/${created.session.id}`, 'GET'],
+      ['/auth/me', 'GET'],
+    ] as const) {
+      const other = await preflight(path, SHOP, method);
+      expect(other.status, `${method} ${path}`).toBe(403);
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    }
+    const write = await fetch(`${server.url}/api/v1/listings/${id}`, {
+      method: 'DELETE',
+      headers: { origin: SHOP, ...secret },
+    });
+    expect(write.headers.get('access-control-allow-origin')).toBeNull();
+    expect(write.status).toBe(403);
+  });
+
   it('keeps other credentials to the server own pages', async () => {
     const plain = await widgetSession(undefined);
     const refused = await errorOf(() =>
