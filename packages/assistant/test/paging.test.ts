@@ -1,8 +1,8 @@
-import type { SearchFacts } from '@parley/validators';
+import type { Listing, SearchFacts } from '@parley/validators';
 import { describe, expect, it } from 'vitest';
 import { createRulesAssistant } from '../src';
 import type { ChatTurn } from '../src/types';
-import { memorySearch } from './fixtures/listings';
+import { makeListings, memorySearch } from './fixtures/listings';
 import { ask, expectWellFormed } from './helpers';
 
 /** "show more" pages through the same list; "sort by price" lists it cheapest first. */
@@ -68,6 +68,78 @@ describe('show more', () => {
     );
     expect(prices).toHaveLength(10);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
+  });
+});
+
+describe('show more after the list changed', () => {
+  /** Turns with the catalogue as it is at each turn: `catalogues[i]` answers message i. */
+  async function converseOver(messages: string[], catalogues: Listing[][]) {
+    let memory: SearchFacts = {};
+    const history: ChatTurn[] = [];
+    const outs = [];
+    for (const [i, message] of messages.entries()) {
+      const out = await ask(rules, message, {
+        searchListings: memorySearch(catalogues[i]).searchListings,
+        memory,
+        history,
+      });
+      expectWellFormed(out.reply, out.pieces);
+      outs.push(out);
+      memory = out.memory.facts;
+      history.push(
+        { role: 'user', content: message },
+        { role: 'assistant', content: out.reply.responseText },
+      );
+    }
+    return outs;
+  }
+
+  it.each([
+    ['villa to buy', 'show more', /^The results have changed since my last list/],
+    ['satılık villa', 'daha fazla göster', /^Son listeden bu yana sonuçlar değişti/],
+    ['купить виллу', 'покажи ещё', /^С моего прошлого списка результаты изменились/],
+  ])('a listing shown is gone: %s → %s', async (request, more, says) => {
+    const all = makeListings();
+    const [first] = await converseOver([request], [all]);
+    const gone = first!.reply.recommendations[1]!.id;
+    const [, next] = await converseOver([request, more], [all, all.filter((l) => l.id !== gone)]);
+    const lines = next!.reply.responseText.split('\n');
+    // Said first, then the list of the search as it is now, numbered from 1 again.
+    expect(lines[0]).toMatch(says);
+    expect(next!.reply.responseText).toMatch(/^1\. /m);
+    expect(next!.reply.responseText).not.toMatch(/^6\. /m);
+    expect(next!.reply.recommendations.map((l) => l.id)).not.toContain(gone);
+  });
+
+  it('the search is no longer the one listed last', async () => {
+    const [villas] = await converse(['villa to buy']);
+    const history: ChatTurn[] = [
+      { role: 'user', content: 'villa to buy' },
+      { role: 'assistant', content: villas!.reply.responseText },
+    ];
+    const out = await ask(rules, 'show more', {
+      searchListings: memorySearch().searchListings,
+      memory: { rentType: 'sale', propertyType: 'apartment' },
+      history,
+    });
+    expectWellFormed(out.reply, out.pieces);
+    expect(out.reply.responseText).toMatch(/^The results have changed since my last list/);
+    expect(out.reply.recommendations.every((l) => l.propertyType === 'apartment')).toBe(true);
+  });
+
+  it('says nothing of a change when nothing was listed before', async () => {
+    const out = await ask(rules, 'show more', {
+      searchListings: memorySearch().searchListings,
+      memory: { rentType: 'sale', propertyType: 'villa' },
+      history: [],
+    });
+    expect(out.reply.responseText).not.toMatch(/have changed/);
+    expect(out.reply.responseText).toMatch(/^1\. /m);
+  });
+
+  it('an unchanged list still pages on, without the note', async () => {
+    const [, next] = await converse(['villa to buy', 'show more']);
+    expect(next!.reply.responseText).not.toMatch(/have changed/);
   });
 });
 

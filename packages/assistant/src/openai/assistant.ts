@@ -4,7 +4,13 @@ import { type Interpretation, interpret } from '../interpret';
 import { normaliseFacts } from '../memory';
 import { RECOMMENDATION_LIMIT } from '../rules/assistant';
 import { textsFor } from '../text';
-import type { Assistant, AssistantInput, AssistantLogger, AssistantOutcome } from '../types';
+import type {
+  Assistant,
+  AssistantInput,
+  AssistantLogger,
+  AssistantOutcome,
+  SaveRefusal,
+} from '../types';
 import { replyLanguage } from '../understand/language';
 import { type ChatMessage, type RoundResult, streamChatRound } from './chat';
 import { ProviderError, SearchFailed } from './errors';
@@ -41,6 +47,19 @@ async function* replyWithOpenAi(
   options: OpenAiAssistantOptions,
   input: AssistantInput,
 ): AsyncGenerator<string, AssistantOutcome, void> {
+  // The rules read the message for its language and intent: cheap, and the same labels
+  // whichever agent answers.
+  const read = interpret(input.message, input.memory, input.history);
+  // Alerts that cannot be saved (a guest, or at the cap of saved searches) are refused in
+  // the rule agent's words without asking the model, which would promise them.
+  const refusal = await saveRefusal(input, read);
+  if (refusal !== undefined) {
+    input.signal?.throwIfAborted();
+    const t = textsFor(read.language);
+    const text = refusal === 'limit' ? t.notifyLimit() : t.notifyNeedsAccount();
+    yield text;
+    return finish(input, read, text, undefined, read.facts);
+  }
   const deadline = AbortSignal.timeout(options.timeoutMs);
   const signal = input.signal === undefined ? deadline : AbortSignal.any([input.signal, deadline]);
   const streamed: string[] = [];
@@ -60,9 +79,6 @@ async function* replyWithOpenAi(
       }
       step = await conversation.next();
     }
-    // The rules read the message for its language and intent: cheap, and the same labels
-    // whichever agent answers.
-    const read = interpret(input.message, input.memory, input.history);
     const next = await handoffNext(input, read);
     if (next) {
       const piece = `\n\n${next}`;
@@ -207,14 +223,31 @@ async function handoffNext(
   return online === undefined ? undefined : textsFor(read.language).handoffNext(online);
 }
 
+/**
+ * Why alerts asked for now cannot be saved, asked as the rule agent asks it (for the
+ * search it understood, only when alerts are asked for and there is something to save);
+ * undefined when they can, or were not asked for.
+ */
+async function saveRefusal(
+  input: AssistantInput,
+  read: Interpretation,
+): Promise<SaveRefusal | undefined> {
+  if (read.intent.kind !== 'notify' || Object.keys(read.facts).length === 0) return undefined;
+  const may = (await input.maySaveSearches?.(read.facts)) ?? true;
+  if (may === true) return undefined;
+  return may === 'limit' ? 'limit' : 'account';
+}
+
 function finish(
   input: AssistantInput,
   read: Interpretation,
   responseText: string,
   searched: SearchDone | undefined,
+  /** The memory to keep when no search was made; by default the memory as it was. */
+  kept: SearchFacts = normaliseFacts(input.memory),
 ): AssistantOutcome {
   // Without a search the model only talked: nothing is recommended and memory stays.
-  const facts = searched?.facts ?? normaliseFacts(input.memory);
+  const facts = searched?.facts ?? kept;
   const reply: AssistantReply = {
     responseText,
     agent: 'openai',

@@ -162,7 +162,7 @@ async function* replyWithRules(
         ...lines,
         t.relaxed(step.loosened, relaxed.total, relaxed.items.length),
         ...numbered(t, relaxed.items),
-        t.relaxedNote(),
+        t.relaxedNote(step.filters),
       ]);
       return finish(step.facts, relaxed);
     }
@@ -176,6 +176,8 @@ async function* replyWithRules(
   const order = read.order === 'top' && (hasBudget(facts) || asksPrice) ? 'cheapest' : read.order;
   const sort: ListingSort =
     order === 'cheapest' ? 'price_asc' : order === 'priciest' ? 'price_desc' : 'relevance';
+  // "show more" when the last list cannot be found again: the list starts over, said so.
+  let restarted: string[] = [];
   // "show more": the next listings of the same list (more.ts).
   if (read.understood.more && saysNothing(read.understood) && Object.keys(facts).length > 0) {
     const sorts: ListingSort[] = [sort, 'price_asc', 'relevance'];
@@ -186,7 +188,8 @@ async function* replyWithRules(
       RECOMMENDATION_LIMIT,
       input.searchListings,
     );
-    if (next !== undefined) {
+    if (next === 'changed') restarted = [t.listChanged()];
+    else if (next !== undefined) {
       const { page, after } = next;
       const items = page.items.slice(0, RECOMMENDATION_LIMIT);
       yield* say(
@@ -215,6 +218,7 @@ async function* replyWithRules(
     const question = asksAlready(read) ? undefined : nextQuestion(t, facts, input.history);
     yield* say([
       ...lead,
+      ...restarted,
       ...ranges,
       intro,
       ...numbered(t, page.items),
@@ -244,11 +248,12 @@ async function* replyWithRules(
       );
       yield* say([
         ...lead,
+        ...restarted,
         t.noneFor(facts),
         t.relaxed(step.loosened, relaxed.total, relaxed.items.length),
         ...numbered(t, relaxed.items),
         ...(kinds === undefined ? [] : [t.oneKind(shown.rentType!, kinds.slice(1))]),
-        t.relaxedNote(),
+        t.relaxedNote(step.filters),
       ]);
       return finish(shown, relaxed);
     }

@@ -14,7 +14,9 @@ import { relaxations } from './relax';
  * holds no cursor, so the list is found again by repeating the search wider, and the
  * listings it numbered must come back in the same places: in the order it was listed (by
  * relevance, or by price after "sort by price"), whichever repeats it. A list that changed
- * since is not paged through; the caller then lists from the start.
+ * since (listings added or gone, or another search) is not paged through: 'changed' tells
+ * the caller to list from the start and say why, rather than restart the numbering
+ * silently. Undefined when no earlier reply listed anything.
  */
 export async function nextPage(
   facts: SearchFacts,
@@ -22,7 +24,7 @@ export async function nextPage(
   sorts: readonly ListingSort[],
   pageSize: number,
   searchListings: AssistantInput['searchListings'],
-): Promise<{ facts: SearchFacts; page: ListingPage; after: number } | undefined> {
+): Promise<{ facts: SearchFacts; page: ListingPage; after: number } | 'changed' | undefined> {
   const list = history.findLast(
     (turn) => turn.role === 'assistant' && /^\d+\. /m.test(turn.content),
   );
@@ -52,5 +54,5 @@ export async function nextPage(
       );
     if (same) return { facts: shown, page: { ...page, items: page.items.slice(after) }, after };
   }
-  return undefined;
+  return 'changed';
 }

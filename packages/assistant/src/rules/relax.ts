@@ -12,6 +12,28 @@ export interface Relaxation {
   facts: SearchFacts;
   /** What was loosened, said in the reply's language. */
   loosened: Loosened;
+  /** How many filters it loosens, so the reply says "that filter" or "those filters". */
+  filters: number;
+}
+
+const hasBudget = (f: SearchFacts) => f.minPrice !== undefined || f.maxPrice !== undefined;
+const hasBedrooms = (f: SearchFacts) => f.minBedrooms !== undefined || f.maxBedrooms !== undefined;
+
+/**
+ * The filters of `from` that `to` drops or widens: each feature is one (the reply names
+ * each), a budget or a bedroom range is one, a place widened to its district is one.
+ */
+export function filtersLoosened(from: SearchFacts, to: SearchFacts): number {
+  const kept = new Set(to.features ?? []);
+  let n = (from.features ?? []).filter((f) => !kept.has(f)).length;
+  if (from.q !== undefined && to.q !== from.q) n++;
+  if (hasBudget(from) && !hasBudget(to)) n++;
+  if (hasBedrooms(from) && !hasBedrooms(to)) n++;
+  if (from.propertyType !== undefined && to.propertyType === undefined) n++;
+  if (from.location !== undefined && to.location !== from.location) n++;
+  if (from.excludeLocations?.length && !to.excludeLocations?.length) n++;
+  if (from.rentType !== undefined && to.rentType === undefined) n++;
+  return n;
 }
 
 /**
@@ -22,7 +44,7 @@ export function relaxations(
   facts: SearchFacts,
   options: { keepBudget?: boolean } = {},
 ): Relaxation[] {
-  const steps: Relaxation[] = [];
+  const steps: Omit<Relaxation, 'filters'>[] = [];
   const without = (...keys: (keyof SearchFacts)[]): SearchFacts => {
     const copy = { ...facts };
     for (const key of keys) delete copy[key];
@@ -62,7 +84,8 @@ export function relaxations(
       if (facts[key] !== undefined) Object.assign(home, { [key]: facts[key] });
     const inPlace = facts.location === undefined ? home : { ...home, location: facts.location };
     for (const kept of [inPlace, home]) {
-      const same = (step: Relaxation) => JSON.stringify(step.facts) === JSON.stringify(kept);
+      const same = (step: Omit<Relaxation, 'filters'>) =>
+        JSON.stringify(step.facts) === JSON.stringify(kept);
       if (!steps.some(same)) steps.push({ facts: kept, loosened: { kind: 'keepOnly', kept } });
     }
   }
@@ -70,5 +93,5 @@ export function relaxations(
     const kept: SearchFacts = facts.rentType === undefined ? {} : { rentType: facts.rentType };
     steps.push({ facts: kept, loosened: { kind: 'all', keepRent: facts.rentType !== undefined } });
   }
-  return steps;
+  return steps.map((step) => ({ ...step, filters: filtersLoosened(facts, step.facts) }));
 }

@@ -220,6 +220,8 @@ export const en: Texts = {
   },
   more: (from, to, total) =>
     from === to ? `Here is number ${from} of ${total}:` : `Here are ${from} to ${to} of ${total}:`,
+  listChanged: () =>
+    "The results have changed since my last list, so I can't carry on from where it stopped: these are the first results of your search as it is now.",
   allShown: (total) =>
     `That's all of them: I've shown you all ${matches(total)}. Tell me what to change to see others.`,
   everything: (total) =>
@@ -237,8 +239,8 @@ export const en: Texts = {
           : `Here are the first ${shown}`;
     return `If I ${loosened(l)}, ${there}. ${here}:`;
   },
-  relaxedNote: () =>
-    'These are shown with that filter relaxed; your request is unchanged. Tell me if you want to keep it that way or change something else.',
+  relaxedNote: (filters) =>
+    `These are shown with ${filters === 1 ? 'that filter' : 'those filters'} relaxed; your request is unchanged. Tell me if you want to keep it that way or change something else.`,
   nothingAtAll: (asked) => [
     `I couldn't find any ${search(asked)}, and relaxing the features, budget, bedrooms, property type or area did not help either.`,
     asked.rentType === undefined
@@ -279,8 +281,15 @@ export const en: Texts = {
     `I can only search for what a home has, not for what it lacks, so I couldn't apply ${listWords(
       list.map((f) => `"${REFUSED[f]}"`),
     )}.`,
+  // Each kind its own verb and noun: "there is also 1 listing for holiday stays and there
+  // are 3 listings for sale", never "there are also 1 for holiday stays".
   oneKind: (shown, others) =>
-    `I've listed only the ones ${RENT[shown]}, so monthly, nightly and sale prices don't mix; there ${others.length === 1 && others[0]!.total === 1 ? 'is' : 'are'} also ${listWords(others.map((k) => `${formatCount(k.total, 'en')} ${RENT[k.rentType]}`))}.`,
+    `I've listed only the ones ${RENT[shown]}, so monthly, nightly and sale prices don't mix; ${listWords(
+      others.map(
+        (k, i) =>
+          `there ${k.total === 1 ? 'is' : 'are'}${i === 0 ? ' also' : ''} ${listings(k.total)} ${RENT[k.rentType]}`,
+      ),
+    )}.`,
   priceRanges: (kinds) =>
     `Prices: ${kinds.map((k) => `${RENT[k.rentType]} ${kindRange(k, enPrice, 'from', 'to')} (${listings(k.total)})`).join('; ')}.`,
   sortedByPrice: (order) =>

@@ -68,6 +68,9 @@ const ADS = ['объявление', 'объявления', 'объявлени
 /** "1 вариант", "2 варианта", "5 вариантов", "21 вариант": the count with its noun. */
 const counted = (n: number, forms: readonly [string, string, string]) =>
   `${formatCount(n, 'ru')} ${plural(n, forms)}`;
+/** "а, б и в". */
+const andList = (words: readonly string[]) =>
+  words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} и ${words.at(-1)}`;
 /** "нашёлся 1 вариант", "нашлось 2 варианта": the verb agrees with the count. */
 const foundCount = (n: number) =>
   `${plurals.select(n) === 'one' ? 'нашёлся' : 'нашлось'} ${counted(n, VARIANTS)}`;
@@ -138,7 +141,7 @@ function loosened(l: Loosened): string {
     case 'q':
       return `убрать слова «${l.q}»`;
     case 'features':
-      return `не учитывать условие «${l.features.map((f) => FEATURE_RU[f]).join(', ')}»`;
+      return `не учитывать ${l.features.length === 1 ? 'условие' : 'условия'} «${l.features.map((f) => FEATURE_RU[f]).join(', ')}»`;
     case 'budget':
       return 'не учитывать бюджет';
     case 'bedrooms':
@@ -200,6 +203,8 @@ export const ru: Texts = {
   },
   more: (from, to, total) =>
     from === to ? `Вариант ${from} из ${total}:` : `Варианты с ${from} по ${to} из ${total}:`,
+  listChanged: () =>
+    'С моего прошлого списка результаты изменились, поэтому продолжить его не получится: вот первые результаты вашего поиска в нынешнем виде.',
   allShown: (total) =>
     `Это всё: я уже показал все подходящие варианты (${formatCount(total, 'ru')}). Скажите, что изменить, чтобы увидеть другие.`,
   everything: (total) =>
@@ -211,8 +216,8 @@ export const ru: Texts = {
     const here = shown === 1 ? 'Вот он' : shown === total ? 'Вот они' : `Вот первые ${shown}`;
     return `Если ${loosened(l)}, ${wouldFind(total)}. ${here}:`;
   },
-  relaxedNote: () =>
-    'Это варианты с ослабленным фильтром; ваш запрос не изменился. Скажите, оставить ли так или изменить что-то ещё.',
+  relaxedNote: (filters) =>
+    `Это варианты ${filters === 1 ? 'с ослабленным фильтром' : 'с ослабленными фильтрами'}; ваш запрос не изменился. Скажите, оставить ли так или изменить что-то ещё.`,
   nothingAtAll: (asked) => [
     `Не нашлось вариантов по запросу «${search(asked)}», и ослабление условий (удобства, бюджет, спальни, тип жилья, район) тоже не помогло.`,
     asked.rentType === undefined
@@ -254,7 +259,7 @@ export const ru: Texts = {
       .map((f) => `«${REFUSED[f]}»`)
       .join(', ')}.`,
   oneKind: (shown, others) =>
-    `Показываю только варианты ${RENT[shown]}, чтобы не смешивать цены за месяц, за ночь и цены продажи; есть ещё ${others.map((k) => `${RENT[k.rentType]}: ${formatCount(k.total, 'ru')}`).join(', ')}.`,
+    `Показываю только варианты ${RENT[shown]}, чтобы не смешивать цены за месяц, за ночь и цены продажи; есть ещё ${andList(others.map((k) => `${counted(k.total, VARIANTS)} ${RENT[k.rentType]}`))}.`,
   priceRanges: (kinds) =>
     `Цены: ${kinds.map((k) => `${RENT[k.rentType]} — ${kindRange(k, ruPrice, 'от', 'до')} (${formatCount(k.total, 'ru')})`).join('; ')}.`,
   sortedByPrice: (order) =>

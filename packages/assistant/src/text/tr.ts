@@ -133,7 +133,7 @@ function loosened(l: Loosened): string {
     case 'q':
       return `"${l.q}" kelimelerini çıkarırsam`;
     case 'features':
-      return `${listWords(l.features.map((f) => FEATURE_TR[f]))} şartını kaldırırsam`;
+      return `${listWords(l.features.map((f) => FEATURE_TR[f]))} ${l.features.length === 1 ? 'şartını' : 'şartlarını'} kaldırırsam`;
     case 'budget':
       return 'bütçeyi göz ardı edersem';
     case 'bedrooms':
@@ -192,6 +192,8 @@ export const tr: Texts = {
   },
   more: (from, to, total) =>
     from === to ? `${total} ilandan ${from}. ilan:` : `${total} ilandan ${from}-${to} arası:`,
+  listChanged: () =>
+    'Son listeden bu yana sonuçlar değişti, bu yüzden kaldığım yerden devam edemiyorum: bunlar aramanızın şu anki ilk sonuçları.',
   allShown: (total) =>
     `Hepsi bu kadar: ${formatCount(total, 'tr')} ilanın hepsini gösterdim. Başkalarını görmek için neyi değiştireyim?`,
   everything: (total) =>
@@ -204,8 +206,8 @@ export const tr: Texts = {
       shown === 1 ? 'İşte o ilan' : shown === total ? 'İşte hepsi' : `İşte ilk ${shown} tanesi`;
     return `${capitalise(loosened(l))} ${formatCount(total, 'tr')} ilan çıkıyor. ${here}:`;
   },
-  relaxedNote: () =>
-    'Bunlar o filtre gevşetilerek gösterildi; aramanız değişmedi. Böyle kalmasını ya da başka bir şeyi değiştirmemi isterseniz söyleyin.',
+  relaxedNote: (filters) =>
+    `Bunlar ${filters === 1 ? 'o filtre' : 'o filtreler'} gevşetilerek gösterildi; aramanız değişmedi. Böyle kalmasını ya da başka bir şeyi değiştirmemi isterseniz söyleyin.`,
   nothingAtAll: (asked) => [
     `Bu aramaya uyan ilan bulamadım: ${search(asked)}. Özellikleri, bütçeyi, oda sayısını, türü ya da bölgeyi gevşetmek de işe yaramadı.`,
     asked.rentType === undefined
@@ -247,7 +249,7 @@ export const tr: Texts = {
       list.map((f) => `"${REFUSED[f]}"`),
     )} ${list.length === 1 ? 'isteğini' : 'isteklerini'} uygulayamadım.`,
   oneKind: (shown, others) =>
-    `Aylık, gecelik ve satış fiyatları karışmasın diye yalnızca ${RENT[shown]} ilanları listeledim; ayrıca ${others.map((k) => `${formatCount(k.total, 'tr')} ${RENT[k.rentType]}`).join(', ')} ilan var.`,
+    `Aylık, gecelik ve satış fiyatları karışmasın diye yalnızca ${RENT[shown]} ilanları listeledim; ayrıca ${listWords(others.map((k) => `${formatCount(k.total, 'tr')} ${RENT[k.rentType]} ilan`))} var.`,
   priceRanges: (kinds) =>
     `Fiyatlar: ${kinds.map((k) => `${RENT[k.rentType]} ${kindRange(k, trPrice, '', '-')} (${formatCount(k.total, 'tr')} ilan)`).join('; ')}.`,
   sortedByPrice: (order) =>

@@ -58,11 +58,17 @@ export interface Texts {
   everything(total: number): string;
   /** "show more": listings `from` to `to` (1-based) of `total`. */
   more(from: number, to: number, total: number): string;
+  /**
+   * "show more" when the last list is no longer what the search finds (listings came or
+   * went, or the search changed): the list that follows starts again from the first.
+   */
+  listChanged(): string;
   /** "show more" when every match was shown already. */
   allShown(total: number): string;
   noneFor(asked: SearchFacts): string;
   relaxed(loosened: Loosened, total: number, shown: number): string;
-  relaxedNote(): string;
+  /** After a relaxed list: `filters` is how many were loosened ("that filter", "those filters"). */
+  relaxedNote(filters: number): string;
   nothingAtAll(asked: SearchFacts): string[];
   noListings(): string;
   greeting(memory: SearchFacts, again: boolean): string[];

@@ -1,3 +1,4 @@
+import { ENGLISH_LISTING_WORDS } from './keywords';
 import type { Term } from './tokens';
 
 /**
@@ -8,20 +9,7 @@ import type { Term } from './tokens';
 
 /** "the new one", "the latest listing", "that alert". */
 const ENGLISH_NEW = new Set(['new', 'latest', 'newest']);
-const ENGLISH_AFTER = new Set([
-  'one',
-  'listing',
-  'listings',
-  'property',
-  'place',
-  'flat',
-  'apartment',
-  'villa',
-  'house',
-  'studio',
-  'home',
-  'alert',
-]);
+const ENGLISH_AFTER = new Set([...ENGLISH_LISTING_WORDS, 'listings', 'alert']);
 /** "yeni ilan", "yeni çıkan", "yenisi", "bildirimdeki ilan". */
 const TURKISH = /^(?:yenisi\p{L}*|bildirim\p{L}*)$/u;
 const TURKISH_AFTER_NEW = /^(?:ilan|olan|cikan|gelen|dusen)\p{L}*$/u;

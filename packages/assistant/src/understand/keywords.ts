@@ -752,6 +752,24 @@ export function findPropertyType(scan: Scan): PropertyType | undefined {
   return named[0];
 }
 
+/**
+ * English words that name one listing after a word that picks it out: "the new one",
+ * "the first listing", "the latest villa". Shared by the readers of an alerted listing
+ * and of a listing in the last list, which each add their own few.
+ */
+export const ENGLISH_LISTING_WORDS: readonly string[] = [
+  'one',
+  'listing',
+  'property',
+  'place',
+  'flat',
+  'apartment',
+  'villa',
+  'house',
+  'studio',
+  'home',
+];
+
 /** Words offering a choice: "bungalow or villa", "daire ya da müstakil ev", "дом или вилла". */
 export const CHOICE_WORDS = new Set(['or', 'veya', 'yahut', 'ya', 'или', 'либо']);
 

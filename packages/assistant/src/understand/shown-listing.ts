@@ -1,3 +1,4 @@
+import { ENGLISH_LISTING_WORDS } from './keywords';
 import type { Term } from './tokens';
 
 /**
@@ -16,21 +17,7 @@ const ENGLISH: Readonly<Record<string, number>> = {
   last: -1,
 };
 /** "the first one", "first listing": an English ordinal names a listing with these. */
-const ENGLISH_AFTER = new Set([
-  'one',
-  'listing',
-  'option',
-  'property',
-  'place',
-  'flat',
-  'apartment',
-  'villa',
-  'house',
-  'studio',
-  'penthouse',
-  'bungalow',
-  'home',
-]);
+const ENGLISH_AFTER = new Set([...ENGLISH_LISTING_WORDS, 'option', 'penthouse', 'bungalow']);
 /** ... or after "the", but not "the first floor", "the first time". */
 const ENGLISH_NOT_AFTER = new Set(['floor', 'time', 'month', 'week', 'year', 'day', 'night']);
 
