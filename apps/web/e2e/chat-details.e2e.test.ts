@@ -6,23 +6,13 @@ import {
   launchChromium,
   openSession,
   signUp,
+  startGuestChat,
   startServer,
   uniqueEmail,
   VIEWPORTS,
 } from './support';
 
-const REQUEST = '2 bedroom apartment in Girne for long-term rent under 1000';
-
 const messageBox = (page: Page) => page.getByRole('textbox', { name: 'Message' });
-
-/** A guest's first question, answered. */
-async function firstQuestion(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/chat`);
-  await messageBox(page).fill(REQUEST);
-  await messageBox(page).press('Enter');
-  await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
-  await page.getByRole('log').getByRole('article').first().waitFor();
-}
 
 /**
  * The message box's edges (a draft kept across a reload, the length limit), a first-time
@@ -44,13 +34,24 @@ describe('chat details', () => {
   });
 
   for (const { name, viewport, isMobile } of VIEWPORTS) {
-    it(`a first-time visitor asks about a listing with no account (${name})`, async () => {
+    it(`a first-time visitor asks about a listing with no account, and sees it at the chat's head (${name})`, async () => {
       const s = await openSession(browser, { prefix: `first-ask-${name}`, viewport, isMobile });
       const { page } = s;
+      // Whether the empty conversation's words were ever on screen, however briefly
+      // (between the chat opening and the hand-off arriving, say).
+      await page.addInitScript(() => {
+        const w = window as unknown as { sawEmpty?: boolean };
+        new MutationObserver(() => {
+          if (document.body?.textContent?.includes('No messages yet')) w.sawEmpty = true;
+        }).observe(document, { childList: true, subtree: true, characterData: true });
+      });
       await page.goto(`${server.url}/listings`);
       const card = page.getByRole('main').getByRole('article').first();
       await card.waitFor();
       const title = (await card.getByRole('heading').textContent()) ?? '';
+      const price = (await card.locator('.listing-price').textContent()) ?? '';
+      const town = ((await card.locator('.listing-facts').textContent()) ?? '').split(' · ')[1];
+      const href = await card.getByRole('heading').getByRole('link').getAttribute('href');
       await card.getByRole('heading').getByRole('link').click();
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       await s.shot('listing');
@@ -59,7 +60,29 @@ describe('chat details', () => {
       await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
       await page.getByText(/Waiting for an agent/).waitFor();
       await page.getByText('You are chatting as a guest.').waitFor();
+      // The question's subject heads the conversation: its picture, title (a link to
+      // it), price and town, not "No messages yet".
+      const asked = page.getByRole('region', { name: 'You asked about this listing' });
+      const expectAsked = async () => {
+        await asked.getByRole('heading', { name: title }).waitFor();
+        expect(await asked.getByRole('link', { name: title }).getAttribute('href')).toBe(href);
+        await asked.getByText(price, { exact: true }).waitFor();
+        expect(town).toBeTruthy();
+        await asked.getByText(new RegExp(`· ${town}$`)).waitFor();
+        await eventually(async () =>
+          expect(
+            await asked.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth),
+          ).toBeGreaterThan(0),
+        );
+      };
+      await expectAsked();
       await s.shot('waiting');
+      // Still there after a reload: the hand-off, replayed, names the listing.
+      await page.reload();
+      await page.getByText(/Waiting for an agent/).waitFor();
+      await expectAsked();
+      expect(await page.getByText('No messages yet').count()).toBe(0);
+      expect(await page.evaluate(() => (window as { sawEmpty?: boolean }).sawEmpty)).toBeFalsy();
       expect(s.problems).toEqual([]);
       await s.context.close();
     });
@@ -68,7 +91,7 @@ describe('chat details', () => {
   it('keeps an unsent message across a reload, in the message box', async () => {
     const s = await openSession(browser, { prefix: 'draft', viewport: VIEWPORTS[0].viewport });
     const { page, context } = s;
-    await firstQuestion(page, server.url);
+    await startGuestChat(page, server.url);
     await context.setOffline(true);
     await messageBox(page).fill('with a pool?');
     await messageBox(page).press('Enter');
@@ -99,7 +122,7 @@ describe('chat details', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: server.url,
     });
-    await firstQuestion(page, server.url);
+    await startGuestChat(page, server.url);
     await page.evaluate(() => navigator.clipboard.writeText('a'.repeat(20_000)));
     await messageBox(page).focus();
     await page.keyboard.press('Control+V');

@@ -67,6 +67,22 @@ async function pinsFromMiddle(map: Locator): Promise<Locator[]> {
   return inside.sort((a, b) => a.distance - b.distance).map((i) => i.pin);
 }
 
+/** The group inside the map's window nearest its middle. */
+async function groupNearestMiddle(map: Locator): Promise<Locator> {
+  const box = (await map.boundingBox())!;
+  let best: { group: Locator; distance: number } | null = null;
+  for (const group of await map.locator('.map-cluster').all()) {
+    const g = (await group.boundingBox())!;
+    const x = g.x + g.width / 2;
+    const y = g.y + g.height / 2;
+    if (x < box.x || x > box.x + box.width || y < box.y || y > box.y + box.height) continue;
+    const distance = Math.hypot(x - box.x - box.width / 2, y - box.y - box.height / 2);
+    if (!best || distance < best.distance) best = { group, distance };
+  }
+  expect(best).not.toBeNull();
+  return best!.group;
+}
+
 /**
  * Clicks `pin` and waits for its card and for the map to stop panning to show it. The
  * card is never taken off the map on the way, not even to be put back.
@@ -422,6 +438,55 @@ describe('listings with photos, a gallery and Back', () => {
       await s.context.close();
     });
 
+  for (const { name, viewport, isMobile } of VIEWPORTS)
+    it(`draws no pin over another, at any zoom (${name})`, async () => {
+      const s = await openSession(browser, { prefix: `listings-pins-${name}`, viewport, isMobile });
+      const { page } = s;
+      await page.goto(`${server.url}/listings?view=map`);
+      const map = page.getByRole('region', { name: 'Map of the listings' });
+      await map.getByText('100 of 300 listings on the map').waitFor();
+      const zoomIn = map.getByRole('button', { name: 'Zoom in' });
+      const overlaps: string[] = [];
+      for (let step = 0; step < 12; step += 1) {
+        await mapSettled(map);
+        // Every label in the map's window, price or group: none may cover part of another.
+        // A group fanned out at the closest zoom stays faded under its pins, on purpose.
+        const labels = await map.evaluate((el) => {
+          const frame = el.getBoundingClientRect();
+          return [...el.querySelectorAll('.map-pin')]
+            .filter((pin) => getComputedStyle(pin).opacity === '1')
+            .map((pin) => pin.querySelector('span')!)
+            .map((span) => {
+              const r = span.getBoundingClientRect();
+              return { text: span.textContent, x: r.x, y: r.y, w: r.width, h: r.height };
+            })
+            .filter(
+              (r) =>
+                r.x + r.w > frame.x &&
+                r.x < frame.x + frame.width &&
+                r.y + r.h > frame.y &&
+                r.y < frame.y + frame.height,
+            );
+        });
+        if (step === 0) expect(labels.length).toBeGreaterThan(0);
+        for (const [i, a] of labels.entries())
+          for (const b of labels.slice(i + 1))
+            if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h)
+              overlaps.push(`${a.text} over ${b.text} (zoom step ${step})`);
+        if (step === 0) await s.shot('pins');
+        // Closer in, as a person looks: into a group when there is one, else one step.
+        const group = map.locator('.map-cluster').first();
+        // Dispatched, not clicked: a pin drawn over the group would take a real click.
+        if ((await group.count()) > 0) await group.dispatchEvent('click');
+        else if ((await zoomIn.getAttribute('aria-disabled')) === 'true') break;
+        else await zoomIn.click();
+      }
+      await s.shot('pins-zoomed');
+      expect(overlaps).toEqual([]);
+      expect(s.problems).toEqual([]);
+      await s.context.close();
+    });
+
   it('keeps the card of a pin beside a group open on a desktop', async () => {
     const s = await openSession(browser, {
       prefix: 'listings-beside-group',
@@ -432,9 +497,10 @@ describe('listings with photos, a gallery and Back', () => {
     const map = page.getByRole('region', { name: 'Map of the listings' });
     await map.getByText('100 of 300 listings on the map').waitFor();
     await mapSettled(map);
-    // Seen whole, the island is all groups: one opened (zoomed into) gives single pins too.
-    if ((await pinsFromMiddle(map)).length === 0) {
-      await map.locator('.map-cluster').first().click();
+    // Seen whole, the island is all groups: opening them (zooming in) gives single pins
+    // too. A group takes in pins closer than two labels' width, so it may take a few.
+    for (let opened = 0; opened < 4 && (await pinsFromMiddle(map)).length === 0; opened += 1) {
+      await (await groupNearestMiddle(map)).click();
       await mapSettled(map);
     }
     // The single pin nearest any group: the pan to show its card may re-form the groups.

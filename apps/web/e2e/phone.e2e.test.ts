@@ -6,6 +6,7 @@ import {
   launchChromium,
   openSession,
   type Session,
+  startGuestChat,
   startServer,
   uniqueEmail,
 } from './support';
@@ -170,16 +171,12 @@ describe.each([
   });
 
   it('fits a whole listing card under the chat chrome', async () => {
-    await page.goto(server.url);
-    const ask = page.getByRole('searchbox', { name: 'What are you looking for?' });
-    await ask.fill('2 bedroom apartment in Girne for long-term rent under 1000, with parking');
-    await ask.press('Enter');
-    await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    await startGuestChat(page, server.url, {
+      request: '2 bedroom apartment in Girne for long-term rent under 1000, with parking',
+      from: 'landing',
+    });
     const cards = page.getByRole('log', { name: 'Messages' }).getByRole('article');
-    await cards.first().waitFor();
-    await page.getByText('You are chatting as a guest.').waitFor();
     const memory = page.getByRole('region', { name: 'Searching for' });
-    await memory.waitFor();
     await s.shot('reply');
     const sizes = await page.evaluate(() => {
       const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();

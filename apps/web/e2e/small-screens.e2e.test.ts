@@ -7,6 +7,7 @@ import {
   type Session,
   SMALL_PHONE,
   signUp,
+  startGuestChat,
   startServer,
   uniqueEmail,
 } from './support';
@@ -16,18 +17,6 @@ const REQUEST = '2 bedroom apartment in Girne for long-term rent under 1000, wit
 /** How far the page scrolls sideways (0: not at all). */
 const sideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-
-/** A guest asks as the landing page's visitor does, and waits for the answer's cards. */
-async function askAsGuest(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/chat`);
-  const box = page.locator('#composer-message');
-  await box.fill(REQUEST);
-  await box.press('Enter');
-  await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
-  await page.locator('.chat-scroll article').first().waitFor();
-  await page.locator('.guest-banner').waitFor();
-  await page.locator('.memory').waitFor();
-}
 
 /**
  * The narrowest common phone (360 wide) in every language: Turkish and Russian words are
@@ -62,7 +51,7 @@ describe('360 wide, in every language', () => {
     const { page } = s;
     const width = SMALL_PHONE.viewport.width;
 
-    await askAsGuest(page, server.url);
+    await startGuestChat(page, server.url, { request: REQUEST });
     await s.shot('chat');
     expect(await sideways(page)).toBe(0);
     // The invitation's × stays on the screen, beside its button or under the words.
@@ -123,7 +112,7 @@ describe('a short window (640x400, a laptop at 200% zoom)', () => {
 
   it('keeps half the height for the conversation', async () => {
     const { page } = s;
-    await askAsGuest(page, server.url);
+    await startGuestChat(page, server.url, { request: REQUEST });
     await page.getByRole('button', { name: 'Talk to an agent' }).waitFor();
     await s.shot('chat');
     const sizes = await page.evaluate(() => {

@@ -201,3 +201,29 @@ export async function signUp(s: Session, url: string, name: string, email: strin
   await s.page.getByRole('button', { name: 'Sign up' }).click();
   await s.page.waitForURL((u) => u.pathname !== '/signup');
 }
+
+/** The first question a guest asks in these tests: answered with listing cards and chips. */
+export const GUEST_REQUEST = '2 bedroom apartment in Girne for long-term rent under 1000';
+
+/**
+ * Opens the app as a first-time visitor, who becomes a guest (no account) on asking, and
+ * asks `request`: in the chat's own box (`/chat`), or in the landing page's (`/`). Waits
+ * for the new conversation, the answer's first listing card, the guest's invitation and
+ * the filter chips, and returns the conversation's URL. Found by id and class, not by
+ * words, so it works in every language.
+ */
+export async function startGuestChat(
+  page: Page,
+  url: string,
+  { request = GUEST_REQUEST, from = 'chat' }: { request?: string; from?: 'chat' | 'landing' } = {},
+): Promise<string> {
+  await page.goto(from === 'chat' ? `${url}/chat` : url);
+  const box = page.locator(from === 'chat' ? '#composer-message' : '#landing-request');
+  await box.fill(request);
+  await box.press('Enter');
+  await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+  await page.locator('.chat-scroll [role="log"] article').first().waitFor();
+  await page.locator('.guest-banner').waitFor();
+  await page.locator('.memory').waitFor();
+  return page.url();
+}

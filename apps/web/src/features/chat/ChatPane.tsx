@@ -16,6 +16,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { SaveSearchButton } from '../alerts/SaveSearchButton';
 import { type AskedAbout, AskInChat } from '../inbox/AskAboutListing';
 import { PeopleBar } from '../inbox/PeopleBar';
+import { AskedListing, cardShown } from './AskedListing';
 import { Composer } from './Composer';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { conversationTitle } from './ConversationItem';
@@ -65,6 +66,9 @@ export function ChatPane({
   // The listing an agent was asked about: set at once by a card's "Ask an agent", and
   // from the server's hand-off events, which the stream replays (so a reload keeps it).
   const [askedAbout, setAskedAbout] = useState(askedFirst);
+  // The first listing asked about in this conversation stays at its head as what the
+  // question is about, even once a later hand-off names none.
+  const [context, setContext] = useState(askedFirst);
   // Whether an agent had the inbox open when a person was asked for (undefined: not
   // said, as by a hand-off stored before the server told).
   const [agentsOnline, setAgentsOnline] = useState<boolean | undefined>(undefined);
@@ -73,6 +77,7 @@ export function ChatPane({
     if (event.type === 'handoff.requested') {
       const { listing } = event.brief;
       setAskedAbout(listing ? { id: listing.id, title: listing.title } : undefined);
+      if (listing) setContext((first) => first ?? { id: listing.id, title: listing.title });
       setAgentsOnline(event.agentsOnline);
     }
     // Handed back to the waiting list: who is online now is not known.
@@ -133,6 +138,9 @@ export function ChatPane({
   // Offline, nothing being sent reaches the assistant, and Stop could not reach it
   // either: no "typing…" and no Stop until the connection is back.
   const offline = useConnectionStatus() === 'offline';
+  // The listing asked about at the head, unless a reply already shows its card (asked
+  // from a card in the chat).
+  const shownContext = context && !cardShown(chat.messages, context.id) ? context : undefined;
   // A card's "Ask an agent" hands this conversation over, naming its listing.
   const askInChat = useMemo(
     () => ({ sessionId: chat.sessionId, onAsked: setAskedAbout }),
@@ -207,9 +215,16 @@ export function ChatPane({
         />
         <div className="chat-scroll" ref={scroller} onScroll={onScroll}>
           {!chat.loaded && <Loading label={t('chat.loadingMessages')} />}
-          {chat.loaded && chat.messages.length === 0 && (
-            <p className="muted empty">{t('chat.empty')}</p>
-          )}
+          {shownContext && <AskedListing listing={shownContext} />}
+          {/* Only a conversation nobody has asked anything in yet is empty: not one whose
+              first message is on its way, being answered, or waiting for a person. */}
+          {chat.loaded &&
+            chat.messages.length === 0 &&
+            !shownContext &&
+            !firstMessage &&
+            !chat.activeRun &&
+            !chat.thinking &&
+            chat.people.mode === 'assistant' && <p className="muted empty">{t('chat.empty')}</p>}
           <ol className="messages" role="log" aria-label={t('chat.messages')}>
             {chat.messages.map((message) => (
               <MessageItem

@@ -107,13 +107,16 @@ export default function ListingsMap({
             cannot zoom further. */}
         <MarkerClusterGroup
           key={placed.map((p) => p.id).join()}
-          maxClusterRadius={48}
+          ref={drawGroupsWhereMeasured}
+          maxClusterRadius={GROUP_RADIUS}
           // By default a pin out of view is taken off the map (on a phone, as soon as it
           // leaves the edge), closing its card: a card taller than a phone's map is panned
           // into view past its pin, and someone may drag the pin away while reading it.
           removeOutsideVisibleBounds={false}
           showCoverageOnHover={false}
           spiderfyOnMaxZoom
+          // Fanned out, the pins of a group keep the same clearance from each other.
+          spiderfyDistanceMultiplier={FAN_SPREAD}
           iconCreateFunction={(cluster: L.MarkerCluster) =>
             clusterIcon(t('map.group', { count: cluster.getChildCount() }))
           }
@@ -299,6 +302,54 @@ function named(icon: L.DivIcon, name: string): L.DivIcon {
     return element;
   };
   return icon;
+}
+
+/**
+ * How far apart two pins' points must be for neither label to cover the other: a label
+ * (tail included) fits an 80x32 box above its point, so two points farther apart than the
+ * box's diagonal never overlap, whatever the direction. Nearer pins make one group.
+ */
+const PIN_CLEARANCE = Math.ceil(Math.hypot(80, 32));
+
+/**
+ * Groups are made at whole zoom levels and the map stops at quarter ones (`zoomSnap`): at
+ * up to half a level out, distances shrink by up to √2, so groups take in that much more.
+ */
+const GROUP_RADIUS = Math.ceil(PIN_CLEARANCE * Math.SQRT2);
+
+/**
+ * markercluster fans a group's pins out at least 28 px apart (its spiral's step; its
+ * circle's are wider) times this: as far apart as `PIN_CLEARANCE`.
+ */
+const FAN_SPREAD = PIN_CLEARANCE / 28;
+
+type Cluster = L.MarkerCluster & {
+  _latlng: L.LatLng;
+  _cLatLng?: L.LatLng;
+  _recalculateBounds(): void;
+};
+type ClusterClass = { prototype: Cluster; extend(props: object): ClusterClass };
+const wherePlaced = new WeakSet<object>();
+
+/**
+ * markercluster takes into a group the pins within the radius of its first pin, but draws
+ * the group at the middle of its pins, which can land on a pin left outside it ("£800"
+ * over "3 homes"). Drawn at the point it is measured from, every group and single pin is
+ * more than the radius from every other, so with `GROUP_RADIUS` no label covers another.
+ * The class the library makes groups with (`_markerCluster`) is swapped as the layer is
+ * made (its ref), before any pin is added to it.
+ */
+function drawGroupsWhereMeasured(group: L.MarkerClusterGroup | null): void {
+  if (!group || wherePlaced.has(group)) return;
+  wherePlaced.add(group);
+  const holder = group as unknown as { _markerCluster: ClusterClass };
+  const Base = holder._markerCluster;
+  holder._markerCluster = Base.extend({
+    _recalculateBounds(this: Cluster) {
+      Base.prototype._recalculateBounds.call(this);
+      if (this._cLatLng) this._latlng = this._cLatLng;
+    },
+  });
 }
 
 /** A label above a point, its tail's tip on the point (a box it is centred in). */
