@@ -17,7 +17,8 @@ const PASSWORD = 'violet harbour 4217';
 const email = uniqueEmail('ayla');
 
 /** The messages themselves (not the lists of chips and facts inside them). */
-const messages = (page: Page) => page.getByRole('log', { name: 'Messages' }).locator(':scope > li');
+const messages = (page: Page) =>
+  page.getByRole('log', { name: 'Messages' }).locator(':scope > ol > li');
 const connection = (page: Page) => page.getByRole('status', { name: 'Connection' });
 
 describe('Parley in a desktop browser', () => {

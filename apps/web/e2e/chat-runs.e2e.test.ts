@@ -27,7 +27,7 @@ const SLOW = Array.from({ length: 120 }, (_, i) => `word${i} `);
 const askedSlowly = new Set<string>();
 
 const log = (page: Page) => page.getByRole('log', { name: 'Messages' });
-const messages = (page: Page) => log(page).locator(':scope > li');
+const messages = (page: Page) => log(page).locator(':scope > ol > li');
 const memory = (page: Page) => page.getByRole('region', { name: 'Searching for' });
 
 async function ask(page: Page, text: string) {
@@ -220,7 +220,7 @@ describe('stop, retry, regenerate and two pages, in a browser', () => {
     expect(s.problems).toEqual([]);
   });
 
-  it('offline, a message is "Not sent: no connection", with no typing and no Stop', async () => {
+  it('offline, a message is "Not sent: no connection", with no typing and no Stop; back online, it goes by itself', async () => {
     await s.context.setOffline(true);
     await ask(page, 'are pets allowed?');
     const failed = messages(page).last().getByRole('alert');
@@ -230,18 +230,32 @@ describe('stop, retry, regenerate and two pages, in a browser', () => {
     expect(await failed.textContent()).not.toContain('Failed to fetch');
     expect(await page.getByText('Assistant is typing…').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Stop' }).count()).toBe(0);
+    // A second one, typed after it: both must arrive, in this order.
+    await ask(page, 'and is there parking?');
+    await eventually(async () =>
+      expect(await messages(page).getByText('Not sent: no connection.').count()).toBe(2),
+    );
     await s.shot('offline-not-sent');
+    // The connection comes back: nobody presses Retry, the two are sent, and answered.
     await s.context.setOffline(false);
-    await failed.getByRole('button', { name: 'Retry' }).click();
-    await focusInBox(page);
-    await settled(page, 14);
+    await settled(page, 16);
+    expect(await page.getByText('Not sent: no connection.').count()).toBe(0);
+    const texts = await messages(page).allTextContents();
+    expect(texts[12]).toContain('are pets allowed?');
+    expect(texts[13]).toContain('Here is what I found.');
+    expect(texts[14]).toContain('and is there parking?');
+    expect(texts[15]).toContain('Here is what I found.');
+    // Stored once each, in the order typed: a reload shows the same.
+    await page.reload();
+    await settled(page, 16);
+    expect(await messages(page).allTextContents()).toEqual(texts.slice(0, 16));
     s.allow(/ERR_INTERNET_DISCONNECTED|WebSocket connection to .* failed/);
   });
 
   it('looks right on a phone', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
-    await settled(page, 14);
+    await settled(page, 16);
     // The memory is read after the stream opens: wait for its chips before the picture.
     await memory(page).getByRole('listitem').first().waitFor();
     await s.shot('phone-chat');
@@ -253,7 +267,7 @@ describe('stop, retry, regenerate and two pages, in a browser', () => {
     );
     await s.shot('phone-writing');
     await page.getByRole('button', { name: 'Stop' }).click();
-    await settled(page, 16);
+    await settled(page, 18);
     await s.shot('phone-stopped');
   });
 

@@ -13,7 +13,8 @@ import {
 } from './support';
 
 const results = (page: Page) => page.getByRole('region', { name: /listings?$/ });
-const messages = (page: Page) => page.getByRole('log').first().locator(':scope > li');
+// The chat's messages: the log's list items (the log may be the list or a box around it).
+const messages = (page: Page) => page.getByRole('log').first().locator(':scope > ol > li');
 const favouritesLink = (page: Page) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Favourites' });
 const savedTitles = (page: Page) =>

@@ -82,7 +82,7 @@ describe('hand-off to a person, in two browsers', () => {
         expect(
           await customer.page.evaluate(() => {
             const scroller = document.querySelector<HTMLElement>('.chat-scroll')!;
-            const reply = [...scroller.querySelectorAll('[role="log"] > li')].at(-1)!;
+            const reply = [...scroller.querySelectorAll('[role="log"] > ol > li')].at(-1)!;
             const view = scroller.getBoundingClientRect();
             const box = reply.getBoundingClientRect();
             return box.top >= view.top - 1 && box.top < view.bottom - 20;

@@ -24,7 +24,9 @@ async function say(page: Page, text: string) {
   await page.getByRole('textbox', { name: 'Message' }).press('Enter');
   const log = page.getByRole('log', { name: 'Messages' });
   await log.getByText(text).first().waitFor();
-  await eventually(async () => expect(await log.locator(':scope > li[aria-busy]').count()).toBe(0));
+  // The chat's log may be its list or a box around it.
+  const busy = log.locator(':scope > li[aria-busy], :scope > ol > li[aria-busy]');
+  await eventually(async () => expect(await busy.count()).toBe(0));
 }
 
 /**
@@ -33,12 +35,14 @@ async function say(page: Page, text: string) {
  */
 async function position(transcript: Locator) {
   return transcript.evaluate((node) => {
-    const last = node.lastElementChild?.getBoundingClientRect();
+    // The log scrolls; its messages are the items of the list inside it.
+    const lastMessage = node.querySelector(':scope > ol > li:last-child');
+    const last = lastMessage?.getBoundingClientRect();
     const box = node.getBoundingClientRect();
     return {
       overflows: node.scrollHeight > node.clientHeight + 10,
       fromBottom: Math.round(node.scrollHeight - node.scrollTop - node.clientHeight),
-      lastText: node.lastElementChild?.textContent ?? '',
+      lastText: lastMessage?.textContent ?? '',
       lastVisible:
         !!last &&
         last.bottom <= Math.min(box.bottom, window.innerHeight) + 2 &&

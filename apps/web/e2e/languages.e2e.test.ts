@@ -13,7 +13,8 @@ import {
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
-const messages = (page: Page) => page.getByRole('log').first().locator(':scope > li');
+// The chat's messages: the log's list items (the log may be the list or a box around it).
+const messages = (page: Page) => page.getByRole('log').first().locator(':scope > ol > li');
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 /** Intl groups digits with no-break spaces; compare them as plain spaces. */
 const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');

@@ -72,13 +72,13 @@ describe('Parley on a phone (375x812)', () => {
     await fitsWidth(page);
     await eventually(async () =>
       expect(
-        await page.getByRole('log').locator(':scope > li').last().getAttribute('aria-busy'),
+        await page.getByRole('log').locator(':scope > ol > li').last().getAttribute('aria-busy'),
       ).toBeNull(),
     );
     // A new answer is taller than the pane: it is shown from its first line, not its end.
     const placement = await page.evaluate(() => {
       const scroller = document.querySelector<HTMLElement>('.chat-scroll')!;
-      const answer = [...scroller.querySelectorAll('[role="log"] > li')].at(-1)!;
+      const answer = [...scroller.querySelectorAll('[role="log"] > ol > li')].at(-1)!;
       const view = scroller.getBoundingClientRect();
       const box = answer.getBoundingClientRect();
       return {

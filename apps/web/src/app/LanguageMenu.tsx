@@ -11,7 +11,11 @@ export function LanguageMenu() {
   return (
     <Popover
       className="language-menu"
-      label={t('language.button', { language: LANGUAGE_NAMES[current] })}
+      // The name starts with what the button shows ("EN"), so a voice command can say it.
+      label={t('language.button', {
+        code: current.toUpperCase(),
+        language: LANGUAGE_NAMES[current],
+      })}
       button={
         <>
           <Icon name="globe" size={18} />
@@ -21,7 +25,7 @@ export function LanguageMenu() {
         </>
       }
     >
-      {(close) => (
+      {(_close, closeToButton) => (
         <ul className="popover-list" aria-label={t('language.label')}>
           {LANGUAGES.map((language) => (
             <li key={language}>
@@ -31,7 +35,8 @@ export function LanguageMenu() {
                 lang={language}
                 aria-pressed={language === current}
                 onClick={() => {
-                  close();
+                  // The pressed item is hidden with the menu: focus goes back to its button.
+                  closeToButton();
                   void chooseLanguage(language);
                 }}
               >

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { AlertsBell } from '../features/alerts/AlertsBell';
@@ -6,12 +7,15 @@ import { Icon } from '../ui/icons';
 import { AccountMenu } from './AccountMenu';
 import './header.css';
 import { LanguageMenu } from './LanguageMenu';
+import { usePageFocus } from './page-focus';
 
 /** Header with the main navigation, the language switch and the account, and the page in a <main> landmark. */
 export function Layout() {
   const { t } = useTranslation();
   const auth = useAuth();
   const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  usePageFocus(main);
   // A guest signing up or in comes back to where it was (its conversation, now kept).
   const back = auth.status === 'guest' ? { from: location.pathname + location.search } : undefined;
   return (
@@ -78,7 +82,7 @@ export function Layout() {
           ) : null}
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         <Outlet />
       </main>
     </div>

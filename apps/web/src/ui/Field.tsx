@@ -5,10 +5,15 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   /** Sentences about this field (each names it, as a screen reader reads them alone); shown beside it. */
   errors?: string[] | undefined;
   hint?: string;
+  /**
+   * A required field's label shows a "*" (explained once by the form's note); `required`
+   * alone tells screen readers and the browser, as on forms with a single field.
+   */
+  markRequired?: boolean;
 }
 
 /** A labelled input whose error text is tied to it for screen readers. */
-export function Field({ label, errors, hint, id, className, ...input }: FieldProps) {
+export function Field({ label, errors, hint, id, className, markRequired, ...input }: FieldProps) {
   const generated = useId();
   const inputId = id ?? generated;
   const errorId = `${inputId}-error`;
@@ -19,7 +24,12 @@ export function Field({ label, errors, hint, id, className, ...input }: FieldPro
     .join(' ');
   return (
     <div className={['field', className].filter(Boolean).join(' ')}>
-      <label htmlFor={inputId}>{label}</label>
+      <label
+        htmlFor={inputId}
+        className={markRequired && input.required ? 'field-required' : undefined}
+      >
+        {label}
+      </label>
       <input
         id={inputId}
         aria-invalid={invalid || undefined}

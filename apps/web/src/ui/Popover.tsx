@@ -18,13 +18,21 @@ export function Popover({
   button: ReactNode;
   className?: string;
   align?: 'start' | 'end';
-  children: (close: () => void) => ReactNode;
+  /**
+   * `close` shuts the panel; `closeToButton` also gives focus back to the button, for an
+   * item that stays on this page (it is hidden with the panel, and focus would drop to <body>).
+   */
+  children: (close: () => void, closeToButton: () => void) => ReactNode;
 }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   const panelId = useId();
   const close = useCallback(() => setOpen(false), []);
+  const closeToButton = useCallback(() => {
+    setOpen(false);
+    trigger.current?.focus();
+  }, []);
 
   useEffect(() => {
     if (!open) return;
@@ -60,7 +68,7 @@ export function Popover({
         {button}
       </button>
       <div id={panelId} className={`popover-panel popover-${align}`} hidden={!open}>
-        {children(close)}
+        {children(close, closeToButton)}
       </div>
     </div>
   );

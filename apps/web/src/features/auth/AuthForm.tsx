@@ -10,6 +10,7 @@ export function AuthForm({
   errors,
   onSubmit,
   note,
+  requiredNote = false,
   footer,
   children,
 }: {
@@ -20,6 +21,8 @@ export function AuthForm({
   onSubmit: (data: FormData) => void | Promise<void>;
   /** Said above the form, e.g. the request the assistant will answer once signed in. */
   note?: ReactNode;
+  /** Says once what the "*" on the fields' labels means (for fields with `markRequired`). */
+  requiredNote?: boolean;
   footer: ReactNode;
   children: ReactNode;
 }) {
@@ -59,6 +62,7 @@ export function AuthForm({
               : t('auth.tooManyAttempts', { count: errors.retryIn })}
           </p>
         )}
+        {requiredNote && <p className="form-note">{t('forms.requiredNote')}</p>}
         {children}
         <button
           type="submit"

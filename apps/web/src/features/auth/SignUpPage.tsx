@@ -30,6 +30,7 @@ export function SignUpPage() {
       submitLabel={t('auth.signUpSubmit')}
       busy={register.isPending}
       errors={errors}
+      requiredNote
       note={
         <>
           <ReasonNote reason={redirect.reason} form="signup" />
@@ -60,6 +61,7 @@ export function SignUpPage() {
         name="name"
         autoComplete="name"
         required
+        markRequired
         errors={errors.fields.name}
       />
       <Field
@@ -68,6 +70,7 @@ export function SignUpPage() {
         type="email"
         autoComplete="email"
         required
+        markRequired
         errors={errors.fields.email}
       />
       <Field
@@ -76,6 +79,7 @@ export function SignUpPage() {
         type="password"
         autoComplete="new-password"
         required
+        markRequired
         minLength={8}
         hint={t('auth.passwordHint')}
         errors={errors.fields.password}

@@ -57,7 +57,9 @@ function renderChat() {
     log: () => screen.getByRole('log', { name: 'Messages' }),
     /** The messages themselves, not the chips and features listed inside them. */
     messages: () =>
-      [...screen.getByRole('log', { name: 'Messages' }).children].filter((e) => e.tagName === 'LI'),
+      [
+        ...(screen.getByRole('log', { name: 'Messages' }).querySelector('ol')?.children ?? []),
+      ].filter((e) => e.tagName === 'LI'),
   };
 }
 
@@ -350,7 +352,9 @@ describe('chat pane', () => {
     expect(fake.calls.filter((c) => c.path === 'sessions.create')).toHaveLength(1);
     expect(fake.calls.find((c) => c.path === 'sessions.create')?.input).toEqual({ conversationId });
     const pane = screen.getByRole('log', { name: 'Messages' });
-    expect([...pane.children].filter((e) => e.tagName === 'LI')).toHaveLength(1);
+    expect(
+      [...(pane.querySelector('ol')?.children ?? [])].filter((e) => e.tagName === 'LI'),
+    ).toHaveLength(1);
     // The sent message names the conversation: its title (and the sidebar) follow it.
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('New conversation');
     fake.on('conversations.get', () => conversation({ title: QUESTION }));
@@ -786,22 +790,22 @@ describe('retry, regenerate and a person in the chat', () => {
     return { question, answer };
   }
 
-  it('offers Retry only on the latest stopped reply, never on one the chat has moved past', async () => {
+  it("keeps Retry on a stopped reply while it is its question's latest answer, also after later questions", async () => {
     const { messages } = renderChat();
     await subscribed();
     stopped('first');
     await waitFor(() => expect(screen.getAllByRole('button', { name: 'Retry' })).toHaveLength(1));
     stopped('second');
     await waitFor(() => expect(messages()).toHaveLength(4));
-    // One Retry, on the second stopped reply.
+    // Each stopped reply is still all its question got (docs/runs.md): each keeps Retry.
     const retries = screen.getAllByRole('button', { name: 'Retry' });
-    expect(retries).toHaveLength(1);
-    expect(messages()[3]).toContainElement(retries[0]!);
-    // Both still say they were stopped.
+    expect(retries).toHaveLength(2);
+    expect(messages()[1]).toContainElement(retries[0]!);
+    expect(messages()[3]).toContainElement(retries[1]!);
     expect(messages()[1]).toHaveTextContent('Stopped');
     answered('third');
     await waitFor(() => expect(messages()).toHaveLength(6));
-    expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: 'Retry' })).toHaveLength(2);
   });
 
   it('marks the first answer as earlier once Regenerate answered the question again', async () => {

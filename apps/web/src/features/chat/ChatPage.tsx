@@ -20,7 +20,11 @@ export function ChatPage() {
   const { mutateAsync: createConversation } = create;
   /** A conversation being started, with the first message typed for it (kept if it fails). */
   const [starting, setStarting] = useState<{ content?: string; error?: unknown; busy: boolean }>();
-  const state = location.state as { firstMessage?: FirstMessage; askedAbout?: AskedAbout } | null;
+  const state = location.state as {
+    firstMessage?: FirstMessage;
+    askedAbout?: AskedAbout;
+    newChat?: boolean;
+  } | null;
   const firstMessage = state?.firstMessage;
 
   const start = useCallback(
@@ -29,7 +33,11 @@ export function ChatPage() {
       try {
         // The chat pane opens its session on it (useChat) and sends the first message.
         const conversation = await createConversation({});
-        const state = content ? { firstMessage: { content, clientMessageId: newUuid() } } : null;
+        // "New chat" (no words yet): the new conversation's message box takes the focus,
+        // which the pressed button (disabled meanwhile, then in another list) drops.
+        const state = content
+          ? { firstMessage: { content, clientMessageId: newUuid() } }
+          : { newChat: true };
         setStarting(undefined);
         navigate(`/chat/${conversation.id}`, { state });
       } catch (error) {
@@ -84,6 +92,7 @@ export function ChatPage() {
           firstMessage={firstMessage}
           onFirstMessageSent={clearFirstMessage}
           askedAbout={state?.askedAbout}
+          focusBox={state?.newChat === true}
           banner={guest ? <GuestBanner from={location.pathname} /> : undefined}
         />
       ) : (

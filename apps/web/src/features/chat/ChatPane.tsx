@@ -9,6 +9,7 @@ import {
   useChat,
   useConnectionStatus,
 } from '../../api';
+import { isNetworkError } from '../../lib/errors';
 import { usePersonTyping, useTypingSignal } from '../../lib/typing';
 import { Icon } from '../../ui/icons';
 import { ErrorNotice, Loading } from '../../ui/Status';
@@ -48,8 +49,11 @@ export function ChatPane({
   onFirstMessageSent,
   banner,
   askedAbout: askedFirst,
+  focusBox: focusOnOpen = false,
 }: {
   conversationId: string;
+  /** Put the focus in the message box on opening ("New chat" was pressed). */
+  focusBox?: boolean | undefined;
   /** The listing this conversation was started to ask an agent about (a listing's page). */
   askedAbout?: AskedAbout | undefined;
   /** A message typed before the conversation existed, sent once on mount. */
@@ -126,7 +130,21 @@ export function ChatPane({
   const box = useRef<HTMLTextAreaElement>(null);
   const focusBox = useCallback(() => box.current?.focus(), []);
   const actions = useMessageActions(chat, focusBox);
+  const pane = useRef<HTMLElement>(null);
+  useFocusRescue(pane, box);
+  // Very short screens scroll the pane as a whole (chat-page.css): open it on the
+  // conversation, not on the title and chips above it.
+  const { loaded } = chat;
+  useEffect(() => {
+    const p = pane.current;
+    if (loaded && p && p.scrollHeight > p.clientHeight) p.scrollTop = p.scrollHeight;
+  }, [loaded]);
   const earlier = useMemo(() => earlierAnswers(chat.messages), [chat.messages]);
+  const streaming = chat.messages.some((m) => m.status === 'streaming');
+  // While the assistant answers, its replies stream: the log is quiet and <Announcer>
+  // reads each finished one. With a person asked for or on the line, messages arrive
+  // whole (no cards, no buttons), and the log reads them as a log does.
+  const assistantAnswers = chat.people.mode === 'assistant';
   const [correcting, setCorrecting] = useState(false);
   // Chips removed since the last question: the answers on screen still include them, so
   // the pane says the next answer leaves them out, and offers to ask now.
@@ -138,6 +156,11 @@ export function ChatPane({
   // Offline, nothing being sent reaches the assistant, and Stop could not reach it
   // either: no "typing…" and no Stop until the connection is back.
   const offline = useConnectionStatus() === 'offline';
+  // Stop stops the text being written: the run of the reply streaming now, not a question
+  // queued behind it (the store's default, the newest unfinished run, is left for when
+  // nothing streams yet).
+  const stopTarget = streamingRun(chat.messages);
+  useResendWhenBack(chat, !offline && chat.status === 'live');
   // The listing asked about at the head, unless a reply already shows its card (asked
   // from a card in the chat).
   const shownContext = context && !cardShown(chat.messages, context.id) ? context : undefined;
@@ -167,7 +190,7 @@ export function ChatPane({
 
   return (
     <AskInChat value={askInChat}>
-      <section className="chat-pane" aria-labelledby="chat-title">
+      <section className="chat-pane" aria-labelledby="chat-title" ref={pane}>
         <header className="chat-header">
           <Link to="/chat" className="back-link" aria-label={t('chat.backToConversations')}>
             <Icon name="back" />
@@ -225,16 +248,31 @@ export function ChatPane({
             !chat.activeRun &&
             !chat.thinking &&
             chat.people.mode === 'assistant' && <p className="muted empty">{t('chat.empty')}</p>}
-          <ol className="messages" role="log" aria-label={t('chat.messages')}>
-            {chat.messages.map((message) => (
-              <MessageItem
-                key={message.key}
-                message={message}
-                actions={actions(message)}
-                earlier={earlier.has(message.key)}
-              />
-            ))}
-          </ol>
+          {/* The role is on a wrapper so the <ol> stays a list. The log is not a live region
+              (aria-live off): a streamed reply would be read piece by piece, then its
+              buttons and every card. <Announcer> reads each new answer once, finished. */}
+          <h2 className="visually-hidden" id="chat-messages-title">
+            {t('chat.messages')}
+          </h2>
+          <div
+            className="messages-log"
+            role="log"
+            aria-labelledby="chat-messages-title"
+            aria-live={assistantAnswers ? 'off' : 'polite'}
+            aria-busy={streaming || undefined}
+          >
+            <ol className="messages">
+              {chat.messages.map((message) => (
+                <MessageItem
+                  key={message.key}
+                  message={message}
+                  actions={actions(message)}
+                  earlier={earlier.has(message.key)}
+                />
+              ))}
+            </ol>
+          </div>
+          <Announcer messages={chat.messages} loaded={chat.loaded} quiet={!assistantAnswers} />
           {chat.people.mode === 'waiting' && chat.people.handedBack && (
             <p className="notice agent-left" role="status">
               {t('chat.agentLeft', { name: chat.people.handedBack.name })}
@@ -274,7 +312,7 @@ export function ChatPane({
                   : undefined
             }
             // The first message was typed on the welcome pane: keep writing here.
-            autoFocus={firstMessage !== undefined}
+            autoFocus={firstMessage !== undefined || focusOnOpen}
             restoredText={draft.restored}
             onSend={(content) => {
               typingSignal.onSent();
@@ -285,7 +323,7 @@ export function ChatPane({
               typingSignal.onInput(text);
               draft.onTyped(text);
             }}
-            onStop={chat.activeRun && !offline ? () => void chat.cancel() : undefined}
+            onStop={chat.activeRun && !offline ? () => void chat.cancel(stopTarget) : undefined}
           />
         </div>
       </section>
@@ -294,11 +332,12 @@ export function ChatPane({
 }
 
 /**
- * The buttons each message gets: Retry on our unsent message, and on the latest question
- * whose answer failed or was stopped (or on that stopped reply); Regenerate on the last
- * reply while the assistant is the one answering. An older failure keeps its words but
- * not its button: the conversation has moved on, and two Retry buttons would be a
- * riddle. Nothing while the assistant is busy.
+ * The buttons each message gets: Retry on our unsent message, and on a question whose
+ * answer failed or was stopped (or on that stopped reply) while that answer is the
+ * question's latest (docs/runs.md): a later question does not take it away, since the
+ * stopped answer is still all that question got. Once retried, the new run is the
+ * question's latest and the old answer has no button. Regenerate on the last reply while
+ * the assistant is the one answering. Nothing while the assistant is busy.
  */
 function useMessageActions(
   chat: UseChatResult,
@@ -329,7 +368,6 @@ function useMessageActions(
       return regenerateRaw();
     };
     const questions = new Map(messages.filter((m) => m.id).map((m) => [m.id, m]));
-    const latestQuestion = messages.findLast((m) => m.role === 'user' && m.id)?.id;
     return (message) => {
       if (message.status === 'failed') return { resend: () => resend(message.key) };
       if (activeRun) return {};
@@ -338,13 +376,9 @@ function useMessageActions(
         const run = message.run;
         const unanswered =
           run?.status === 'failed' || (run?.status === 'cancelled' && !run.assistantMessageId);
-        return unanswered && id === latestQuestion ? { retry: () => void retry(id) } : {};
+        return unanswered ? { retry: () => void retry(id) } : {};
       }
-      if (
-        message.status === 'interrupted' &&
-        message.replyToId &&
-        message.replyToId === latestQuestion
-      ) {
+      if (message.status === 'interrupted' && message.replyToId) {
         const question = questions.get(message.replyToId);
         if (question?.run?.assistantMessageId === id) {
           const questionId = message.replyToId;
@@ -368,6 +402,141 @@ function useMessageActions(
     regenerateRaw,
     focusBox,
   ]);
+}
+
+/**
+ * A control that goes once pressed ("Save this search" becomes "Saved: …", "Talk to an
+ * agent" becomes the waiting line) would drop the focus to the page. When the element
+ * that had the focus in the pane leaves the DOM and nothing has the focus, it goes to the
+ * saved search's message (it says what happened, and is read), else to the message box.
+ */
+function useFocusRescue(
+  pane: React.RefObject<HTMLElement | null>,
+  box: React.RefObject<HTMLTextAreaElement | null>,
+) {
+  useEffect(() => {
+    const root = pane.current;
+    if (!root) return;
+    let last: Element | null = null;
+    const onFocusIn = (event: FocusEvent) => {
+      const target = event.target;
+      last = target instanceof Element && root.contains(target) ? target : null;
+    };
+    // A click on nothing focusable leaves the focus on the page on purpose: not a loss.
+    // (A press on a control focuses it right after, through focusin.)
+    const onPointerDown = () => {
+      last = null;
+    };
+    const observer = new MutationObserver(() => {
+      const lost =
+        last !== null &&
+        !last.isConnected &&
+        (document.activeElement === null || document.activeElement === document.body);
+      if (!lost) return;
+      const wasSaving = last?.classList.contains('save-search') ?? false;
+      last = null;
+      const saved = wasSaving ? root.querySelector<HTMLElement>('.save-search.saved') : null;
+      if (saved) {
+        saved.tabIndex = -1;
+        saved.focus();
+      } else box.current?.focus();
+    });
+    document.addEventListener('focusin', onFocusIn);
+    document.addEventListener('pointerdown', onPointerDown, true);
+    observer.observe(root, { childList: true, subtree: true });
+    return () => {
+      document.removeEventListener('focusin', onFocusIn);
+      document.removeEventListener('pointerdown', onPointerDown, true);
+      observer.disconnect();
+    };
+  }, [pane, box]);
+}
+
+/**
+ * Messages that could not be sent for want of a connection go again, by themselves, when
+ * the chat is live again after being cut off: one at a time, in the order they were
+ * typed, each with its own clientMessageId (the server stores it once). Each gets one
+ * automatic try per return of the connection; other failures keep their Retry.
+ */
+function useResendWhenBack(chat: UseChatResult, live: boolean) {
+  const { messages, resend } = chat;
+  const queue = useRef<string[]>([]);
+  const wasLive = useRef(live);
+  useEffect(() => {
+    if (!live) {
+      wasLive.current = false;
+      queue.current = [];
+      return;
+    }
+    if (!wasLive.current) {
+      wasLive.current = true;
+      queue.current = messages
+        .filter((m) => m.status === 'failed' && isNetworkError(m.error))
+        .map((m) => m.key);
+    }
+    // The one before is still on its way: the next waits, so they are stored in order.
+    if (messages.some((m) => m.status === 'sending')) return;
+    while (queue.current.length > 0) {
+      const key = queue.current.shift() as string;
+      // Sent meanwhile (Retry pressed), or gone: nothing to do for it.
+      if (messages.find((m) => m.key === key)?.status !== 'failed') continue;
+      resend(key);
+      return;
+    }
+  }, [live, messages, resend]);
+}
+
+/**
+ * A polite live region, visually hidden, that reads each answer once it is finished
+ * (its text only: not its cards or buttons), and each alert posted in the chat. What was
+ * on screen when the conversation loaded is not read, nor anything while `quiet` (the
+ * log itself reads then).
+ */
+function Announcer({
+  messages,
+  loaded,
+  quiet,
+}: {
+  messages: readonly ChatMessage[];
+  loaded: boolean;
+  quiet: boolean;
+}) {
+  const { t } = useTranslation();
+  const seen = useRef<Set<string> | null>(null);
+  const [text, setText] = useState('');
+  useEffect(() => {
+    const done = (m: ChatMessage) =>
+      (m.role === 'assistant' || m.role === 'system') &&
+      (m.status === 'complete' || m.status === 'interrupted' || m.status === 'sent');
+    if (!loaded) return;
+    if (seen.current === null) {
+      seen.current = new Set(messages.filter(done).map((m) => m.key));
+      return;
+    }
+    const known = seen.current;
+    const fresh = messages.filter((m) => done(m) && !known.has(m.key));
+    if (fresh.length === 0) return;
+    for (const m of fresh) known.add(m.key);
+    if (quiet) return;
+    setText(
+      fresh
+        .map((m) => (m.status === 'interrupted' ? `${m.content} ${t('chat.stopped')}` : m.content))
+        .join('\n'),
+    );
+  }, [messages, loaded, quiet, t]);
+  return (
+    <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-announcer="">
+      {text}
+    </div>
+  );
+}
+
+/** The unfinished run writing a reply on screen now, if any. */
+function streamingRun(messages: readonly ChatMessage[]): string | undefined {
+  const run = messages.findLast(
+    (m) => m.status === 'streaming' && (m.run?.status === 'running' || m.run?.status === 'queued'),
+  )?.run;
+  return run?.id;
 }
 
 /**
@@ -399,10 +568,12 @@ function useDraft(conversationId: string, messages: readonly ChatMessage[], load
  * as a first and a second try.
  */
 function earlierAnswers(messages: readonly ChatMessage[]): Set<string> {
+  // The newest reply to each question, one still being written included (the list puts
+  // it last): a reply is "earlier" only when another one came after it, never because
+  // it is the only one and not finished yet.
   const latest = new Map<string, string>();
   for (const m of messages)
-    if (m.role === 'assistant' && m.replyToId && m.status !== 'streaming')
-      latest.set(m.replyToId, m.key);
+    if (m.role === 'assistant' && m.replyToId) latest.set(m.replyToId, m.key);
   const earlier = new Set<string>();
   for (const m of messages)
     if (m.role === 'assistant' && m.replyToId && latest.get(m.replyToId) !== m.key)

@@ -7,6 +7,7 @@ import { ErrorNotice, Loading } from '../../ui/Status';
 import { useDebounced } from '../../ui/useDebounced';
 import { usePagedItems } from '../../ui/useInfiniteScroll';
 import { ConversationItem } from './ConversationItem';
+import './chat-page.css';
 
 /** Conversations, newest activity first, searchable, loaded page by page as you scroll. */
 export function ConversationSidebar({
@@ -58,7 +59,9 @@ export function ConversationSidebar({
   return (
     <aside className="sidebar" aria-label={t('sidebar.title')}>
       <div className="sidebar-head">
-        <h2>{t('sidebar.title')}</h2>
+        {/* Not a heading: it would come before the page's h1 (the conversation's title, or
+            the welcome). The aside is a landmark named by the same words. */}
+        <p className="sidebar-title">{t('sidebar.title')}</p>
         <button
           ref={newChat}
           type="button"

@@ -42,26 +42,29 @@ export function WelcomePane({
           ))}
         </ul>
         {pending && (
-          <ol className="messages" role="log" aria-label={t('chat.messages')}>
-            <MessageItem
-              message={{
-                key: 'pending',
-                id: null,
-                clientMessageId: null,
-                role: 'user',
-                content: pending,
-                createdAt: new Date(),
-                replyToId: null,
-                author: null,
-                metadata: {},
-                status: error != null && !starting ? 'failed' : 'sending',
-                error: error != null ? ParleyError.from(error) : null,
-                reply: null,
-                run: null,
-              }}
-              actions={{ resend: () => onStart(pending) }}
-            />
-          </ol>
+          // The role on a wrapper, so the <ol> stays a list (as in ChatPane).
+          <div className="messages-log" role="log" aria-label={t('chat.messages')}>
+            <ol className="messages">
+              <MessageItem
+                message={{
+                  key: 'pending',
+                  id: null,
+                  clientMessageId: null,
+                  role: 'user',
+                  content: pending,
+                  createdAt: new Date(),
+                  replyToId: null,
+                  author: null,
+                  metadata: {},
+                  status: error != null && !starting ? 'failed' : 'sending',
+                  error: error != null ? ParleyError.from(error) : null,
+                  reply: null,
+                  run: null,
+                }}
+                actions={{ resend: () => onStart(pending) }}
+              />
+            </ol>
+          </div>
         )}
         {error != null && !pending && <ErrorNotice error={error} title={t('chat.couldNotStart')} />}
       </div>

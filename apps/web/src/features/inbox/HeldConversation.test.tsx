@@ -143,6 +143,35 @@ describe('claiming', () => {
     await waitFor(() => expect(reply).toHaveFocus());
   });
 
+  for (const action of ['Hand back to the assistant', 'Back to waiting']) {
+    it(`gives the focus to the waiting list after "${action}", not to the page's top`, async () => {
+      const u = userEvent.setup();
+      setUp(item());
+      fake.on('inbox.release', (input: { to: string }) => ({
+        ...item().conversation,
+        mode: input.to === 'waiting' ? 'waiting' : 'assistant',
+      }));
+      await u.click(await screen.findByRole('button', { name: 'Claim conversation with Deniz' }));
+      await screen.findByRole('log', { name: 'Conversation' });
+      const button = screen.getByRole('button', { name: action });
+      button.focus();
+      await u.keyboard('{Enter}');
+      await waitFor(() => expect(screen.queryByRole('log')).not.toBeInTheDocument());
+      expect(screen.getByRole('heading', { name: 'Waiting for a person' })).toHaveFocus();
+    });
+  }
+
+  it('keeps the transcript a list inside its log (the role is on a wrapper, not the <ol>)', async () => {
+    const u = userEvent.setup();
+    setUp(item());
+    await u.click(await screen.findByRole('button', { name: 'Claim conversation with Deniz' }));
+    const log = await screen.findByRole('log', { name: 'Conversation' });
+    await replay(message({ conversationId: convId, role: 'user', content: 'hello' }));
+    const list = within(log).getByRole('list');
+    expect(list.tagName).toBe('OL');
+    expect(within(list).getAllByRole('listitem')[0]).toHaveTextContent('hello');
+  });
+
   it("keeps the customer's language beside the claimed conversation, and says 'no preferences' in Turkish", async () => {
     await startTestI18n('tr');
     const u = userEvent.setup();

@@ -46,6 +46,13 @@ export function InboxPage() {
   const { items: waitingItems, sentinel, loadMore } = usePagedItems(waiting);
   const mine = api.inbox.list.useQuery({ filter: 'mine', limit: 50 });
   const [held, setHeld] = useState<Held>();
+  // Handed back: the conversation and its pressed button leave the page; focus goes to
+  // the waiting list, where the agent picks the next one (not to <body>, the page's top).
+  const waitingHeading = useRef<HTMLHeadingElement>(null);
+  const released = () => {
+    setHeld(undefined);
+    waitingHeading.current?.focus();
+  };
   const reread = () => {
     void utils.inbox.list.invalidate();
     void utils.inbox.get.invalidate();
@@ -106,7 +113,9 @@ export function InboxPage() {
       {/* On a narrow screen the open conversation comes first (inbox.css), the list after. */}
       <div className={`inbox-layout${held ? ' has-held' : ''}`}>
         <section className="inbox-list" aria-labelledby="inbox-waiting">
-          <h2 id="inbox-waiting">{t('inbox.waiting')}</h2>
+          <h2 id="inbox-waiting" ref={waitingHeading} tabIndex={-1}>
+            {t('inbox.waiting')}
+          </h2>
           {waiting.isPending ? (
             <Loading label={t('inbox.loading')} />
           ) : waiting.isError ? (
@@ -162,11 +171,7 @@ export function InboxPage() {
           )}
         </section>
         {held ? (
-          <HeldConversation
-            key={held.sessionId}
-            held={held}
-            onReleased={() => setHeld(undefined)}
-          />
+          <HeldConversation key={held.sessionId} held={held} onReleased={released} />
         ) : (
           <p className="muted inbox-empty">
             {mineItems.length > 0 ? t('inbox.pickYours') : t('inbox.pick')}
@@ -384,8 +389,11 @@ function HeldConversation(props: { held: Held; onReleased: () => void }) {
       props.onReleased();
     },
   });
+  const releaseTo = (to: 'assistant' | 'waiting') => {
+    if (!release.isPending) release.mutate({ conversationId: held.conversationId, to });
+  };
   const [text, setText] = useState('');
-  const transcript = useRef<HTMLOListElement>(null);
+  const transcript = useRef<HTMLDivElement>(null);
   const newest = chat.messages.at(-1);
   const onScroll = useFollowNewest(
     transcript,
@@ -430,23 +438,30 @@ function HeldConversation(props: { held: Held; onReleased: () => void }) {
   return (
     <div className="inbox-held">
       <section ref={section} className="inbox-chat" aria-label={t('inbox.conversation')}>
-        <ol
+        {/* The log is the scrolling box around the list: on the <ol> itself the role would
+            take away its list semantics (its items would no longer be a list's). */}
+        <div
           ref={transcript}
           className="messages"
           role="log"
           aria-label={t('inbox.conversation')}
           onScroll={onScroll}
         >
-          {chat.messages.map((m) => {
-            const ours = m.id === null;
-            return (
-              <li key={m.key} className={`inbox-message inbox-message-${ours ? 'agent' : m.role}`}>
-                <span className="inbox-author">{authorLabel(m, customer, me?.name, t)}</span>
-                <p>{m.content}</p>
-              </li>
-            );
-          })}
-        </ol>
+          <ol className="inbox-messages">
+            {chat.messages.map((m) => {
+              const ours = m.id === null;
+              return (
+                <li
+                  key={m.key}
+                  className={`inbox-message inbox-message-${ours ? 'agent' : m.role}`}
+                >
+                  <span className="inbox-author">{authorLabel(m, customer, me?.name, t)}</span>
+                  <p>{m.content}</p>
+                </li>
+              );
+            })}
+          </ol>
+        </div>
         {/* Always in the page, so a screen reader hears it come and go. */}
         <p className="inbox-typing muted" role="status">
           {customerTyping.name !== null ? t('inbox.typing', { name: customerName }) : ''}
@@ -476,19 +491,20 @@ function HeldConversation(props: { held: Held; onReleased: () => void }) {
           </button>
         </form>
         <div className="inbox-actions">
+          {/* aria-disabled, not disabled: a disabled button would drop the focus to the page. */}
           <button
             type="button"
             className="button"
-            disabled={release.isPending}
-            onClick={() => release.mutate({ conversationId: held.conversationId, to: 'assistant' })}
+            aria-disabled={release.isPending || undefined}
+            onClick={() => releaseTo('assistant')}
           >
             {t('inbox.handBack')}
           </button>
           <button
             type="button"
             className="button"
-            disabled={release.isPending}
-            onClick={() => release.mutate({ conversationId: held.conversationId, to: 'waiting' })}
+            aria-disabled={release.isPending || undefined}
+            onClick={() => releaseTo('waiting')}
           >
             {t('inbox.backToWaiting')}
           </button>

@@ -1,7 +1,7 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createFakeParley, type FakeParley } from '../../../test/fake-parley';
+import { createFakeParley, FakeError, type FakeParley } from '../../../test/fake-parley';
 import { conversation, conversationId, listing, session, sessionId } from '../../../test/fixtures';
 import { renderSignedIn, renderWithParley } from '../../../test/render';
 import { ListingDetailPage } from './ListingDetailPage';
@@ -93,6 +93,27 @@ describe('listing page Back', () => {
       'href',
       '/listings',
     );
+  });
+});
+
+describe('a listing that is not there', () => {
+  // The tab's title is what a screen reader says first, and what history keeps.
+  it('is titled "Listing not found", as its heading says, for an id that is no id', async () => {
+    renderWithParley(fake, <ListingDetailPage />, {
+      route: '/listings/nope',
+      path: '/listings/:id',
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Listing not found' });
+    await waitFor(() => expect(document.title).toBe('Listing not found · Parley'));
+  });
+
+  it('is titled "Listing not found" when the server has no such listing', async () => {
+    fake.on('listings.get', () => {
+      throw new FakeError('NOT_FOUND', 'Listing not found');
+    });
+    open();
+    await screen.findByRole('heading', { level: 1, name: 'Listing not found' });
+    await waitFor(() => expect(document.title).toBe('Listing not found · Parley'));
   });
 });
 

@@ -31,7 +31,11 @@ export function ListingDetailPage() {
   const listing = api.listings.get.useQuery(valid ? { id } : skipToken, {
     retry: (n, e) => !isNotFound(e) && n < 2,
   });
-  useDocumentTitle(listing.data?.title ?? t('listing.docTitle'));
+  const notFound = !valid || (listing.isError && isNotFound(listing.error));
+  // The tab says what the page says: "Listing not found", not a bare "Listing".
+  useDocumentTitle(
+    notFound ? t('listing.notFoundTitle') : (listing.data?.title ?? t('listing.docTitle')),
+  );
   const location = useLocation();
   const favorites = useFavorites();
   // An in-app link that said nothing of where it came from (an alert in the bell) still
@@ -56,7 +60,7 @@ export function ListingDetailPage() {
     </p>
   );
 
-  if (!valid || (listing.isError && isNotFound(listing.error))) {
+  if (notFound) {
     return (
       <div className="page narrow">
         {back}

@@ -4,6 +4,7 @@ export interface ControlProps {
   id: string;
   'aria-invalid': true | undefined;
   'aria-describedby': string | undefined;
+  'aria-required': true | undefined;
 }
 
 /**
@@ -14,10 +15,13 @@ export function FormField({
   label,
   errors,
   hint,
+  required,
   className,
   children,
 }: {
   label: string;
+  /** Marked on its label (a "*" the form's note explains) and told to screen readers. */
+  required?: boolean;
   errors?: string[] | undefined;
   hint?: string;
   className?: string;
@@ -30,11 +34,14 @@ export function FormField({
     .join(' ');
   return (
     <div className={['field', className].filter(Boolean).join(' ')}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={required ? 'field-required' : undefined}>
+        {label}
+      </label>
       {children({
         id,
         'aria-invalid': invalid || undefined,
         'aria-describedby': describedBy || undefined,
+        'aria-required': required || undefined,
       })}
       {hint && (
         <p id={`${id}-hint`} className="field-hint">

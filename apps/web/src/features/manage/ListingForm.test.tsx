@@ -67,8 +67,11 @@ describe('the listing form', () => {
     await u.type(screen.getByLabelText('Price'), '12.345');
     await u.type(screen.getByLabelText('Latitude'), '35.3');
     await u.click(screen.getByRole('button', { name: 'Publish listing' }));
-    expect(errorOf(screen.getByLabelText('Title'))).toBe('Title must be at least 3 characters');
-    expect(errorOf(screen.getByLabelText('Bedrooms'))).toBe('Bedrooms must be a whole number');
+    // The whole rule, so the person knows what to type: its bounds come from the server's schema.
+    expect(errorOf(screen.getByLabelText('Title'))).toBe('Title must be 3 to 200 characters long');
+    expect(errorOf(screen.getByLabelText('Bedrooms'))).toBe(
+      'Bedrooms must be a whole number from 0 to 50',
+    );
     expect(errorOf(screen.getByLabelText('Price'))).toBe('Price may have at most 2 decimal places');
     // The hint above the pair says "both or neither"; the error names the missing half, once.
     expect(errorOf(screen.getByLabelText('Longitude'))).toBe('Longitude is required');
@@ -88,7 +91,9 @@ describe('the listing form', () => {
     await u.type(screen.getByLabelText('Area (m²)'), 'abc');
     await u.click(screen.getByRole('button', { name: 'Publish listing' }));
     expect(errorOf(screen.getByLabelText('Price'))).toBe('Price must be a number');
-    expect(errorOf(screen.getByLabelText('Area (m²)'))).toBe('Area (m²) must be a number');
+    expect(errorOf(screen.getByLabelText('Area (m²)'))).toBe(
+      'Area (m²) must be a whole number from 1 to 100,000',
+    );
     await u.clear(screen.getByLabelText('Price'));
     await u.type(screen.getByLabelText('Price'), '750,50');
     await u.clear(screen.getByLabelText('Area (m²)'));
@@ -157,7 +162,7 @@ describe('the listing form', () => {
     await u.click(screen.getByRole('button', { name: 'Publish listing' }));
     const title = screen.getByLabelText('Başlık');
     await waitFor(() => expect(title).toHaveFocus());
-    expect(errorOf(title)).toBe('Başlık en az 3 karakter olmalı');
+    expect(errorOf(title)).toBe('Başlık 3 ile 200 karakter arasında olmalı');
     expect(errorOf(screen.getByLabelText('Yer'))).toBe(
       'Yer: Parley bu yeri tanımıyor; listeden birini seçin',
     );
@@ -166,6 +171,33 @@ describe('the listing form', () => {
       'Alan (m²) geçerli değil; lütfen kontrol edin',
     );
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('says each rule in Russian too, its numbers written as Russian writes them', async () => {
+    await startTestI18n('ru');
+    const u = userEvent.setup();
+    renderWithParley(fake, <CreateForm />);
+    const [title, bedrooms, area] = ['Заголовок', 'Спальни', 'Площадь (м²)'].map((label) =>
+      screen.getByLabelText(label),
+    );
+    await u.type(title!, 'ab');
+    await u.type(bedrooms!, 'abc');
+    await u.type(area!, '100001');
+    await u.click(screen.getByRole('button', { name: 'Publish listing' }));
+    expect(errorOf(title!)).toBe('Заголовок: от 3 до 200 символов');
+    expect(errorOf(bedrooms!)).toBe('Спальни: целое число от 0 до 50');
+    expect(errorOf(area!)).toBe('Площадь (м²): целое число от 1 до 100\u00a0000');
+  });
+
+  it('marks the fields it asks for (aria-required, and a "*" its note explains)', async () => {
+    renderWithParley(fake, <CreateForm />);
+    expect(screen.getByText('Fields marked * are required.')).toBeInTheDocument();
+    for (const label of ['Title', 'Description', 'Town', 'Bedrooms', 'Area (m²)', 'Price']) {
+      const field = screen.getByLabelText(label);
+      expect(field).toHaveAttribute('aria-required', 'true');
+      expect(document.querySelector(`label[for="${field.id}"]`)).toHaveClass('field-required');
+    }
+    expect(screen.getByLabelText('Latitude')).not.toHaveAttribute('aria-required');
   });
 
   it("says the server's messages about a field once each", async () => {

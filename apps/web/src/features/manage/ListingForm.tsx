@@ -8,6 +8,7 @@ import {
   type Currency,
   type FieldErrors,
   type FieldName,
+  LIMITS,
   type ListingDraft,
   type ListingFields,
   serverErrors,
@@ -94,7 +95,12 @@ export function ListingForm({
       ? TOWN_NAMES
       : [initial.location, ...TOWN_NAMES];
   const text = (field: 'title', props: Record<string, unknown> = {}) => (
-    <FormField label={t(`manage.fields.${field}`)} errors={errors[field]} className="field-wide">
+    <FormField
+      label={t(`manage.fields.${field}`)}
+      errors={errors[field]}
+      className="field-wide"
+      required
+    >
       {(control) => (
         <input
           {...control}
@@ -109,7 +115,12 @@ export function ListingForm({
     field: 'bedrooms' | 'bathrooms' | 'areaSqm' | 'price' | 'lat' | 'lng',
     inputMode: 'numeric' | 'decimal',
   ) => (
-    <FormField label={t(`manage.fields.${field}`)} errors={errors[field]}>
+    // A place on the map is optional; every other number is asked for.
+    <FormField
+      label={t(`manage.fields.${field}`)}
+      errors={errors[field]}
+      required={field !== 'lat' && field !== 'lng'}
+    >
       {(control) => (
         <input
           {...control}
@@ -129,10 +140,12 @@ export function ListingForm({
           {formError}
         </p>
       )}
-      {text('title', { maxLength: 200 })}
+      <p className="form-note">{t('forms.requiredNote')}</p>
+      {text('title', { maxLength: LIMITS.title?.max })}
       <FormField
         label={t('manage.fields.description')}
         errors={errors.description}
+        required
         className="field-wide"
       >
         {(control) => (
@@ -145,7 +158,7 @@ export function ListingForm({
         )}
       </FormField>
       <div className="listing-form-grid">
-        <FormField label={t('manage.fields.location')} errors={errors.location}>
+        <FormField label={t('manage.fields.location')} errors={errors.location} required>
           {(control) => (
             <select
               {...control}
@@ -161,7 +174,7 @@ export function ListingForm({
             </select>
           )}
         </FormField>
-        <FormField label={t('manage.fields.rentType')} errors={errors.rentType}>
+        <FormField label={t('manage.fields.rentType')} errors={errors.rentType} required>
           {(control) => (
             <select
               {...control}
@@ -176,7 +189,7 @@ export function ListingForm({
             </select>
           )}
         </FormField>
-        <FormField label={t('manage.fields.propertyType')} errors={errors.propertyType}>
+        <FormField label={t('manage.fields.propertyType')} errors={errors.propertyType} required>
           {(control) => (
             <select
               {...control}

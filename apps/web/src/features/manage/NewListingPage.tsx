@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api';
+import { focusNextPageHeading } from '../../app/page-focus';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useMaybeAuth } from '../auth/AuthProvider';
 import { isStaff } from './can-manage';
@@ -28,6 +29,8 @@ export function NewListingPage() {
         onSubmit={async (fields) => {
           const listing = await create.mutateAsync(fields);
           await utils.listings.search.invalidate();
+          // The pressed button leaves with the form: focus goes to the new listing's h1.
+          focusNextPageHeading();
           // In place of the form: Back on the listing leads to "My listings", not the form.
           navigate(`/listings/${listing.id}`, { replace: true, state: { from: '/my-listings' } });
         }}

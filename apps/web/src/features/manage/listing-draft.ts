@@ -1,8 +1,10 @@
-import { listingCreateInput } from '@parley/validators';
+import { listingCreateInput, listingFields } from '@parley/validators';
 import type { TFunction } from 'i18next';
 import type { Feature, Listing, PropertyType, RentType, RouterInputs } from '../../api';
+import { currentLanguage, i18n } from '../../i18n/i18n';
+import { LOCALES } from '../../i18n/languages';
 import { errorDetails } from '../../lib/errors';
-import { localFieldMessage, localFieldMessages } from '../../lib/field-messages';
+import { localFieldMessage } from '../../lib/field-messages';
 
 /** The currencies a listing may be priced in. */
 export type Currency = Listing['currency'];
@@ -132,13 +134,96 @@ export function validateDraft(
       ? t('fieldErrors.required', { field: t('manage.fields.lng') })
       : field === 'location' && draft.location === ''
         ? t('manage.errors.chooseTown')
-        : localFieldMessage(t(`manage.fields.${field}`), issue.message, typed);
+        : (boundsMessage(field, issue.code, typed ?? '', t) ??
+          localFieldMessage(t(`manage.fields.${field}`), issue.message, typed));
     if (!errors[field]?.includes(message)) errors[field] = [...(errors[field] ?? []), message];
   }
   return { errors };
 }
 
 const FIELD_NAMES = new Set<string>(Object.keys(EMPTY_DRAFT));
+
+/**
+ * A field's bounds: characters of a text, or the range of a number (whole or not).
+ * Fields with a bound of another kind (a price above 0, at most 2 decimals) have none.
+ */
+export interface Limits {
+  kind: 'text' | 'whole' | 'number';
+  min: number;
+  max: number;
+}
+
+/** What zod keeps of a schema's checks (`_zod.bag`), and the schema it wraps, if any. */
+interface Inspected {
+  _zod: {
+    bag: { minimum?: number; maximum?: number; exclusiveMinimum?: number; format?: string };
+    def: { type: string; innerType?: Inspected };
+  };
+}
+
+/** The bounds the server's schema sets on one field (through its default and null). */
+function limitsOf(schema: Inspected): Limits | undefined {
+  let inner = schema;
+  while (inner._zod.def.innerType) inner = inner._zod.def.innerType;
+  const { type } = inner._zod.def;
+  const { minimum, maximum, exclusiveMinimum, format } = inner._zod.bag;
+  if (maximum === undefined) return undefined;
+  if (type === 'string' && minimum !== undefined)
+    return { kind: 'text', min: minimum, max: maximum };
+  if (type !== 'number') return undefined;
+  const whole = format === 'safeint' || format === 'int32';
+  // "Above 0" in whole numbers is "from 1"; a price above 0 has no least value to say.
+  const min = exclusiveMinimum !== undefined ? (whole ? exclusiveMinimum + 1 : undefined) : minimum;
+  if (min === undefined) return undefined;
+  return { kind: whole ? 'whole' : 'number', min: Math.max(min, minimum ?? min), max: maximum };
+}
+
+/**
+ * Each field's bounds, read from the schema the server checks with, so what the form
+ * says ("3 to 200 characters", "a whole number from 0 to 50") is the rule itself.
+ */
+export const LIMITS: Partial<Record<FieldName, Limits>> = Object.fromEntries(
+  Object.entries(listingFields.shape).flatMap(([name, schema]) => {
+    const limits = limitsOf(schema as unknown as Inspected);
+    return limits ? [[name, limits]] : [];
+  }),
+);
+
+/** zod's issue code, from its English words as the server sends them. */
+function issueCodeOf(message: string): string {
+  if (message.startsWith('Too small')) return 'too_small';
+  if (message.startsWith('Too big')) return 'too_big';
+  if (/expected (int|number)/.test(message)) return 'invalid_type';
+  return 'other';
+}
+
+/** The issues a field's bounds answer better than zod's own words ("expected int"). */
+const BOUND_ISSUES = new Set(['too_small', 'too_big', 'invalid_type', 'not_multiple_of']);
+
+/**
+ * A field's whole rule, when `code` is about its bounds: "Title must be 3 to 200
+ * characters long", "Bedrooms must be a whole number from 0 to 50". Undefined otherwise
+ * (an empty field is said to be required, as before).
+ */
+export function boundsMessage(
+  field: FieldName,
+  code: string,
+  /** What was typed, when known: an empty field is said to be required instead. */
+  typed: string | undefined,
+  t: TFunction,
+): string | undefined {
+  const limits = LIMITS[field];
+  if (!limits || !BOUND_ISSUES.has(code) || typed?.trim() === '') return undefined;
+  const number = new Intl.NumberFormat(LOCALES[currentLanguage(i18n)]);
+  const values = {
+    field: t(`manage.fields.${field}`),
+    min: number.format(limits.min),
+    max: number.format(limits.max),
+  };
+  if (limits.kind === 'text') return t('fieldErrors.lengthBetween', values);
+  if (limits.kind === 'whole') return t('fieldErrors.wholeNumberBetween', values);
+  return t('fieldErrors.numberBetween', values);
+}
 
 /**
  * A failed create or update, split: messages for the fields the form shows, and one
@@ -156,9 +241,11 @@ export function serverErrors(error: unknown, t: TFunction): { fields: FieldError
     }
     const field = name as FieldName;
     const label = t(`manage.fields.${field}`);
-    fields[field] = [
-      ...new Set([...(fields[field] ?? []), ...(localFieldMessages(label, messages) ?? [])]),
-    ];
+    // The server answers in zod's words: a bound it names is said as the field's whole rule.
+    const said = messages.map(
+      (m) => boundsMessage(field, issueCodeOf(m), undefined, t) ?? localFieldMessage(label, m),
+    );
+    fields[field] = [...new Set([...(fields[field] ?? []), ...said])];
   }
   const hasFields = Object.keys(fields).length > 0;
   if (hasFields && !other) return { fields };

@@ -107,7 +107,7 @@ export default function ListingsMap({
             cannot zoom further. */}
         <MarkerClusterGroup
           key={placed.map((p) => p.id).join()}
-          ref={drawGroupsWhereMeasured}
+          ref={prepareGroups}
           maxClusterRadius={GROUP_RADIUS}
           // By default a pin out of view is taken off the map (on a phone, as soon as it
           // leaves the edge), closing its card: a card taller than a phone's map is panned
@@ -349,6 +349,44 @@ function drawGroupsWhereMeasured(group: L.MarkerClusterGroup | null): void {
       Base.prototype._recalculateBounds.call(this);
       if (this._cLatLng) this._latlng = this._cLatLng;
     },
+  });
+}
+
+/** The group layer's set-up, as it is made (its ref). */
+function prepareGroups(group: L.MarkerClusterGroup | null): void {
+  drawGroupsWhereMeasured(group);
+  focusOpenedGroups(group);
+}
+
+const focusing = new WeakSet<object>();
+
+/**
+ * Enter on a group opens it (a zoom, or its pins fanned out) and markercluster then
+ * focuses the map's container, so a keyboard has to find the pins again. Once the group
+ * is open, focus goes to its first pin instead (or the smaller group that now holds it).
+ */
+function focusOpenedGroups(group: L.MarkerClusterGroup | null): void {
+  if (!group || focusing.has(group)) return;
+  focusing.add(group);
+  group.on('clusterkeypress', (event) => {
+    const key = (event as L.LeafletEvent & { originalEvent?: KeyboardEvent }).originalEvent;
+    if (key?.key !== 'Enter' && key?.keyCode !== 13) return;
+    const cluster = (event as L.LeafletEvent & { layer: L.MarkerCluster }).layer;
+    const first = cluster.getAllChildMarkers()[0];
+    if (!first) return;
+    let settled = false;
+    const focusFirst = () => {
+      if (settled) return;
+      settled = true;
+      group.off('animationend spiderfied', focusFirst);
+      clearTimeout(timer);
+      const shown = group.getVisibleParent(first) as L.Marker | null;
+      (shown ?? first).getElement()?.focus({ preventScroll: true });
+    };
+    // Zoomed in, the group's pins are drawn when the zoom's animation ends; fanned out, when
+    // the fan is spread. Without an animation (reduced motion) neither may come.
+    group.on('animationend spiderfied', focusFirst);
+    const timer = setTimeout(focusFirst, 1_500);
   });
 }
 
