@@ -8,7 +8,7 @@ import {
   type Credential,
   credentialFromHeaders,
   REST_PREFIX,
-  restRouter,
+  restRoutes,
   tagRequestId,
 } from '@parley/api';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
@@ -257,18 +257,10 @@ export function corsThen(
 /** The public listing reads a client secret may make besides its session's `sessions.*`. */
 const WIDGET_READS = new Set(['listings.search', 'listings.get', 'listings.similar']);
 
-/** The REST operations that serve WIDGET_READS, as patterns of their full paths. */
-const WIDGET_REST_READS = Object.values(
-  restRouter._def.procedures as unknown as Record<
-    string,
-    { _def: { meta?: { restOf?: string; openapi?: { method: string; path: string } } } }
-  >,
-).flatMap(({ _def }) => {
-  const route = _def.meta?.openapi;
-  if (route?.method !== 'GET' || !WIDGET_READS.has(_def.meta?.restOf ?? '')) return [];
-  const path = `${REST_PREFIX}${route.path}`.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
-  return [new RegExp(`^${path.replace(/\{\w+\}/g, '[^/]+')}$`)];
-});
+/** The REST operations that serve WIDGET_READS. */
+const WIDGET_REST_READS = restRoutes.filter(
+  (route) => route.method === 'GET' && WIDGET_READS.has(route.procedure),
+);
 
 /**
  * Whether the request is a REST read of WIDGET_READS (a GET or HEAD, or the preflight of
@@ -279,7 +271,9 @@ export function widgetRestRead(req: IncomingMessage): boolean {
     req.method === 'OPTIONS' ? req.headers['access-control-request-method'] : req.method;
   if (method !== 'GET' && method !== 'HEAD') return false;
   const path = (req.url ?? '/').split('?')[0] ?? '/';
-  return WIDGET_REST_READS.some((pattern) => pattern.test(path));
+  if (!path.startsWith(REST_PREFIX)) return false;
+  const relative = path.slice(REST_PREFIX.length);
+  return WIDGET_REST_READS.some((route) => route.pattern.test(relative));
 }
 
 /** Whether every call the request names is one a client secret may make. */

@@ -6,6 +6,7 @@ import {
   openApiDocument,
   REST_PREFIX,
   restRouter,
+  restRoutes,
   tagRequestId,
 } from '@parley/api';
 import { forbiddenKeyPath } from '@parley/validators';
@@ -109,23 +110,10 @@ export function createRestHandler(options: RestOptions) {
 
 const MAX_BODY_BYTES = MAX_INPUT_BYTES;
 
-/** Each REST operation's method and path, as a pattern (`{id}` is one path segment). */
-const ROUTES = Object.values(
-  restRouter._def.procedures as unknown as Record<
-    string,
-    { _def: { meta?: { openapi?: { method: string; path: string } } } }
-  >,
-).flatMap(({ _def }) => {
-  const route = _def.meta?.openapi;
-  if (!route) return [];
-  const pattern = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+');
-  return [{ method: route.method, pattern: new RegExp(`^${pattern}$`) }];
-});
-
 /** The methods `path` (relative to the REST root) takes; none when no operation has it. */
 function methodsOf(path: string): string[] {
   const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  const methods = ROUTES.filter((r) => r.pattern.test(trimmed)).map((r) => r.method);
+  const methods: string[] = restRoutes.filter((r) => r.pattern.test(trimmed)).map((r) => r.method);
   // HEAD is answered wherever GET is (no body), and OPTIONS is a CORS preflight.
   if (methods.includes('GET')) methods.push('HEAD');
   return [...new Set(methods)];

@@ -48,7 +48,7 @@ export {
 export { defineMediaTasks, recordUpload } from './media/sweep';
 export { authorizeMediaUpload } from './media/upload-access';
 export { openApiDocument, REST_PREFIX } from './rest/document';
-export { type RestRouter, restRouter } from './rest/router';
+export { type RestRoute, type RestRouter, restRouter, restRoutes } from './rest/router';
 export { type AppRouter, appRouter } from './router';
 export { CANCEL_CHANNEL, closeRuns } from './runs/executor';
 export { defineTasks } from './tasks';

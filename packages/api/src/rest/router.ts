@@ -57,6 +57,18 @@ type Route = Omit<NonNullable<OpenApiMeta['openapi']>, 'path' | 'errorResponses'
   errors?: Errors;
 };
 
+/** A REST operation and the tRPC procedure it calls. */
+export interface RestRoute {
+  procedure: string;
+  method: Route['method'];
+  /** Under `REST_PREFIX`, with `{name}` for each path parameter. */
+  path: `/${string}`;
+  /** Matches the paths (under `REST_PREFIX`) of this operation: `{name}` is one segment. */
+  pattern: RegExp;
+}
+
+const routes: RestRoute[] = [];
+
 const createCaller = createCallerFactory(appRouter);
 const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
 
@@ -106,6 +118,13 @@ function rest(path: string, route: Route, output: z.ZodType, documented?: z.ZodT
   const query = route.method === 'GET' || route.method === 'DELETE';
   const tag = path.split('.')[0];
   const { errors: _, ...openapi } = route;
+  const pattern = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+');
+  routes.push({
+    procedure: path,
+    method: route.method,
+    path: route.path,
+    pattern: new RegExp(`^${pattern}$`),
+  });
   const described = publicProcedure.meta({
     openapi: { tags: tag ? [tag] : [], ...openapi, errorResponses: errorsOf(route, !!input) },
     restOf: path,
@@ -599,3 +618,6 @@ export const restRouter = router({
 });
 
 export type RestRouter = typeof restRouter;
+
+/** Every REST operation of `restRouter`, with the procedure it calls. */
+export const restRoutes: readonly RestRoute[] = routes;
