@@ -1,5 +1,5 @@
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
-import { CANCEL_CHANNEL } from '@parley/api';
+import { CANCEL_CHANNEL, CATCH_UP_CHANNEL } from '@parley/api';
 import { type Parley, parseEnv, startParley } from '@parley/server';
 import { serve } from '../lib/ipc';
 
@@ -50,11 +50,12 @@ serve(
   {
     stats: () => ({
       ...process.memoryUsage(),
-      // Listeners a client holds: the run executor's cancel listener is the instance's own,
-      // there from the first run to shutdown.
+      // Listeners a client holds: the run executor's cancel and catch-up listeners are the
+      // instance's own, there from the first run to shutdown.
       busListeners:
         parley.services.infra.bus.listenerCount() -
-        parley.services.infra.bus.listenerCount(CANCEL_CHANNEL),
+        parley.services.infra.bus.listenerCount(CANCEL_CHANNEL) -
+        parley.services.infra.bus.listenerCount(CATCH_UP_CHANNEL),
     }),
     // CPU time this process has used (µs), to put a cost on each unit of work.
     cpu: () => process.cpuUsage(),

@@ -50,6 +50,7 @@ export { authorizeMediaUpload } from './media/upload-access';
 export { openApiDocument, REST_PREFIX } from './rest/document';
 export { type RestRoute, type RestRouter, restRouter, restRoutes } from './rest/router';
 export { type AppRouter, appRouter } from './router';
+export { CATCH_UP_CHANNEL } from './events/protocol';
 export { CANCEL_CHANNEL, closeRuns } from './runs/executor';
 export { defineTasks } from './tasks';
 export { createCallerFactory, type ErrorData } from './trpc';
