@@ -24,6 +24,7 @@ export {
 } from './context';
 export { RateLimitedError, tagRequestId } from './errors';
 export { attachSocket, fanoutEncoder, type LiveSocket } from './events/fanout';
+export { CATCH_UP_CHANNEL } from './events/protocol';
 export { createServices, InstanceState } from './instance';
 export {
   buildSearchSql,
@@ -50,7 +51,6 @@ export { authorizeMediaUpload } from './media/upload-access';
 export { openApiDocument, REST_PREFIX } from './rest/document';
 export { type RestRoute, type RestRouter, restRouter, restRoutes } from './rest/router';
 export { type AppRouter, appRouter } from './router';
-export { CATCH_UP_CHANNEL } from './events/protocol';
 export { CANCEL_CHANNEL, closeRuns } from './runs/executor';
 export { defineTasks } from './tasks';
 export { createCallerFactory, type ErrorData } from './trpc';
