@@ -166,19 +166,34 @@ export class ChatStore {
     return run;
   }
 
-  /** A new answer to the user message `messageId` (after a failure or a stop). */
+  /**
+   * A new answer to the user message `messageId` (after a failure or a stop). Screens
+   * retrying the same finished run ask for one new run, not one each.
+   */
   async retry(messageId: string): Promise<Run | null> {
-    const message = this.model.message(messageId);
-    const id = message?.id ?? messageId;
-    const result = await this.act((chat) => chat.submitRetry(id));
-    return this.applied(result);
+    const id = this.model.message(messageId)?.id ?? messageId;
+    // The newest run answering it, as the screen shows it.
+    const run = this.model.snapshot().messages.find((m) => m.id === id)?.run;
+    const replaced = run && run.status !== 'queued' && run.status !== 'running' ? run.id : null;
+    return this.answerAgain(id, replaced);
   }
 
-  /** Answers the last question again (`state.regenerable`); null when there is none. */
+  /**
+   * Answers the last question again (`state.regenerable`); null when there is none.
+   * Screens regenerating the same reply ask for one new run, not one each.
+   */
   async regenerate(): Promise<Run | null> {
     const last = this.state.regenerable ?? this.model.snapshot().regenerable;
     if (!last?.replyToId) return null;
-    return this.retry(last.replyToId);
+    return this.answerAgain(last.replyToId, last.id);
+  }
+
+  private async answerAgain(messageId: string, replacedId: string | null): Promise<Run | null> {
+    const clientMessageId = replacedId && replacementId(replacedId);
+    const result = await this.act((chat) =>
+      chat.submitRetry(messageId, clientMessageId ? { clientMessageId } : {}),
+    );
+    return this.applied(result);
   }
 
   /** Corrects what the assistant understood; the next reply starts from `facts`. */
@@ -432,3 +447,21 @@ export function createChatStore(client: ParleyClient, options: ChatStoreOptions 
 }
 
 export type { ChatMessage };
+
+/**
+ * The `clientMessageId` of the answer that replaces `replacedId` (a run, or a reply): the
+ * same on every screen of the conversation, so two tabs pressing Retry or Regenerate on one
+ * answer make one run (`sessions.retry` is idempotent on it). Another UUID of the same
+ * version: every hex digit but the version and variant digits is replaced by 15 minus
+ * itself, so it never equals its source. Null for an id that is not a UUID.
+ */
+function replacementId(replacedId: string): string | null {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(replacedId)) {
+    return null;
+  }
+  return [...replacedId.toLowerCase()]
+    .map((c, i) =>
+      c === '-' || i === 14 || i === 19 ? c : (15 - Number.parseInt(c, 16)).toString(16),
+    )
+    .join('');
+}

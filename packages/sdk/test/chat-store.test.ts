@@ -227,6 +227,64 @@ describe('chat store', () => {
     expect(again.messages.at(-1)?.id).toBe(again.regenerable?.id);
   });
 
+  it('two screens pressing Regenerate, or Retry, on the same answer make one new run', async () => {
+    const user = await signUp('store-twice');
+    const tab1 = store(client(user.accessToken));
+    await tab1.start();
+    const { conversationId } = tab1.getState();
+    const tab2 = store(client(user.accessToken), { conversationId });
+    await tab2.start();
+    await when(tab2, (s) => s.loaded);
+
+    tab1.send('a villa in Esentepe');
+    const [shown1, shown2] = await Promise.all(
+      [tab1, tab2].map((tab) => when(tab, (s) => s.regenerable?.content === 'Here you are.')),
+    );
+    expect(shown2!.regenerable!.id).toBe(shown1!.regenerable!.id);
+    const [again1, again2] = await Promise.all([tab1.regenerate(), tab2.regenerate()]);
+    expect(again1?.id).toBeTruthy();
+    expect(again2?.id).toBe(again1?.id);
+    const regenerated = await when(
+      tab1,
+      (s) => !s.activeRun && s.regenerable !== null && s.regenerable.id !== shown1!.regenerable!.id,
+      'the regenerated reply',
+    );
+    expect(assistant(regenerated).map((m) => m.status)).toEqual(['complete', 'complete']);
+
+    // A stopped reply: both screens offer Retry on it, and both presses make one run.
+    tab2.send('write it slowly');
+    await when(tab1, (s) => assistant(s).some((m) => m.status === 'streaming'), 'the slow reply');
+    await tab1.cancel();
+    const stopped = await Promise.all(
+      [tab1, tab2].map((tab) =>
+        when(tab, (s) => assistant(s).some((m) => m.status === 'interrupted') && !s.activeRun),
+      ),
+    );
+    const question = stopped[0]!.messages.find((m) => m.content === 'write it slowly')!;
+    const [retry1, retry2] = await Promise.all([
+      tab1.retry(question.id!),
+      tab2.retry(question.id!),
+    ]);
+    expect(retry1?.userMessageId).toBe(question.id);
+    expect(retry2?.id).toBe(retry1?.id);
+    // The slow model answers every "slowly" slowly: stop the one retry rather than wait.
+    await when(tab2, (s) => assistant(s).some((m) => m.status === 'streaming'), 'the retry');
+    await tab2.cancel();
+    const done = await when(
+      tab1,
+      (s) => assistant(s).filter((m) => m.status === 'interrupted').length === 2 && !s.activeRun,
+      'the retry stopped',
+    );
+    expect(done.messages.map((m) => m.role)).toEqual([
+      'user',
+      'assistant',
+      'assistant',
+      'user',
+      'assistant',
+      'assistant',
+    ]);
+  });
+
   it('a run the server could not finish shows as failed after the stream resumes, and Retry answers it', async () => {
     const user = await signUp('store-fail');
     const tab = store(client(user.accessToken));
