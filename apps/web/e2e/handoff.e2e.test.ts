@@ -1,56 +1,43 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { httpClient, signUp as signUpByApi } from '../../server/test/harness';
 import {
-  type E2EServer,
   eventually,
-  launchChromium,
   makeStaff,
   openSession,
   signUp,
-  startServer,
   uniqueEmail,
+  useServerAndBrowser,
   VIEWPORTS,
 } from './support';
 
 /**
- * A customer asks for a person in the chat; an agent, in another browser, claims the
+ * A customer asks for a person in the chat; an agent, in another e2e.browser, claims the
  * conversation from the live inbox and replies; the customer sees them join and their
  * words live; the agent hands back. At 1280 and 390 wide.
  */
 
 describe('hand-off to a person, in two browsers', () => {
-  let server: E2EServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer('web_handoff');
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useServerAndBrowser('web_handoff');
 
   for (const { name, viewport, isMobile } of VIEWPORTS) {
     it(`customer asks, agent claims and replies, customer sees it live (${name})`, async () => {
-      const customer = await openSession(browser, {
+      const customer = await openSession(e2e.browser, {
         prefix: `handoff-${name}-customer`,
         viewport,
         isMobile,
       });
-      const agent = await openSession(browser, {
+      const agent = await openSession(e2e.browser, {
         prefix: `handoff-${name}-agent`,
         viewport,
         isMobile,
       });
       const agentEmail = uniqueEmail(`aylin-${name}`);
-      await signUp(agent, server.url, 'Aylin', agentEmail);
-      await makeStaff(server, agentEmail);
-      await signUp(customer, server.url, `Deniz ${name}`, uniqueEmail(`deniz-${name}`));
+      await signUp(agent, e2e.server.url, 'Aylin', agentEmail);
+      await makeStaff(e2e.server, agentEmail);
+      await signUp(customer, e2e.server.url, `Deniz ${name}`, uniqueEmail(`deniz-${name}`));
 
-      await customer.page.goto(`${server.url}/chat`);
+      await customer.page.goto(`${e2e.server.url}/chat`);
       await customer.page
         .getByRole('textbox', { name: 'Message' })
         .fill('2 bedroom flat in Girne to rent');
@@ -61,7 +48,7 @@ describe('hand-off to a person, in two browsers', () => {
       await customer.shot('waiting');
 
       // The inbox is one click away in the main menu, for staff.
-      await agent.page.goto(`${server.url}/listings`);
+      await agent.page.goto(`${e2e.server.url}/listings`);
       await agent.page
         .getByRole('navigation', { name: 'Main' })
         .getByRole('link', { name: 'Inbox' })
@@ -113,13 +100,13 @@ describe('hand-off to a person, in two browsers', () => {
   }
 
   it("a card's Ask an agent hands this conversation over, naming the listing; a listing's page starts a named one", async () => {
-    const customer = await openSession(browser, {
+    const customer = await openSession(e2e.browser, {
       prefix: 'handoff-card',
       viewport: { width: 1280, height: 800 },
     });
     const { page } = customer;
-    await signUp(customer, server.url, 'Kerem', uniqueEmail('kerem'));
-    await page.goto(`${server.url}/chat`);
+    await signUp(customer, e2e.server.url, 'Kerem', uniqueEmail('kerem'));
+    await page.goto(`${e2e.server.url}/chat`);
     await page.getByRole('textbox', { name: 'Message' }).fill('2 bedroom flat in Girne to rent');
     await page.getByRole('textbox', { name: 'Message' }).press('Enter');
     await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
@@ -157,22 +144,22 @@ describe('hand-off to a person, in two browsers', () => {
     await customer.context.close();
   }, 120_000);
   it("a widget's visitor is the visitor, not the key's owner; Enter on Claim puts the focus in the reply box; typing goes both ways", async () => {
-    const agent = await openSession(browser, {
+    const agent = await openSession(e2e.browser, {
       prefix: 'handoff-visitor',
       viewport: { width: 1280, height: 800 },
     });
     const { page } = agent;
     const agentEmail = uniqueEmail('ada');
-    await signUp(agent, server.url, 'Ada Agent', agentEmail);
-    await makeStaff(server, agentEmail, 'admin');
+    await signUp(agent, e2e.server.url, 'Ada Agent', agentEmail);
+    await makeStaff(e2e.server, agentEmail, 'admin');
 
     // An integrator's site: its key makes a session for one of its visitors.
-    const owner = await signUpByApi(httpClient(server.url), 'shopowner');
-    const { key } = await httpClient(server.url, owner.accessToken).auth.apiKeys.create.mutate({
+    const owner = await signUpByApi(httpClient(e2e.server.url), 'shopowner');
+    const { key } = await httpClient(e2e.server.url, owner.accessToken).auth.apiKeys.create.mutate({
       name: 'widget',
       scopes: ['sessions:write', 'conversations:read', 'conversations:write'],
     });
-    const site = httpClient(server.url, key);
+    const site = httpClient(e2e.server.url, key);
     const { session } = await site.sessions.create.mutate({ endUserId: 'visitor-7' });
     await site.sessions.send.mutate({
       sessionId: session.id,
@@ -186,7 +173,7 @@ describe('hand-off to a person, in two browsers', () => {
       { onData: (e) => seen.push((e as { data: (typeof seen)[number] }).data) },
     );
 
-    await page.goto(`${server.url}/inbox`);
+    await page.goto(`${e2e.server.url}/inbox`);
     const waiting = page.getByRole('region', { name: 'Waiting for a person' });
     const card = waiting.getByRole('listitem').filter({ hasText: 'Visitor · visitor-7' });
     await card.waitFor();

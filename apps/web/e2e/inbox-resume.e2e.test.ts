@@ -1,15 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { httpClient, signUp as signUpVia, startTestServer } from '../../server/test/harness';
 import {
-  type E2EServer,
   eventually,
-  launchChromium,
   makeStaff,
   openSession,
   signUp,
-  startServer,
   uniqueEmail,
+  useServerAndBrowser,
 } from './support';
 
 /**
@@ -20,17 +17,7 @@ import {
  */
 
 describe('the agent console after its missed events were pruned', () => {
-  let server: E2EServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer('web_inbox_resume');
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useServerAndBrowser('web_inbox_resume');
 
   async function asksForAgent(url: string, name: string) {
     const customer = await signUpVia(httpClient(url), name);
@@ -40,37 +27,37 @@ describe('the agent console after its missed events were pruned', () => {
   }
 
   it('lists what it missed and shows new requests live again', async () => {
-    const agent = await openSession(browser, {
+    const agent = await openSession(e2e.browser, {
       prefix: 'inbox-resume-agent',
       viewport: { width: 1280, height: 800 },
     });
     const email = uniqueEmail('selin-resume');
-    await signUp(agent, server.url, 'Selin', email);
-    await makeStaff(server, email);
-    await agent.page.goto(`${server.url}/inbox`);
+    await signUp(agent, e2e.server.url, 'Selin', email);
+    await makeStaff(e2e.server, email);
+    await agent.page.goto(`${e2e.server.url}/inbox`);
     await agent.page.getByText('Nobody is waiting.').waitFor();
-    await asksForAgent(server.url, 'Before');
+    await asksForAgent(e2e.server.url, 'Before');
     await agent.page.getByRole('listitem').filter({ hasText: 'Before' }).waitFor();
 
     // The console's server goes away; meanwhile, on another instance, someone asks for a
     // person and every event so far passes the retention and is pruned.
-    await server.stop();
-    const other = await startTestServer({ db: server.db });
+    await e2e.server.stop();
+    const other = await startTestServer({ db: e2e.server.db });
     try {
       await asksForAgent(other.url, 'Meanwhile');
-      await server.query("UPDATE inbox_events SET created_at = now() - interval '25 hours'");
-      await server.query("SELECT graphile_worker.add_job('inbox.prune', '{}'::json)");
+      await e2e.server.query("UPDATE inbox_events SET created_at = now() - interval '25 hours'");
+      await e2e.server.query("SELECT graphile_worker.add_job('inbox.prune', '{}'::json)");
       await eventually(async () =>
-        expect(await server.query('SELECT seq FROM inbox_events')).toEqual([]),
+        expect(await e2e.server.query('SELECT seq FROM inbox_events')).toEqual([]),
       );
     } finally {
       await other.close();
     }
-    await server.restart();
+    await e2e.server.restart();
 
     // The console resumes, is refused, reads the lists again and listens from now.
     await agent.page.getByRole('listitem').filter({ hasText: 'Meanwhile' }).waitFor();
-    await asksForAgent(server.url, 'Afterwards');
+    await asksForAgent(e2e.server.url, 'Afterwards');
     await agent.page.getByRole('listitem').filter({ hasText: 'Afterwards' }).waitFor();
     await agent.shot('live-again');
     agent.allow(/status of 4\d\d|ERR_CONNECTION_REFUSED|WebSocket/);

@@ -1,14 +1,12 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  type E2EServer,
   eventually,
-  launchChromium,
   makeStaff,
   openSession,
   signUp,
-  startServer,
   uniqueEmail,
+  useServerAndBrowser,
   VIEWPORTS,
 } from './support';
 
@@ -52,38 +50,28 @@ async function position(transcript: Locator) {
 }
 
 describe('the agent console scrolls to the newest message', () => {
-  let server: E2EServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer('web_inbox_scroll');
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useServerAndBrowser('web_inbox_scroll');
 
   for (const { name, viewport, isMobile } of VIEWPORTS) {
     it(`on open, on arrival, on send; not while reading (${name})`, async () => {
-      const customer = await openSession(browser, {
+      const customer = await openSession(e2e.browser, {
         prefix: `inbox-scroll-${name}-customer`,
         viewport,
         isMobile,
       });
-      const agent = await openSession(browser, {
+      const agent = await openSession(e2e.browser, {
         prefix: `inbox-scroll-${name}-agent`,
         viewport,
         isMobile,
       });
       const agentEmail = uniqueEmail(`selin-${name}`);
-      await signUp(agent, server.url, 'Selin', agentEmail);
-      await makeStaff(server, agentEmail);
+      await signUp(agent, e2e.server.url, 'Selin', agentEmail);
+      await makeStaff(e2e.server, agentEmail);
       const customerName = `Mert ${name}`;
-      await signUp(customer, server.url, customerName, uniqueEmail(`mert-${name}`));
+      await signUp(customer, e2e.server.url, customerName, uniqueEmail(`mert-${name}`));
 
       // A history longer than the transcript: replies with listings are tall.
-      await customer.page.goto(`${server.url}/chat`);
+      await customer.page.goto(`${e2e.server.url}/chat`);
       const questions = [
         '2 bedroom flat in Girne to rent',
         'villa with a pool in Lapta for sale',
@@ -94,7 +82,7 @@ describe('the agent console scrolls to the newest message', () => {
       await customer.page.getByRole('button', { name: 'Talk to an agent' }).click();
       await customer.page.getByText('Waiting for an agent').waitFor();
 
-      await agent.page.goto(`${server.url}/inbox`);
+      await agent.page.goto(`${e2e.server.url}/inbox`);
       const item = agent.page.getByRole('listitem').filter({ hasText: customerName });
       await item.getByRole('button', { name: 'Claim' }).click();
       const transcript = agent.page.getByRole('log', { name: 'Conversation' });

@@ -1,14 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type E2EServer,
-  eventually,
-  launchChromium,
-  openSession,
-  type Session,
-  startServer,
-  VIEWPORTS,
-} from './support';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventually, openSession, type Session, useServerAndBrowser, VIEWPORTS } from './support';
 
 const SEARCH = '/listings?location=Girne&rentType=long_term';
 /** Nothing sticks out sideways. */
@@ -112,18 +104,7 @@ async function openCard(map: Locator, pin: Locator): Promise<Locator> {
 }
 
 describe('listings with photos, a gallery and Back', () => {
-  let server: E2EServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer('web_listings');
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useServerAndBrowser('web_listings');
 
   for (const { name, viewport, isMobile } of VIEWPORTS) {
     describe(`at ${name} width (${viewport.width}x${viewport.height})`, () => {
@@ -133,12 +114,12 @@ describe('listings with photos, a gallery and Back', () => {
       let opened = '';
 
       beforeAll(async () => {
-        s = await openSession(browser, { prefix: `listings-${name}`, viewport, isMobile });
+        s = await openSession(e2e.browser, { prefix: `listings-${name}`, viewport, isMobile });
         page = s.page;
       });
 
       it('shows cards with their first photo, lazily', async () => {
-        await page.goto(`${server.url}${SEARCH}`);
+        await page.goto(`${e2e.server.url}${SEARCH}`);
         const cards = page.getByRole('region', { name: /listings?$/ }).getByRole('article');
         await page.getByRole('heading', { name: /^\d+ listings?$/ }).waitFor();
         await cards.first().waitFor();
@@ -226,7 +207,7 @@ describe('listings with photos, a gallery and Back', () => {
           expect(p.y).toBeLessThanOrEqual(box.y + box.height + 1);
         }
         // Nothing was asked of any server but this one (no tiles, no fonts).
-        expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+        expect(requests.filter((u) => !u.startsWith(e2e.server.url))).toEqual([]);
         await fitsWidth(page, viewport.width);
         await s.shot('map');
         const groups = map.locator('.map-cluster');
@@ -363,7 +344,7 @@ describe('listings with photos, a gallery and Back', () => {
       });
 
       it('says how many of the results the map shows, and shows more of them', async () => {
-        await page.goto(`${server.url}/listings?view=map`);
+        await page.goto(`${e2e.server.url}/listings?view=map`);
         const map = page.getByRole('region', { name: 'Map of the listings' });
         await map.getByText('100 of 300 listings on the map').waitFor();
         await map.getByRole('button', { name: 'Show 100 more on the map' }).click();
@@ -407,13 +388,13 @@ describe('listings with photos, a gallery and Back', () => {
     { width: 390, height: 844 },
   ])
     it(`fits a pin's card inside the map at ${viewport.width}x${viewport.height}`, async () => {
-      const s = await openSession(browser, {
+      const s = await openSession(e2e.browser, {
         prefix: `listings-card-${viewport.width}x${viewport.height}`,
         viewport,
         isMobile: true,
       });
       const { page } = s;
-      await page.goto(`${server.url}${SEARCH}&view=map`);
+      await page.goto(`${e2e.server.url}${SEARCH}&view=map`);
       const map = page.getByRole('region', { name: 'Map of the listings' });
       await map.locator('.map-pin').first().waitFor();
       await mapSettled(map);
@@ -440,9 +421,13 @@ describe('listings with photos, a gallery and Back', () => {
 
   for (const { name, viewport, isMobile } of VIEWPORTS)
     it(`draws no pin over another, at any zoom (${name})`, async () => {
-      const s = await openSession(browser, { prefix: `listings-pins-${name}`, viewport, isMobile });
+      const s = await openSession(e2e.browser, {
+        prefix: `listings-pins-${name}`,
+        viewport,
+        isMobile,
+      });
       const { page } = s;
-      await page.goto(`${server.url}/listings?view=map`);
+      await page.goto(`${e2e.server.url}/listings?view=map`);
       const map = page.getByRole('region', { name: 'Map of the listings' });
       await map.getByText('100 of 300 listings on the map').waitFor();
       const zoomIn = map.getByRole('button', { name: 'Zoom in' });
@@ -488,12 +473,12 @@ describe('listings with photos, a gallery and Back', () => {
     });
 
   it('keeps the card of a pin beside a group open on a desktop', async () => {
-    const s = await openSession(browser, {
+    const s = await openSession(e2e.browser, {
       prefix: 'listings-beside-group',
       viewport: { width: 1280, height: 800 },
     });
     const { page } = s;
-    await page.goto(`${server.url}/listings?view=map`);
+    await page.goto(`${e2e.server.url}/listings?view=map`);
     const map = page.getByRole('region', { name: 'Map of the listings' });
     await map.getByText('100 of 300 listings on the map').waitFor();
     await mapSettled(map);

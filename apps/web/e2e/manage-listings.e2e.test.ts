@@ -1,14 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  type E2EServer,
   eventually,
-  launchChromium,
   makeStaff,
   openSession,
   signUp,
-  startServer,
   uniqueEmail,
+  useServerAndBrowser,
   VIEWPORTS,
 } from './support';
 
@@ -25,25 +23,15 @@ const focused = (page: Page) =>
  * first. The listing shows in the search, and leaves it once deleted.
  */
 describe('an agent creates, edits and deletes a listing', () => {
-  let server: E2EServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer('web_manage_listings');
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useServerAndBrowser('web_manage_listings');
 
   for (const { name, viewport, isMobile } of VIEWPORTS) {
     it(`at ${name} width (${viewport.width}x${viewport.height})`, async () => {
-      const s = await openSession(browser, { prefix: `manage-${name}`, viewport, isMobile });
+      const s = await openSession(e2e.browser, { prefix: `manage-${name}`, viewport, isMobile });
       const { page } = s;
       const email = uniqueEmail(`manage-${name}`);
-      await signUp(s, server.url, 'Selin', email);
-      await makeStaff(server, email, 'agent');
+      await signUp(s, e2e.server.url, 'Selin', email);
+      await makeStaff(e2e.server, email, 'agent');
       await page.reload();
 
       await page.getByRole('button', { name: 'Account: Selin' }).click();
@@ -107,7 +95,7 @@ describe('an agent creates, edits and deletes a listing', () => {
       await s.shot('created');
 
       // It shows in the search.
-      await page.goto(`${server.url}/listings?q=${word}`);
+      await page.goto(`${e2e.server.url}/listings?q=${word}`);
       await page.getByRole('heading', { name: '1 listing' }).waitFor();
       await page.getByRole('link', { name: title }).waitFor();
 
@@ -130,7 +118,7 @@ describe('an agent creates, edits and deletes a listing', () => {
       await page.getByText('£1,950').first().waitFor();
 
       // Delete asks first (focus on Cancel), then the row goes and the heading has focus.
-      await page.goto(`${server.url}/my-listings`);
+      await page.goto(`${e2e.server.url}/my-listings`);
       await page.getByRole('button', { name: `Delete ${title}` }).click();
       const question = page.getByRole('group', { name: `Delete ${title}?` });
       await question.waitFor();
@@ -143,7 +131,7 @@ describe('an agent creates, edits and deletes a listing', () => {
       await s.shot('deleted');
 
       // Gone from the search.
-      await page.goto(`${server.url}/listings?q=${word}`);
+      await page.goto(`${e2e.server.url}/listings?q=${word}`);
       await eventually(async () =>
         expect(await page.getByRole('heading', { name: '0 listings' }).count()).toBe(1),
       );

@@ -5,6 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startTestServer, type TestServer } from '../../server/test/harness';
 
 import { CHROMIUM, distDir, resultsDir, webRoot } from './paths';
@@ -77,6 +78,37 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+}
+
+/**
+ * Starts a server (database `label`) and Chromium before the enclosing `describe`'s tests
+ * and closes both after them. Read `server` and `browser` inside hooks and tests.
+ */
+export function useServerAndBrowser(
+  label: string,
+  /** More environment for the server (a model to talk to, say). */
+  env: Record<string, string> = {},
+): { readonly server: E2EServer; readonly browser: Browser } {
+  let server: E2EServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer(label, env);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the server starts in beforeAll');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser starts in beforeAll');
+      return browser;
+    },
+  };
 }
 
 /** A plain placeholder photo: demo listings point at picsum.photos, which a test must not need. */

@@ -123,9 +123,12 @@ export function AuthProvider({
   // provider: without it, its auth.me observer would still hold the cleared guest's query.
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const signedIn = useCallback(
-    (result: AuthResult) => {
+    (result: AuthResult, { fromVisitor = false }: { fromVisitor?: boolean } = {}) => {
       rerender();
-      queryClient.clear();
+      // A visitor becoming a guest had no data of their own: the page's data is read again
+      // in the background and stays drawn meanwhile (its cards, and the focused heart, stay).
+      if (fromVisitor) void queryClient.invalidateQueries();
+      else queryClient.clear();
       tokens.set(result);
       // A person signed in with a password or a refresh token, never an API key.
       utils.auth.me.setData(undefined, { ...result.user, apiKey: null });
@@ -140,7 +143,7 @@ export function AuthProvider({
   const startingGuest = useRef<Promise<void> | undefined>(undefined);
   const startGuest = useCallback(() => {
     startingGuest.current ??= guestAsync()
-      .then(signedIn)
+      .then((result) => signedIn(result, { fromVisitor: true }))
       .finally(() => {
         startingGuest.current = undefined;
       });
