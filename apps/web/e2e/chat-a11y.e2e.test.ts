@@ -1,13 +1,16 @@
-import { sendTextSlowly, sendToolCall, startFakeOpenAi } from '@parley/testing';
+import { sendTextSlowly } from '@parley/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type E2EServer,
   eventually,
+  type FakeModel,
   launchChromium,
+  modelEnv,
   openSession,
   type Session,
   signUp,
+  startFakeModel,
   startGuestChat,
   startServer,
   uniqueEmail,
@@ -104,21 +107,13 @@ const announced = (page: Page) =>
 
 describe('the chat for screen readers and keyboards, in a browser', () => {
   let server: E2EServer;
-  let model: Awaited<ReturnType<typeof startFakeOpenAi>>;
+  let model: FakeModel;
   let browser: Browser;
   let s: Session;
   let page: Page;
 
   beforeAll(async () => {
-    model = await startFakeOpenAi(async (request, res) => {
-      const all = request.body.messages;
-      const question = all.filter((m) => m.role === 'user').at(-1)?.content ?? '';
-      if (question.includes('Girne') && all.at(-1)?.role === 'user') {
-        return sendToolCall(res, 'search_listings', [
-          '{"location":"Girne",',
-          '"rentType":"long_term","minBedrooms":2}',
-        ]);
-      }
+    model = await startFakeModel((question, res) => {
       // Written very slowly the first time it is asked (to be stopped), quickly when retried.
       if (question.includes('very slowly') && !askedVerySlowly.has(question)) {
         askedVerySlowly.add(question);
@@ -126,13 +121,9 @@ describe('the chat for screen readers and keyboards, in a browser', () => {
       }
       if (question.includes('slowly') && !question.includes('very slowly'))
         return sendTextSlowly(res, SLOW, 100).catch(() => {});
-      return sendTextSlowly(res, ['Here ', 'is ', 'what ', 'I ', 'found.'], 10);
+      return undefined;
     });
-    server = await startServer('web_e2e_chat_a11y', {
-      ASSISTANT_PROVIDER: 'openai',
-      OPENAI_BASE_URL: model.baseUrl,
-      OPENAI_API_KEY: 'sk-test',
-    });
+    server = await startServer('web_e2e_chat_a11y', modelEnv(model));
     browser = await launchChromium();
     s = await openSession(browser, { prefix: 'chat-a11y', viewport: { width: 1280, height: 800 } });
     page = s.page;

@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { createParleyClient } from '@parley/sdk';
-import { sendTextSlowly, sendToolCall, startFakeOpenAi } from '@parley/testing';
+import { sendTextSlowly } from '@parley/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type E2EServer,
   eventually,
+  type FakeModel,
   launchChromium,
   makeStaff,
+  modelEnv,
   openSession,
   type Session,
+  signUp,
+  startFakeModel,
   startServer,
   uniqueEmail,
 } from './support';
@@ -54,32 +58,22 @@ async function settled(page: Page, count: number) {
 
 describe('stop, retry, regenerate and two pages, in a browser', () => {
   let server: E2EServer;
-  let model: Awaited<ReturnType<typeof startFakeOpenAi>>;
+  let model: FakeModel;
   let browser: Browser;
   let s: Session;
   let page: Page;
   let other: Page;
 
   beforeAll(async () => {
-    model = await startFakeOpenAi(async (request, res) => {
-      const all = request.body.messages;
-      const question = all.filter((m) => m.role === 'user').at(-1)?.content ?? '';
-      if (question.includes('Girne') && all.at(-1)?.role === 'user') {
-        return sendToolCall(res, 'search_listings', [
-          '{"location":"Girne",',
-          '"rentType":"long_term","minBedrooms":2}',
-        ]);
-      }
+    model = await startFakeModel((question, res) => {
       if (question.includes('slowly') && !askedSlowly.has(question)) {
         askedSlowly.add(question);
         return sendTextSlowly(res, SLOW, 120).catch(() => {});
       }
-      return sendTextSlowly(res, ['Here ', 'is ', 'what ', 'I ', 'found.'], 10);
+      return undefined;
     });
     server = await startServer('web_e2e_runs', {
-      ASSISTANT_PROVIDER: 'openai',
-      OPENAI_BASE_URL: model.baseUrl,
-      OPENAI_API_KEY: 'sk-test',
+      ...modelEnv(model),
       // A restart finishes the run still going as failed (interrupted) at once.
       SHUTDOWN_TIMEOUT_MS: '300',
     });
@@ -95,11 +89,7 @@ describe('stop, retry, regenerate and two pages, in a browser', () => {
   });
 
   it('signs up and asks: the reply keeps the search in the memory chips', async () => {
-    await page.goto(`${server.url}/signup`);
-    await page.getByLabel('Name').fill('Deniz');
-    await page.getByLabel('Email').fill(uniqueEmail('deniz'));
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign up' }).click();
+    await signUp(s, server.url, 'Deniz', uniqueEmail('deniz'));
     await page.waitForURL(/\/chat$/);
     await ask(page, '2 bedroom flat in Girne');
     await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
@@ -298,11 +288,7 @@ describe('stop, retry, regenerate and two pages, in a browser', () => {
       token: me.accessToken,
     });
     try {
-      await cp.goto(`${server.url}/signup`);
-      await cp.getByLabel('Name').fill('Kerem');
-      await cp.getByLabel('Email').fill(uniqueEmail('kerem'));
-      await cp.getByLabel('Password').fill(PASSWORD);
-      await cp.getByRole('button', { name: 'Sign up' }).click();
+      await signUp({ page: cp }, server.url, 'Kerem', uniqueEmail('kerem'));
       await cp.waitForURL(/\/chat$/);
       await ask(cp, 'hello there');
       await cp.waitForURL(/\/chat\/[0-9a-f-]{36}$/);

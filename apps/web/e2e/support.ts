@@ -4,6 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { sendTextSlowly, sendToolCall, startFakeOpenAi } from '@parley/testing';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startTestServer, type TestServer } from '../../server/test/harness';
@@ -108,6 +109,43 @@ export function useServerAndBrowser(
       if (!browser) throw new Error('the browser starts in beforeAll');
       return browser;
     },
+  };
+}
+
+export type FakeModel = Awaited<ReturnType<typeof startFakeOpenAi>>;
+
+/**
+ * A local stand-in for the model, speaking the chat-completions protocol: a question
+ * naming Girne is searched (long-term, two bedrooms); `reply` may answer any other
+ * question (returning undefined leaves it to the short "Here is what I found.").
+ */
+export async function startFakeModel(
+  reply: (
+    question: string,
+    res: Parameters<typeof sendTextSlowly>[0],
+  ) => Promise<void> | undefined = () => undefined,
+): Promise<FakeModel> {
+  return startFakeOpenAi(async (request, res) => {
+    const all = request.body.messages;
+    const question = all.filter((m) => m.role === 'user').at(-1)?.content ?? '';
+    if (question.includes('Girne') && all.at(-1)?.role === 'user') {
+      return sendToolCall(res, 'search_listings', [
+        '{"location":"Girne",',
+        '"rentType":"long_term","minBedrooms":2}',
+      ]);
+    }
+    const answer = reply(question, res);
+    if (answer) return answer;
+    return sendTextSlowly(res, ['Here ', 'is ', 'what ', 'I ', 'found.'], 10);
+  });
+}
+
+/** The server's environment to talk to `model` (for `startServer`). */
+export function modelEnv(model: FakeModel): Record<string, string> {
+  return {
+    ASSISTANT_PROVIDER: 'openai',
+    OPENAI_BASE_URL: model.baseUrl,
+    OPENAI_API_KEY: 'sk-test',
   };
 }
 
@@ -225,7 +263,7 @@ export async function makeStaff(
 const SIGN_UP_PASSWORD = 'olive grove 5521';
 
 /** Signs up through the page, as a person would. */
-export async function signUp(s: Session, url: string, name: string, email: string) {
+export async function signUp(s: Pick<Session, 'page'>, url: string, name: string, email: string) {
   await s.page.goto(`${url}/signup`);
   await s.page.getByLabel('Name').fill(name);
   await s.page.getByLabel('Email').fill(email);

@@ -125,14 +125,15 @@ export function AuthProvider({
   const signedIn = useCallback(
     (result: AuthResult, { fromVisitor = false }: { fromVisitor?: boolean } = {}) => {
       rerender();
-      // A visitor becoming a guest had no data of their own: the page's data is read again
-      // in the background and stays drawn meanwhile (its cards, and the focused heart, stay).
-      if (fromVisitor) void queryClient.invalidateQueries();
-      else queryClient.clear();
+      if (!fromVisitor) queryClient.clear();
       tokens.set(result);
       // A person signed in with a password or a refresh token, never an API key.
       utils.auth.me.setData(undefined, { ...result.user, apiKey: null });
       onCredentialsChanged();
+      // A visitor becoming a guest had no data of their own: the page's data is read again,
+      // with the guest's token, and stays drawn meanwhile (its cards, and the heart that
+      // has the focus, are not drawn anew).
+      if (fromVisitor) void queryClient.invalidateQueries();
     },
     [queryClient, tokens, utils, onCredentialsChanged],
   );
