@@ -12,7 +12,7 @@ import {
 } from './support';
 
 /**
- * A customer asks for a person in the chat; an agent, in another e2e.browser, claims the
+ * A customer asks for a person in the chat; an agent, in another browser, claims the
  * conversation from the live inbox and replies; the customer sees them join and their
  * words live; the agent hands back. At 1280 and 390 wide.
  */
